@@ -1,0 +1,152 @@
+//! `copydesk check`: lint files and folders and gate on the findings.
+
+use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, io_result};
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::engine::{Context, Engine};
+use crate::report::{self, Format, Style};
+use crate::source::{WalkOptions, walk};
+use chrono::NaiveDate;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `copydesk check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Config file (default: nearest copydesk.yaml or .copydesk.yaml upwards).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Date to treat as today (YYYY-MM-DD), for reproducible runs.
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// The `--fail-on` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Any finding fails.
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a YYYY-MM-DD date: {e}"))
+}
+
+/// Everything a check needs, loaded from flags and config.
+pub struct Setup {
+    /// The configuration.
+    pub config: Config,
+    /// The rule catalogue, house rules included.
+    pub catalog: Catalog,
+    /// The configured engine.
+    pub engine: Engine,
+}
+
+/// Load config and catalogue and build the engine.
+pub fn setup(config_path: Option<&Path>, today: Option<NaiveDate>) -> miette::Result<Setup> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
+    let config = Config::discover(config_path, &cwd)?;
+    let mut catalog = Catalog::builtin()?;
+    for dir in &config.rule_dirs {
+        catalog.load_dir(dir)?;
+    }
+    let root = config
+        .path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(cwd);
+    let context = Context {
+        today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        root,
+    };
+    let engine = Engine::new(&catalog, &config, context)?;
+    Ok(Setup {
+        config,
+        catalog,
+        engine,
+    })
+}
+
+/// The walk options the config asks for.
+pub fn walk_options(config: &Config) -> WalkOptions {
+    let mut options = WalkOptions {
+        include: config.include.clone(),
+        exclude: config.exclude.clone(),
+        ..WalkOptions::default()
+    };
+    if let Some(ext) = &config.extensions {
+        options.extensions = ext.clone();
+    }
+    options
+}
+
+/// Run `copydesk check`.
+pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
+    let Setup { config, engine, .. } = setup(args.config.as_deref(), args.today)?;
+    let roots = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (paths, walk_errors) = walk(&roots, &walk_options(&config))
+        .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
+    let mut result = engine.check_paths(&paths);
+    let had_walk_errors = !walk_errors.is_empty();
+    for e in walk_errors {
+        result.notes.push(crate::engine::Note {
+            path: e.path.unwrap_or_default(),
+            message: e.message,
+            is_error: true,
+        });
+    }
+    let style = Style {
+        color: args.color.enabled(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    io_result(report::write(&result, args.format, style, &mut stdout))?;
+    let threshold: Severity = args
+        .fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error);
+    let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
+    let failed = result.diagnostics.iter().any(|d| d.severity >= threshold);
+    Ok(ExitCode::from(if failed {
+        EXIT_FINDINGS
+    } else if io_errors {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    }))
+}

@@ -1,0 +1,79 @@
+//! Command-line interface: clap definitions and one file per subcommand.
+//! Nothing below `cli` parses arguments or picks exit codes.
+
+pub mod check;
+pub mod explain;
+pub mod rules;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit code: nothing at or above the failure level.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failure level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, config or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+/// copydesk: the copy desk for a repository of articles.
+#[derive(Debug, Parser)]
+#[command(name = "copydesk", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint articles (files and folders; default: the current folder).
+    Check(check::CheckArgs),
+    /// List every rule: id, severity, fixable, summary.
+    Rules(rules::RulesArgs),
+    /// Explain one rule, with a bad and a good example.
+    Explain(explain::ExplainArgs),
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When the output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour stdout.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Run the parsed command; errors become exit code 2 in `main`.
+pub fn run(cli: Cli) -> miette::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// Treat a closed output pipe (`copydesk ... | head`) as a quiet success.
+pub fn io_result(r: std::io::Result<()>) -> miette::Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| miette::miette!("cannot write output: {e}")),
+    }
+}

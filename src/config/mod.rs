@@ -1,0 +1,361 @@
+//! `copydesk.yaml`: discovery (walking up from the current folder), schema,
+//! and validation against the rule catalogue. Layering is defaults < file <
+//! command-line flags; the flags are applied by `cli`. Every mistake in the
+//! file is an error that points at its line.
+
+use crate::catalog::Catalog;
+use crate::diagnostic::Severity;
+use miette::{NamedSource, SourceSpan};
+use serde::Deserialize;
+use serde_yaml::{Mapping, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// File names looked for, in order, in each folder from the current one up.
+pub const CONFIG_NAMES: [&str; 2] = ["copydesk.yaml", ".copydesk.yaml"];
+
+/// A rule's level in the config: a severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Disabled.
+    Off,
+    /// Enabled at this severity.
+    On(Severity),
+}
+
+/// What the config says about one rule.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSetting {
+    /// Overridden level, if any.
+    pub level: Option<Level>,
+    /// Option values given in the config (merged over the defaults).
+    pub options: Mapping,
+}
+
+/// The loaded configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// Extra include globs (replace the extension filter).
+    pub include: Vec<String>,
+    /// Exclude globs.
+    pub exclude: Vec<String>,
+    /// Article extensions, when overridden.
+    pub extensions: Option<Vec<String>>,
+    /// Folders of house rules (YAML), resolved against the config's folder.
+    pub rule_dirs: Vec<PathBuf>,
+    /// Per-rule settings keyed by rule id.
+    pub rules: BTreeMap<String, RuleSetting>,
+    /// The whole corpus, for cross-article rules in partial runs.
+    pub corpus: Option<PathBuf>,
+    /// The canonical facts file.
+    pub facts: Option<PathBuf>,
+    /// Extra topic lexicon for the claims rules.
+    pub lexicon: Option<Value>,
+    /// The failure threshold.
+    pub fail_on: Option<Severity>,
+    text: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    extensions: Option<Vec<String>>,
+    #[serde(default)]
+    rule_dirs: Vec<PathBuf>,
+    #[serde(default)]
+    rules: BTreeMap<String, Value>,
+    #[serde(default)]
+    corpus: Option<PathBuf>,
+    #[serde(default)]
+    facts: Option<PathBuf>,
+    #[serde(default)]
+    lexicon: Option<Value>,
+    #[serde(default)]
+    fail_on: Option<Severity>,
+}
+
+/// Why the configuration cannot be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read config {path}: {source}")]
+    #[diagnostic(code(copydesk::config::io))]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The file is not valid YAML, or a key or value is wrong.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidConfig>),
+    /// A rule id that no rule has.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    UnknownRule(Box<UnknownRule>),
+}
+
+/// A wrong key or value, with the config text to point into.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(copydesk::config::invalid), help("{help}"))]
+pub struct InvalidConfig {
+    /// What is wrong.
+    pub message: String,
+    /// How to put it right.
+    pub help: String,
+    /// The config text.
+    #[source_code]
+    pub src: NamedSource<String>,
+    /// Where.
+    #[label("here")]
+    pub span: SourceSpan,
+}
+
+/// A rule id in the config that no rule has.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("unknown rule `{id}` in config")]
+#[diagnostic(
+    code(copydesk::config::unknown_rule),
+    help("run `copydesk rules` to list the rule ids{suggestion}")
+)]
+pub struct UnknownRule {
+    /// The id.
+    pub id: String,
+    /// A near id, if any.
+    pub suggestion: String,
+    /// The config text.
+    #[source_code]
+    pub src: NamedSource<String>,
+    /// Where.
+    #[label("not a rule id")]
+    pub span: SourceSpan,
+}
+
+impl Config {
+    /// Find the config: `explicit` if given, else the nearest `copydesk.yaml`
+    /// or `.copydesk.yaml` from `start` up. No file means defaults.
+    pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        for dir in start.ancestors() {
+            for name in CONFIG_NAMES {
+                let candidate = dir.join(name);
+                if candidate.is_file() {
+                    return Config::load(&candidate);
+                }
+            }
+        }
+        Ok(Config::default())
+    }
+
+    /// Read and parse one config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parse config text; `path` names it in errors and anchors relative paths.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let src = || NamedSource::new(path.display().to_string(), text.to_string());
+        let raw: RawConfig = if text.trim().is_empty() {
+            serde_yaml::from_str("{}").expect("empty mapping parses")
+        } else {
+            serde_yaml::from_str(text).map_err(|e| {
+                let at = e.location().map_or(0, |l| l.index());
+                let message = e.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                ConfigError::Invalid(Box::new(InvalidConfig {
+                    help: "valid keys: include, exclude, extensions, rule_dirs, rules, corpus, facts, lexicon, fail_on".into(),
+                    message: format!("invalid config: {message}"),
+                    src: src(),
+                    span: (at, 0).into(),
+                }))
+            })?
+        };
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut rules = BTreeMap::new();
+        for (id, value) in raw.rules {
+            let setting = parse_rule_setting(&value).map_err(|message| ConfigError::Invalid(Box::new(InvalidConfig {
+                message: format!("invalid setting for rule `{id}`: {message}"),
+                help: "a rule takes `off`, `info`, `warning`, `error`, or a mapping with `severity` and the rule's options".into(),
+                src: src(),
+                span: key_span(text, &id),
+            }))
+            )?;
+            rules.insert(id, setting);
+        }
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            include: raw.include,
+            exclude: raw.exclude,
+            extensions: raw.extensions,
+            rule_dirs: raw.rule_dirs.into_iter().map(|d| base.join(d)).collect(),
+            rules,
+            corpus: raw.corpus.map(|c| base.join(c)),
+            facts: raw.facts.map(|f| base.join(f)),
+            lexicon: raw.lexicon,
+            fail_on: raw.fail_on,
+            text: Some(text.to_string()),
+        })
+    }
+
+    /// Check every rule id against the catalogue.
+    pub fn validate(&self, catalog: &Catalog) -> Result<(), ConfigError> {
+        for id in self.rules.keys() {
+            if catalog.get(id).is_none() {
+                let suggestion = catalog
+                    .rules()
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .min_by_key(|r| edit_distance(r, id))
+                    .filter(|r| edit_distance(r, id) <= 3)
+                    .map(|r| format!("; did you mean `{r}`?"))
+                    .unwrap_or_default();
+                return Err(ConfigError::UnknownRule(Box::new(UnknownRule {
+                    id: id.clone(),
+                    suggestion,
+                    src: self.named_source(),
+                    span: key_span(self.text.as_deref().unwrap_or_default(), id),
+                })));
+            }
+        }
+        Ok(())
+    }
+
+    /// An error about the options of rule `id`, pointing at its entry.
+    pub fn option_error(&self, id: &str, message: String) -> ConfigError {
+        ConfigError::Invalid(Box::new(InvalidConfig {
+            message: format!("invalid options for rule `{id}`: {message}"),
+            help: format!("run `copydesk explain {id}` to see its options"),
+            src: self.named_source(),
+            span: key_span(self.text.as_deref().unwrap_or_default(), id),
+        }))
+    }
+
+    fn named_source(&self) -> NamedSource<String> {
+        let name = self
+            .path
+            .as_ref()
+            .map_or_else(|| "<config>".to_string(), |p| p.display().to_string());
+        NamedSource::new(name, self.text.clone().unwrap_or_default())
+    }
+}
+
+fn parse_rule_setting(value: &Value) -> Result<RuleSetting, String> {
+    match value {
+        Value::String(s) => Ok(RuleSetting {
+            level: Some(parse_level(s)?),
+            options: Mapping::new(),
+        }),
+        Value::Bool(false) => Ok(RuleSetting {
+            level: Some(Level::Off),
+            options: Mapping::new(),
+        }),
+        Value::Mapping(m) => {
+            let mut options = m.clone();
+            let level = match options.remove("severity") {
+                Some(Value::String(s)) => Some(parse_level(&s)?),
+                Some(Value::Bool(false)) => Some(Level::Off),
+                Some(other) => return Err(format!("`severity` must be a string, not {other:?}")),
+                None => None,
+            };
+            Ok(RuleSetting { level, options })
+        }
+        other => Err(format!("expected a severity or a mapping, found {other:?}")),
+    }
+}
+
+fn parse_level(s: &str) -> Result<Level, String> {
+    match s {
+        "off" => Ok(Level::Off),
+        "info" => Ok(Level::On(Severity::Info)),
+        "warning" | "warn" => Ok(Level::On(Severity::Warning)),
+        "error" => Ok(Level::On(Severity::Error)),
+        other => Err(format!(
+            "unknown severity `{other}` (expected off, info, warning or error)"
+        )),
+    }
+}
+
+/// Where `key:` is first written in the config text, for error labels.
+fn key_span(text: &str, key: &str) -> SourceSpan {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let unquoted = trimmed.trim_start_matches(['"', '\'']);
+        if unquoted.starts_with(key)
+            && unquoted[key.len()..]
+                .trim_start_matches(['"', '\''])
+                .starts_with(':')
+        {
+            let lead = trimmed.len() - unquoted.len();
+            return (pos + indent + lead, key.len()).into();
+        }
+        pos += line.len();
+    }
+    (0, 0).into()
+}
+
+/// Levenshtein distance, for "did you mean" on rule ids.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_settings_accept_levels_and_mappings() {
+        let cfg = Config::parse(
+            "rules:\n  date-in-future: off\n  read-time-mismatch:\n    severity: warning\n    words_per_minute: 200\n",
+            Path::new("copydesk.yaml"),
+        )
+        .unwrap();
+        assert_eq!(cfg.rules["date-in-future"].level, Some(Level::Off));
+        let rt = &cfg.rules["read-time-mismatch"];
+        assert_eq!(rt.level, Some(Level::On(Severity::Warning)));
+        assert_eq!(rt.options.get("words_per_minute"), Some(&Value::from(200)));
+    }
+
+    #[test]
+    fn unknown_top_level_key_points_at_its_line() {
+        let err = Config::parse("include: []\nbogus: 1\n", Path::new("c.yaml")).unwrap_err();
+        match err {
+            ConfigError::Invalid(e) => {
+                assert_eq!(e.span.offset(), 12);
+                assert!(e.message.contains("bogus"), "{}", e.message);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("date-order", "date-ordr"), 1);
+    }
+}

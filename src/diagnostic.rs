@@ -1,0 +1,179 @@
+//! Findings: what a rule reports, where, and how it could be fixed.
+//! Diagnostics are values for reporters and the fixer; they are not errors.
+
+use crate::document::Span;
+use crate::source::FileId;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Wrong: blocks publication by default.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Whether `--fix` may apply a fix on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the meaning; applied by `--fix`.
+    Safe,
+    /// May change meaning; applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// Replace the bytes of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// What to replace, in the decoded text.
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A proposed repair: one or more edits applied together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the edit does, e.g. "Replace `â€“` with `–`".
+    pub title: String,
+    /// Non-overlapping edits.
+    pub edits: Vec<Edit>,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A safe fix made of one edit.
+    pub fn safe(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
+        Self::single(title, span, replacement, Applicability::Safe)
+    }
+
+    /// An unsafe fix made of one edit.
+    pub fn unsafe_edit(
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        Self::single(title, span, replacement, Applicability::Unsafe)
+    }
+
+    fn single(
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+            applicability,
+        }
+    }
+}
+
+/// A secondary place a finding involves, possibly in another file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    /// The file the label points into.
+    pub file: FileId,
+    /// Where.
+    pub span: Span,
+    /// What this place says.
+    pub message: String,
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The rule's id, e.g. `date-order`.
+    pub rule: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// One sentence, offending text in backticks, no trailing period.
+    pub message: String,
+    /// File of the primary location.
+    pub file: FileId,
+    /// Primary location.
+    pub span: Span,
+    /// Short text under the primary underline.
+    pub label: Option<String>,
+    /// Other places involved (the other side of a contradiction, ...).
+    pub related: Vec<Label>,
+    /// How to fix it, in words.
+    pub help: Option<String>,
+    /// The repair, when one is known.
+    pub fix: Option<Fix>,
+    /// Rule-specific structured data for machine output (normalised claims, ...).
+    pub data: Option<serde_json::Value>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at `span` of `file`; severity is set by the engine.
+    pub fn new(rule: &str, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule: rule.to_string(),
+            severity: Severity::Error,
+            message: message.into(),
+            file,
+            span,
+            label: None,
+            related: Vec::new(),
+            help: None,
+            fix: None,
+            data: None,
+        }
+    }
+
+    /// Set the text under the primary underline.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Set the help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Add a related location.
+    pub fn with_related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Attach structured data.
+    pub fn with_data(mut self, data: serde_json::Value) -> Self {
+        self.data = Some(data);
+        self
+    }
+}

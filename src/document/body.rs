@@ -1,0 +1,295 @@
+//! The Markdown body, parsed once with pulldown-cmark into what the rules
+//! need: prose blocks, images, the ranges that are not prose (code, raw HTML,
+//! link destinations), HTML comments (for suppressions) and a word count.
+//! All spans are rebased onto the whole file at construction.
+
+use super::Span;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// An image in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// The whole image syntax.
+    pub span: Span,
+    /// Where the destination is written (the whole image for reference images).
+    pub dest_span: Span,
+    /// The destination as the parser resolved it.
+    pub dest: String,
+    /// The alt text.
+    pub alt: String,
+}
+
+/// What the rules need to know about a Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The body's extent in the file.
+    pub span: Span,
+    /// Paragraphs and table cells (not headings, not code).
+    pub prose: Vec<Span>,
+    /// Headings.
+    pub headings: Vec<Span>,
+    /// Text runs outside code: where pattern rules on body text look.
+    pub text: Vec<Span>,
+    /// Images.
+    pub images: Vec<Image>,
+    /// Ranges that are not prose: code blocks, inline code, raw HTML, link
+    /// and image destinations, autolinks. Sorted by start.
+    pub masked: Vec<Span>,
+    /// HTML comments, for suppression directives.
+    pub comments: Vec<Span>,
+    /// Words a reader meets (code blocks, URLs and images excluded).
+    pub words: usize,
+}
+
+impl Body {
+    /// Parse `text[start..]` as Markdown.
+    pub fn parse(text: &str, start: usize) -> Body {
+        let src = &text[start..];
+        let mut body = Body {
+            span: Span::new(start, text.len()),
+            ..Body::default()
+        };
+        let opts = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS;
+        let mut code_block_depth = 0usize;
+        let mut image_stack: Vec<(Span, String, LinkType, String, usize)> = Vec::new();
+        // End of the last child inside the innermost open link or image.
+        let mut link_stack: Vec<(Span, LinkType, usize)> = Vec::new();
+        let mut words = WordCounter::default();
+        for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+            let span = Span::from(range).shifted(start);
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => {
+                    code_block_depth += 1;
+                    body.masked.push(span);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    code_block_depth = code_block_depth.saturating_sub(1)
+                }
+                Event::Start(Tag::Paragraph) | Event::Start(Tag::TableCell) => {
+                    body.prose.push(span)
+                }
+                Event::Start(Tag::Heading { .. }) => body.headings.push(span),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    ..
+                }) => {
+                    image_stack.push((
+                        span,
+                        dest_url.to_string(),
+                        link_type,
+                        String::new(),
+                        span.start,
+                    ));
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some((span, dest, link_type, alt, last)) = image_stack.pop() {
+                        let dest_span = destination_span(text, span, last, link_type);
+                        body.masked.push(dest_span);
+                        body.images.push(Image {
+                            span,
+                            dest_span,
+                            dest,
+                            alt,
+                        });
+                    }
+                }
+                Event::Start(Tag::Link { link_type, .. }) => {
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        body.masked.push(span);
+                    }
+                    link_stack.push((span, link_type, span.start));
+                }
+                Event::End(TagEnd::Link) => {
+                    if let Some((span, link_type, last)) = link_stack.pop()
+                        && !matches!(link_type, LinkType::Autolink | LinkType::Email)
+                    {
+                        body.masked
+                            .push(destination_span(text, span, last, link_type));
+                    }
+                }
+                Event::Text(t) if code_block_depth == 0 => {
+                    if let Some(img) = image_stack.last_mut() {
+                        img.3.push_str(&t);
+                    } else {
+                        body.text.push(span);
+                        words.add(&t);
+                    }
+                }
+                Event::Code(t) => {
+                    body.masked.push(span);
+                    if image_stack.is_empty() {
+                        words.add(&t);
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    body.masked.push(span);
+                    let raw = &text[span.range()];
+                    if raw.trim_start().starts_with("<!--") {
+                        body.comments.push(span);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => words.boundary(),
+                Event::End(_) => words.boundary(),
+                _ => {}
+            }
+            // Remember where the last child of an open link/image ended, to
+            // find where its destination is written.
+            if let Some(top) = image_stack.last_mut() {
+                top.4 = top.4.max(span.end.min(top.0.end));
+                if span == top.0 {
+                    top.4 = top.0.start;
+                }
+            }
+            if let Some(top) = link_stack.last_mut()
+                && span != top.0
+            {
+                top.2 = top.2.max(span.end);
+            }
+        }
+        body.masked.sort_by_key(|s| s.start);
+        body.words = words.finish();
+        body
+    }
+
+    /// Whether `span` touches a range that is not prose.
+    pub fn is_masked(&self, span: Span) -> bool {
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked[i..]
+            .iter()
+            .take_while(|m| m.start < span.end.max(span.start + 1))
+            .any(|m| m.overlaps(span))
+    }
+}
+
+/// The destination part of an inline link or image (`](dest "title")`): what
+/// follows its last child. Reference and shortcut forms have none in place,
+/// so the whole syntax is used.
+fn destination_span(text: &str, whole: Span, last_child_end: usize, link_type: LinkType) -> Span {
+    if link_type != LinkType::Inline {
+        return whole;
+    }
+    let tail = &text[last_child_end.min(whole.end)..whole.end];
+    let Some(open) = tail.find("](") else {
+        return whole;
+    };
+    let start = last_child_end + open + 2;
+    let inner = &text[start..whole.end];
+    let inner = inner.strip_suffix(')').unwrap_or(inner);
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim_start();
+    let (dest_start, dest_len) = if let Some(rest) = trimmed.strip_prefix('<') {
+        (1, rest.find('>').unwrap_or(rest.len()))
+    } else {
+        // A title follows the destination after whitespace and a quote.
+        let cut = [" \"", " '", " (", "\n\"", "\n'"]
+            .iter()
+            .filter_map(|p| trimmed.find(p))
+            .min()
+            .unwrap_or(trimmed.len());
+        (0, trimmed[..cut].trim_end().len())
+    };
+    let s = start + lead + dest_start;
+    Span::new(s, s + dest_len)
+}
+
+/// Counts words as a reader meets them: a token counts if it has a letter or
+/// a digit; a CJK character is a word of its own (as Hugo counts); URLs do
+/// not count. Text runs split by inline markup are joined before counting.
+#[derive(Default)]
+struct WordCounter {
+    pending: String,
+    total: usize,
+}
+
+impl WordCounter {
+    fn add(&mut self, text: &str) {
+        self.pending.push_str(text);
+    }
+
+    fn boundary(&mut self) {
+        if !self.pending.is_empty() {
+            self.total += count_words(&self.pending);
+            self.pending.clear();
+        }
+    }
+
+    fn finish(mut self) -> usize {
+        self.boundary();
+        self.total
+    }
+}
+
+/// Words in `text` by the rule above.
+pub fn count_words(text: &str) -> usize {
+    let mut total = 0;
+    for token in text.split_whitespace() {
+        if token.starts_with("http://")
+            || token.starts_with("https://")
+            || token.starts_with("www.")
+        {
+            continue;
+        }
+        let mut cjk = 0;
+        let mut other_word = false;
+        for c in token.chars() {
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphanumeric() {
+                other_word = true;
+            }
+        }
+        total += cjk + usize::from(other_word);
+    }
+    total
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_and_images_do_not_count_as_words() {
+        let text = "One two three.\n\n```\nlet x = 1;\n```\n\n![alt text](https://x.io/a.png) four https://x.io five\n";
+        let body = Body::parse(text, 0);
+        assert_eq!(body.words, 5);
+        assert_eq!(body.images.len(), 1);
+        assert_eq!(
+            &text[body.images[0].dest_span.range()],
+            "https://x.io/a.png"
+        );
+        assert_eq!(body.images[0].alt, "alt text");
+    }
+
+    #[test]
+    fn cjk_counts_per_character() {
+        assert_eq!(count_words("日本語 text"), 4);
+    }
+
+    #[test]
+    fn spans_are_rebased_onto_the_file() {
+        let text = "---\nt: 1\n---\nSee `â€“` and [link](http://a.b/â€“).\n";
+        let body = Body::parse(text, 12);
+        let code = text.find('`').unwrap();
+        assert!(body.is_masked(Span::new(code + 1, code + 3)));
+        let dest = text.find("http").unwrap();
+        assert!(body.is_masked(Span::new(dest + 10, dest + 12)));
+        let see = text.find("See").unwrap();
+        assert!(!body.is_masked(Span::new(see, see + 3)));
+    }
+
+    #[test]
+    fn image_with_title_has_destination_only() {
+        let text = "![a](img/x.png \"Title\")\n";
+        let body = Body::parse(text, 0);
+        assert_eq!(&text[body.images[0].dest_span.range()], "img/x.png");
+    }
+}

@@ -1,0 +1,44 @@
+//! The rule engine: the two kinds of rule ([`DocumentRule`] sees one article,
+//! [`CorpusRule`] sees every article at once), the registry that maps rule
+//! ids to implementations, suppression comments, and the run itself.
+
+pub mod registry;
+pub mod run;
+pub mod suppress;
+
+pub use run::{Engine, Note, RunResult};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::source::SourceFile;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What every rule may know about the run.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// "Today", for future-date checks (`--today` pins it).
+    pub today: NaiveDate,
+    /// The folder the config lives in (or the current folder): relative static
+    /// folders are resolved against it.
+    pub root: PathBuf,
+}
+
+/// A rule that checks one article at a time. Runs in parallel across files.
+pub trait DocumentRule: Send + Sync {
+    /// Append this rule's findings on `doc` to `out`.
+    fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// What corpus rules see: every checked file, plus what was gathered from
+/// each document while it was parsed (documents themselves are not kept).
+pub struct Corpus<'a> {
+    /// All files, indexed by `FileId`.
+    pub files: &'a [SourceFile],
+}
+
+/// A rule that compares articles with each other.
+pub trait CorpusRule: Send + Sync {
+    /// Append this rule's findings on the whole corpus to `out`.
+    fn check(&self, corpus: &Corpus, ctx: &Context, out: &mut Vec<Diagnostic>);
+}

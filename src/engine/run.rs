@@ -1,0 +1,207 @@
+//! One run over a set of files: read and decode them in parallel, parse each
+//! into a [`Document`], run the document rules, apply suppressions, then run
+//! the corpus rules over everything, and give the findings severities from
+//! the configuration.
+
+use super::registry::{self, Built};
+use super::suppress::Suppressions;
+use super::{Context, Corpus, CorpusRule, DocumentRule};
+use crate::catalog::Catalog;
+use crate::config::{Config, ConfigError, Level};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::source::{FileId, SourceFile, decode};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Something the user should know that is not a finding: a skipped binary
+/// file, an unreadable one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The path concerned.
+    pub path: PathBuf,
+    /// What happened.
+    pub message: String,
+    /// Whether it is an error (unreadable file) rather than information.
+    pub is_error: bool,
+}
+
+/// Everything a run produced.
+#[derive(Debug, Default)]
+pub struct RunResult {
+    /// Files checked, indexed by `FileId`.
+    pub files: Vec<SourceFile>,
+    /// Findings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Skipped and unreadable files.
+    pub notes: Vec<Note>,
+}
+
+impl RunResult {
+    /// The file a `FileId` names.
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+}
+
+/// The configured set of rules, ready to run.
+pub struct Engine {
+    document_rules: Vec<Box<dyn DocumentRule>>,
+    corpus_rules: Vec<Box<dyn CorpusRule>>,
+    severities: HashMap<String, Severity>,
+    context: Context,
+}
+
+impl Engine {
+    /// Build every enabled rule of `catalog` with the options in `config`.
+    pub fn new(
+        catalog: &Catalog,
+        config: &Config,
+        context: Context,
+    ) -> Result<Engine, ConfigError> {
+        config.validate(catalog)?;
+        let mut engine = Engine {
+            document_rules: Vec::new(),
+            corpus_rules: Vec::new(),
+            severities: HashMap::new(),
+            context,
+        };
+        for spec in catalog.rules() {
+            let setting = config
+                .rules
+                .get(&spec.id)
+                .or_else(|| spec.aliases.iter().find_map(|a| config.rules.get(a)));
+            let severity = match setting.and_then(|s| s.level) {
+                Some(Level::Off) => continue,
+                Some(Level::On(sev)) => sev,
+                None => spec.severity,
+            };
+            let mut options = spec.default_options();
+            if let Some(s) = setting {
+                for (k, v) in &s.options {
+                    let known = k.as_str().is_some_and(|k| spec.options.contains_key(k));
+                    if !known {
+                        let key = k.as_str().unwrap_or("?");
+                        let names: Vec<_> = spec.options.keys().map(String::as_str).collect();
+                        let list = if names.is_empty() {
+                            "none".to_string()
+                        } else {
+                            names.join(", ")
+                        };
+                        return Err(config.option_error(
+                            &spec.id,
+                            format!("unknown option `{key}` (this rule's options: {list})"),
+                        ));
+                    }
+                    options.insert(k.clone(), v.clone());
+                }
+            }
+            let built =
+                registry::build(spec, options).map_err(|m| config.option_error(&spec.id, m))?;
+            match built {
+                Some(Built::Document(rule)) => engine.document_rules.push(rule),
+                Some(Built::Corpus(rule)) => engine.corpus_rules.push(rule),
+                None => continue,
+            }
+            engine.severities.insert(spec.id.clone(), severity);
+        }
+        Ok(engine)
+    }
+
+    /// The run's context.
+    pub fn context(&self) -> &Context {
+        &self.context
+    }
+
+    /// Whether rule `id` is enabled.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.severities.contains_key(id)
+    }
+
+    /// Read, decode and check `paths`.
+    pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
+        let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
+            paths.par_iter().map(|p| read_one(p)).collect();
+        let mut files = Vec::new();
+        let mut notes = Vec::new();
+        for r in read {
+            match r {
+                Ok((path, decoded)) => {
+                    let id = FileId(files.len() as u32);
+                    files.push(SourceFile {
+                        id,
+                        display: display_path(&path),
+                        path,
+                        decoded,
+                    });
+                }
+                Err(note) => notes.push(note),
+            }
+        }
+        let mut result = self.check_files(files);
+        result.notes = notes;
+        result
+    }
+
+    /// Check already decoded files (stdin, tests).
+    pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
+        let per_file: Vec<(Vec<Diagnostic>, Suppressions)> = files
+            .par_iter()
+            .map(|file| {
+                let doc = Document::parse(file);
+                let mut out = Vec::new();
+                for rule in &self.document_rules {
+                    rule.check(&doc, &self.context, &mut out);
+                }
+                (out, Suppressions::of(&doc))
+            })
+            .collect();
+        let (mut diagnostics, suppressions): (Vec<Vec<Diagnostic>>, Vec<Suppressions>) =
+            per_file.into_iter().unzip();
+        let mut diagnostics: Vec<Diagnostic> = diagnostics.drain(..).flatten().collect();
+        if !self.corpus_rules.is_empty() {
+            let corpus = Corpus { files: &files };
+            for rule in &self.corpus_rules {
+                rule.check(&corpus, &self.context, &mut diagnostics);
+            }
+        }
+        diagnostics.retain_mut(|d| {
+            let Some(sev) = self.severities.get(&d.rule) else {
+                return false;
+            };
+            d.severity = *sev;
+            !suppressions[d.file.0 as usize].suppresses(d)
+        });
+        diagnostics
+            .sort_by(|a, b| (a.file, a.span.start, &a.rule).cmp(&(b.file, b.span.start, &b.rule)));
+        RunResult {
+            files,
+            diagnostics,
+            notes: Vec::new(),
+        }
+    }
+}
+
+fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
+    let bytes = std::fs::read(path).map_err(|e| Note {
+        path: path.to_path_buf(),
+        message: format!("cannot read: {e}"),
+        is_error: true,
+    })?;
+    match decode(&bytes) {
+        Ok(d) => Ok((path.to_path_buf(), d)),
+        Err(_) => Err(Note {
+            path: path.to_path_buf(),
+            message: "skipped: binary file".into(),
+            is_error: false,
+        }),
+    }
+}
+
+fn display_path(path: &Path) -> String {
+    path.strip_prefix("./")
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}

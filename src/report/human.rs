@@ -1,0 +1,83 @@
+//! `--format human`: codespan-reporting snippets with the offending text
+//! underlined (secondary labels across files for corpus findings), then a
+//! summary line.
+
+use super::{Counts, ReportFiles, Style, plural};
+use crate::diagnostic::Severity;
+use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
+use codespan_reporting::term::{self, Config, termcolor};
+use std::io::{self, Write};
+
+/// Write snippets and a summary.
+pub fn write(files: &ReportFiles, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let config = Config::default();
+    for d in &files.run.diagnostics {
+        let severity = match d.severity {
+            Severity::Error => SnippetSeverity::Error,
+            Severity::Warning => SnippetSeverity::Warning,
+            Severity::Info => SnippetSeverity::Note,
+        };
+        let mut labels = vec![
+            Label::primary(d.file, d.span.range())
+                .with_message(d.label.clone().unwrap_or_default()),
+        ];
+        labels.extend(
+            d.related
+                .iter()
+                .map(|l| Label::secondary(l.file, l.span.range()).with_message(l.message.clone())),
+        );
+        let mut notes = Vec::new();
+        if let Some(help) = &d.help {
+            notes.push(format!("help: {help}"));
+        }
+        if let Some(fix) = &d.fix {
+            let how = match fix.applicability {
+                crate::diagnostic::Applicability::Safe => "fix (--fix)",
+                crate::diagnostic::Applicability::Unsafe => "fix (--unsafe-fixes)",
+            };
+            notes.push(format!("{how}: {}", fix.title));
+        }
+        let snippet = Snippet::new(severity)
+            .with_message(&d.message)
+            .with_code(&d.rule)
+            .with_labels(labels)
+            .with_notes(notes);
+        let result = if style.color {
+            term::emit_to_write_style(
+                &mut termcolor::Ansi::new(&mut *out),
+                &config,
+                files,
+                &snippet,
+            )
+        } else {
+            term::emit_to_io_write(&mut *out, &config, files, &snippet)
+        };
+        result.map_err(|e| match e {
+            codespan_reporting::files::Error::Io(io) => io,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    for note in &files.run.notes {
+        writeln!(out, "note: {}: {}", note.path.display(), note.message)?;
+    }
+    let c = Counts::of(files.run);
+    let checked = plural(files.run.files.len(), "file");
+    if c.errors + c.warnings + c.infos == 0 {
+        writeln!(out, "{checked} checked: no problems found")?;
+    } else {
+        let mut parts = vec![plural(c.errors, "error"), plural(c.warnings, "warning")];
+        if c.infos > 0 {
+            parts.push(plural(c.infos, "info"));
+        }
+        let fixable = if c.fixable > 0 {
+            format!(
+                " ({} with a fix; `copydesk check --fix` applies the safe ones)",
+                c.fixable
+            )
+        } else {
+            String::new()
+        };
+        writeln!(out, "{checked} checked: {}{fixable}", parts.join(", "))?;
+    }
+    Ok(())
+}

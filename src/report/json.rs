@@ -1,0 +1,158 @@
+//! `--format json`: one JSON document with a stable schema (`version: 1`),
+//! described in README.md. The wire types live here, apart from the internal
+//! ones, so internal changes do not break consumers.
+
+use super::{Counts, ReportFiles};
+use crate::diagnostic::{Applicability, Severity};
+use crate::document::Span;
+use crate::source::FileId;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Version of the JSON schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    summary: Summary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    notes: Vec<JsonNote>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+/// A position range in a file.
+#[derive(Serialize)]
+pub struct Location<'a> {
+    /// Display path.
+    pub path: &'a str,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column, in characters.
+    pub column: usize,
+    /// 1-based end line.
+    pub end_line: usize,
+    /// 1-based end column (exclusive), in characters.
+    pub end_column: usize,
+    /// Byte offsets in the decoded text.
+    pub byte_start: usize,
+    /// End byte offset (exclusive).
+    pub byte_end: usize,
+}
+
+impl<'a> Location<'a> {
+    /// Location of `span` in `file`.
+    pub fn new(files: &'a ReportFiles, file: FileId, span: Span) -> Self {
+        let (s, e) = files.span_pos(file, span);
+        Location {
+            path: files.path(file),
+            line: s.line,
+            column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(flatten)]
+    location: Location<'a>,
+    help: Option<&'a str>,
+    fix: Option<JsonFix<'a>>,
+    related: Vec<JsonRelated<'a>>,
+    data: Option<&'a serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: Applicability,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    #[serde(flatten)]
+    location: Location<'a>,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    #[serde(flatten)]
+    location: Location<'a>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonNote {
+    path: String,
+    message: String,
+}
+
+/// Write the report.
+pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
+    let run = files.run;
+    let diagnostics = run
+        .diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            rule: &d.rule,
+            severity: d.severity,
+            message: &d.message,
+            location: Location::new(files, d.file, d.span),
+            help: d.help.as_deref(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                title: &f.title,
+                applicability: f.applicability,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        location: Location::new(files, d.file, e.span),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
+            related: d
+                .related
+                .iter()
+                .map(|l| JsonRelated {
+                    location: Location::new(files, l.file, l.span),
+                    message: &l.message,
+                })
+                .collect(),
+            data: d.data.as_ref(),
+        })
+        .collect();
+    let report = Report {
+        version: SCHEMA_VERSION,
+        summary: Summary {
+            files: run.files.len(),
+            counts: Counts::of(run),
+        },
+        diagnostics,
+        notes: run
+            .notes
+            .iter()
+            .map(|n| JsonNote {
+                path: n.path.display().to_string(),
+                message: n.message.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

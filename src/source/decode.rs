@@ -1,0 +1,204 @@
+//! Bytes to text. UTF-8 (with or without BOM) and UTF-16 with BOM are read as
+//! they are; anything else that is not binary is decoded with the legacy
+//! encoding chardetng detects, and the run says so (the `encoding-not-utf8`
+//! rule) instead of skipping the file. The original encoding, BOM and line
+//! ending are remembered so that `--fix` writes the file back as it came.
+
+use serde::Serialize;
+
+/// How a file was stored on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, the expected encoding.
+    Utf8,
+    /// UTF-16 (little- or big-endian), recognised by its BOM.
+    Utf16(&'static encoding_rs::Encoding),
+    /// A legacy single- or multi-byte encoding, guessed from the bytes.
+    Legacy(&'static encoding_rs::Encoding),
+}
+
+impl Encoding {
+    /// The WHATWG name, e.g. `UTF-8`, `UTF-16LE`, `windows-1252`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16(e) | Encoding::Legacy(e) => e.name(),
+        }
+    }
+}
+
+impl Serialize for Encoding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// The line ending a file mostly uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LineEnding {
+    /// `\n`
+    Lf,
+    /// `\r\n`
+    CrLf,
+}
+
+/// A decoded file: its text plus what is needed to write it back unchanged.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text, without BOM. Line endings are kept as they are.
+    pub text: String,
+    /// How the bytes were encoded.
+    pub encoding: Encoding,
+    /// Whether the file started with a byte order mark.
+    pub bom: bool,
+    /// The dominant line ending.
+    pub line_ending: LineEnding,
+    /// Whether decoding met malformed sequences (replaced with U+FFFD).
+    pub lossy: bool,
+}
+
+/// Why a file was not decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undecodable {
+    /// NUL bytes or other signs of a binary file.
+    Binary,
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decode `bytes` as an article. Never panics; binary content is refused.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        let (text, lossy) = if encoding == encoding_rs::UTF_8 {
+            match std::str::from_utf8(body) {
+                Ok(s) => (s.to_string(), false),
+                Err(_) => (String::from_utf8_lossy(body).into_owned(), true),
+            }
+        } else {
+            let (text, had_errors) = encoding.decode_without_bom_handling(body);
+            (text.into_owned(), had_errors)
+        };
+        let encoding = if encoding == encoding_rs::UTF_8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16(encoding)
+        };
+        return Ok(finish(text, encoding, true, lossy));
+    }
+    if looks_binary(bytes) {
+        return Err(Undecodable::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(finish(s.to_string(), Encoding::Utf8, false, false)),
+        Err(_) => {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            Ok(finish(
+                text.into_owned(),
+                Encoding::Legacy(encoding),
+                false,
+                had_errors,
+            ))
+        }
+    }
+}
+
+/// Encode `text` back the way `decoded` was stored (BOM and encoding).
+/// Legacy encodings are written as UTF-8 only when `to_utf8` is set.
+pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    match decoded.encoding {
+        Encoding::Utf8 => {
+            if decoded.bom {
+                out.extend_from_slice(UTF8_BOM);
+            }
+            out.extend_from_slice(text.as_bytes());
+        }
+        _ if to_utf8 => out.extend_from_slice(text.as_bytes()),
+        Encoding::Utf16(e) => {
+            let big_endian = e == encoding_rs::UTF_16BE;
+            let units = text.encode_utf16();
+            if big_endian {
+                out.extend_from_slice(&[0xFE, 0xFF]);
+                units.for_each(|u| out.extend_from_slice(&u.to_be_bytes()));
+            } else {
+                out.extend_from_slice(&[0xFF, 0xFE]);
+                units.for_each(|u| out.extend_from_slice(&u.to_le_bytes()));
+            }
+        }
+        Encoding::Legacy(e) => {
+            let (bytes, _, _) = e.encode(text);
+            out.extend_from_slice(&bytes);
+        }
+    }
+    out
+}
+
+fn finish(text: String, encoding: Encoding, bom: bool, lossy: bool) -> Decoded {
+    let line_ending = detect_line_ending(&text);
+    Decoded {
+        text,
+        encoding,
+        bom,
+        line_ending,
+        lossy,
+    }
+}
+
+fn detect_line_ending(text: &str) -> LineEnding {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.bytes().filter(|&b| b == b'\n').count();
+    if crlf * 2 > lf {
+        LineEnding::CrLf
+    } else {
+        LineEnding::Lf
+    }
+}
+
+/// A NUL byte in the first 8 KiB marks a binary file, as git and ripgrep judge it.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_stripped_and_remembered() {
+        let d = decode(b"\xEF\xBB\xBFhi\r\n").unwrap();
+        assert_eq!(d.text, "hi\r\n");
+        assert!(d.bom);
+        assert_eq!(d.line_ending, LineEnding::CrLf);
+        assert_eq!(encode(&d.text, &d, false), b"\xEF\xBB\xBFhi\r\n");
+    }
+
+    #[test]
+    fn utf16le_with_bom_round_trips() {
+        let bytes = [0xFF, 0xFE, b'h', 0, 0xE9, 0];
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "hé");
+        assert_eq!(d.encoding.name(), "UTF-16LE");
+        assert_eq!(encode(&d.text, &d, false), bytes);
+        assert_eq!(encode(&d.text, &d, true), "hé".as_bytes());
+    }
+
+    #[test]
+    fn latin1_bytes_are_decoded_as_legacy() {
+        let d = decode(b"caf\xE9 cr\xE8me br\xFBl\xE9e, d\xE9j\xE0 vu").unwrap();
+        assert!(matches!(d.encoding, Encoding::Legacy(_)));
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00").unwrap_err(),
+            Undecodable::Binary
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Turning the paths on the command line into the list of articles to check:
+//! directories are walked with the `ignore` crate (honouring .gitignore and
+//! skipping hidden entries), in parallel; named files are always taken.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Which files a walk takes.
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    /// File extensions (without dot) taken by default.
+    pub extensions: Vec<String>,
+    /// Extra globs a path must match (when non-empty, replaces the extension test).
+    pub include: Vec<String>,
+    /// Globs of paths to skip.
+    pub exclude: Vec<String>,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            extensions: ["md", "markdown", "mdx", "txt"].map(String::from).to_vec(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// A path that could not be walked.
+#[derive(Debug)]
+pub struct WalkError {
+    /// The path, when known.
+    pub path: Option<PathBuf>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Paths to check, sorted, plus the errors met on the way.
+pub fn walk(
+    roots: &[PathBuf],
+    options: &WalkOptions,
+) -> Result<(Vec<PathBuf>, Vec<WalkError>), globset::Error> {
+    let include = build_set(&options.include)?;
+    let exclude = build_set(&options.exclude)?;
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    for root in roots {
+        if root.is_file() {
+            // A file named on the command line is checked whatever its type,
+            // unless the config excludes it.
+            if !exclude.is_match(strip_dot(root)) {
+                files.lock().expect("walk mutex").push(root.clone());
+            }
+            continue;
+        }
+        if !root.exists() {
+            errors.lock().expect("walk mutex").push(WalkError {
+                path: Some(root.clone()),
+                message: "no such file or directory".into(),
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(true)
+            .git_ignore(true)
+            .require_git(false)
+            .build_parallel();
+        walker.run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        if e.file_type().is_some_and(|t| t.is_file() || t.is_symlink()) {
+                            let path = e.path();
+                            if wanted(path, options, &include, &exclude) {
+                                files.lock().expect("walk mutex").push(path.to_path_buf());
+                            }
+                        }
+                    }
+                    Err(err) => errors.lock().expect("walk mutex").push(WalkError {
+                        path: None,
+                        message: err.to_string(),
+                    }),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    }
+    let mut files = files.into_inner().expect("walk mutex");
+    files.sort();
+    files.dedup();
+    Ok((files, errors.into_inner().expect("walk mutex")))
+}
+
+fn wanted(path: &Path, options: &WalkOptions, include: &GlobSet, exclude: &GlobSet) -> bool {
+    if path.is_dir() {
+        return false;
+    }
+    let rel = strip_dot(path);
+    if exclude.is_match(rel) {
+        return false;
+    }
+    if !options.include.is_empty() {
+        return include.is_match(rel);
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| options.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn strip_dot(path: &Path) -> &Path {
+    path.strip_prefix("./").unwrap_or(path)
+}
+
+fn build_set(globs: &[String]) -> Result<GlobSet, globset::Error> {
+    let mut builder = GlobSetBuilder::new();
+    for g in globs {
+        builder.add(Glob::new(g)?);
+        // `drafts/` style globs also match everything below the folder.
+        if !g.contains('*') {
+            builder.add(Glob::new(&format!("{}/**", g.trim_end_matches('/')))?);
+        }
+    }
+    builder.build()
+}
