@@ -4,11 +4,15 @@ use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, io_result};
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::engine::{Context, Engine};
+use crate::engine::{Context, Engine, RunResult};
+use crate::fix::{FixOptions, Fixed, fix_source, write_atomically};
 use crate::report::{self, Format, Style};
+use crate::source::{FileId, SourceFile};
 use crate::source::{WalkOptions, walk};
 use chrono::NaiveDate;
 use clap::Args;
+use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,6 +36,15 @@ pub struct CheckArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Apply safe fixes in place, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of the fixes and write nothing (exit 1 if any).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// The `--fail-on` levels.
@@ -122,6 +135,23 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     let (paths, walk_errors) = walk(&roots, &walk_options(&config))
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
     let mut result = engine.check_paths(&paths);
+    let fix_options = FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    if args.diff {
+        let changed = io_result_bool(print_diffs(&engine, &result, fix_options))?;
+        return Ok(ExitCode::from(if changed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }));
+    }
+    let mut fix_failed = false;
+    if args.fix {
+        fix_failed = apply_fixes_in_place(&engine, &result, fix_options);
+        // Report what remains, from the files as they are now.
+        result = engine.check_paths(&paths);
+    }
     let had_walk_errors = !walk_errors.is_empty();
     for e in walk_errors {
         result.notes.push(crate::engine::Note {
@@ -140,7 +170,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         .map(Severity::from)
         .or(config.fail_on)
         .unwrap_or(Severity::Error);
-    let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
+    let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error);
     let failed = result.diagnostics.iter().any(|d| d.severity >= threshold);
     Ok(ExitCode::from(if failed {
         EXIT_FINDINGS
@@ -149,4 +179,90 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     } else {
         EXIT_CLEAN
     }))
+}
+
+/// Fix every file of `result` in memory, in parallel; only files that change.
+fn plan_fixes<'r>(
+    engine: &Engine,
+    result: &'r RunResult,
+    options: FixOptions,
+) -> Vec<(&'r SourceFile, Fixed)> {
+    let fixable: std::collections::HashSet<FileId> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix.is_some() || d.rule == crate::rules::encoding_not_utf8::ID)
+        .map(|d| d.file)
+        .collect();
+    result
+        .files
+        .par_iter()
+        .filter(|f| fixable.contains(&f.id))
+        .map(|f| (f, fix_source(engine, f, options)))
+        .filter(|(f, fixed)| fixed.changes(f))
+        .collect()
+}
+
+/// `--fix`: write the fixed files and say on stderr what changed in each.
+/// Returns whether any file could not be written.
+fn apply_fixes_in_place(engine: &Engine, result: &RunResult, options: FixOptions) -> bool {
+    let mut failed = false;
+    let mut total = 0;
+    let planned = plan_fixes(engine, result, options);
+    for (file, fixed) in &planned {
+        match write_atomically(file, &fixed.text, fixed.transcode) {
+            Ok(()) => {
+                total += fixed.count();
+                let rules: Vec<String> = fixed
+                    .applied
+                    .iter()
+                    .map(|(r, n)| format!("{r} ×{n}"))
+                    .collect();
+                eprintln!("fixed {}: {}", file.display, rules.join(", "));
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("{:?}", miette::Report::new(e));
+            }
+        }
+    }
+    if total > 0 {
+        eprintln!(
+            "applied {} in {}",
+            report::plural(total, "fix"),
+            report::plural(planned.len(), "file")
+        );
+    }
+    failed
+}
+
+/// `--diff`: print what `--fix` would change. Returns whether anything would.
+fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std::io::Result<bool> {
+    let planned = plan_fixes(engine, result, options);
+    let mut out = std::io::stdout().lock();
+    for (file, fixed) in &planned {
+        let diff = similar::TextDiff::from_lines(file.text(), fixed.text.as_str());
+        let a = format!("a/{}", file.display.trim_start_matches('/'));
+        let b = format!("b/{}", file.display.trim_start_matches('/'));
+        write!(
+            out,
+            "{}",
+            diff.unified_diff().context_radius(2).header(&a, &b)
+        )?;
+        if fixed.transcode {
+            writeln!(
+                out,
+                "# {}: would be rewritten as UTF-8 (was {})",
+                file.display,
+                file.decoded.encoding.name()
+            )?;
+        }
+    }
+    Ok(!planned.is_empty())
+}
+
+fn io_result_bool(r: std::io::Result<bool>) -> miette::Result<bool> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+        other => other.map_err(|e| miette::miette!("cannot write output: {e}")),
+    }
 }

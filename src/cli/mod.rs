@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod fix;
 pub mod rules;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +34,8 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Explain one rule, with a bad and a good example.
     Explain(explain::ExplainArgs),
+    /// Apply safe fixes in place, or fix stdin to stdout (`--stdin`).
+    Fix(fix::FixArgs),
 }
 
 /// When to colour output.
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Fix(args) => fix::run(args),
     }
 }
 

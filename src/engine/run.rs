@@ -119,6 +119,41 @@ impl Engine {
         self.severities.contains_key(id)
     }
 
+    /// Findings of the document rules alone on one file, with severities and
+    /// suppressions applied: what `--fix` iterates on.
+    pub fn check_document(&self, file: &SourceFile) -> Vec<Diagnostic> {
+        let (mut diagnostics, suppressions) = self.run_document_rules(file);
+        self.finish(&mut diagnostics, |_| &suppressions);
+        diagnostics
+    }
+
+    fn run_document_rules(&self, file: &SourceFile) -> (Vec<Diagnostic>, Suppressions) {
+        let doc = Document::parse(file);
+        let mut out = Vec::new();
+        for rule in &self.document_rules {
+            rule.check(&doc, &self.context, &mut out);
+        }
+        (out, Suppressions::of(&doc))
+    }
+
+    /// Give findings their configured severity, drop suppressed ones and
+    /// those of disabled rules, and sort them by file and position.
+    fn finish<'s>(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        suppressions: impl Fn(&Diagnostic) -> &'s Suppressions,
+    ) {
+        diagnostics.retain_mut(|d| {
+            let Some(sev) = self.severities.get(&d.rule) else {
+                return false;
+            };
+            d.severity = *sev;
+            !suppressions(d).suppresses(d)
+        });
+        diagnostics
+            .sort_by(|a, b| (a.file, a.span.start, &a.rule).cmp(&(b.file, b.span.start, &b.rule)));
+    }
+
     /// Read, decode and check `paths`.
     pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
         let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
@@ -148,14 +183,7 @@ impl Engine {
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
         let per_file: Vec<(Vec<Diagnostic>, Suppressions)> = files
             .par_iter()
-            .map(|file| {
-                let doc = Document::parse(file);
-                let mut out = Vec::new();
-                for rule in &self.document_rules {
-                    rule.check(&doc, &self.context, &mut out);
-                }
-                (out, Suppressions::of(&doc))
-            })
+            .map(|file| self.run_document_rules(file))
             .collect();
         let (mut diagnostics, suppressions): (Vec<Vec<Diagnostic>>, Vec<Suppressions>) =
             per_file.into_iter().unzip();
@@ -166,15 +194,7 @@ impl Engine {
                 rule.check(&corpus, &self.context, &mut diagnostics);
             }
         }
-        diagnostics.retain_mut(|d| {
-            let Some(sev) = self.severities.get(&d.rule) else {
-                return false;
-            };
-            d.severity = *sev;
-            !suppressions[d.file.0 as usize].suppresses(d)
-        });
-        diagnostics
-            .sort_by(|a, b| (a.file, a.span.start, &a.rule).cmp(&(b.file, b.span.start, &b.rule)));
+        self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
         RunResult {
             files,
             diagnostics,

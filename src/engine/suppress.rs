@@ -55,7 +55,9 @@ impl Suppressions {
         for comment in &doc.body.comments {
             let raw = &text[comment.range()];
             // An HTML block span may include the line break after `-->`.
-            let close = raw.rfind("-->").map_or(comment.end, |i| comment.start + i + 3);
+            let close = raw
+                .rfind("-->")
+                .map_or(comment.end, |i| comment.start + i + 3);
             for directive in directives(raw) {
                 match directive {
                     ("copydesk-disable-next-line", rules) => {
@@ -72,9 +74,7 @@ impl Suppressions {
                     }
                     ("copydesk-disable-line", rules) => {
                         let start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
-                        let end = text[close..]
-                            .find('\n')
-                            .map_or(text.len(), |i| close + i);
+                        let end = text[close..].find('\n').map_or(text.len(), |i| close + i);
                         s.regions.push(Region {
                             span: Span::new(start, end),
                             rules,

@@ -1,0 +1,74 @@
+//! `copydesk fix`: repair files in place (like `check --fix`, reporting only
+//! what changed), or one document from stdin to stdout for editors and scripts.
+
+use super::check::{CheckArgs, setup};
+use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR};
+use crate::fix::{FixOptions, fix_source};
+use crate::report::Format;
+use crate::source::{FileId, SourceFile, decode, decode::encode};
+use clap::Args;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `copydesk fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files and folders to fix in place (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Read one document from stdin and write the fixed text to stdout.
+    #[arg(long, conflicts_with = "paths")]
+    pub stdin: bool,
+    /// Also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Config file (default: nearest copydesk.yaml or .copydesk.yaml upwards).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// Run `copydesk fix`.
+pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
+    if !args.stdin {
+        return super::check::run(CheckArgs {
+            paths: args.paths,
+            format: Format::Short,
+            config: args.config,
+            fail_on: None,
+            today: None,
+            color: ColorChoice::Never,
+            fix: true,
+            unsafe_fixes: args.unsafe_fixes,
+            diff: false,
+        });
+    }
+    let setup = setup(args.config.as_deref(), None)?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
+    let Ok(decoded) = decode(&bytes) else {
+        eprintln!("copydesk: stdin looks binary; nothing changed");
+        std::io::stdout().write_all(&bytes).ok();
+        return Ok(ExitCode::from(EXIT_ERROR));
+    };
+    let file = SourceFile {
+        id: FileId(0),
+        path: PathBuf::from("-"),
+        display: "<stdin>".into(),
+        decoded,
+    };
+    let fixed = fix_source(
+        &setup.engine,
+        &file,
+        FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+        },
+    );
+    let out = encode(&fixed.text, &file.decoded, true);
+    super::io_result(std::io::stdout().lock().write_all(&out))?;
+    for (rule, n) in &fixed.applied {
+        eprintln!("fixed <stdin>: {rule} ×{n}");
+    }
+    Ok(ExitCode::from(EXIT_CLEAN))
+}
