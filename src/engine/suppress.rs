@@ -82,18 +82,27 @@ impl Suppressions {
                     }
                     ("copydesk-disable", rules) => open.push((comment.end, rules)),
                     ("copydesk-enable", rules) => {
-                        let close_all = rules.is_empty();
-                        let (closing, still_open): (Vec<_>, Vec<_>) =
-                            open.into_iter().partition(|(_, r)| {
-                                close_all || r.is_empty() || r.iter().any(|x| rules.contains(x))
-                            });
-                        open = still_open;
-                        for (start, r) in closing {
+                        // `enable` with no rule closes every open region;
+                        // naming rules closes only those rules, and a region
+                        // that named others stays open for the rest.
+                        let mut still_open = Vec::new();
+                        for (start, r) in open {
+                            let closes = rules.is_empty() || r.iter().any(|x| rules.contains(x));
+                            if !closes {
+                                still_open.push((start, r));
+                                continue;
+                            }
                             s.regions.push(Region {
                                 span: Span::new(start, comment.start),
-                                rules: r,
+                                rules: r.clone(),
                             });
+                            let rest: Vec<String> =
+                                r.into_iter().filter(|x| !rules.contains(x)).collect();
+                            if !rest.is_empty() {
+                                still_open.push((close, rest));
+                            }
                         }
+                        open = still_open;
                     }
                     _ => {}
                 }

@@ -21,6 +21,14 @@ static DATE_PREFIX: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Parse a front-matter date value.
 pub fn parse(value: &str) -> Result<NaiveDate, DateError> {
     let value = value.trim();
+    // Plain YYYY-MM-DD is by far the most common form: no format parsing.
+    if value.len() == 10
+        && let Some(caps) = DATE_PREFIX.captures(value)
+        && let (Ok(y), Ok(m), Ok(d)) = (caps[1].parse(), caps[2].parse(), caps[3].parse())
+        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+    {
+        return Ok(date);
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(value) {
         return Ok(dt.date_naive());
     }

@@ -15,6 +15,12 @@ pub enum Encoding {
     Utf16(&'static encoding_rs::Encoding),
     /// A legacy single- or multi-byte encoding, guessed from the bytes.
     Legacy(&'static encoding_rs::Encoding),
+    /// UTF-8 with a few stray bytes that are not (typically a windows-1252
+    /// `’` pasted into a UTF-8 file); the stray bytes were read as windows-1252.
+    MixedUtf8 {
+        /// How many stray bytes.
+        stray: usize,
+    },
 }
 
 impl Encoding {
@@ -22,6 +28,7 @@ impl Encoding {
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
+            Encoding::MixedUtf8 { .. } => "UTF-8 with stray windows-1252 bytes",
             Encoding::Utf16(e) | Encoding::Legacy(e) => e.name(),
         }
     }
@@ -92,6 +99,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(finish(s.to_string(), Encoding::Utf8, false, false)),
         Err(_) => {
+            if let Some((text, stray)) = decode_mostly_utf8(bytes) {
+                return Ok(finish(text, Encoding::MixedUtf8 { stray }, false, false));
+            }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
@@ -118,6 +128,8 @@ pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {
             }
             out.extend_from_slice(text.as_bytes());
         }
+        // The stray bytes cannot be told apart again: always written as UTF-8.
+        Encoding::MixedUtf8 { .. } => out.extend_from_slice(text.as_bytes()),
         _ if to_utf8 => out.extend_from_slice(text.as_bytes()),
         Encoding::Utf16(e) => {
             let big_endian = e == encoding_rs::UTF_16BE;
@@ -138,6 +150,28 @@ pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {
     out
 }
 
+/// A file that is UTF-8 but for a few bytes: keep its UTF-8 as it is and read
+/// each stray byte as windows-1252, instead of reading the whole file in a
+/// legacy encoding (which would turn all its correct UTF-8 into mojibake).
+/// It must show real UTF-8 (a multi-byte character) and at most one stray
+/// byte in a hundred (or at most two).
+fn decode_mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut multibyte = false;
+    let mut stray = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte |= !chunk.valid().is_ascii();
+        text.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            stray += 1;
+            let byte = [b];
+            let (c, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            text.push_str(&c);
+        }
+    }
+    (multibyte && (stray <= 2 || stray * 100 <= bytes.len())).then_some((text, stray))
+}
+
 fn finish(text: String, encoding: Encoding, bom: bool, lossy: bool) -> Decoded {
     let line_ending = detect_line_ending(&text);
     Decoded {
@@ -149,13 +183,12 @@ fn finish(text: String, encoding: Encoding, bom: bool, lossy: bool) -> Decoded {
     }
 }
 
+/// The ending of the first line stands for the file: editors write one
+/// style throughout, and scanning the whole text would cost a pass.
 fn detect_line_ending(text: &str) -> LineEnding {
-    let crlf = text.matches("\r\n").count();
-    let lf = text.bytes().filter(|&b| b == b'\n').count();
-    if crlf * 2 > lf {
-        LineEnding::CrLf
-    } else {
-        LineEnding::Lf
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => LineEnding::CrLf,
+        _ => LineEnding::Lf,
     }
 }
 
@@ -192,6 +225,16 @@ mod tests {
         let d = decode(b"caf\xE9 cr\xE8me br\xFBl\xE9e, d\xE9j\xE0 vu").unwrap();
         assert!(matches!(d.encoding, Encoding::Legacy(_)));
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn stray_byte_in_utf8_keeps_the_utf8() {
+        let d = decode(
+            b"Caf\xC3\xA9 culture: it\x92s one stray byte in a longer line of text, really.",
+        )
+        .unwrap();
+        assert_eq!(d.encoding, Encoding::MixedUtf8 { stray: 1 });
+        assert!(d.text.starts_with("Café culture: it’s"));
     }
 
     #[test]
