@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod mojibake;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -150,7 +150,7 @@ fn every_rule_has_a_fixture_folder_with_bad_and_good_files() {
 
 #[test]
 fn every_fixture_folder_belongs_to_a_rule_or_a_known_group() {
-    const GROUPS: &[&str] = &["clean", "encodings", "suppressions"];
+    const GROUPS: &[&str] = &["clean", "clean-text", "encodings", "suppressions"];
     let catalog = catalog();
     for entry in std::fs::read_dir(fixtures_dir()).expect("fixtures/") {
         let path = entry.expect("dir entry").path();

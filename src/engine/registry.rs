@@ -50,6 +50,7 @@ pub const BUILTINS: &[(&str, Constructor)] = &[
         rules::image_url_invalid::ID,
         rules::image_url_invalid::build,
     ),
+    (rules::mojibake::ID, rules::mojibake::build),
     (
         rules::read_time_invalid::ID,
         rules::read_time_invalid::build,

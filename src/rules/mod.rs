@@ -17,6 +17,7 @@ pub mod image_alt_missing;
 pub mod image_not_found;
 pub mod image_url_insecure;
 pub mod image_url_invalid;
+pub mod mojibake;
 pub mod read_time_invalid;
 pub mod read_time_mismatch;
 pub mod replacement_character;

@@ -1,0 +1,742 @@
+//! Per-line detection: turns the units of [`scan`](super::scan) into candidate runs for every
+//! code page, peels nested layers off each run, scores each run by how much odder the original
+//! is than its repair, picks the best non-overlapping runs, and applies the line-level rules
+//! (a line with confident mojibake lends evidence to weak runs beside it; a single weak run in
+//! a line of otherwise correct non-ASCII text is ambiguous; a line full of undecodable debris
+//! is hopeless). Also finds lone C1 controls and lossy sequences.
+
+use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, weirdness};
+use super::codepage::{CodePage, is_cont, lead_len};
+use super::scan::{Line, Lossy, Unit, decode_full, lossy_at, units};
+
+/// Score a run needs on its own.
+const ACCEPT: f32 = 1.9;
+/// Score a run needs when the same line already has a confidently repaired run.
+const ACCEPT_WITH_EVIDENCE: f32 = -0.5;
+/// Cost of reading an ASCII space as a lost NBSP byte: it takes extra evidence.
+const LOSSY_SPACE: f32 = 1.5;
+
+/// A repair found in one line (byte offsets into the whole text).
+#[derive(Debug, Clone)]
+pub(crate) struct LineRepair {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+    pub steps: Vec<String>,
+}
+
+/// A damaged sequence that cannot be repaired unambiguously.
+#[derive(Debug, Clone)]
+pub(crate) struct LineLossy {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
+/// A scored candidate run.
+#[derive(Debug, Clone)]
+struct Candidate {
+    cp: CodePage,
+    start: usize,
+    end: usize,
+    replacement: String,
+    steps: Vec<String>,
+    score: f32,
+    lossy: u32,
+    units: usize,
+    nbytes: u32,
+    has_c1: bool,
+}
+
+impl Candidate {
+    fn net(&self) -> f32 {
+        self.score - LOSSY_SPACE * self.lossy as f32
+    }
+}
+
+/// Name of one decoding step for a run of `cp` units.
+fn step_name(cp: CodePage, units: &[Unit]) -> String {
+    let from = if cp == CodePage::Windows1252
+        && units.iter().any(|u| u.has_c1)
+        && !units.iter().any(|u| u.has_cp1252_special)
+    {
+        "latin-1"
+    } else {
+        cp.name()
+    };
+    let to = if units.iter().any(|u| u.nbytes == 6) {
+        "cesu-8"
+    } else {
+        "utf-8"
+    };
+    format!("{from} → {to}")
+}
+
+/// Portuguese words that begin with `à`: after `Ã` and a space, these show the space was the
+/// lost NBSP byte rather than a real space (`Ã s` is `às`, not `à s`).
+const A_GRAVE_CONTINUATIONS: [&str; 6] = ["s", "quele", "quela", "queles", "quelas", "quilo"];
+
+/// Characters that are words on their own, so a repair that leaves one standing alone is fine.
+const STANDALONE: [char; 5] = ['à', 'á', 'è', 'é', 'ó'];
+
+/// Whether the word starting at `i` is one of [`A_GRAVE_CONTINUATIONS`].
+fn continues_a_grave(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j < chars.len() && chars[j].is_alphabetic() {
+        j += 1;
+    }
+    let word: String = chars[i..j].iter().collect();
+    let after_ok = chars.get(j).is_none_or(|&c| c != '\'' && c != '’');
+    after_ok && A_GRAVE_CONTINUATIONS.contains(&word.as_str())
+}
+
+/// Whether the characters from `i` form an English clitic after an apostrophe (`’s`, `’t`).
+fn clitic_at(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j < chars.len() && chars[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let word: String = chars[i..j].iter().collect::<String>().to_ascii_lowercase();
+    matches!(word.as_str(), "s" | "t" | "d" | "m" | "re" | "ve" | "ll")
+}
+
+/// What the line around a run says, shared by all its candidates.
+struct LineContext {
+    /// Scripts of the letters that no code page reads as mojibake.
+    clean_scripts: Vec<Script>,
+    /// How many such letters there are.
+    clean_letters: usize,
+}
+
+/// Evidence that a unit's characters form a UTF-8 sequence by design rather than by chance:
+/// a lead character followed by exactly the right continuation characters is rare in correct
+/// text for 3- and 4-byte sequences, and a C1 control inside one is never correct text.
+fn unit_structure(u: &Unit) -> f32 {
+    let base = match u.nbytes {
+        2 => 0.0,
+        3 => 2.5,
+        _ => 3.5,
+    };
+    base + if u.has_c1 { 1.5 } else { 0.0 }
+}
+
+/// Evidence from a further layer: that the whole decoded run decodes again is itself
+/// telling, more so for longer sequences.
+fn layer_structure(decoded: &[char]) -> f32 {
+    decoded
+        .iter()
+        .map(|c| match c.len_utf8() {
+            2 => 0.0,
+            3 => 2.5,
+            _ => 3.5,
+        })
+        .sum()
+}
+
+/// Scores reading `chars[start..end]` as `replacement`: how much odder the original is than
+/// the repair in a window of one character each side, plus `structure`, minus the context
+/// penalties.
+fn score_reading(
+    line: &Line,
+    ctx: &LineContext,
+    start: usize,
+    end: usize,
+    replacement: &str,
+    structure: f32,
+) -> f32 {
+    let chars = &line.chars;
+    let prev = start.checked_sub(1).map(|i| chars[i]);
+    let next = chars.get(end).copied();
+    let mut orig_w: Vec<char> = Vec::with_capacity(end - start + 2);
+    orig_w.extend(prev);
+    orig_w.extend_from_slice(&chars[start..end]);
+    orig_w.extend(next);
+    let mut new_w: Vec<char> = Vec::with_capacity(replacement.len() + 2);
+    new_w.extend(prev);
+    new_w.extend(replacement.chars());
+    new_w.extend(next);
+    let mut score = weirdness(&orig_w) + structure - weirdness(&new_w);
+    // `É’s`: a curly apostrophe before an English clitic is more likely a real apostrophe
+    // than part of a sequence, so a repair that swallows it needs more evidence.
+    if chars[end - 1] == '’' && !replacement.ends_with('’') && clitic_at(chars, end) {
+        score -= 1.0;
+    }
+    score -= context_penalty(chars, start, end, replacement);
+    // Letters of a script that appears nowhere else in the line need more evidence, and a
+    // single such letter (`墉` amid English) much more.
+    if ctx.clean_letters >= 3 {
+        let mut letters = replacement.chars().filter(|&c| is_letter(c)).peekable();
+        let foreign = letters.peek().is_some()
+            && letters.all(|c| {
+                let s = super::chars::script(c);
+                !ctx.clean_scripts
+                    .iter()
+                    .any(|&k| super::chars::scripts_compatible(k, s))
+            });
+        if foreign {
+            score -= if replacement.chars().count() == 1 {
+                3.5
+            } else {
+                1.5
+            };
+        }
+    }
+    score
+}
+
+/// Builds and scores the candidate for one run of adjacent units. Each further layer that
+/// decodes completely is also scored, and peeling goes on while each layer clearly improves
+/// on the one above.
+fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Option<Candidate> {
+    let chars = &line.chars;
+    let first = run.first()?;
+    let last = run.last()?;
+    let (start, end) = (first.start, last.end);
+    let lossy = run.iter().filter(|u| u.lossy_space).count() as u32;
+    // `â€ ` alone reads as `†` with a space for its NBSP byte, but far more often it is `”`
+    // whose last byte was deleted, followed by a real space: the lost-byte check decides.
+    if run.len() == 1 && first.lossy_space && chars[start..end] == ['â', '€', ' '] {
+        return None;
+    }
+    let mut level: Vec<char> = run.iter().map(|u| u.decoded).collect();
+    let mut steps = vec![step_name(cp, run)];
+    let mut structure: f32 = run.iter().map(unit_structure).sum();
+    let mut best: Option<(f32, String, Vec<String>)> = None;
+    // Whether a shallower reading ended with an apostrophe (see `score_reading`).
+    let mut apostrophe = false;
+    for depth in 0..4 {
+        let mut reading = level.clone();
+        let mut reading_steps = steps.clone();
+        if depth == 0 {
+            // `Â\u{85}`: a C1 control that went through one more layer. Read it through
+            // windows-1252 as a lone one would be.
+            let mut mapped = false;
+            for (c, u) in reading.iter_mut().zip(run) {
+                if u.has_c1 && ('\u{80}'..='\u{9f}').contains(c) {
+                    let w =
+                        super::codepage::tables().decode(CodePage::Windows1252, *c as u32 as u8);
+                    if w != *c {
+                        *c = w;
+                        mapped = true;
+                    }
+                }
+            }
+            if mapped {
+                reading_steps.push("latin-1 → windows-1252".to_string());
+            }
+        }
+        if !reading.iter().any(|&c| is_forbidden(c)) {
+            let mut replacement: String = reading.iter().collect();
+            // `Ã` + space: the space was the NBSP byte of `à`. French `à` is a word of its own,
+            // and pages often merge "NBSP space" into one space, so keep a space unless the
+            // next word shows the NBSP was inside a word or a second space follows.
+            if run.len() == 1 && first.lossy_space && reading == ['à'] {
+                let consume = chars.get(end) == Some(&' ') || continues_a_grave(chars, end);
+                if !consume {
+                    replacement.push(' ');
+                }
+            }
+            let mut score = score_reading(line, ctx, start, end, &replacement, structure);
+            if apostrophe && !replacement.ends_with('’') && clitic_at(chars, end) {
+                score -= 1.0;
+            }
+            apostrophe |= replacement.ends_with('’');
+            // A further layer must be as convincing, against the layer above it, as a repair
+            // of the original has to be: otherwise peeling stops.
+            match &best {
+                Some(b) if score - b.0 < ACCEPT => break,
+                _ => best = Some((score, replacement, reading_steps)),
+            }
+        }
+        // A result that is itself, entirely, valid mojibake may be another layer.
+        match decode_full(&level) {
+            Some((next, cp2)) => {
+                structure += layer_structure(&next);
+                steps.push(format!("{} → utf-8", cp2.name()));
+                level = next;
+            }
+            None => break,
+        }
+    }
+    let (score, replacement, steps) = best?;
+    Some(Candidate {
+        cp,
+        start,
+        end,
+        replacement,
+        steps,
+        score,
+        lossy,
+        units: run.len(),
+        nbytes: run.iter().map(|u| u32::from(u.nbytes)).sum(),
+        has_c1: run.iter().any(|u| u.has_c1),
+    })
+}
+
+/// Penalties that need more context than a window: lowercase letters put into an all-caps
+/// word, and a lone letter of an alphabet left standing as a word by itself.
+fn context_penalty(chars: &[char], start: usize, end: usize, replacement: &str) -> f32 {
+    let mut penalty = 0.0;
+    let mut left = start;
+    while left > 0 && is_letter(chars[left - 1]) {
+        left -= 1;
+    }
+    let mut right = end;
+    while right < chars.len() && is_letter(chars[right]) {
+        right += 1;
+    }
+    let around = chars[left..start].iter().chain(chars[end..right].iter());
+    let (mut n, mut upper) = (0, 0);
+    for &c in around {
+        n += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    if n >= 2 && upper == n && replacement.chars().any(|c| c.is_lowercase()) {
+        penalty += 2.5;
+    }
+    let trimmed = replacement.trim_end_matches(' ');
+    let mut it = trimmed.chars();
+    if let (Some(c), None) = (it.next(), it.next()) {
+        let alphabetic_script = matches!(
+            kind(c),
+            Kind::Letter {
+                script: Script::Latin
+                    | Script::Greek
+                    | Script::Cyrillic
+                    | Script::Armenian
+                    | Script::Hebrew
+                    | Script::Arabic,
+                ..
+            }
+        );
+        let spaced = trimmed.len() < replacement.len();
+        let before = start > 0 && is_letter(chars[start - 1]);
+        let after = !spaced && end < chars.len() && is_letter(chars[end]);
+        if alphabetic_script && !before && !after && !STANDALONE.contains(&c) {
+            penalty += 1.2;
+        }
+    }
+    penalty
+}
+
+/// Picks the best non-overlapping candidates. Acceptable candidates of a code page in
+/// `favoured` go first: a line garbled through one code page is usually garbled through it
+/// throughout, so a better-scoring reading through another code page that overlaps one of
+/// them is more likely a coincidence.
+fn select(candidates: &[Candidate], favoured: &[CodePage], n: usize) -> Vec<Candidate> {
+    let first = |c: &Candidate| favoured.contains(&c.cp) && c.score >= ACCEPT_WITH_EVIDENCE;
+    let mut order: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.score >= ACCEPT_WITH_EVIDENCE)
+        .collect();
+    // Best first; ties go to longer runs, then to the earlier code page in priority order
+    // (candidates were pushed in that order and the sort is stable).
+    order.sort_by(|a, b| {
+        first(b)
+            .cmp(&first(a))
+            .then(b.net().total_cmp(&a.net()))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
+    let mut taken = vec![false; n];
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in order {
+        if taken[c.start..c.end].iter().any(|&t| t) {
+            continue;
+        }
+        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+        chosen.push(c.clone());
+    }
+    chosen.sort_by_key(|c| c.start);
+    // Confidence comes from one clear run, or from several moderately odd ones.
+    // Only repairs into ordinary characters count towards the latter.
+    let moderate: Vec<f32> = chosen
+        .iter()
+        .filter(|c| c.replacement.chars().all(|ch| cost(ch) < 1.0))
+        .map(Candidate::net)
+        .filter(|&s| s >= 1.0)
+        .collect();
+    let strong = chosen.iter().any(|c| c.net() >= ACCEPT)
+        || (moderate.len() >= 2 && moderate.iter().sum::<f32>() >= ACCEPT);
+    chosen.retain(|c| c.net() >= ACCEPT || (strong && c.score >= ACCEPT_WITH_EVIDENCE));
+    chosen
+}
+
+/// What [`analyse`] finds in one line.
+pub(crate) struct Analysis {
+    /// The repairs to make.
+    pub repairs: Vec<LineRepair>,
+    /// The lossy sequences to report.
+    pub lossy: Vec<LineLossy>,
+}
+
+/// Analyses one line. Each line stands on its own, and so does each round of repair: the
+/// evidence of a layer peeled in an earlier round is not carried over, because what remains
+/// after a peeled layer is often correct text that merely looks odd.
+pub(crate) fn analyse(line: &Line) -> Analysis {
+    let chars = &line.chars;
+    let n = line.len();
+    let mut per_cp: Vec<Vec<Unit>> = Vec::with_capacity(CodePage::ALL.len());
+    let mut covered = vec![false; n];
+    let mut covered_by: Vec<Vec<bool>> = Vec::with_capacity(CodePage::ALL.len());
+    for cp in CodePage::ALL {
+        let us = units(chars, &line.rows, cp, true);
+        let mut mine = vec![false; n];
+        for u in &us {
+            mine[u.start..u.end].iter_mut().for_each(|c| *c = true);
+            if !u.lossy_space {
+                covered[u.start..u.end].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        covered_by.push(mine);
+        per_cp.push(us);
+    }
+    let mut ctx = LineContext {
+        clean_scripts: Vec::new(),
+        clean_letters: 0,
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if !covered[i] && is_letter(c) {
+            ctx.clean_letters += 1;
+            let s = super::chars::script(c);
+            if !ctx.clean_scripts.contains(&s) {
+                ctx.clean_scripts.push(s);
+            }
+        }
+    }
+    // Lossy sequences, wherever they are; those inside accepted runs are dropped
+    // later, and a candidate that takes only part of one is dropped now (in `Â¢â?¬` the `â`
+    // belongs to the lossy `â?¬`, not to a Mac Roman reading of `Â¢â`).
+    let mut lossy_seqs: Vec<Lossy> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some(l) = lossy_at(chars, &line.rows, i) {
+            i = l.end;
+            lossy_seqs.push(l);
+        } else {
+            i += 1;
+        }
+    }
+    let mut in_lossy = vec![false; n];
+    for l in &lossy_seqs {
+        in_lossy[l.start..l.end].iter_mut().for_each(|b| *b = true);
+    }
+
+    let splits_lossy = |c: &Candidate| {
+        lossy_seqs
+            .iter()
+            .any(|l| c.start < l.end && c.end > l.start && !(c.start <= l.start && c.end >= l.end))
+    };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (cp, us) in CodePage::ALL.iter().zip(&per_cp) {
+        let mut i = 0;
+        while i < us.len() {
+            let mut j = i + 1;
+            while j < us.len() && us[j].start == us[j - 1].end {
+                j += 1;
+            }
+            let whole = evaluate(line, &ctx, *cp, &us[i..j]);
+            let whole_ok = whole
+                .as_ref()
+                .is_some_and(|c| c.score >= ACCEPT_WITH_EVIDENCE);
+            candidates.extend(whole.filter(|c| !splits_lossy(c)));
+            // A long run may hold one bad unit: if it fails as a whole, try each unit alone.
+            if j - i > 1 && !whole_ok {
+                for k in i..j {
+                    if let Some(c) = evaluate(line, &ctx, *cp, &us[k..k + 1])
+                        && !splits_lossy(&c)
+                    {
+                        candidates.push(c);
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+    // A lossy sequence inside a double layer (`Ã¢â€�â€™`): the lost byte can often be
+    // recovered exactly, because only one of the possible bytes makes the whole run decode
+    // again through the next layer.
+    for l in lossy_seqs.iter().filter(|l| !l.question_mark) {
+        if let Some(c) = recover_lossy_layer(line, &ctx, &per_cp[l.cp.index()], l) {
+            candidates.push(c);
+        }
+    }
+    let first = select(&candidates, &[], n);
+    // The code pages that explain most of the confident repairs (a run often reads the same
+    // through several code pages; count each that does).
+    let mut support = [0f32; super::codepage::NCP];
+    for c in first.iter().filter(|c| c.net() >= ACCEPT) {
+        for d in &candidates {
+            if d.start == c.start && d.end == c.end && d.replacement == c.replacement {
+                support[d.cp.index()] += c.net();
+            }
+        }
+    }
+    let best = support.iter().copied().fold(0f32, f32::max);
+    let favoured: Vec<CodePage> = CodePage::ALL
+        .iter()
+        .copied()
+        .filter(|cp| best > 0.0 && support[cp.index()] >= best)
+        .collect();
+    let mut accepted = if favoured.is_empty() {
+        first
+    } else {
+        select(&candidates, &favoured, n)
+    };
+    // One two-character unit in a line that also has correct non-ASCII text (which the same
+    // wrong decoding would have garbled too) is ambiguous: leave it.
+    if accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2 {
+        let c = &accepted[0];
+        let clean_other = (0..n).any(|i| {
+            let ch = chars[i];
+            (i < c.start || i >= c.end)
+                && !ch.is_ascii()
+                && !covered[i]
+                && !in_lossy[i]
+                && ch != '\u{fffd}'
+                && !('\u{80}'..='\u{9f}').contains(&ch)
+                && line.rows[i][CodePage::Windows1252.index()] != 0
+        });
+        if clean_other && !c.has_c1 {
+            accepted.clear();
+        }
+    }
+
+    // A line where sequences that start like mojibake but do not decode outnumber the ones
+    // that do is damaged beyond repair (lower-cased or truncated mojibake): leave it.
+    if !accepted.is_empty() {
+        let mut debris = 0;
+        let mut seen: Vec<CodePage> = Vec::new();
+        for c in &accepted {
+            if seen.contains(&c.cp) {
+                continue;
+            }
+            seen.push(c.cp);
+            let (col, mine) = (c.cp.index(), &covered_by[c.cp.index()]);
+            for i in 0..n.saturating_sub(1) {
+                if mine[i] || mine[i + 1] || in_lossy[i] || in_lossy[i + 1] {
+                    continue;
+                }
+                if lead_len(line.rows[i][col]).is_some() && is_cont(line.rows[i + 1][col]) {
+                    debris += 1;
+                }
+            }
+        }
+        let units: usize = accepted.iter().map(|c| c.units).sum();
+        if debris >= 2 && debris >= units {
+            accepted.clear();
+        }
+    }
+
+    let mut repairs: Vec<LineRepair> = accepted
+        .iter()
+        .map(|c| {
+            let mut steps = c.steps.clone();
+            if c.lossy > 0
+                && let Some(s) = steps.first_mut()
+            {
+                s.push_str(" (a space read as the lost NBSP byte)");
+            }
+            LineRepair {
+                start: line.offs[c.start],
+                end: line.offs[c.end],
+                replacement: c.replacement.clone(),
+                steps,
+            }
+        })
+        .collect();
+    let mut busy = vec![false; n];
+    for c in &accepted {
+        busy[c.start..c.end].iter_mut().for_each(|b| *b = true);
+    }
+
+    // Lossy sequences: repaired when exactly one reading is possible, else reported.
+    let mut lossy_reports = Vec::new();
+    for l in &lossy_seqs {
+        if busy[l.start..l.end].iter().any(|&b| b) {
+            continue;
+        }
+        busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
+        handle_lossy(line, l, &mut repairs, &mut lossy_reports);
+    }
+
+    // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim).
+    let mut open_quotes: i32 = 0;
+    for i in 0..n {
+        if busy[i] {
+            if let Some(c) = accepted.iter().find(|c| c.start == i) {
+                open_quotes += quote_balance(&c.replacement);
+            }
+            continue;
+        }
+        let ch = chars[i];
+        if ch == '“' {
+            open_quotes += 1;
+        } else if ch == '”' {
+            open_quotes -= 1;
+        }
+        if ch == 'â'
+            && i + 1 < n
+            && chars[i + 1] == '€'
+            && !busy[i + 1]
+            && chars.get(i + 2).is_none_or(|&c| {
+                !is_cont(line.rows[i + 2][CodePage::Windows1252.index()]) && c != '\u{fffd}'
+            })
+        {
+            busy[i] = true;
+            busy[i + 1] = true;
+            let (start, end) = (line.offs[i], line.offs[i + 2]);
+            if open_quotes > 0 {
+                open_quotes -= 1;
+                repairs.push(LineRepair {
+                    start,
+                    end,
+                    replacement: "”".to_string(),
+                    steps: vec!["windows-1252 → utf-8 (lost byte 0x9D restored)".to_string()],
+                });
+            } else {
+                lossy_reports.push(LineLossy {
+                    start,
+                    end,
+                    reason: "UTF-8 punctuation whose last byte was lost (`â€`): it may have \
+                             been ”, a hyphen, a space or an invisible format character"
+                        .to_string(),
+                });
+            }
+        }
+    }
+
+    // Lone C1 controls: windows-1252 text read as Latin-1.
+    for i in 0..n {
+        let ch = chars[i];
+        if busy[i] || !('\u{80}'..='\u{9f}').contains(&ch) {
+            continue;
+        }
+        let byte = ch as u32 as u8;
+        let fixed = super::codepage::tables().decode(CodePage::Windows1252, byte);
+        if fixed != ch {
+            repairs.push(LineRepair {
+                start: line.offs[i],
+                end: line.offs[i + 1],
+                replacement: fixed.to_string(),
+                steps: vec!["latin-1 → windows-1252".to_string()],
+            });
+        }
+    }
+    repairs.sort_by_key(|r| r.start);
+    lossy_reports.sort_by_key(|r| r.start);
+    Analysis {
+        repairs,
+        lossy: lossy_reports,
+    }
+}
+
+/// The candidate for the units of `l.cp` around the lossy sequence `l`, when exactly one of
+/// its possible readings lets the run decode through a further layer.
+fn recover_lossy_layer(
+    line: &Line,
+    ctx: &LineContext,
+    us: &[Unit],
+    l: &Lossy,
+) -> Option<Candidate> {
+    let left_units = match us.iter().position(|u| u.end == l.start) {
+        Some(last) => {
+            let mut first = last;
+            while first > 0 && us[first - 1].end == us[first].start {
+                first -= 1;
+            }
+            &us[first..=last]
+        }
+        None => &us[..0],
+    };
+    let right_units = match us.iter().position(|u| u.start == l.end) {
+        Some(first) => {
+            let mut last = first;
+            while last + 1 < us.len() && us[last + 1].start == us[last].end {
+                last += 1;
+            }
+            &us[first..=last]
+        }
+        None => &us[..0],
+    };
+    if left_units.is_empty() && right_units.is_empty() {
+        return None;
+    }
+    let mut found: Option<Candidate> = None;
+    for &option in &l.options {
+        let mut run: Vec<Unit> = left_units.to_vec();
+        run.push(Unit {
+            start: l.start,
+            end: l.end,
+            decoded: option,
+            nbytes: (l.end - l.start) as u8,
+            lossy_space: false,
+            has_c1: false,
+            has_cp1252_special: true,
+        });
+        run.extend_from_slice(right_units);
+        let Some(mut c) = evaluate(line, ctx, l.cp, &run) else {
+            continue;
+        };
+        if c.steps.len() < 2 {
+            continue;
+        }
+        if found.is_some() {
+            // Two readings decode: ambiguous, leave it to the lossy report.
+            return None;
+        }
+        if let Some(s) = c.steps.first_mut() {
+            s.push_str(" (the one lost byte that decodes restored)");
+        }
+        found = Some(c);
+    }
+    found
+}
+
+/// Net count of opening minus closing curly double quotes in `s`.
+fn quote_balance(s: &str) -> i32 {
+    s.chars()
+        .map(|c| match c {
+            '“' => 1,
+            '”' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn handle_lossy(
+    line: &Line,
+    l: &Lossy,
+    repairs: &mut Vec<LineRepair>,
+    reports: &mut Vec<LineLossy>,
+) {
+    let (start, end) = (line.offs[l.start], line.offs[l.end]);
+    if l.options.len() == 1 && !l.question_mark {
+        repairs.push(LineRepair {
+            start,
+            end,
+            replacement: l.options[0].to_string(),
+            steps: vec![format!(
+                "{} → utf-8 (the one possible lost byte restored)",
+                l.cp.name()
+            )],
+        });
+        return;
+    }
+    let readings: Vec<String> = l
+        .options
+        .iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect();
+    reports.push(LineLossy {
+        start,
+        end,
+        reason: format!(
+            "UTF-8 read as {} with a byte lost (shown as {}); it could be any of {}",
+            l.cp.name(),
+            if l.question_mark { "`?`" } else { "U+FFFD" },
+            readings.join(", ")
+        ),
+    });
+}

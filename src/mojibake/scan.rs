@@ -1,0 +1,375 @@
+//! Candidate scanning: finds, for one code page at a time, the "units" of a line — a character
+//! that is a UTF-8 lead byte in that code page followed by characters that are the right
+//! number of continuation bytes, together forming valid UTF-8 — and the lossy sequences where
+//! one continuation byte was replaced by U+FFFD or `?`.
+//!
+//! Also holds the cheap per-line pre-check that lets clean text skip everything else.
+
+use super::chars::is_forbidden;
+use super::codepage::{CodePage, NCP, is_cont, lead_len, tables};
+
+/// One line of the input, with its characters and their bytes in every code page.
+pub(crate) struct Line {
+    /// Byte offset of each character in the whole text, plus one entry for the line's end.
+    pub offs: Vec<usize>,
+    pub chars: Vec<char>,
+    pub rows: Vec<[u8; NCP]>,
+}
+
+impl Line {
+    /// Splits `line` (which starts at byte `base` of the text) into characters.
+    pub(crate) fn new(line: &str, base: usize) -> Line {
+        let t = tables();
+        let mut offs = Vec::with_capacity(line.len() + 1);
+        let mut chars = Vec::with_capacity(line.len());
+        let mut rows = Vec::with_capacity(line.len());
+        for (i, c) in line.char_indices() {
+            offs.push(base + i);
+            chars.push(c);
+            rows.push(t.row(c));
+        }
+        offs.push(base + line.len());
+        Line { offs, chars, rows }
+    }
+
+    /// Number of characters.
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+}
+
+/// A character sequence that re-encodes to one valid UTF-8 (or CESU-8) character.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub decoded: char,
+    /// Length of the UTF-8 sequence in bytes (6 for a CESU-8 surrogate pair).
+    pub nbytes: u8,
+    /// An ASCII space stood for byte 0xA0 (an NBSP that some step turned into a space).
+    pub lossy_space: bool,
+    /// Any character of the unit is a C1 control.
+    pub has_c1: bool,
+    /// Any character of the unit is one of windows-1252's printable 0x80–0x9F characters.
+    pub has_cp1252_special: bool,
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// The unit starting at character `i` in code page `cp`, if any. `allow_space` lets one
+/// ASCII space stand for a continuation byte 0xA0.
+pub(crate) fn unit_at(
+    chars: &[char],
+    rows: &[[u8; NCP]],
+    cp: CodePage,
+    i: usize,
+    allow_space: bool,
+) -> Option<Unit> {
+    let col = cp.index();
+    let b0 = rows[i][col];
+    let need = lead_len(b0)?;
+    if i + need >= chars.len() {
+        // Not enough characters left for the continuation bytes.
+        return None;
+    }
+    let mut buf = [b0, 0, 0, 0];
+    let mut lossy_space = false;
+    for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
+        let j = i + k;
+        let b = rows[j][col];
+        if is_cont(b) {
+            *slot = b;
+        } else if allow_space && !lossy_space && chars[j] == ' ' {
+            *slot = 0xA0;
+            lossy_space = true;
+        } else {
+            return None;
+        }
+    }
+    let bytes = &buf[..=need];
+    let mut end = i + need + 1;
+    let mut nbytes = bytes.len() as u8;
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(s) => s.chars().next()?,
+        Err(_) if !lossy_space && b0 == 0xED && (0xA0..=0xAF).contains(&buf[1]) => {
+            // CESU-8: a UTF-16 surrogate pair written as two 3-byte sequences.
+            if end + 3 > chars.len() {
+                return None;
+            }
+            let (c0, c1, c2) = (rows[end][col], rows[end + 1][col], rows[end + 2][col]);
+            if c0 != 0xED || !(0xB0..=0xBF).contains(&c1) || !is_cont(c2) {
+                return None;
+            }
+            let hi = 0xD000 | (u32::from(buf[1] & 0x3F) << 6) | u32::from(buf[2] & 0x3F);
+            let lo = 0xD000 | (u32::from(c1 & 0x3F) << 6) | u32::from(c2 & 0x3F);
+            let cpv = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+            end += 3;
+            nbytes = 6;
+            char::from_u32(cpv)?
+        }
+        Err(_) => return None,
+    };
+    let span = &chars[i..end];
+    Some(Unit {
+        start: i,
+        end,
+        decoded,
+        nbytes,
+        lossy_space,
+        has_c1: span.iter().any(|&c| is_c1(c)),
+        has_cp1252_special: cp == CodePage::Windows1252
+            && span
+                .iter()
+                .any(|&c| !is_c1(c) && matches!(tables().encode(cp, c), Some(0x80..=0x9F))),
+    })
+}
+
+/// All units of `cp` in the line, found greedily from left to right.
+pub(crate) fn units(
+    chars: &[char],
+    rows: &[[u8; NCP]],
+    cp: CodePage,
+    allow_space: bool,
+) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(u) = unit_at(chars, rows, cp, i, allow_space) {
+            i = u.end;
+            out.push(u);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Decodes `chars` completely as mojibake of one code page: every character must belong to a
+/// unit. Returns the decoded text and the code page, preferring the least odd result.
+pub(crate) fn decode_full(chars: &[char]) -> Option<(Vec<char>, CodePage)> {
+    if chars.is_empty() || chars.iter().any(|c| c.is_ascii()) {
+        return None;
+    }
+    let t = tables();
+    let rows: Vec<[u8; NCP]> = chars.iter().map(|&c| t.row(c)).collect();
+    let mut best: Option<(Vec<char>, CodePage, f32)> = None;
+    for cp in CodePage::ALL {
+        let mut out = Vec::with_capacity(chars.len() / 2);
+        let mut i = 0;
+        let mut ok = true;
+        while i < chars.len() {
+            match unit_at(chars, &rows, cp, i, false) {
+                Some(u) => {
+                    out.push(u.decoded);
+                    i = u.end;
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let w = super::chars::weirdness(&out)
+            + if out.iter().any(|&c| is_forbidden(c)) {
+                10.0
+            } else {
+                0.0
+            };
+        if best.as_ref().is_none_or(|b| w < b.2) {
+            best = Some((out, cp, w));
+        }
+    }
+    best.map(|(v, cp, _)| (v, cp))
+}
+
+/// A sequence with one continuation byte lost (shown as U+FFFD or `?`), and the characters it
+/// could have been.
+#[derive(Debug, Clone)]
+pub(crate) struct Lossy {
+    pub start: usize,
+    pub end: usize,
+    pub options: Vec<char>,
+    /// The lost byte is shown as `?` rather than U+FFFD.
+    pub question_mark: bool,
+    /// The code page whose hole the lost byte was.
+    pub cp: CodePage,
+}
+
+/// The lossy sequence starting at `i`, if any, trying each code page that has holes.
+pub(crate) fn lossy_at(chars: &[char], rows: &[[u8; NCP]], i: usize) -> Option<Lossy> {
+    CodePage::ALL
+        .iter()
+        .filter(|cp| !cp.holes().is_empty())
+        .find_map(|&cp| lossy_at_in(chars, rows, i, cp))
+}
+
+fn lossy_at_in(chars: &[char], rows: &[[u8; NCP]], i: usize, cp: CodePage) -> Option<Lossy> {
+    let col = cp.index();
+    let b0 = rows[i][col];
+    let need = lead_len(b0)?;
+    if i + need >= chars.len() {
+        return None;
+    }
+    let mut buf = [b0, 0, 0, 0];
+    let mut marker = None;
+    for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
+        let j = i + k;
+        let b = rows[j][col];
+        if is_cont(b) {
+            *slot = b;
+        } else if marker.is_none() && (chars[j] == '\u{fffd}' || chars[j] == '?') {
+            marker = Some(k);
+        } else {
+            return None;
+        }
+    }
+    let k = marker?;
+    let question_mark = chars[i + k] == '?';
+    if question_mark {
+        // `?` is ordinary punctuation: take it as a lost byte only beside a real continuation
+        // character (`â€?`, `â?¬`), or inside a word (`ItÃ?Â`).
+        let mid_word = i > 0
+            && super::chars::is_letter(chars[i - 1])
+            && chars
+                .get(i + 2)
+                .is_some_and(|&c| !c.is_whitespace() && !c.is_ascii_punctuation());
+        if need == 1 && !mid_word {
+            return None;
+        }
+    }
+    let mut options = Vec::new();
+    for &h in cp.holes() {
+        buf[k] = h;
+        if let Ok(s) = std::str::from_utf8(&buf[..=need])
+            && let Some(c) = s.chars().next()
+            && !is_forbidden(c)
+        {
+            options.push(c);
+        }
+    }
+    if options.is_empty() {
+        return None;
+    }
+    Some(Lossy {
+        start: i,
+        end: i + need + 1,
+        options,
+        question_mark,
+        cp,
+    })
+}
+
+/// Cheap test: could this line contain mojibake at all? True when some character is a lead
+/// byte in a code page and the next is a continuation byte (or a space, U+FFFD or `?`) in the
+/// same code page, or when the line has a C1 control.
+pub(crate) fn line_may_have_mojibake(line: &str) -> bool {
+    let t = tables();
+    // Row and letterhood of the previous character, and the row of the one before a space.
+    let mut prev: Option<([u8; NCP], bool)> = None;
+    let mut before_space: Option<[u8; NCP]> = None;
+    for c in line.chars() {
+        if c.is_ascii() {
+            before_space = None;
+            if let Some((p, letter)) = prev {
+                if c == ' ' {
+                    // `Ã le`: a 2-byte lead letter whose NBSP became a space; `â € `: a
+                    // 3-byte lead whose middle byte did.
+                    if letter && p.iter().any(|&b| (0xC2..=0xDF).contains(&b)) {
+                        return true;
+                    }
+                    before_space = Some(p);
+                } else if c == '?' && letter && p.iter().any(|&b| lead_len(b).is_some()) {
+                    return true;
+                }
+            }
+            prev = None;
+            continue;
+        }
+        if is_c1(c) || c == '\u{fffd}' {
+            return true;
+        }
+        let row = t.row(c);
+        if let Some((p, _)) = prev
+            && p.iter()
+                .zip(row.iter())
+                .any(|(&a, &b)| lead_len(a).is_some() && is_cont(b))
+        {
+            return true;
+        }
+        if let Some(p) = before_space.take()
+            && p.iter()
+                .zip(row.iter())
+                .any(|(&a, &b)| (0xE0..=0xEF).contains(&a) && is_cont(b))
+        {
+            return true;
+        }
+        prev = Some((row, c.is_alphabetic()));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(s: &str) -> Line {
+        Line::new(s, 0)
+    }
+
+    #[test]
+    fn finds_windows_1252_units() {
+        let l = line("cafÃ© â€“");
+        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        assert_eq!(u.len(), 2);
+        assert_eq!(u[0].decoded, 'é');
+        assert_eq!(u[1].decoded, '–');
+        assert!(u[1].has_cp1252_special);
+    }
+
+    #[test]
+    fn finds_cesu_pairs() {
+        let l = line("í\u{a0}½í¸\u{8d}");
+        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].decoded, '😍');
+    }
+
+    #[test]
+    fn space_as_nbsp_only_when_allowed() {
+        let l = line("Ã le");
+        assert!(units(&l.chars, &l.rows, CodePage::Windows1252, false).is_empty());
+        let u = units(&l.chars, &l.rows, CodePage::Windows1252, true);
+        assert_eq!(u[0].decoded, 'à');
+        assert!(u[0].lossy_space);
+    }
+
+    #[test]
+    fn lossy_options() {
+        let l = line("â€\u{fffd}");
+        let lossy = lossy_at(&l.chars, &l.rows, 0).expect("lossy sequence");
+        assert_eq!(lossy.options.len(), 5);
+        assert!(lossy.options.contains(&'”'));
+    }
+
+    #[test]
+    fn full_decode_of_a_layer() {
+        let chars: Vec<char> = "Ã©".chars().collect();
+        let (out, cp) = decode_full(&chars).expect("decodes");
+        assert_eq!(out, vec!['é']);
+        assert_eq!(cp, CodePage::Windows1252);
+    }
+
+    #[test]
+    fn precheck() {
+        assert!(!line_may_have_mojibake("plain café, “quoted” – text"));
+        // `é – ` could be a 3-byte sequence whose NBSP byte became a space.
+        assert!(line_may_have_mojibake("café – text"));
+        assert!(line_may_have_mojibake("cafÃ©"));
+        assert!(line_may_have_mojibake("x\u{85}"));
+    }
+}

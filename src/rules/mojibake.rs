@@ -1,0 +1,76 @@
+//! `mojibake`: UTF-8 text that went through a wrong single-byte decoding
+//! (`â€“` for `–`). Detection and repair live in [`crate::mojibake`]; this
+//! rule keeps Markdown in mind: code, raw HTML and link destinations are left
+//! alone, prose, headings, link text, alt text and front-matter values are
+//! checked and repaired.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::document::{Document, Span};
+use crate::engine::registry::Built;
+use crate::engine::{Context, DocumentRule};
+
+/// Rule id.
+pub const ID: &str = "mojibake";
+
+/// The rule (no options).
+pub struct Mojibake;
+
+/// Build from options.
+pub fn build(_: serde_yaml::Mapping) -> Result<Built, String> {
+    Ok(Built::Document(Box::new(Mojibake)))
+}
+
+/// Whether a span is text a writer wrote as prose (not code, HTML or a URL).
+fn is_prose(doc: &Document, span: Span) -> bool {
+    !(doc.body.span.contains(span) && doc.body.is_masked(span))
+}
+
+impl DocumentRule for Mojibake {
+    fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for repair in crate::mojibake::find(text) {
+            let span = Span::from(repair.range.clone());
+            if !is_prose(doc, span) {
+                continue;
+            }
+            let (was, should) = (&repair.original, &repair.replacement);
+            out.push(
+                Diagnostic::new(
+                    ID,
+                    doc.source.id,
+                    span,
+                    format!("`{was}` is mojibake for `{should}`"),
+                )
+                .with_label(format!("should read `{should}`"))
+                .with_help(format!(
+                    "the text was decoded wrongly ({}); `copydesk check --fix` repairs it",
+                    repair.path
+                ))
+                .with_fix(Fix::safe(
+                    format!("Replace `{was}` with `{should}`"),
+                    span,
+                    should.clone(),
+                )),
+            );
+        }
+        for lost in crate::mojibake::find_unrepairable(text) {
+            let span = Span::from(lost.range.clone());
+            if !is_prose(doc, span) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    ID,
+                    doc.source.id,
+                    span,
+                    format!(
+                        "`{}` is mojibake that cannot be repaired safely",
+                        lost.original
+                    ),
+                )
+                .with_label("damaged text")
+                .with_help(format!("{}; retype it from the original", lost.reason)),
+            );
+        }
+    }
+}
