@@ -197,6 +197,11 @@ fn each_example_bad_fires_and_good_is_silent() {
                 // A fresh folder per run: relative image paths resolve into it
                 // and nothing from the repository leaks in.
                 let dir = tempfile::tempdir().expect("temp dir");
+                // Examples of `claim-fact-mismatch` carry the facts file they
+                // are checked against; the engine reads it from the root.
+                if let Some(facts) = &example.facts {
+                    std::fs::write(dir.path().join("facts.yaml"), facts).expect("write facts.yaml");
+                }
                 let engine = engine(&catalog, &config, dir.path());
                 let files = example_files(spec, &text.documents(), dir.path(), bad);
                 let run = engine.check_files(files);

@@ -35,6 +35,12 @@ macro_rules! fixture_tests {
 }
 
 fixture_tests! {
+    claim_direction_mismatch => "claim-direction-mismatch",
+    claim_fact_mismatch => "claim-fact-mismatch",
+    claim_hedge_conflict => "claim-hedge-conflict",
+    claim_period_mismatch => "claim-period-mismatch",
+    claim_scale_mismatch => "claim-scale-mismatch",
+    claim_value_mismatch => "claim-value-mismatch",
     date_in_future => "date-in-future",
     date_invalid => "date-invalid",
     date_order => "date-order",
@@ -46,6 +52,7 @@ fixture_tests! {
     image_not_found => "image-not-found",
     image_url_insecure => "image-url-insecure",
     image_url_invalid => "image-url-invalid",
+    mojibake => "mojibake",
     read_time_invalid => "read-time-invalid",
     read_time_mismatch => "read-time-mismatch",
     replacement_character => "replacement-character",
@@ -89,10 +96,11 @@ fn check_rule_fixtures(catalog: &Catalog, id: &str) {
         let run = engine.check_files(load(&paths));
         check_conventions(&run, spec.fix);
         for file in &run.files {
-            let fired = run
-                .diagnostics
-                .iter()
-                .any(|d| d.rule == id && d.file == file.id);
+            // A corpus finding involves the file it is reported on and the
+            // files of its related locations.
+            let fired = run.diagnostics.iter().any(|d| {
+                d.rule == id && (d.file == file.id || d.related.iter().any(|l| l.file == file.id))
+            });
             let which = stem(&file.path);
             if which.starts_with("bad") {
                 assert!(fired, "{}: `{id}` does not fire", file.display);

@@ -60,6 +60,9 @@ pub struct Example {
     pub bad: ExampleText,
     /// Text the rule accepts.
     pub good: ExampleText,
+    /// A facts file the example is checked against (`claim-fact-mismatch`).
+    #[serde(default)]
+    pub facts: Option<String>,
 }
 
 /// One option a rule accepts.

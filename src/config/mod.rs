@@ -101,6 +101,18 @@ pub enum ConfigError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     UnknownRule(Box<UnknownRule>),
+    /// The `lexicon` section or the facts file is not valid.
+    #[error("{what}: {message}")]
+    #[diagnostic(
+        code(copydesk::config::claims_data),
+        help("see `copydesk explain claim-fact-mismatch` and the lexicon format in README.md")
+    )]
+    ClaimsData {
+        /// Which file or section.
+        what: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// A wrong key or value, with the config text to point into.

@@ -58,8 +58,10 @@ impl Body {
         // End of the last child inside the innermost open link or image.
         let mut link_stack: Vec<(Span, LinkType, usize)> = Vec::new();
         let mut words = WordCounter::default();
+        let mut items = TightItems::default();
         for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
             let span = Span::from(range).shifted(start);
+            items.observe(&event, span, &mut body.prose);
             match event {
                 Event::Start(Tag::CodeBlock(_)) => {
                     code_block_depth += 1;
@@ -151,6 +153,7 @@ impl Body {
             }
         }
         body.masked.sort_by_key(|s| s.start);
+        body.prose.sort_by_key(|s| s.start);
         body.words = words.finish();
         body
     }
@@ -162,6 +165,57 @@ impl Body {
             .iter()
             .take_while(|m| m.start < span.end.max(span.start + 1))
             .any(|m| m.overlaps(span))
+    }
+}
+
+/// The items of a tight list carry their text with no paragraph around it;
+/// this tracks such items so their inline content counts as a prose block.
+#[derive(Default)]
+struct TightItems {
+    /// Open items: whether each has a paragraph, and its inline extent so far.
+    open: Vec<(bool, Option<Span>)>,
+    in_paragraph: usize,
+    in_heading: bool,
+}
+
+impl TightItems {
+    fn observe(&mut self, event: &Event, span: Span, prose: &mut Vec<Span>) {
+        match event {
+            Event::Start(Tag::Item) => self.open.push((false, None)),
+            Event::End(TagEnd::Item) => {
+                if let Some((false, Some(extent))) = self.open.pop() {
+                    prose.push(extent);
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                self.in_paragraph += 1;
+                if let Some(top) = self.open.last_mut() {
+                    top.0 = true;
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                self.in_paragraph = self.in_paragraph.saturating_sub(1)
+            }
+            Event::Start(Tag::Heading { .. }) => self.in_heading = true,
+            Event::End(TagEnd::Heading(_)) => self.in_heading = false,
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) if self.in_paragraph == 0 && !self.in_heading => {
+                if let Some((false, extent)) = self.open.last_mut() {
+                    let e = extent.get_or_insert(span);
+                    e.start = e.start.min(span.start);
+                    e.end = e.end.max(span.end);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -289,6 +343,17 @@ mod tests {
             "https://x.io/a.png"
         );
         assert_eq!(body.images[0].alt, "alt text");
+    }
+
+    #[test]
+    fn tight_list_items_are_prose() {
+        let text = "- Salaries rose 12% in 2024.\n- **Remote** roles fell 3%.\n";
+        let body = Body::parse(text, 0);
+        let blocks: Vec<&str> = body.prose.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(
+            blocks,
+            vec!["Salaries rose 12% in 2024.", "**Remote** roles fell 3%."]
+        );
     }
 
     #[test]

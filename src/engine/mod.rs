@@ -8,6 +8,7 @@ pub mod suppress;
 
 pub use run::{Engine, Note, RunResult};
 
+use crate::claims::{Claim, Conflict, FactConflict, Facts};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::source::SourceFile;
@@ -30,11 +31,20 @@ pub trait DocumentRule: Send + Sync {
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Diagnostic>);
 }
 
-/// What corpus rules see: every checked file, plus what was gathered from
+/// What corpus rules see: every checked file, and what was gathered from
 /// each document while it was parsed (documents themselves are not kept).
+/// The cross-article comparison runs once, for all claim rules.
 pub struct Corpus<'a> {
     /// All files, indexed by `FileId`.
     pub files: &'a [SourceFile],
+    /// Statistical claims of each file, indexed by `FileId`.
+    pub claims: &'a [Vec<Claim>],
+    /// Pairs of claims that contradict each other.
+    pub conflicts: &'a [Conflict],
+    /// The canonical facts file, when there is one.
+    pub facts: Option<&'a Facts>,
+    /// Claims that disagree with the facts file.
+    pub fact_conflicts: &'a [FactConflict],
 }
 
 /// A rule that compares articles with each other.

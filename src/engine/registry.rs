@@ -21,6 +21,30 @@ pub type Constructor = fn(Mapping) -> Result<Built, String>;
 
 /// Every built-in rule implemented in Rust: (id, constructor).
 pub const BUILTINS: &[(&str, Constructor)] = &[
+    (
+        crate::claims::RULE_DIRECTION,
+        rules::claim_conflict::build_direction,
+    ),
+    (
+        rules::claim_fact_mismatch::ID,
+        rules::claim_fact_mismatch::build,
+    ),
+    (
+        crate::claims::RULE_HEDGE,
+        rules::claim_conflict::build_hedge,
+    ),
+    (
+        crate::claims::RULE_PERIOD,
+        rules::claim_conflict::build_period,
+    ),
+    (
+        crate::claims::RULE_SCALE,
+        rules::claim_conflict::build_scale,
+    ),
+    (
+        crate::claims::RULE_VALUE,
+        rules::claim_conflict::build_value,
+    ),
     (rules::date_in_future::ID, rules::date_in_future::build),
     (rules::date_invalid::ID, rules::date_invalid::build),
     (rules::date_order::ID, rules::date_order::build),

@@ -7,6 +7,7 @@ use super::registry::{self, Built};
 use super::suppress::Suppressions;
 use super::{Context, Corpus, CorpusRule, DocumentRule};
 use crate::catalog::Catalog;
+use crate::claims::{self, Claim, Facts, Lexicon, ProseInput, Tolerances};
 use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -51,6 +52,77 @@ pub struct Engine {
     corpus_rules: Vec<Box<dyn CorpusRule>>,
     severities: HashMap<String, Severity>,
     context: Context,
+    claims: Option<ClaimsPass>,
+}
+
+/// What the claim rules need, loaded once: the topic lexicon (built-in plus
+/// the config's `lexicon:` section) and the canonical facts file.
+struct ClaimsPass {
+    lexicon: Lexicon,
+    tolerances: Tolerances,
+    facts: Option<Facts>,
+}
+
+impl ClaimsPass {
+    fn load(config: &Config, root: &Path) -> Result<ClaimsPass, ConfigError> {
+        let mut lexicon = Lexicon::builtin();
+        if let Some(extra) = &config.lexicon {
+            let spec =
+                serde_yaml::from_value(extra.clone()).map_err(|e| ConfigError::ClaimsData {
+                    what: "`lexicon` section of the config".into(),
+                    message: e.to_string(),
+                })?;
+            lexicon.merge(spec);
+        }
+        let default_facts = root.join("facts.yaml");
+        let facts_path = config
+            .facts
+            .clone()
+            .or_else(|| default_facts.is_file().then_some(default_facts));
+        let facts = match facts_path {
+            None => None,
+            Some(path) => {
+                let what = path.display().to_string();
+                let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::ClaimsData {
+                    what: what.clone(),
+                    message: e.to_string(),
+                })?;
+                let facts =
+                    Facts::parse_with(&text, &lexicon).map_err(|e| ConfigError::ClaimsData {
+                        what,
+                        message: e.to_string(),
+                    })?;
+                Some(facts)
+            }
+        };
+        Ok(ClaimsPass {
+            tolerances: lexicon.tolerances(),
+            lexicon,
+            facts,
+        })
+    }
+
+    /// The claims of one document's prose.
+    fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let blocks: Vec<_> = doc.body.prose.iter().map(|s| s.range()).collect();
+        let masked: Vec<_> = doc.body.masked.iter().map(|s| s.range()).collect();
+        let date = |key: &str| {
+            doc.field_text(key)
+                .and_then(|v| crate::rules::dates::parse(&v).ok())
+        };
+        // An impossible publish date is reported by `date-invalid`; the
+        // created date still anchors "this year" for the claims.
+        let publish_date = date("publish_date")
+            .or_else(|| date("date"))
+            .or_else(|| date("created_date"));
+        let input = ProseInput {
+            text: doc.text(),
+            blocks: &blocks,
+            masked: &masked,
+            publish_date,
+        };
+        claims::extract(&input, &self.lexicon)
+    }
 }
 
 impl Engine {
@@ -66,6 +138,7 @@ impl Engine {
             corpus_rules: Vec::new(),
             severities: HashMap::new(),
             context,
+            claims: None,
         };
         for spec in catalog.rules() {
             let setting = config
@@ -106,6 +179,9 @@ impl Engine {
             }
             engine.severities.insert(spec.id.clone(), severity);
         }
+        if !engine.corpus_rules.is_empty() {
+            engine.claims = Some(ClaimsPass::load(config, &engine.context.root)?);
+        }
         Ok(engine)
     }
 
@@ -122,18 +198,17 @@ impl Engine {
     /// Findings of the document rules alone on one file, with severities and
     /// suppressions applied: what `--fix` iterates on.
     pub fn check_document(&self, file: &SourceFile) -> Vec<Diagnostic> {
-        let (mut diagnostics, suppressions) = self.run_document_rules(file);
+        let (mut diagnostics, suppressions) = self.run_document_rules(&Document::parse(file));
         self.finish(&mut diagnostics, |_| &suppressions);
         diagnostics
     }
 
-    fn run_document_rules(&self, file: &SourceFile) -> (Vec<Diagnostic>, Suppressions) {
-        let doc = Document::parse(file);
+    fn run_document_rules(&self, doc: &Document) -> (Vec<Diagnostic>, Suppressions) {
         let mut out = Vec::new();
         for rule in &self.document_rules {
-            rule.check(&doc, &self.context, &mut out);
+            rule.check(doc, &self.context, &mut out);
         }
-        (out, Suppressions::of(&doc))
+        (out, Suppressions::of(doc))
     }
 
     /// Give findings their configured severity, drop suppressed ones and
@@ -181,15 +256,41 @@ impl Engine {
 
     /// Check already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
-        let per_file: Vec<(Vec<Diagnostic>, Suppressions)> = files
+        let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
             .par_iter()
-            .map(|file| self.run_document_rules(file))
+            .map(|file| {
+                let doc = Document::parse(file);
+                let (diagnostics, suppressions) = self.run_document_rules(&doc);
+                let claims = self
+                    .claims
+                    .as_ref()
+                    .map(|c| c.extract(&doc))
+                    .unwrap_or_default();
+                (diagnostics, suppressions, claims)
+            })
             .collect();
-        let (mut diagnostics, suppressions): (Vec<Vec<Diagnostic>>, Vec<Suppressions>) =
-            per_file.into_iter().unzip();
-        let mut diagnostics: Vec<Diagnostic> = diagnostics.drain(..).flatten().collect();
-        if !self.corpus_rules.is_empty() {
-            let corpus = Corpus { files: &files };
+        let mut diagnostics = Vec::new();
+        let mut suppressions = Vec::with_capacity(files.len());
+        let mut claims = Vec::with_capacity(files.len());
+        for (d, s, c) in per_file {
+            diagnostics.extend(d);
+            suppressions.push(s);
+            claims.push(c);
+        }
+        if let Some(pass) = &self.claims {
+            let conflicts = claims::compare(&claims, &pass.tolerances);
+            let fact_conflicts = pass
+                .facts
+                .as_ref()
+                .map(|f| claims::check_facts(&claims, f))
+                .unwrap_or_default();
+            let corpus = Corpus {
+                files: &files,
+                claims: &claims,
+                conflicts: &conflicts,
+                facts: pass.facts.as_ref(),
+                fact_conflicts: &fact_conflicts,
+            };
             for rule in &self.corpus_rules {
                 rule.check(&corpus, &self.context, &mut diagnostics);
             }

@@ -6,6 +6,8 @@ pub mod dates;
 pub mod image_url;
 pub mod pattern;
 
+pub mod claim_conflict;
+pub mod claim_fact_mismatch;
 pub mod date_in_future;
 pub mod date_invalid;
 pub mod date_order;

@@ -1,0 +1,166 @@
+//! Measures claims extraction and comparison throughput over a directory of
+//! Markdown articles (recursively).
+//!
+//! ```text
+//! python3 /work/shared/bench/gen_corpus.py --out /tmp/bench-corpus --count 10000 --seed 1
+//! cargo run --release --example claims_throughput -- /tmp/bench-corpus
+//! ```
+//!
+//! Blocks are found with a deliberately simple splitter (blank-line separated
+//! paragraphs after the front matter, headings, fences and image lines
+//! skipped), so the figure measures the claims engine, not a Markdown parser.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use copydesk::claims::{Claim, Lexicon, ProseInput, Tolerances, compare, extract};
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files_under(&p, out);
+        } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// Body start and publish date from a leading `---` front matter block.
+fn front_matter(text: &str) -> (usize, Option<chrono::NaiveDate>) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (0, None);
+    };
+    let mut pos = 4;
+    let mut date = None;
+    for line in rest.split_inclusive('\n') {
+        pos += line.len();
+        if line.trim_end() == "---" {
+            return (pos, date);
+        }
+        if let Some(v) = line.strip_prefix("publish_date:") {
+            date = chrono::NaiveDate::parse_from_str(v.trim().trim_matches('"'), "%Y-%m-%d").ok();
+        }
+    }
+    (0, None)
+}
+
+/// Blank-line separated paragraphs; headings, fences and images skipped.
+fn blocks(text: &str, body: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = body;
+    let mut in_fence = false;
+    for line in text[body..].split_inclusive('\n') {
+        let t = line.trim();
+        let skip = t.starts_with('#') || t.starts_with("![") || t.starts_with("```") || in_fence;
+        if t.starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if t.is_empty() || skip {
+            if let Some(s) = start.take() {
+                out.push(s..pos);
+            }
+        } else if t.starts_with("- ") {
+            // Each list item is its own block.
+            if let Some(s) = start.take() {
+                out.push(s..pos);
+            }
+            let indent = line.len() - line.trim_start().len();
+            out.push(pos + indent + 2..pos + line.trim_end().len());
+        } else if start.is_none() {
+            start = Some(pos);
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..pos);
+    }
+    out
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/tmp/bench-corpus".to_string());
+    let mut paths = Vec::new();
+    files_under(Path::new(&dir), &mut paths);
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let prepared: Vec<(Vec<Range<usize>>, Option<chrono::NaiveDate>)> = texts
+        .iter()
+        .map(|t| {
+            let (body, date) = front_matter(t);
+            (blocks(t, body), date)
+        })
+        .collect();
+    let lexicon = Lexicon::builtin();
+
+    let run = |range: Range<usize>| -> Vec<Vec<Claim>> {
+        range
+            .map(|i| {
+                let (b, date) = &prepared[i];
+                let input = ProseInput {
+                    text: &texts[i],
+                    blocks: b,
+                    masked: &[],
+                    publish_date: *date,
+                };
+                extract(&input, &lexicon)
+            })
+            .collect()
+    };
+
+    let t0 = Instant::now();
+    let claims = run(0..texts.len());
+    let single = t0.elapsed();
+
+    let t1 = Instant::now();
+    let half = texts.len() / 2;
+    let (left, right) = std::thread::scope(|s| {
+        let l = s.spawn(|| run(0..half));
+        let r = s.spawn(|| run(half..texts.len()));
+        (
+            l.join().expect("worker finished"),
+            r.join().expect("worker finished"),
+        )
+    });
+    let two = t1.elapsed();
+    assert_eq!(left.len() + right.len(), claims.len());
+
+    let t2 = Instant::now();
+    let conflicts = compare(&claims, &Tolerances::default());
+    let cmp = t2.elapsed();
+
+    let mb = bytes as f64 / 1e6;
+    let n_claims: usize = claims.iter().map(Vec::len).sum();
+    println!(
+        "files: {}  size: {mb:.1} MB  claims: {n_claims}  conflicts: {}",
+        texts.len(),
+        conflicts.len()
+    );
+    println!(
+        "extract, 1 thread:  {:.3} s  {:.0} MB/s",
+        single.as_secs_f64(),
+        mb / single.as_secs_f64()
+    );
+    println!(
+        "extract, 2 threads: {:.3} s  {:.0} MB/s",
+        two.as_secs_f64(),
+        mb / two.as_secs_f64()
+    );
+    println!("compare:            {:.3} s", cmp.as_secs_f64());
+    println!(
+        "extract (2 threads) + compare: {:.3} s  {:.0} MB/s",
+        (two + cmp).as_secs_f64(),
+        mb / (two + cmp).as_secs_f64()
+    );
+}

@@ -1,0 +1,168 @@
+//! The extraction pipeline for one file: prose blocks -> cheap prefilter ->
+//! sentences -> tokens -> quantities -> clause, time qualifier, subject ->
+//! [`Claim`] records with byte spans in the file.
+//!
+//! The grammar pieces live in their own files; this one only wires them and
+//! turns a quantity's hedge into the claim's interval. Comparison is in
+//! `compare.rs`.
+
+use std::ops::Range;
+
+use chrono::Datelike;
+
+use super::lexicon::Lexicon;
+use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
+use super::period::{resolve, scan};
+use super::sentence::{clean_block, quantity_hints, segments, sentences};
+use super::subject::{Metric, SubjectContext, analyse, topic_of};
+use super::token::{Token, tokenize};
+use super::{Claim, ProseInput, front_matter_topic_text};
+
+/// Extracts every numeric claim from the prose blocks of one file, in file
+/// order. Never panics: blocks that are out of range or not on char
+/// boundaries are skipped.
+pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
+    let publish_year = input.publish_date.map(|d| d.year());
+    let mut masked: Vec<Range<usize>> = input.masked.to_vec();
+    masked.sort_by_key(|r| r.start);
+    // The article topic is read from the front matter only when a clause says
+    // "the field" or "the industry": most files never need it.
+    let mut topic_cache: Option<Option<String>> = None;
+    let mut topic = || {
+        topic_cache
+            .get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
+            .clone()
+    };
+    let tol = lexicon.tolerances();
+    let mut claims = Vec::new();
+    for block in input.blocks {
+        let Some(raw) = input.text.get(block.clone()) else {
+            continue;
+        };
+        let hints = quantity_hints(raw);
+        if hints.is_empty() {
+            continue;
+        }
+        let cleaned = clean_block(input.text, block, &masked);
+        for sentence in sentences(&cleaned) {
+            // Only sentences holding a digit or a number word are tokenized.
+            let first_hint = hints.partition_point(|&h| h < sentence.start);
+            if hints.get(first_hint).is_none_or(|&h| h >= sentence.end) {
+                continue;
+            }
+            let toks = tokenize(&cleaned, sentence, block.start);
+            let quantities = find_quantities(&toks);
+            if quantities.is_empty() {
+                continue;
+            }
+            let segs = segments(&toks);
+            let q_ranges: Vec<Range<usize>> =
+                quantities.iter().map(|q| q.hedge_first..q.last).collect();
+            for q in &quantities {
+                let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
+                    continue;
+                };
+                let segment = trim_trailing_clause(&toks, segs[seg_index].clone(), q.last);
+                // The first segment of a sentence is an introduction
+                // ("Worldwide,", "In 2024,") when it holds no figure and is short.
+                let intro = segs
+                    .first()
+                    .filter(|s| {
+                        seg_index > 0
+                            && s.len() <= 8
+                            && !q_ranges.iter().any(|r| s.contains(&r.start))
+                    })
+                    .cloned();
+                let previous = seg_index.checked_sub(1).map(|p| segs[p].clone());
+                let ctx = SubjectContext {
+                    toks: &toks,
+                    segment: segment.clone(),
+                    previous,
+                    intro: intro.clone(),
+                    quantity: q,
+                    quantities: &q_ranges,
+                    lexicon,
+                };
+                let Some(analysis) = analyse(&ctx, &mut topic) else {
+                    continue;
+                };
+                let mut facts = scan(&toks[segment.clone()]);
+                if let Some(intro) = &intro {
+                    facts = facts.or(scan(&toks[intro.clone()]));
+                }
+                let is_change = analysis.key.metric == Metric::Change;
+                let (period, per) = resolve(&facts, is_change, publish_year);
+                let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
+                let span = toks[q.hedge_first].start..toks[q.last - 1].end;
+                let context = toks[segment.start].start..toks[segment.end - 1].end;
+                claims.push(Claim {
+                    quote: input
+                        .text
+                        .get(context.clone())
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                    figure: input.text.get(span.clone()).unwrap_or_default().to_string(),
+                    span,
+                    context,
+                    value: q.value,
+                    low,
+                    high,
+                    unit: q.unit,
+                    per,
+                    hedge: q.hedge,
+                    form: q.form,
+                    from: q.from,
+                    mantissa: q.mantissa,
+                    scale: q.scale,
+                    direction: analysis.direction,
+                    period,
+                    subject: analysis.key,
+                });
+            }
+        }
+    }
+    claims
+}
+
+word_set!(
+    /// Words that open a trailing subordinate clause ("... by 2030 as rooftop
+    /// programs expand"): what follows says why or how, not what was measured.
+    is_subordinator: [
+    "as", "while", "whereas", "because", "which", "who", "once", "when", "although", "though", "despite", "driven",
+    "thanks", "making", "according", "outpacing", "amid", "fuelled", "fueled", "helped", "with", "led",
+]
+);
+
+/// Cuts a clause segment at the first subordinator after the figure.
+fn trim_trailing_clause(toks: &[Token<'_>], segment: Range<usize>, after: usize) -> Range<usize> {
+    let cut = (after.max(segment.start)..segment.end).find(|&k| is_subordinator(toks[k].word()));
+    segment.start..cut.unwrap_or(segment.end)
+}
+
+/// The interval a quantity allows once its hedge and rounding are applied.
+fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
+    let v = q.value;
+    let r = q.rounding;
+    let cap = if q.unit == Unit::Percent && metric == Metric::Share {
+        100.0
+    } else {
+        f64::INFINITY
+    };
+    // Fractions and multipliers written in words are approximate by nature.
+    let hedge = match (q.hedge, q.form) {
+        (Hedge::Exact, Form::Fraction | Form::Multiplier) => Hedge::Approximate,
+        (h, _) => h,
+    };
+    match hedge {
+        Hedge::Exact => (q.lo - r, q.hi + r),
+        Hedge::Approximate => (
+            (q.lo * (1.0 - approx)).min(q.lo - r),
+            (q.hi * (1.0 + approx)).max(q.hi + r),
+        ),
+        Hedge::Above | Hedge::AtLeast => (v, cap),
+        Hedge::JustOver => (v, (v * (1.0 + approx)).min(cap)),
+        Hedge::Nearly => (v * (1.0 - approx), v),
+        Hedge::Below | Hedge::UpTo => (0.0, v),
+    }
+}

@@ -1,0 +1,401 @@
+//! The topic lexicon: synonyms, qualifier words (geography, aggregate, career
+//! level), stop words and default tolerances, loaded from the YAML embedded at
+//! build time and optionally extended by the user's `copydesk.yaml`.
+//!
+//! Only data and lookups live here. How a clause is turned into a subject key is
+//! in `subject.rs`; the grammar words of numbers, hedges and time qualifiers are
+//! fixed tables in `number.rs` and `period.rs` because they are English
+//! grammar, not project vocabulary.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+/// The lexicon shipped with copydesk (`rules/claims/lexicon.yaml`).
+const BUILTIN_YAML: &str = include_str!("../../rules/claims/lexicon.yaml");
+
+/// Tolerances used when comparing two figures and two subjects.
+///
+/// The defaults come from the `tolerances` section of the built-in lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerances {
+    /// Relative tolerance applied to every figure (0.05 = 5 %).
+    pub rel_tol: f64,
+    /// Absolute tolerance for percentages, in percentage points.
+    pub pct_abs_tol: f64,
+    /// Half-width of the interval given to "about", "roughly" and the like,
+    /// relative to the figure.
+    pub approx_tol: f64,
+    /// Minimum weighted overlap of two subjects' term sets (0..=1).
+    pub subject_threshold: f64,
+}
+
+impl Default for Tolerances {
+    fn default() -> Self {
+        Lexicon::builtin().tolerances
+    }
+}
+
+/// Optional overrides of [`Tolerances`], as written in YAML.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TolerancesSpec {
+    /// See [`Tolerances::rel_tol`].
+    pub rel_tol: Option<f64>,
+    /// See [`Tolerances::pct_abs_tol`].
+    pub pct_abs_tol: Option<f64>,
+    /// See [`Tolerances::approx_tol`].
+    pub approx_tol: Option<f64>,
+    /// See [`Tolerances::subject_threshold`].
+    pub subject_threshold: Option<f64>,
+}
+
+/// A lexicon as written in YAML: the built-in file and the `claims.lexicon`
+/// section of `copydesk.yaml` share this shape. Every field is optional.
+///
+/// ```yaml
+/// synonyms:        { pay: [salary, wage, compensation] }   # canonical -> phrases
+/// geo:             { US: [us, u.s., united states] }
+/// aggregates:      { median: [median] }
+/// levels:          { entry: [entry-level, junior] }
+/// generic_heads:   [field, industry]
+/// stop_words:      [expected, projected]
+/// keep_words:      [record]          # remove these from the stop words
+/// title_stop_words: [guide, tips]
+/// tolerances:      { rel_tol: 0.05 }
+/// ```
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconSpec {
+    /// Canonical subject term -> phrases that mean it.
+    pub synonyms: BTreeMap<String, Vec<String>>,
+    /// Canonical region -> phrases that name it.
+    pub geo: BTreeMap<String, Vec<String>>,
+    /// Canonical aggregate (average, median) -> words.
+    pub aggregates: BTreeMap<String, Vec<String>>,
+    /// Canonical career level -> words.
+    pub levels: BTreeMap<String, Vec<String>>,
+    /// Nouns that only name "an area" and are dropped from subjects.
+    pub generic_heads: Vec<String>,
+    /// Words that never belong to a subject.
+    pub stop_words: Vec<String>,
+    /// Words to take back out of the stop words (user overrides).
+    pub keep_words: Vec<String>,
+    /// Extra words ignored when reading an article's topic from its title.
+    pub title_stop_words: Vec<String>,
+    /// Tolerance overrides.
+    pub tolerances: TolerancesSpec,
+}
+
+/// A small multiplicative hasher for short string keys. The standard
+/// SipHash is built to resist hash flooding, which word lookups on the
+/// project's own articles do not need, and it dominated profiles.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map keyed by short strings or ids, using [`WordHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// Hash set counterpart of [`FastMap`].
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// What a lexicon phrase stands for once matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// A subject term (canonical form).
+    Term(String),
+    /// A region.
+    Geo(String),
+    /// An aggregate such as median or average.
+    Aggregate(String),
+    /// A career level.
+    Level(String),
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+    slot: Slot,
+}
+
+/// The compiled lexicon used by extraction and comparison.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// First (normalised) word of a phrase -> phrases, longest first.
+    phrases: FastMap<String, Vec<Phrase>>,
+    stop: FastSet<String>,
+    generic: FastSet<String>,
+    title_stop: FastSet<String>,
+    tolerances: Tolerances,
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary.
+    pub fn builtin() -> Lexicon {
+        let spec: LexiconSpec = serde_yaml::from_str(BUILTIN_YAML)
+            .expect("the embedded rules/claims/lexicon.yaml is valid (tested)");
+        let mut lexicon = Lexicon {
+            phrases: FastMap::default(),
+            stop: FastSet::default(),
+            generic: FastSet::default(),
+            title_stop: FastSet::default(),
+            tolerances: Tolerances {
+                rel_tol: 0.05,
+                pct_abs_tol: 1.0,
+                approx_tol: 0.10,
+                subject_threshold: 0.6,
+            },
+        };
+        lexicon.merge(spec);
+        lexicon
+    }
+
+    /// Parses a user lexicon (same shape as the built-in YAML).
+    pub fn parse_spec(yaml: &str) -> Result<LexiconSpec, serde_yaml::Error> {
+        serde_yaml::from_str(yaml)
+    }
+
+    /// Adds `extra` on top of this lexicon. A phrase already known is remapped
+    /// to the new meaning, so users can both extend and override.
+    pub fn merge(&mut self, extra: LexiconSpec) {
+        for (canonical, phrases) in extra.synonyms {
+            // A canonical subject term always maps to itself.
+            self.insert_phrase(&canonical, Slot::Term(canonical.to_lowercase()));
+            for phrase in phrases {
+                self.insert_phrase(&phrase, Slot::Term(canonical.to_lowercase()));
+            }
+        }
+        // Qualifier names ("IN", "US") are labels, not words: only their
+        // phrases are matched.
+        let qualifiers = [
+            (extra.geo, Slot::Geo as fn(String) -> Slot),
+            (extra.aggregates, Slot::Aggregate as fn(String) -> Slot),
+            (extra.levels, Slot::Level as fn(String) -> Slot),
+        ];
+        for (map, make) in qualifiers {
+            for (canonical, phrases) in map {
+                for phrase in phrases {
+                    self.insert_phrase(&phrase, make(canonical.clone()));
+                }
+            }
+        }
+        for word in extra.stop_words {
+            self.stop.insert(normalise_word(&word));
+        }
+        for word in extra.keep_words {
+            self.stop.remove(&normalise_word(&word));
+        }
+        for word in extra.generic_heads {
+            self.generic.insert(normalise_word(&word));
+        }
+        for word in extra.title_stop_words {
+            self.title_stop.insert(normalise_word(&word));
+        }
+        let t = extra.tolerances;
+        let current = &mut self.tolerances;
+        current.rel_tol = t.rel_tol.unwrap_or(current.rel_tol);
+        current.pct_abs_tol = t.pct_abs_tol.unwrap_or(current.pct_abs_tol);
+        current.approx_tol = t.approx_tol.unwrap_or(current.approx_tol);
+        current.subject_threshold = t.subject_threshold.unwrap_or(current.subject_threshold);
+    }
+
+    /// The tolerances configured by this lexicon (built-in defaults plus
+    /// overrides).
+    pub fn tolerances(&self) -> Tolerances {
+        self.tolerances
+    }
+
+    fn insert_phrase(&mut self, phrase: &str, slot: Slot) {
+        let words: Vec<String> = phrase.split_whitespace().map(normalise_word).collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.phrases.entry(first).or_default();
+        list.retain(|p| p.words != words);
+        list.push(Phrase { words, slot });
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// Longest phrase starting at `words[at]`: its slot and its length in words.
+    /// `words` must already be normalised with [`normalise_word`].
+    pub(crate) fn match_phrase(&self, words: &[&str], at: usize) -> Option<(&Slot, usize)> {
+        let first = words.get(at)?;
+        let list = self.phrases.get(*first)?;
+        list.iter().find_map(|p| {
+            let end = at + p.words.len();
+            let fits =
+                end <= words.len() && p.words.iter().zip(&words[at..end]).all(|(a, b)| a == b);
+            fits.then_some((&p.slot, p.words.len()))
+        })
+    }
+
+    /// True for a word that never belongs to a subject.
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// True for nouns such as "field" or "industry".
+    pub(crate) fn is_generic(&self, word: &str) -> bool {
+        self.generic.contains(word)
+    }
+
+    /// True for words ignored when reading a topic from a title.
+    pub(crate) fn is_title_stop(&self, word: &str) -> bool {
+        self.title_stop.contains(word) || self.stop.contains(word)
+    }
+}
+
+/// Lowercases a word, drops a possessive and strips a plural ending, so that
+/// "Postings", "posting" and "field's" meet the lexicon in one form.
+pub(crate) fn normalise_word(word: &str) -> String {
+    let mut w = word.to_lowercase().replace('’', "'");
+    for suffix in ["'s", "s'"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            let keep = if suffix.starts_with('s') {
+                w.len() - suffix.len() + 1
+            } else {
+                w.len() - suffix.len()
+            };
+            w.truncate(keep);
+            break;
+        }
+    }
+    stem_plural(&w)
+}
+
+/// [`normalise_word`] without allocating for the common case of a plain
+/// lowercase ASCII word (tokens are already lowercased).
+pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/'));
+    if !plain {
+        return Cow::Owned(normalise_word(word));
+    }
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        return Cow::Owned(stem_plural(word));
+    }
+    if n > 4
+        && (word.ends_with("sses")
+            || word.ends_with("xes")
+            || word.ends_with("ches")
+            || word.ends_with("shes"))
+    {
+        return Cow::Borrowed(&word[..n - 2]);
+    }
+    if n > 3
+        && word.ends_with('s')
+        && !(word.ends_with("ss") || word.ends_with("us") || word.ends_with("is"))
+    {
+        return Cow::Borrowed(&word[..n - 1]);
+    }
+    Cow::Borrowed(word)
+}
+
+/// Light plural stripping: "companies" -> "company", "jobs" -> "job"; leaves
+/// "analysis", "us", "business" alone.
+fn stem_plural(w: &str) -> String {
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 4
+        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
+    {
+        return w[..n - 2].to_string();
+    }
+    if n > 3 && w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+        return w[..n - 1].to_string();
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_maps_synonyms() {
+        let lex = Lexicon::builtin();
+        let words: Vec<String> = "job postings for machine learning engineers"
+            .split(' ')
+            .map(normalise_word)
+            .collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        assert_eq!(
+            lex.match_phrase(&refs, 0),
+            Some((&Slot::Term("posting".into()), 2))
+        );
+        assert_eq!(
+            lex.match_phrase(&refs, 3),
+            Some((&Slot::Term("ai".into()), 2))
+        );
+        assert!(lex.is_stop("the"));
+    }
+
+    #[test]
+    fn merge_overrides_and_extends() {
+        let mut lex = Lexicon::builtin();
+        let spec = Lexicon::parse_spec(
+            "synonyms:\n  nurse: [registered nurses, rns]\nkeep_words: [record]\ntolerances: {rel_tol: 0.1}\n",
+        )
+        .expect("valid spec");
+        lex.merge(spec);
+        let refs = ["registered", "nurse"];
+        assert_eq!(
+            lex.match_phrase(&refs, 0),
+            Some((&Slot::Term("nurse".into()), 2))
+        );
+        assert!(!lex.is_stop("record"));
+        assert!((lex.tolerances().rel_tol - 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn plural_stripping_is_light() {
+        assert_eq!(normalise_word("Companies"), "company");
+        assert_eq!(normalise_word("field's"), "field");
+        assert_eq!(normalise_word("analysis"), "analysis");
+        assert_eq!(normalise_word("US"), "us");
+        for w in [
+            "jobs",
+            "companies",
+            "analysis",
+            "churches",
+            "us",
+            "e-commerce",
+            "postings",
+            "boss",
+        ] {
+            assert_eq!(normalise_cow(w), normalise_word(w));
+        }
+    }
+}

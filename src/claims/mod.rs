@@ -1,0 +1,225 @@
+//! Statistical claims: extraction of numeric claims from article prose, their
+//! normalisation (value interval, unit, hedge, period, subject) and the
+//! search for contradictions within and across articles, plus checks against
+//! a canonical facts file.
+//!
+//! This file holds the public API and the claim record. The pieces live in
+//! their own files: `token.rs` (tokens), `sentence.rs` (sentences, clauses,
+//! markup blanking), `number.rs` (the number grammar), `period.rs` (time
+//! qualifiers), `subject.rs` (subject keys), `lexicon.rs` (the data),
+//! `extract.rs` (the pipeline), `compare.rs` (the five conflict kinds) and
+//! `facts.rs` (the facts file). Nothing here reads files, knows about rules'
+//! severities or renders diagnostics: the rule engine does that.
+//!
+//! Usage:
+//!
+//! ```
+//! use copydesk::claims::{compare, extract, Lexicon, ProseInput, Tolerances};
+//!
+//! let lexicon = Lexicon::builtin();
+//! let texts = [
+//!     "Ransomware attacks rose 18% in 2023.",
+//!     "Ransomware attacks declined by 18% in 2023.",
+//! ];
+//! let docs: Vec<_> = texts
+//!     .iter()
+//!     .map(|t| {
+//!         let blocks = [0..t.len()];
+//!         extract(&ProseInput { text: t, blocks: &blocks, masked: &[], publish_date: None }, &lexicon)
+//!     })
+//!     .collect();
+//! let conflicts = compare(&docs, &Tolerances::default());
+//! assert_eq!(conflicts[0].rule, "claim-direction-mismatch");
+//! ```
+
+/// Declares `fn $name(word: &str) -> bool` over a fixed word list. A `matches!`
+/// on string literals compiles to a dispatch on length and bytes, much faster
+/// than scanning a slice of words for every token.
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident: [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub(crate) fn $name(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
+}
+
+mod compare;
+mod extract;
+mod facts;
+mod lexicon;
+mod number;
+mod period;
+mod sentence;
+mod subject;
+mod token;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use compare::{ClaimRef, Conflict, compare};
+pub use extract::extract;
+pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
+pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
+pub use number::{Form, Hedge, Unit};
+pub use period::{Per, Period};
+pub use subject::{Metric, SubjectKey};
+
+/// Rule id: same figure framed as cumulative in one place and as a rate in
+/// another.
+pub const RULE_PERIOD: &str = "claim-period-mismatch";
+/// Rule id: same subject and period, figures that differ beyond tolerance.
+pub const RULE_VALUE: &str = "claim-value-mismatch";
+/// Rule id: a hedged figure whose interval excludes the other figure.
+pub const RULE_HEDGE: &str = "claim-hedge-conflict";
+/// Rule id: same digits, scale words a factor of 1000 or more apart.
+pub const RULE_SCALE: &str = "claim-scale-mismatch";
+/// Rule id: same change reported as a rise in one place and a fall in another.
+pub const RULE_DIRECTION: &str = "claim-direction-mismatch";
+/// Rule id: a claim that disagrees with the canonical facts file.
+pub const RULE_FACT: &str = "claim-fact-mismatch";
+
+/// Where prose lives in one file (computed by the document model).
+#[derive(Debug, Clone, Copy)]
+pub struct ProseInput<'a> {
+    /// The whole decoded file, front matter included.
+    pub text: &'a str,
+    /// Byte ranges of prose blocks: paragraphs, list items, table cells,
+    /// block-quote paragraphs (source text including inline markup). Headings
+    /// and code blocks are not included.
+    pub blocks: &'a [Range<usize>],
+    /// Byte ranges inside blocks that are not prose: inline code, link
+    /// destinations, image syntax, raw HTML. Their text is ignored, so no
+    /// claim can overlap them.
+    pub masked: &'a [Range<usize>],
+    /// The article's publish date (or its created date when the publish date
+    /// is missing or invalid), used to resolve "now", "last year", "over the
+    /// next five years".
+    pub publish_date: Option<chrono::NaiveDate>,
+}
+
+/// One numeric claim, normalised.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// Byte range of the figure itself, hedge included ("north of $70,000").
+    pub span: Range<usize>,
+    /// Byte range of the clause the claim was read from.
+    pub context: Range<usize>,
+    /// Text of the clause (source text, markup included).
+    pub quote: String,
+    /// Text of the figure as written.
+    pub figure: String,
+    /// Central value in base units (percent as 40.0, money in currency units,
+    /// counts as counts).
+    pub value: f64,
+    /// Lower end of the interval the claim allows (hedge and rounding applied).
+    pub low: f64,
+    /// Upper end of the interval (infinite for "more than").
+    pub high: f64,
+    /// Unit.
+    pub unit: Unit,
+    /// Frequency of a level ("$165,000 a year" -> year), if written.
+    pub per: Option<Per>,
+    /// Hedge.
+    pub hedge: Hedge,
+    /// Written form (point, range, change...).
+    pub form: Form,
+    /// Start value of a "from X to Y" change.
+    pub from: Option<f64>,
+    /// Digits as written without the scale ("1.8" in "$1.8 trillion").
+    pub mantissa: f64,
+    /// Power of ten of the scale word (12 for trillion).
+    pub scale: i32,
+    /// +1 rise, -1 fall, 0 when not a change.
+    pub direction: i8,
+    /// When the claim holds.
+    pub period: Period,
+    /// What the claim measures.
+    pub subject: SubjectKey,
+}
+
+impl Claim {
+    /// The figure normalised, with its hedge: "more than 50%", "$1.8 trillion",
+    /// "$80,000-$95,000".
+    pub fn figure_text(&self) -> String {
+        let per = self
+            .per
+            .map(|p| format!(" per {}", p.noun()))
+            .unwrap_or_default();
+        let sign = if self.direction < 0 && self.subject.metric == Metric::Change {
+            "-"
+        } else {
+            ""
+        };
+        match self.form {
+            Form::Range | Form::Figures => {
+                format!(
+                    "{}-{}{per}",
+                    self.unit.format(self.raw_low()),
+                    self.unit.format(self.raw_high())
+                )
+            }
+            Form::Change => match self.from {
+                Some(f) => format!(
+                    "{} to {}{per}",
+                    self.unit.format(f),
+                    self.unit.format(self.value)
+                ),
+                None => format!("{}{per}", self.unit.format(self.value)),
+            },
+            _ => format!(
+                "{}{sign}{}{per}",
+                self.hedge.label(),
+                self.unit.format(self.value)
+            ),
+        }
+    }
+
+    fn raw_low(&self) -> f64 {
+        if self.form == Form::Figures {
+            self.low
+        } else {
+            self.low.max(0.0).min(self.value)
+        }
+    }
+
+    fn raw_high(&self) -> f64 {
+        if self.high.is_finite() {
+            self.high
+        } else {
+            self.value
+        }
+    }
+
+    /// Short human framing: "40% cumulative through 2027", "$128,000 in 2024
+    /// (present tense)", "more than 50%".
+    pub fn describe(&self) -> String {
+        match self.period {
+            Period::None => self.figure_text(),
+            p => format!("{} {}", self.figure_text(), p.framing()),
+        }
+    }
+}
+
+/// Extracts front matter fields that name an article's topic (title,
+/// subtitle, description), joined by newlines; empty when there is no front
+/// matter. Only a line scan: the document model owns real YAML parsing.
+pub(crate) fn front_matter_topic_text(text: &str) -> String {
+    let mut out = String::new();
+    let Some(rest) = text.strip_prefix("---") else {
+        return out;
+    };
+    for line in rest.lines().skip(1) {
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            break;
+        }
+        for key in ["title:", "subtitle:", "description:"] {
+            if let Some(v) = line.strip_prefix(key) {
+                out.push_str(v.trim().trim_matches(|c| c == '"' || c == '\''));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,1150 @@
+//! The number grammar: finds quantities in a token stream and normalises them
+//! (value with its written precision, unit, scale, hedge interval).
+//!
+//! Covered: digits with separators and decimals, spelled-out numbers, scale
+//! words and glued scales ("1.2M", "$95k"), currencies, percent and percentage
+//! points, fractions ("one in five", "two-thirds of", "half of"), multipliers
+//! ("doubled", "3x"), "six figures", ranges ("between X and Y", "X-Y") and
+//! changes ("from X to Y"). Things that look numeric but are not claims (years,
+//! list and rank numbers, sample sizes, durations, compound modifiers, small
+//! bare counts) are rejected here. Time qualifiers are in `period.rs`; what the
+//! quantity is about is in `subject.rs`.
+
+use serde::Serialize;
+
+use super::token::{Token, TokenKind};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Percent (40 % -> 40.0).
+    Percent,
+    /// Percentage points, never compared with percent.
+    Points,
+    /// US dollars.
+    Usd,
+    /// Euros.
+    Eur,
+    /// Pounds sterling.
+    Gbp,
+    /// A plain count of things (jobs, people, positions).
+    Count,
+    /// A ratio such as "3x" or "three times".
+    Times,
+}
+
+impl Unit {
+    /// Formats `v` in this unit the way an article would write it.
+    pub fn format(self, v: f64) -> String {
+        let sign = match self {
+            Unit::Usd => "$",
+            Unit::Eur => "€",
+            Unit::Gbp => "£",
+            _ => "",
+        };
+        let body = match self {
+            Unit::Percent => return format!("{}%", trim_float(v)),
+            Unit::Points => return format!("{} points", trim_float(v)),
+            Unit::Times => return format!("{}x", trim_float(v)),
+            _ => scaled(v),
+        };
+        format!("{sign}{body}")
+    }
+}
+
+/// "1.8 trillion", "4.8 million", "128,000".
+fn scaled(v: f64) -> String {
+    let a = v.abs();
+    for (limit, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if a >= limit {
+            return format!("{} {word}", trim_float(v / limit));
+        }
+    }
+    let rounded = v.round();
+    if (v - rounded).abs() < 1e-9 && a < 1e15 {
+        let digits = format!("{}", rounded.abs() as u64);
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        return if v < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        };
+    }
+    trim_float(v)
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{:.4}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// How a hedge word turns a figure into an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// No hedge: the figure up to its rounding.
+    Exact,
+    /// about, around, roughly, an estimated: v ± approx_tol.
+    Approximate,
+    /// more than, over, north of: (v, +inf).
+    Above,
+    /// at least, or more: [v, +inf).
+    AtLeast,
+    /// just over, slightly more than: (v, 1.1 v].
+    JustOver,
+    /// nearly, almost, just shy of: [0.9 v, v).
+    Nearly,
+    /// under, less than, below: [0, v).
+    Below,
+    /// up to, as many as, at most: [0, v]; a maximum, not a central value.
+    UpTo,
+}
+
+impl Hedge {
+    /// The words used when describing a hedged figure.
+    pub fn label(self) -> &'static str {
+        match self {
+            Hedge::Exact => "",
+            Hedge::Approximate => "about ",
+            Hedge::Above => "more than ",
+            Hedge::AtLeast => "at least ",
+            Hedge::JustOver => "just over ",
+            Hedge::Nearly => "nearly ",
+            Hedge::Below => "less than ",
+            Hedge::UpTo => "up to ",
+        }
+    }
+}
+
+/// Written forms of a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// One figure.
+    Point,
+    /// "between X and Y", "X-Y": an interval.
+    Range,
+    /// "from X to Y": one change claim.
+    Change,
+    /// "one in five", "two-thirds": a fraction written as words.
+    Fraction,
+    /// "six figures": an order of magnitude.
+    Figures,
+    /// "doubled", "halved": a change written as a multiplier verb.
+    Multiplier,
+}
+
+/// A quantity found in a token stream, before subject and period are known.
+#[derive(Debug, Clone)]
+pub(crate) struct Quantity {
+    /// Token index of the first token (currency or number).
+    pub first: usize,
+    /// Token index one past the last token (unit or scale included).
+    pub last: usize,
+    /// Central value.
+    pub value: f64,
+    /// Written interval before hedging (equal to value for points).
+    pub lo: f64,
+    /// Upper end of the written interval.
+    pub hi: f64,
+    /// Half a unit of the last written digit, capped, in value units.
+    pub rounding: f64,
+    /// Unit.
+    pub unit: Unit,
+    /// The digits as written, scale removed ("1.8" for "$1.8 trillion").
+    pub mantissa: f64,
+    /// Power of ten of the scale word (12 for trillion, 0 when none).
+    pub scale: i32,
+    /// Start value of a "from X to Y" change.
+    pub from: Option<f64>,
+    /// Written form.
+    pub form: Form,
+    /// Hedge applied by the surrounding words.
+    pub hedge: Hedge,
+    /// Token index of the first hedge token (equals `first` when none).
+    pub hedge_first: usize,
+    /// Direction implied by the form itself (doubled +1, halved -1).
+    pub implied_direction: i8,
+}
+
+/// Value of a spelled-out number ("seven", "twenty-five"), if it is one.
+pub(crate) fn number_word(word: &str) -> Option<f64> {
+    if word.len() > 3 && word.as_bytes()[3..].contains(&b'-') {
+        let (tens, ones) = word.split_once('-')?;
+        let t = lookup_small(tens)?;
+        let o = lookup_small(ones)?;
+        return ((20.0..100.0).contains(&t) && t % 10.0 == 0.0 && o < 10.0).then_some(t + o);
+    }
+    lookup_small(word)
+}
+
+fn lookup_small(word: &str) -> Option<f64> {
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h'
+        )
+    {
+        return None;
+    }
+    // A match compiles to a length-then-bytes dispatch: this runs on every
+    // token of every sentence that holds a digit.
+    let v = match word {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Power of ten of a scale word, if `word` is one. `glued` allows the short
+/// forms that are only scales when written against the digits ("1.2m").
+fn scale_word(word: &str, glued: bool, currency: bool) -> Option<i32> {
+    match word {
+        "thousand" => Some(3),
+        "million" | "mln" | "mn" => Some(6),
+        "billion" | "bn" | "bln" => Some(9),
+        "trillion" | "tn" | "tln" => Some(12),
+        "k" if glued || currency => Some(3),
+        "m" if glued || currency => Some(6),
+        "b" if glued || currency => Some(9),
+        _ => None,
+    }
+}
+
+/// Denominators of fractions written as words.
+fn denominator_word(word: &str) -> Option<f64> {
+    match word {
+        "half" | "halves" => Some(2.0),
+        "third" | "thirds" => Some(3.0),
+        "quarter" | "quarters" | "fourth" | "fourths" => Some(4.0),
+        "fifth" | "fifths" => Some(5.0),
+        "tenth" | "tenths" => Some(10.0),
+        _ => None,
+    }
+}
+
+/// A parsed numeral: value, decimals written, and whether it came from words.
+#[derive(Debug, Clone, Copy)]
+struct Numeral {
+    value: f64,
+    /// Half a unit of the last written digit.
+    rounding: f64,
+    words: bool,
+}
+
+fn parse_numeral(tok: &Token<'_>) -> Option<Numeral> {
+    match tok.kind {
+        TokenKind::Number => {
+            let plain: String = tok.lower.chars().filter(|c| *c != ',').collect();
+            let value: f64 = plain.parse().ok()?;
+            let rounding = match plain.split_once('.') {
+                Some((_, dec)) => 0.5 * 10f64.powi(-(dec.len() as i32)),
+                None => {
+                    // Trailing zeros of an integer are read as rounding: 128,000 is
+                    // "128 thousand" give or take 500.
+                    let zeros = plain.len() - plain.trim_end_matches('0').len();
+                    let zeros = zeros.min(plain.len().saturating_sub(1));
+                    0.5 * 10f64.powi(zeros as i32)
+                }
+            };
+            Some(Numeral {
+                value,
+                rounding,
+                words: false,
+            })
+        }
+        TokenKind::Word => number_word(&tok.lower).map(|value| Numeral {
+            value,
+            rounding: 0.5,
+            words: true,
+        }),
+        TokenKind::Symbol => None,
+    }
+}
+
+fn currency_symbol(tok: &Token<'_>) -> Option<Unit> {
+    if tok.is_symbol('$') {
+        Some(Unit::Usd)
+    } else if tok.is_symbol('€') {
+        Some(Unit::Eur)
+    } else if tok.is_symbol('£') {
+        Some(Unit::Gbp)
+    } else {
+        match tok.word() {
+            "usd" | "us$" => Some(Unit::Usd),
+            "eur" => Some(Unit::Eur),
+            "gbp" => Some(Unit::Gbp),
+            _ => None,
+        }
+    }
+}
+
+/// A magnitude with its unit, before ranges and hedges.
+#[derive(Debug, Clone, Copy)]
+struct Simple {
+    first: usize,
+    last: usize,
+    numeral: Numeral,
+    scale: i32,
+    unit: Option<Unit>,
+    has_currency: bool,
+}
+
+impl Simple {
+    fn value(&self) -> f64 {
+        self.numeral.value * 10f64.powi(self.scale)
+    }
+}
+
+/// `[currency] numeral [scale] [unit]` starting at `i`.
+fn parse_simple(toks: &[Token<'_>], i: usize) -> Option<Simple> {
+    let mut k = i;
+    let mut unit = None;
+    let mut has_currency = false;
+    if let Some(c) = toks.get(k).and_then(currency_symbol) {
+        unit = Some(c);
+        has_currency = true;
+        k += 1;
+    }
+    let tok = toks.get(k)?;
+    let (numeral, mut next) = if matches!(tok.word(), "a" | "an") {
+        // "a million", "half a million"
+        let scale_tok = toks.get(k + 1)?;
+        scale_word(scale_tok.word(), false, has_currency)?;
+        (
+            Numeral {
+                value: 1.0,
+                rounding: 0.5,
+                words: true,
+            },
+            k + 1,
+        )
+    } else if tok.word() == "half" && toks.get(k + 1).is_some_and(|t| t.word() == "a") {
+        let scale_tok = toks.get(k + 2)?;
+        scale_word(scale_tok.word(), false, has_currency)?;
+        (
+            Numeral {
+                value: 0.5,
+                rounding: 0.05,
+                words: true,
+            },
+            k + 2,
+        )
+    } else {
+        (parse_numeral(tok)?, k + 1)
+    };
+    let mut scale = 0;
+    if let Some(s) = toks
+        .get(next)
+        .and_then(|t| scale_word(t.word(), t.glued, has_currency))
+    {
+        scale = s;
+        next += 1;
+        // "1.2 million" written as "1.2 million" keeps rounding of the mantissa.
+    }
+    if let Some(t) = toks.get(next) {
+        if t.is_symbol('%') || matches!(t.word(), "percent" | "pct") {
+            unit = Some(Unit::Percent);
+            next += 1;
+        } else if t.word() == "per" && toks.get(next + 1).is_some_and(|n| n.word() == "cent") {
+            unit = Some(Unit::Percent);
+            next += 2;
+        } else if t.word() == "percentage"
+            && toks
+                .get(next + 1)
+                .is_some_and(|n| matches!(n.word(), "point" | "points"))
+        {
+            unit = Some(Unit::Points);
+            next += 2;
+        } else if matches!(t.word(), "pp" | "ppt" | "ppts") {
+            unit = Some(Unit::Points);
+            next += 1;
+        } else if unit.is_none() && matches!(t.word(), "dollars" | "usd") {
+            unit = Some(Unit::Usd);
+            next += 1;
+        } else if unit.is_none() && matches!(t.word(), "euros" | "eur") {
+            unit = Some(Unit::Eur);
+            next += 1;
+        }
+    }
+    Some(Simple {
+        first: i,
+        last: next,
+        numeral,
+        scale,
+        unit,
+        has_currency,
+    })
+}
+
+/// Is `tok` a year written as digits (1900-2100, no separators)?
+pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
+    if tok.kind != TokenKind::Number || tok.lower.len() != 4 {
+        return None;
+    }
+    let y: i32 = tok.lower.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// Multi-word hedges, matched right before the quantity (longest first).
+const HEDGES_BEFORE: &[(&[&str], Hedge)] = &[
+    (&["slightly", "more", "than"], Hedge::JustOver),
+    (&["a", "little", "over"], Hedge::JustOver),
+    (&["a", "little", "more", "than"], Hedge::JustOver),
+    (&["just", "north", "of"], Hedge::JustOver),
+    (&["just", "over"], Hedge::JustOver),
+    (&["just", "above"], Hedge::JustOver),
+    (&["slightly", "over"], Hedge::JustOver),
+    (&["just", "shy", "of"], Hedge::Nearly),
+    (&["just", "under"], Hedge::Nearly),
+    (&["just", "below"], Hedge::Nearly),
+    (&["not", "quite"], Hedge::Nearly),
+    (&["nearly"], Hedge::Nearly),
+    (&["almost"], Hedge::Nearly),
+    (&["well", "over"], Hedge::Above),
+    (&["well", "above"], Hedge::Above),
+    (&["more", "than"], Hedge::Above),
+    (&["greater", "than"], Hedge::Above),
+    (&["north", "of"], Hedge::Above),
+    (&["upwards", "of"], Hedge::Above),
+    (&["upward", "of"], Hedge::Above),
+    (&["in", "excess", "of"], Hedge::Above),
+    (&["over"], Hedge::Above),
+    (&["above"], Hedge::Above),
+    (&["exceeding"], Hedge::Above),
+    (&["exceed"], Hedge::Above),
+    (&["exceeds"], Hedge::Above),
+    (&["surpass"], Hedge::Above),
+    (&["surpassing"], Hedge::Above),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["a", "minimum", "of"], Hedge::AtLeast),
+    (&["less", "than"], Hedge::Below),
+    (&["fewer", "than"], Hedge::Below),
+    (&["under"], Hedge::Below),
+    (&["below"], Hedge::Below),
+    (&["up", "to"], Hedge::UpTo),
+    (&["as", "many", "as"], Hedge::UpTo),
+    (&["as", "much", "as"], Hedge::UpTo),
+    (&["as", "high", "as"], Hedge::UpTo),
+    (&["at", "most"], Hedge::UpTo),
+    (&["no", "more", "than"], Hedge::UpTo),
+    (&["a", "maximum", "of"], Hedge::UpTo),
+    (&["an", "estimated"], Hedge::Approximate),
+    (&["close", "to"], Hedge::Approximate),
+    (&["in", "the", "region", "of"], Hedge::Approximate),
+    (&["on", "the", "order", "of"], Hedge::Approximate),
+    (&["about"], Hedge::Approximate),
+    (&["around"], Hedge::Approximate),
+    (&["roughly"], Hedge::Approximate),
+    (&["approximately"], Hedge::Approximate),
+    (&["approx"], Hedge::Approximate),
+    (&["some"], Hedge::Approximate),
+    (&["circa"], Hedge::Approximate),
+    (&["~"], Hedge::Approximate),
+];
+
+word_set!(
+    /// Words that are only emphasis between a hedge and its figure ("a healthy").
+    is_filler: ["a", "an", "impressive", "healthy", "whopping", "staggering", "estimated", "astounding"]
+);
+
+fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
+    // Skip emphasis words ("by an impressive 36%") before looking for a hedge.
+    let mut end = first;
+    while end > 0 && is_filler(toks[end - 1].word()) && first - end < 2 {
+        if toks[end - 1].word() == "estimated" {
+            return (Hedge::Approximate, end - 1);
+        }
+        end -= 1;
+    }
+    for (words, hedge) in HEDGES_BEFORE {
+        let n = words.len();
+        if end < n {
+            continue;
+        }
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(j, w)| toks[end - n + j].lower == *w);
+        if matches {
+            return (*hedge, end - n);
+        }
+    }
+    (Hedge::Exact, first)
+}
+
+fn hedge_after(toks: &[Token<'_>], last: usize) -> Option<(Hedge, usize)> {
+    let t = toks.get(last)?;
+    if t.is_symbol('+') || t.word() == "plus" {
+        return Some((Hedge::AtLeast, last + 1));
+    }
+    let n = toks.get(last + 1).map(|t| t.word());
+    match (t.word(), n) {
+        ("or", Some("more")) | ("or", Some("higher")) | ("or", Some("above")) => {
+            Some((Hedge::AtLeast, last + 2))
+        }
+        ("or", Some("so")) => Some((Hedge::Approximate, last + 2)),
+        ("or", Some("less")) | ("or", Some("fewer")) | ("or", Some("below")) => {
+            Some((Hedge::UpTo, last + 2))
+        }
+        _ => None,
+    }
+}
+
+word_set!(
+    /// Words before a number that make it a label, rank or version, not a claim.
+    is_label_word: [
+    "step", "steps", "tip", "tips", "no", "no.", "number", "#", "version", "v", "chapter", "part", "phase", "level",
+    "tier", "grade", "class", "type", "model", "rank", "ranked", "top", "page", "section", "item", "rule", "figure",
+    "table", "round", "day", "week", "season", "series", "iphone", "windows", "python", "gen", "generation", "web",
+]
+);
+
+word_set!(
+    /// Words that, right before "of", mean the number after is a sample size.
+    is_sample_noun: [
+    "survey", "poll", "study", "sample", "census", "panel", "questionnaire", "analysis", "review", "interviews",
+]
+);
+word_set!(
+    /// Verbs whose object is a sample size.
+    is_sample_verb: ["surveyed", "polled", "interviewed", "sampled", "questioned", "asked", "surveying", "polling"]
+);
+word_set!(
+    /// Nouns after a number that mark it as a sample size.
+    is_sample_after: ["respondents", "participants", "interviewees"]
+);
+word_set!(
+    /// Nouns after a bare number that make it a duration or an age, not a claim.
+    is_time_unit: [
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second",
+    "seconds", "decade", "decades", "am", "pm", "a.m.", "p.m.", "o'clock",
+]
+);
+
+/// Scans `toks` and returns every quantity that may be a claim.
+pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parse_at(toks, i) {
+            Some(q) => {
+                i = q.last.max(i + 1);
+                if keep(toks, &q) {
+                    out.push(q);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Tries every quantity form at token `i`.
+fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
+    let tok = &toks[i];
+    let w = tok.word();
+    // Multiplier verbs.
+    let multiplier = match w {
+        "doubled" => Some((100.0, 1)),
+        "tripled" | "trebled" => Some((200.0, 1)),
+        "quadrupled" => Some((300.0, 1)),
+        "halved" => Some((50.0, -1)),
+        "double" | "triple" | "quadruple"
+            if i > 0
+                && matches!(
+                    toks[i - 1].word(),
+                    "will" | "to" | "could" | "would" | "may" | "might" | "should"
+                ) =>
+        {
+            let v = match w {
+                "double" => 100.0,
+                "triple" => 200.0,
+                _ => 300.0,
+            };
+            Some((v, 1))
+        }
+        _ => None,
+    };
+    if let Some((v, dir)) = multiplier {
+        return Some(finish(
+            toks,
+            i,
+            i + 1,
+            v,
+            v,
+            v,
+            0.5,
+            Unit::Percent,
+            v,
+            0,
+            None,
+            Form::Multiplier,
+            dir,
+        ));
+    }
+    // "six figures", "six-figure", "seven-figure".
+    if let Some(q) = parse_figures(toks, i) {
+        return Some(q);
+    }
+    // "between X and Y"
+    if w == "between" {
+        let a = parse_simple(toks, i + 1)?;
+        if toks.get(a.last).map(|t| t.word()) != Some("and") {
+            return None;
+        }
+        let b = parse_simple(toks, a.last + 1)?;
+        if year_like(toks, &a) || year_like(toks, &b) {
+            return None;
+        }
+        return range_of(toks, i, a, b, Form::Range);
+    }
+    // Fractions: "one in five", "1 in 4", "three out of four", "two-thirds of",
+    // "a third of", "half of".
+    if let Some(q) = parse_fraction(toks, i) {
+        return Some(q);
+    }
+    let a = parse_simple(toks, i)?;
+    if a.numeral.words && a.scale == 0 && a.unit.is_none() {
+        // "three", "ten": spelled-out small numbers are not quantities alone.
+        return None;
+    }
+    if year_like(toks, &a) {
+        return None;
+    }
+    // "Nx", "N-fold", "N times".
+    if a.unit.is_none()
+        && a.scale == 0
+        && let Some(t) = toks.get(a.last)
+        && ((t.word() == "x" && t.glued) || t.word() == "times" || t.word() == "fold")
+    {
+        let v = a.numeral.value;
+        return Some(finish(
+            toks,
+            i,
+            a.last + 1,
+            v,
+            v,
+            v,
+            a.numeral.rounding,
+            Unit::Times,
+            v,
+            0,
+            None,
+            Form::Point,
+            0,
+        ));
+    }
+    // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a range.
+    let from_before = i > 0 && toks[i - 1].word() == "from";
+    if let Some(t) = toks.get(a.last) {
+        let dash = t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—');
+        if (dash || t.word() == "to")
+            && let Some(b) = parse_simple(toks, a.last + 1)
+        {
+            let both_numbers = !(b.numeral.words && b.scale == 0 && b.unit.is_none());
+            if both_numbers && !year_like(toks, &b) {
+                let form = if from_before {
+                    Form::Change
+                } else {
+                    Form::Range
+                };
+                if let Some(q) = range_of(toks, i, a, b, form) {
+                    return Some(q);
+                }
+            }
+        }
+    }
+    let unit = a.unit.unwrap_or(Unit::Count);
+    let v = a.value();
+    let rounding = a.numeral.rounding * 10f64.powi(a.scale);
+    Some(finish(
+        toks,
+        i,
+        a.last,
+        v,
+        v,
+        v,
+        rounding,
+        unit,
+        a.numeral.value,
+        a.scale,
+        None,
+        Form::Point,
+        0,
+    ))
+}
+
+/// A bare 4-digit number in the year range, with no currency, unit or scale.
+fn year_like(toks: &[Token<'_>], s: &Simple) -> bool {
+    s.unit.is_none() && s.scale == 0 && !s.has_currency && year_of(&toks[s.first]).is_some()
+}
+
+fn range_of(
+    toks: &[Token<'_>],
+    start: usize,
+    a: Simple,
+    b: Simple,
+    form: Form,
+) -> Option<Quantity> {
+    // A magnitude written on one side applies to both: "1-2 million", "10-15%",
+    // "$80,000-95,000".
+    let scale_a = if a.scale == 0 { b.scale } else { a.scale };
+    let scale_b = if b.scale == 0 { a.scale } else { b.scale };
+    let unit = b.unit.or(a.unit);
+    let unit_a = a.unit.or(unit);
+    if unit_a != unit {
+        return None;
+    }
+    let lo = a.numeral.value * 10f64.powi(scale_a);
+    let hi = b.numeral.value * 10f64.powi(scale_b);
+    let unit = unit.unwrap_or(Unit::Count);
+    let rounding = b.numeral.rounding * 10f64.powi(scale_b);
+    let q = if form == Form::Change {
+        finish(
+            toks,
+            start,
+            b.last,
+            hi,
+            hi,
+            hi,
+            rounding,
+            unit,
+            b.numeral.value,
+            scale_b,
+            Some(lo),
+            form,
+            0,
+        )
+    } else {
+        if lo > hi {
+            return None;
+        }
+        let mid = (lo + hi) / 2.0;
+        finish(
+            toks,
+            start,
+            b.last,
+            mid,
+            lo,
+            hi,
+            rounding,
+            unit,
+            b.numeral.value,
+            scale_b,
+            None,
+            form,
+            0,
+        )
+    };
+    Some(q)
+}
+
+fn parse_figures(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
+    let w = toks[i].word();
+    let (digits, last) = if let Some(head) = w.strip_suffix("-figure") {
+        (number_word(head)?, i + 1)
+    } else {
+        let n = number_word(w)?;
+        let next = toks.get(i + 1)?.word();
+        if next != "figures" && next != "figure" {
+            return None;
+        }
+        (n, i + 2)
+    };
+    if !(4.0..=10.0).contains(&digits) {
+        return None;
+    }
+    let lo = 10f64.powf(digits - 1.0);
+    let hi = 10f64.powf(digits) - 1.0;
+    Some(finish(
+        toks,
+        i,
+        last,
+        lo,
+        lo,
+        hi,
+        0.0,
+        Unit::Usd,
+        lo,
+        0,
+        None,
+        Form::Figures,
+        0,
+    ))
+}
+
+fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
+    let tok = &toks[i];
+    let w = tok.word();
+    let numerator_of = |t: &Token<'_>| -> Option<f64> {
+        match t.kind {
+            TokenKind::Number => t.lower.parse::<f64>().ok(),
+            TokenKind::Word => {
+                number_word(&t.lower).or(matches!(t.lower.as_ref(), "a" | "an").then_some(1.0))
+            }
+            TokenKind::Symbol => None,
+        }
+    };
+    // "one in five", "three out of four"
+    if let Some(n) = numerator_of(tok) {
+        let (den_at, _) = match (
+            toks.get(i + 1).map(|t| t.word()),
+            toks.get(i + 2).map(|t| t.word()),
+        ) {
+            (Some("in"), _) => (i + 2, ()),
+            (Some("out"), Some("of")) => (i + 3, ()),
+            _ => (usize::MAX, ()),
+        };
+        if let Some(den_tok) = toks.get(den_at)
+            && let Some(d) = numerator_of(den_tok).filter(|d| *d >= 2.0 && *d <= 100.0 && n < *d)
+            && tok.word() != "a"
+            && tok.word() != "an"
+        {
+            let v = 100.0 * n / d;
+            return Some(finish(
+                toks,
+                i,
+                den_at + 1,
+                v,
+                v,
+                v,
+                0.0,
+                Unit::Percent,
+                v,
+                0,
+                None,
+                Form::Fraction,
+                0,
+            ));
+        }
+    }
+    // "two-thirds of", "three-quarters of"
+    if let Some((num, den)) = w.split_once('-')
+        && let (Some(n), Some(d)) = (number_word(num), denominator_word(den))
+        && toks.get(i + 1).map(|t| t.word()) == Some("of")
+        && n < d
+    {
+        let v = 100.0 * n / d;
+        return Some(finish(
+            toks,
+            i,
+            i + 1,
+            v,
+            v,
+            v,
+            0.0,
+            Unit::Percent,
+            v,
+            0,
+            None,
+            Form::Fraction,
+            0,
+        ));
+    }
+    // "half of", "a third of", "one quarter of", "two thirds of"
+    let (n, den_at) = if denominator_word(w) == Some(2.0) {
+        (1.0, i)
+    } else if let Some(n) = numerator_of(tok) {
+        (n, i + 1)
+    } else {
+        return None;
+    };
+    let d = denominator_word(toks.get(den_at)?.word())?;
+    if toks.get(den_at + 1).map(|t| t.word()) != Some("of") || n >= d {
+        return None;
+    }
+    // "the first half of 2024" is a time, not a share.
+    let the_period = toks.get(den_at + 2).is_some_and(|t| t.word() == "the")
+        && toks.get(den_at + 3).is_some_and(|t| {
+            matches!(
+                t.word(),
+                "year" | "decade" | "month" | "century" | "quarter"
+            )
+        });
+    if toks.get(den_at + 2).and_then(year_of).is_some() || the_period {
+        return None;
+    }
+    let v = 100.0 * n / d;
+    Some(finish(
+        toks,
+        i,
+        den_at + 1,
+        v,
+        v,
+        v,
+        0.0,
+        Unit::Percent,
+        v,
+        0,
+        None,
+        Form::Fraction,
+        0,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    toks: &[Token<'_>],
+    first: usize,
+    last: usize,
+    value: f64,
+    lo: f64,
+    hi: f64,
+    rounding: f64,
+    unit: Unit,
+    mantissa: f64,
+    scale: i32,
+    from: Option<f64>,
+    form: Form,
+    implied_direction: i8,
+) -> Quantity {
+    let (mut hedge, hedge_first) = if form == Form::Range {
+        (Hedge::Exact, first)
+    } else {
+        hedge_before(toks, first)
+    };
+    let mut last = last;
+    if hedge == Hedge::Exact
+        && form != Form::Range
+        && let Some((h, end)) = hedge_after(toks, last)
+    {
+        hedge = h;
+        last = end;
+    }
+    // Rounding is capped at 5 % of the value: "one million" is read as about a
+    // million, not anything from half a million to one and a half.
+    let rounding = rounding.min(value.abs() * 0.05);
+    Quantity {
+        first,
+        last,
+        value,
+        lo,
+        hi,
+        rounding,
+        unit,
+        mantissa,
+        scale,
+        from,
+        form,
+        hedge,
+        hedge_first,
+        implied_direction,
+    }
+}
+
+/// Rejects readings that are numeric but not claims.
+fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
+    let first = &toks[q.first];
+    let before = |back: usize| -> &str {
+        q.hedge_first
+            .checked_sub(back)
+            .and_then(|k| toks.get(k))
+            .map_or("", |t| t.lower.as_ref())
+    };
+    let after = toks.get(q.last).map_or("", |t| t.lower.as_ref());
+    // Labels, ranks, versions: "Step 3", "No. 2", "top 10", "Python 3.12".
+    if is_label_word(before(1)) || before(1) == "#" {
+        return false;
+    }
+    // A number written against letters or inside an identifier.
+    if first.glued
+        && q.hedge_first == q.first
+        && q.first > 0
+        && toks[q.first - 1].kind == TokenKind::Word
+    {
+        return false;
+    }
+    // "up from 5%": the earlier value of a change, not a claim of its own.
+    if before(1) == "from" && q.form == Form::Point {
+        return false;
+    }
+    // Sample sizes: "a survey of 1,200 hiring managers", "we polled 400 recruiters".
+    if (before(1) == "of" && is_sample_noun(before(2)))
+        || is_sample_verb(before(1))
+        || (before(1) == "=" && before(2) == "n")
+    {
+        return false;
+    }
+    let next_two = toks.get(q.last + 1).map_or("", |t| t.lower.as_ref());
+    if is_sample_after(after) || is_sample_after(next_two) {
+        return false;
+    }
+    match q.unit {
+        Unit::Count => {
+            // Durations and ages: "three to five years", "30 minutes".
+            if is_time_unit(after) {
+                return false;
+            }
+            // Bare counts must be large or carry a scale word: small bare numbers
+            // are list items, ages, team sizes and the like.
+            if q.scale == 0 && q.value.abs() < 1000.0 {
+                return false;
+            }
+            // "1,200" style counts need a thousands separator or a scale word; a
+            // bare "15000" is more often an identifier or a postcode.
+            if q.scale == 0 && q.form == Form::Point {
+                let formatted = first.lower.contains(',');
+                if !formatted {
+                    return false;
+                }
+            }
+            true
+        }
+        Unit::Times => q.value > 1.0 && q.value <= 100.0,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn quantities(s: &str) -> Vec<Quantity> {
+        let toks = tokenize(s, 0..s.len(), 0);
+        find_quantities(&toks)
+    }
+
+    fn one(s: &str) -> Quantity {
+        let q = quantities(s);
+        assert_eq!(q.len(), 1, "{s}: {q:?}");
+        q.into_iter().next().expect("one quantity")
+    }
+
+    #[test]
+    fn percentages_and_precision() {
+        let q = one("34.80% of developers");
+        assert_eq!(q.unit, Unit::Percent);
+        assert!((q.value - 34.8).abs() < 1e-9);
+        assert!((q.rounding - 0.005).abs() < 1e-9);
+        assert_eq!(one("twelve percent of firms").value, 12.0);
+        assert_eq!(one("rose 3 percentage points").unit, Unit::Points);
+    }
+
+    #[test]
+    fn money_and_scales() {
+        let q = one("reached $1.8 trillion in 2023");
+        assert_eq!(q.unit, Unit::Usd);
+        assert!((q.value - 1.8e12).abs() < 1.0);
+        assert_eq!((q.mantissa, q.scale), (1.8, 12));
+        assert_eq!(one("earn $95k a year").value, 95_000.0);
+        assert_eq!(one("paid $122,060 on average").value, 122_060.0);
+        assert_eq!(one("one million new jobs").value, 1e6);
+        assert_eq!(one("1.2M users").value, 1.2e6);
+        assert_eq!(one("half a million workers").value, 5e5);
+        let six = one("routinely earn six figures");
+        assert_eq!(
+            (six.lo, six.hi, six.form),
+            (100_000.0, 999_999.0, Form::Figures)
+        );
+    }
+
+    #[test]
+    fn fractions_and_multipliers() {
+        assert_eq!(one("one in five purchases").value, 20.0);
+        let half = one("More than half of remote workers");
+        assert_eq!((half.value, half.hedge), (50.0, Hedge::Above));
+        assert!((one("two-thirds of employers").value - 66.666).abs() < 0.01);
+        let d = one("postings doubled since 2020");
+        assert_eq!(
+            (d.value, d.form, d.implied_direction),
+            (100.0, Form::Multiplier, 1)
+        );
+    }
+
+    #[test]
+    fn ranges_and_changes_are_one_quantity() {
+        let r = one("earn between $80,000 and $95,000");
+        assert_eq!((r.lo, r.hi, r.form), (80_000.0, 95_000.0, Form::Range));
+        let r = one("1-2 million users");
+        assert_eq!((r.lo, r.hi), (1e6, 2e6));
+        let c = one("went from 5% to 19% between 2019 and 2024");
+        assert_eq!((c.from, c.value, c.form), (Some(5.0), 19.0, Form::Change));
+        assert_eq!(one("10-15% of teams").unit, Unit::Percent);
+    }
+
+    #[test]
+    fn hedges_become_intervals() {
+        assert_eq!(one("north of $70,000").hedge, Hedge::Above);
+        assert_eq!(one("roughly $4.9 million").hedge, Hedge::Approximate);
+        assert_eq!(one("by up to 20%").hedge, Hedge::UpTo);
+        assert_eq!(one("just shy of 2 million").hedge, Hedge::Nearly);
+        assert_eq!(one("an estimated 3 million").hedge, Hedge::Approximate);
+        assert_eq!(one("by an impressive 36%").hedge, Hedge::Exact);
+        assert_eq!(one("10,000 or more").hedge, Hedge::AtLeast);
+    }
+
+    #[test]
+    fn non_claims_are_rejected() {
+        for s in [
+            "by 2027",
+            "Between 2023 and 2025, demand grew",
+            "In a survey of 850 hiring managers",
+            "In a poll of 1,200 hiring managers",
+            "a four-day week",
+            "a 30-minute call",
+            "the 3-2-1 backup rule",
+            "Python 3.12 and Windows 11",
+            "Step 3 is easy",
+            "three to five years of experience",
+            "two or three anchor days",
+            "at least one clinical workflow",
+            "GPT-4 and Web3",
+            "the top 10 skills",
+            "FY2023 and Q2 2025",
+            "2024-05-01",
+            "24/7 support",
+            "7 tips",
+            "the 1990s",
+        ] {
+            assert!(quantities(s).is_empty(), "{s}: {:?}", quantities(s));
+        }
+    }
+
+    #[test]
+    fn units_format_like_prose() {
+        assert_eq!(Unit::Usd.format(1.8e12), "$1.8 trillion");
+        assert_eq!(Unit::Usd.format(128_000.0), "$128,000");
+        assert_eq!(Unit::Percent.format(34.8), "34.8%");
+        assert_eq!(Unit::Count.format(1e6), "1 million");
+    }
+}

@@ -1,0 +1,650 @@
+//! Time qualifiers: finds "by 2027", "from 2022 to 2032", "year-over-year",
+//! "a year", "now", "over the next five years" and the like in a clause, and
+//! resolves them against the article's publish date into a [`Period`].
+//!
+//! Rate markers ("year-over-year", "annually", "CAGR") make a growth rate only
+//! for change claims; for levels they are the unit's frequency ("earn $165,000
+//! a year" is a salary per year, not a growth rate). Which periods can be
+//! compared is decided in `compare.rs`.
+
+use serde::Serialize;
+
+use super::number::{number_word, year_of};
+use super::token::{Token, TokenKind};
+
+/// A frequency or rate granularity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Per year, year-over-year, CAGR.
+    Year,
+    /// Per quarter.
+    Quarter,
+    /// Per month.
+    Month,
+    /// Per week.
+    Week,
+    /// Per day.
+    Day,
+    /// Per hour.
+    Hour,
+}
+
+impl Per {
+    /// "year", "month"...
+    pub fn noun(self) -> &'static str {
+        match self {
+            Per::Year => "year",
+            Per::Quarter => "quarter",
+            Per::Month => "month",
+            Per::Week => "week",
+            Per::Day => "day",
+            Per::Hour => "hour",
+        }
+    }
+}
+
+/// When a claim holds, normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Period {
+    /// No time information ("AI can cut timelines by 40%").
+    None,
+    /// Relative time words ("over the next five years") in an article with no
+    /// usable publish date: never compared.
+    Unresolved,
+    /// A state at a year. `weak` when inferred from present tense alone.
+    Point {
+        /// The year.
+        year: i32,
+        /// Inferred from the publish date only.
+        weak: bool,
+    },
+    /// A cumulative amount accumulated up to `year` ("by 2030").
+    Until {
+        /// The end year.
+        year: i32,
+        /// Where the accumulation starts, when known (the publish year).
+        from: Option<i32>,
+    },
+    /// A change over an explicit span of years.
+    Span {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+        /// "early"/"mid"/"late" loosen the ends by up to a year.
+        fuzzy: bool,
+    },
+    /// A per-period rate (growth per year, CAGR), with an optional horizon.
+    Rate {
+        /// Granularity.
+        per: Per,
+        /// Horizon start.
+        from: Option<i32>,
+        /// Horizon end.
+        to: Option<i32>,
+    },
+    /// A span of known length but unknown position ("decade-long").
+    Duration {
+        /// Length in years.
+        years: i32,
+    },
+}
+
+impl Period {
+    /// Length in years when this is a cumulative span or until-year, used to
+    /// tell a one-year change (comparable with an annual rate) from a
+    /// multi-year total.
+    pub(crate) fn cumulative_years(&self) -> Option<i32> {
+        match *self {
+            Period::Span { from, to, .. } => Some(to - from),
+            Period::Until {
+                year,
+                from: Some(f),
+            } => Some(year - f),
+            Period::Until { .. } => Some(2),
+            Period::Duration { years } => Some(years),
+            _ => None,
+        }
+    }
+
+    /// Short framing used in messages: "cumulative through 2027",
+    /// "a year-over-year rate", "in 2024".
+    pub fn framing(&self) -> String {
+        match *self {
+            Period::None => "undated".to_string(),
+            Period::Unresolved => "relative to an unknown date".to_string(),
+            Period::Point { year, weak: false } => format!("in {year}"),
+            Period::Point { year, weak: true } => format!("in {year} (present tense)"),
+            Period::Until { year, .. } => format!("cumulative through {year}"),
+            Period::Span { from, to, .. } if to - from == 1 => format!("year-over-year in {to}"),
+            Period::Span { from, to, .. } => format!("over {from}-{to}"),
+            Period::Rate {
+                per, to: Some(to), ..
+            } => format!("a {} rate through {to}", rate_word(per)),
+            Period::Rate { per, .. } => format!("a {} rate", rate_word(per)),
+            Period::Duration { years } => format!("over {years} years"),
+        }
+    }
+}
+
+fn rate_word(per: Per) -> &'static str {
+    match per {
+        Per::Year => "year-over-year",
+        Per::Quarter => "quarter-over-quarter",
+        Per::Month => "month-over-month",
+        Per::Week => "weekly",
+        Per::Day => "daily",
+        Per::Hour => "hourly",
+    }
+}
+
+/// Raw time facts found in a clause, before resolution.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TimeFacts {
+    until: Option<i32>,
+    point: Option<i32>,
+    span: Option<(i32, i32, bool)>,
+    since: Option<i32>,
+    rate: Option<Per>,
+    yoy: bool,
+    now: bool,
+    offset_point: Option<i32>,
+    ahead: Option<i32>,
+    back: Option<i32>,
+    duration: Option<i32>,
+    decade_end: bool,
+}
+
+impl TimeFacts {
+    /// Fills what `self` lacks from `other` (an introductory phrase).
+    pub(crate) fn or(mut self, other: TimeFacts) -> TimeFacts {
+        if self.point.is_none()
+            && self.until.is_none()
+            && self.span.is_none()
+            && self.since.is_none()
+        {
+            self.point = self.point.or(other.point);
+            self.until = self.until.or(other.until);
+            self.span = self.span.or(other.span);
+            self.since = self.since.or(other.since);
+        }
+        self.now |= other.now;
+        self
+    }
+}
+
+fn small_number(tok: &Token<'_>) -> Option<i32> {
+    match tok.kind {
+        TokenKind::Number => tok
+            .lower
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=50).contains(n)),
+        TokenKind::Word => match tok.lower.as_ref() {
+            "a" | "an" => Some(1),
+            "couple" => Some(2),
+            "few" => Some(3),
+            w => number_word(w).map(|v| v as i32),
+        },
+        TokenKind::Symbol => None,
+    }
+}
+
+fn is_dash(t: &Token<'_>) -> bool {
+    t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—')
+}
+
+/// Skips "early", "mid", "late", "the end of", "the start of" before a year;
+/// returns the index of the year token and whether a fuzz word was seen.
+fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
+    let mut fuzzy = false;
+    loop {
+        let t = toks.get(k)?;
+        match t.word() {
+            "early" | "mid" | "late" | "mid-" => {
+                fuzzy = true;
+                k += 1;
+            }
+            "the"
+                if matches!(
+                    toks.get(k + 1).map(|t| t.word()),
+                    Some("end" | "start" | "beginning" | "close")
+                ) =>
+            {
+                if toks.get(k + 2).map(|t| t.word()) == Some("of") {
+                    k += 3;
+                } else {
+                    return None;
+                }
+            }
+            _ => break,
+        }
+    }
+    year_of(toks.get(k)?).map(|_| (k, fuzzy))
+}
+
+/// Word before the year, skipping fuzz words ("by the end of 2027" -> "by").
+fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
+    let mut k = year_at;
+    while k > 0 {
+        k -= 1;
+        let w = toks[k].word();
+        match w {
+            "early" | "mid" | "late" | "the" | "end" | "start" | "beginning" | "close" | "of" => {
+                if w == "of"
+                    && !matches!(
+                        toks.get(k.wrapping_sub(1)).map(|t| t.word()),
+                        Some("end" | "start" | "beginning" | "close")
+                    )
+                {
+                    return "of";
+                }
+                continue;
+            }
+            _ => return &toks[k].lower,
+        }
+    }
+    ""
+}
+
+fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
+    toks.get(k).map_or("", |t| t.word())
+}
+
+/// Scans a clause for time qualifiers.
+pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
+    let mut f = TimeFacts::default();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let w = t.word();
+        // Spans: "from Y1 to Y2", "between Y1 and Y2", "Y1-Y2".
+        if matches!(w, "from" | "between")
+            && let Some((y1_at, fz1)) = year_after(toks, k + 1)
+        {
+            let joiner = word_at(toks, y1_at + 1);
+            let joins = matches!(joiner, "to" | "through" | "until" | "and" | "thru")
+                || toks.get(y1_at + 1).is_some_and(is_dash);
+            if joins && let Some((y2_at, fz2)) = year_after(toks, y1_at + 2) {
+                let (a, b) = (year_of(&toks[y1_at]), year_of(&toks[y2_at]));
+                if let (Some(a), Some(b)) = (a, b)
+                    && b > a
+                {
+                    f.span = Some((a, b, fz1 || fz2));
+                }
+                k = y2_at + 1;
+                continue;
+            }
+        }
+        if let Some(y) = year_of(t) {
+            if toks.get(k + 1).is_some_and(is_dash)
+                && let Some(y2) = toks.get(k + 2).and_then(year_of)
+                && y2 > y
+            {
+                f.span = Some((y, y2, false));
+                k += 3;
+                continue;
+            }
+            match preposition_before(toks, k) {
+                "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into" => {
+                    f.until = Some(y);
+                }
+                "since" => f.since = Some(y),
+                _ => f.point = Some(y),
+            }
+            k += 1;
+            continue;
+        }
+        // Rate markers.
+        let next = word_at(toks, k + 1);
+        let next2 = word_at(toks, k + 2);
+        match w {
+            "year-over-year" | "yoy" | "y/y" | "year-on-year" => {
+                f.rate = Some(Per::Year);
+                f.yoy = true;
+            }
+            "year" if matches!(next, "over" | "on") && next2 == "year" => {
+                f.rate = Some(Per::Year);
+                f.yoy = true;
+                k += 3;
+                continue;
+            }
+            "annually" | "annual" | "annualized" | "annualised" | "cagr" | "yearly" | "annum" => {
+                f.rate = Some(Per::Year);
+            }
+            "month-over-month" | "monthly" | "mom" => f.rate = Some(Per::Month),
+            "quarter-over-quarter" | "quarterly" | "qoq" => f.rate = Some(Per::Quarter),
+            "weekly" => f.rate = Some(Per::Week),
+            "daily" => f.rate = Some(Per::Day),
+            "hourly" => f.rate = Some(Per::Hour),
+            "a" | "an" | "per" | "each" | "every" => {
+                let per = match next {
+                    "year" => Some(Per::Year),
+                    "month" => Some(Per::Month),
+                    "quarter" => Some(Per::Quarter),
+                    "week" => Some(Per::Week),
+                    "day" => Some(Per::Day),
+                    "hour" => Some(Per::Hour),
+                    _ => None,
+                };
+                // "a year ago", "a year earlier" are points, not rates.
+                if next == "year" && matches!(next2, "ago" | "earlier" | "before" | "later") {
+                    f.offset_point = Some(-1);
+                    k += 3;
+                    continue;
+                }
+                if let Some(p) = per {
+                    f.rate = Some(p);
+                    k += 2;
+                    continue;
+                }
+            }
+            "now" | "today" | "currently" | "nowadays" | "presently" => f.now = true,
+            "this" if next == "year" => {
+                f.now = true;
+                k += 2;
+                continue;
+            }
+            "last" | "next" | "coming" if next == "year" => {
+                f.offset_point = Some(if w == "last" { -1 } else { 1 });
+                k += 2;
+                continue;
+            }
+            // "over the past year" is the last twelve months, up to now.
+            "past" if next == "year" => {
+                f.back = Some(1);
+                k += 2;
+                continue;
+            }
+            "decade-long" => f.duration = Some(10),
+            _ => {}
+        }
+        // "over the next five years", "in the last decade", "within 3 years".
+        if matches!(
+            w,
+            "next" | "coming" | "past" | "last" | "within" | "previous"
+        ) {
+            let (n, unit_at) = if word_at(toks, k + 1) == "decade" {
+                (Some(1), k + 1)
+            } else {
+                (toks.get(k + 1).and_then(small_number), k + 2)
+            };
+            let unit = word_at(toks, unit_at);
+            let years = match unit {
+                "year" | "years" => n,
+                "decade" | "decades" => n.map(|n| n * 10),
+                _ => None,
+            };
+            if let Some(years) = years {
+                if matches!(w, "next" | "coming" | "within") {
+                    f.ahead = Some(years);
+                } else {
+                    f.back = Some(years);
+                }
+                k = unit_at + 1;
+                continue;
+            }
+        }
+        // "by the end of the decade", "by decade's end".
+        if w == "decade"
+            && (word_at(toks, k.wrapping_sub(1)) == "the"
+                && word_at(toks, k.wrapping_sub(2)) == "of")
+            || w == "decade's" && next == "end"
+        {
+            f.decade_end = true;
+        }
+        // "ten-year", "10-year" as a duration adjective.
+        if let Some(head) = w.strip_suffix("-year") {
+            let n = number_word(head)
+                .map(|v| v as i32)
+                .or_else(|| head.parse::<i32>().ok());
+            if let Some(n) = n.filter(|n| (2..=50).contains(n)) {
+                f.duration = Some(n);
+            }
+        }
+        k += 1;
+    }
+    f
+}
+
+/// Resolves raw facts for a claim. `change` is true for growth/decline claims,
+/// where rate markers make a rate; otherwise they are returned as the unit's
+/// frequency.
+pub(crate) fn resolve(
+    f: &TimeFacts,
+    change: bool,
+    publish_year: Option<i32>,
+) -> (Period, Option<Per>) {
+    let p = publish_year;
+    let needs_pub =
+        f.ahead.is_some() || f.back.is_some() || f.offset_point.is_some() || f.decade_end;
+    if needs_pub && p.is_none() {
+        return (Period::Unresolved, None);
+    }
+    let until = f
+        .until
+        .or_else(|| f.ahead.and_then(|n| p.map(|p| p + n)))
+        .or_else(|| f.decade_end.then(|| p.map(|p| (p / 10 + 1) * 10)).flatten());
+    let span = f
+        .span
+        .or_else(|| {
+            f.since
+                .and_then(|s| p.filter(|p| *p > s).map(|p| (s, p, false)))
+        })
+        .or_else(|| f.back.and_then(|n| p.map(|p| (p - n, p, false))));
+    let point = f
+        .point
+        .or_else(|| f.offset_point.and_then(|o| p.map(|p| p + o)));
+    if change {
+        if let Some(per) = f.rate {
+            if f.yoy
+                && span.is_none()
+                && until.is_none()
+                && let Some(y) = point
+            {
+                return (
+                    Period::Span {
+                        from: y - 1,
+                        to: y,
+                        fuzzy: false,
+                    },
+                    None,
+                );
+            }
+            let (from, to) = match (span, until) {
+                (Some((a, b, _)), _) => (Some(a), Some(b)),
+                (None, Some(u)) => (p, Some(u)),
+                (None, None) => (None, None),
+            };
+            return (Period::Rate { per, from, to }, None);
+        }
+        if let Some((from, to, fuzzy)) = span {
+            return (Period::Span { from, to, fuzzy }, None);
+        }
+        if let Some(year) = until {
+            return (Period::Until { year, from: p }, None);
+        }
+        if let Some(y) = point {
+            // A change "in 2023" is the change over 2023.
+            return (
+                Period::Span {
+                    from: y - 1,
+                    to: y,
+                    fuzzy: false,
+                },
+                None,
+            );
+        }
+        if let Some(years) = f.duration {
+            return (Period::Duration { years }, None);
+        }
+        return (Period::None, None);
+    }
+    let period = if let Some(year) = point {
+        Period::Point { year, weak: false }
+    } else if let Some(year) = until {
+        Period::Until { year, from: p }
+    } else if let Some((from, to, fuzzy)) = span {
+        Period::Span { from, to, fuzzy }
+    } else if let Some(year) = p {
+        Period::Point { year, weak: !f.now }
+    } else {
+        Period::None
+    };
+    (period, f.rate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn period(s: &str, change: bool) -> (Period, Option<Per>) {
+        let toks = tokenize(s, 0..s.len(), 0);
+        resolve(&scan(&toks), change, Some(2024))
+    }
+
+    #[test]
+    fn cumulative_spans_and_rates() {
+        assert_eq!(
+            period("a 40% surge through 2027", true).0,
+            Period::Until {
+                year: 2027,
+                from: Some(2024)
+            }
+        );
+        assert_eq!(
+            period("rose 74% year-over-year in 2024", true).0,
+            Period::Span {
+                from: 2023,
+                to: 2024,
+                fuzzy: false
+            }
+        );
+        assert_eq!(
+            period("increased by 36% from early 2023 to 2024", true).0,
+            Period::Span {
+                from: 2023,
+                to: 2024,
+                fuzzy: true
+            }
+        );
+        assert_eq!(
+            period("grow 60% between 2022 and 2032", true).0,
+            Period::Span {
+                from: 2022,
+                to: 2032,
+                fuzzy: false
+            }
+        );
+        assert_eq!(
+            period("growing 25% a year", true).0,
+            Period::Rate {
+                per: Per::Year,
+                from: None,
+                to: None
+            }
+        );
+        assert_eq!(
+            period("a CAGR of 9.5% through 2030", true).0,
+            Period::Rate {
+                per: Per::Year,
+                from: Some(2024),
+                to: Some(2030)
+            }
+        );
+        assert_eq!(
+            period(
+                "a compound annual growth rate of 14.2% from 2024 to 2030",
+                true
+            )
+            .0,
+            Period::Rate {
+                per: Per::Year,
+                from: Some(2024),
+                to: Some(2030)
+            }
+        );
+        assert_eq!(
+            period("grow 10% over the next five years", true).0,
+            Period::Until {
+                year: 2029,
+                from: Some(2024)
+            }
+        );
+        assert_eq!(
+            period("rose 30% since 2020", true).0,
+            Period::Span {
+                from: 2020,
+                to: 2024,
+                fuzzy: false
+            }
+        );
+        assert_eq!(
+            period("that decade-long 23% growth", true).0,
+            Period::Duration { years: 10 }
+        );
+        assert_eq!(
+            period("grew 12% from 2022-2024", true).0,
+            Period::Span {
+                from: 2022,
+                to: 2024,
+                fuzzy: false
+            }
+        );
+    }
+
+    #[test]
+    fn frequency_is_a_unit_for_levels() {
+        assert_eq!(
+            period("earn an average of $165,000 a year", false),
+            (
+                Period::Point {
+                    year: 2024,
+                    weak: true
+                },
+                Some(Per::Year)
+            )
+        );
+        assert_eq!(
+            period("was $61,770 in 2023", false).0,
+            Period::Point {
+                year: 2023,
+                weak: false
+            }
+        );
+        assert_eq!(
+            period("now work from home on roughly 40%", false).0,
+            Period::Point {
+                year: 2024,
+                weak: false
+            }
+        );
+        assert_eq!(period("use AI assistants daily", false).1, Some(Per::Day));
+        assert_eq!(
+            period("reach $187 billion by 2030", false).0,
+            Period::Until {
+                year: 2030,
+                from: Some(2024)
+            }
+        );
+        assert_eq!(
+            period("rose 5% last year", true).0,
+            Period::Span {
+                from: 2022,
+                to: 2023,
+                fuzzy: false
+            }
+        );
+    }
+
+    #[test]
+    fn relative_periods_need_a_date() {
+        let toks = tokenize("over the next five years", 0..24, 0);
+        assert_eq!(resolve(&scan(&toks), true, None).0, Period::Unresolved);
+        let toks = tokenize("grew 4%", 0..7, 0);
+        assert_eq!(resolve(&scan(&toks), false, None).0, Period::None);
+    }
+}

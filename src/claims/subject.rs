@@ -1,0 +1,516 @@
+//! The subject of a claim: what is being measured. Builds a [`SubjectKey`]
+//! from the clause around a quantity: the metric (level, change, share, new
+//! count, comparison) and its direction, the base of a share ("of remote
+//! workers"), the qualifier slots (geography, aggregate, career level) and a
+//! set of canonical terms mapped through the lexicon.
+//!
+//! Deciding whether two keys describe the same thing is in `compare.rs`; the
+//! number grammar is in `number.rs`; time words are skipped here because
+//! `period.rs` reads them.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use std::borrow::Cow;
+
+use super::lexicon::{Lexicon, Slot, normalise_cow};
+use super::number::{Form, Quantity, Unit, number_word};
+use super::token::{Token, TokenKind};
+
+/// What kind of measurement a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// A state: "the average salary is $128,000".
+    Level,
+    /// A growth or decline: "postings rose 74%".
+    Change,
+    /// A share of a base: "43% of remote workers would quit".
+    Share,
+    /// Things created: "add one million new jobs".
+    NewCount,
+    /// A difference against something else: "earn 15% more than".
+    Comparative,
+}
+
+impl Metric {
+    /// Lowercase name used in displays.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Level => "level",
+            Metric::Change => "change",
+            Metric::Share => "share",
+            Metric::NewCount => "new count",
+            Metric::Comparative => "comparison",
+        }
+    }
+}
+
+/// The normalised subject of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubjectKey {
+    /// Kind of measurement.
+    pub metric: Metric,
+    /// Canonical terms of the clause, sorted and deduplicated.
+    pub terms: Vec<String>,
+    /// For shares: canonical terms of the base ("remote worker").
+    pub base: Vec<String>,
+    /// Region ("US", "WORLD"), when named.
+    pub geo: Option<String>,
+    /// "average" or "median", when named.
+    pub aggregate: Option<String>,
+    /// Career level ("entry", "mid", "senior"), when named.
+    pub level: Option<String>,
+    /// True when the clause only said "the field"/"the industry" and the
+    /// article's topic stood in for it.
+    pub anaphoric: bool,
+    /// True when the terms came from the previous clause of the sentence.
+    pub inherited: bool,
+    /// Short human-readable form, for inventories and messages.
+    pub display: String,
+}
+
+/// Result of analysing a claim's clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Analysis {
+    pub key: SubjectKey,
+    /// +1 rise, -1 fall, 0 not a change.
+    pub direction: i8,
+}
+
+/// Everything `analyse` needs about one quantity in its sentence.
+pub(crate) struct SubjectContext<'a> {
+    /// Tokens of the whole sentence.
+    pub toks: &'a [Token<'a>],
+    /// The clause segment holding the quantity.
+    pub segment: Range<usize>,
+    /// The previous segment of the sentence, if any.
+    pub previous: Option<Range<usize>>,
+    /// An introductory phrase ("Worldwide,", "In 2024,"): qualifiers only.
+    pub intro: Option<Range<usize>>,
+    /// The quantity.
+    pub quantity: &'a Quantity,
+    /// Token ranges of every quantity of the sentence (never subject words).
+    pub quantities: &'a [Range<usize>],
+    /// The lexicon.
+    pub lexicon: &'a Lexicon,
+}
+
+word_set!(
+    is_up_word: [
+    "rise", "rises", "rose", "risen", "rising", "grow", "grows", "grew", "grown", "growing", "growth", "increase",
+    "increases", "increased", "increasing", "jump", "jumps", "jumped", "climb", "climbs", "climbed", "climbing", "surge",
+    "surges", "surged", "surging", "soar", "soars", "soared", "soaring", "expand", "expands", "expanded", "expanding",
+    "expansion", "boost", "boosts", "boosted", "gain", "gains", "gained", "spike", "spiked", "up", "cagr", "skyrocketed",
+    "rocketed", "swelled", "accelerated", "raise", "raised", "raises",
+]
+);
+word_set!(
+    is_down_word: [
+    "fall", "falls", "fell", "fallen", "falling", "decline", "declines", "declined", "declining", "drop", "drops",
+    "dropped", "dropping", "slide", "slid", "slides", "shrink", "shrinks", "shrank", "shrunk", "shrinking", "decrease",
+    "decreases", "decreased", "decreasing", "cut", "cuts", "reduce", "reduces", "reduced", "reduction", "plunge",
+    "plunged", "plunges", "dip", "dipped", "dips", "down", "slump", "slumped", "contract", "contracted", "contraction",
+    "lower", "lowered", "lose", "lost", "loses", "tumbled", "sank",
+]
+);
+word_set!(
+    is_create_word: [
+    "add", "adds", "added", "adding", "create", "creates", "created", "creating", "generate", "generates", "generated",
+    "generating", "open", "opens", "opened", "support", "supports",
+]
+);
+word_set!(
+    is_comparative_up: ["more", "higher", "faster", "greater", "larger", "bigger", "premium", "above"]
+);
+word_set!(
+    is_comparative_down: ["less", "lower", "fewer", "slower", "smaller", "cheaper", "below"]
+);
+word_set!(
+    is_reporting_verb: [
+    "expect", "expects", "project", "projects", "predict", "predicts", "forecast", "forecasts", "estimate",
+    "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
+    "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
+    "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts",
+]
+);
+word_set!(
+    is_frame_word: [
+    "industry", "market", "wall", "street", "most", "many", "some", "the", "analysts", "forecasters", "experts",
+    "researchers", "economists", "studies", "study", "surveys", "reports", "estimates", "research", "recent", "new",
+    "our", "latest", "several", "leading", "independent", "observers", "insiders",
+]
+);
+word_set!(
+    is_determiner: ["the", "this", "that", "these", "its", "their", "our", "whole", "entire", "same", "a"]
+);
+word_set!(
+    is_auxiliary: [
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may", "might", "should", "must",
+    "be", "been", "continues", "continue",
+]
+);
+
+/// Collected slots and terms.
+#[derive(Debug, Default)]
+struct Collected {
+    terms: Vec<String>,
+    geo: Option<String>,
+    aggregate: Option<String>,
+    level: Option<String>,
+    anaphoric: bool,
+}
+
+/// Normalised form of a word token for lexicon lookups; "" for the pronoun
+/// "us" (only an uppercase "US" is a country).
+fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
+    if tok.lower == "us" && !(tok.capitalized && tok.end - tok.start == 2) {
+        return Cow::Borrowed("");
+    }
+    normalise_cow(&tok.lower)
+}
+
+/// Collects terms and slots from `toks[range]`, skipping tokens for which
+/// `skip` is true.
+fn collect(
+    toks: &[Token<'_>],
+    range: Range<usize>,
+    skip: &dyn Fn(usize) -> bool,
+    lex: &Lexicon,
+    out: &mut Collected,
+) {
+    let mut k = range.start;
+    while k < range.end {
+        // A run of consecutive word tokens not skipped.
+        let run_start = k;
+        while k < range.end && toks[k].kind == TokenKind::Word && !skip(k) {
+            k += 1;
+        }
+        let run: Vec<Cow<'_, str>> = toks[run_start..k].iter().map(norm).collect();
+        let refs: Vec<&str> = run.iter().map(|w| w.as_ref()).collect();
+        let mut i = 0;
+        while i < refs.len() {
+            if let Some((slot, n)) = lex.match_phrase(&refs, i) {
+                match slot {
+                    Slot::Term(t) => out.terms.push(t.clone()),
+                    Slot::Geo(g) => {
+                        out.geo.get_or_insert_with(|| g.clone());
+                    }
+                    Slot::Aggregate(a) => {
+                        out.aggregate.get_or_insert_with(|| a.clone());
+                    }
+                    Slot::Level(l) => {
+                        out.level.get_or_insert_with(|| l.clone());
+                    }
+                }
+                i += n;
+                continue;
+            }
+            let w = refs[i];
+            let tok_index = run_start + i;
+            i += 1;
+            if w.chars().nth(1).is_none()
+                || lex.is_stop(w)
+                || number_word(w).is_some()
+                || w.bytes().any(|b| b.is_ascii_digit())
+                || !w.chars().next().is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            if lex.is_generic(w) {
+                let prev = tok_index.checked_sub(1).map(|p| &toks[p]);
+                let alone = tok_index == range.start
+                    || prev.is_some_and(|p| {
+                        p.kind != TokenKind::Word || is_determiner(p.lower.as_ref())
+                    });
+                if alone {
+                    out.anaphoric = true;
+                }
+                continue;
+            }
+            out.terms.push(w.to_string());
+        }
+        if k == run_start {
+            k += 1;
+        }
+    }
+}
+
+fn in_any(ranges: &[Range<usize>], k: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&k))
+}
+
+/// Tokens of an attribution frame at the start of a segment ("Analysts
+/// expect", "Industry analysts point to"), as a range to skip.
+fn frame(toks: &[Token<'_>], segment: &Range<usize>) -> Range<usize> {
+    let limit = (segment.start + 5).min(segment.end);
+    for k in segment.start..limit {
+        let w = toks[k].word();
+        if is_reporting_verb(w) {
+            if k == segment.start {
+                break;
+            }
+            let mut end = k + 1;
+            if toks.get(end).is_some_and(|t| t.word() == "to") && (w == "point" || w == "points") {
+                end += 1;
+            }
+            return segment.start..end;
+        }
+        if !is_frame_word(w) {
+            break;
+        }
+    }
+    segment.start..segment.start
+}
+
+/// The base noun phrase of a share ("of remote workers" -> "remote workers").
+fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<usize>> {
+    let mut k = q.last;
+    let after = toks.get(k)?;
+    if after.word() == "of" {
+        k += 1;
+    } else if !(q.form == Form::Fraction && after.kind == TokenKind::Word) {
+        return None;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && lex.is_stop(&normalise_cow(&t.lower)))
+    {
+        k += 1;
+    }
+    let start = k;
+    while k < toks.len() && k - start < 4 {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let n = normalise_cow(&t.lower);
+        if lex.is_stop(&n) && !(t.lower == "us" && t.capitalized) {
+            break;
+        }
+        k += 1;
+        let plural = t.lower.len() > 3
+            && t.lower.ends_with('s')
+            && !(t.lower.ends_with("ss") || t.lower.ends_with("us") || t.lower.ends_with("is"));
+        if plural {
+            break;
+        }
+    }
+    (k > start).then_some(start..k)
+}
+
+/// Metric and direction from the words around the quantity.
+fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
+    let q = ctx.quantity;
+    let toks = ctx.toks;
+    match q.form {
+        Form::Change => {
+            let from = q.from.unwrap_or(q.value);
+            return (Metric::Change, if q.value >= from { 1 } else { -1 });
+        }
+        Form::Multiplier => return (Metric::Change, q.implied_direction),
+        _ => {}
+    }
+    if has_base && matches!(q.unit, Unit::Percent) {
+        return (Metric::Share, 0);
+    }
+    let after = toks.get(q.last).map_or("", |t| t.word());
+    if is_comparative_up(after) {
+        return (Metric::Comparative, 1);
+    }
+    if is_comparative_down(after) {
+        return (Metric::Comparative, -1);
+    }
+    // Change words shortly after ("a 40% surge", "a 74% year-over-year increase").
+    for t in toks.iter().take(ctx.segment.end).skip(q.last).take(3) {
+        let w = t.word();
+        if is_up_word(w) {
+            return (Metric::Change, 1);
+        }
+        if is_down_word(w) {
+            return (Metric::Change, -1);
+        }
+    }
+    // ... or before, nearest first, within a short window of the segment.
+    let window_start = q.hedge_first.saturating_sub(7).max(ctx.segment.start);
+    for k in (window_start..q.hedge_first).rev() {
+        let w = toks[k].word();
+        if is_up_word(w) {
+            return (Metric::Change, 1);
+        }
+        if is_down_word(w) {
+            return (Metric::Change, -1);
+        }
+    }
+    if q.unit == Unit::Count {
+        let creates_before = (window_start..q.hedge_first).any(|k| is_create_word(toks[k].word()));
+        if after == "new" || after == "additional" || creates_before {
+            return (Metric::NewCount, 0);
+        }
+    }
+    (Metric::Level, 0)
+}
+
+/// Analyses the clause of one quantity. Returns None when no subject can be
+/// found (such a figure is not reported: precision first).
+pub(crate) fn analyse(
+    ctx: &SubjectContext,
+    topic: &mut dyn FnMut() -> Option<String>,
+) -> Option<Analysis> {
+    let q = ctx.quantity;
+    let toks = ctx.toks;
+    let lex = ctx.lexicon;
+    let base = if matches!(q.unit, Unit::Percent) && q.form != Form::Change {
+        base_range(toks, q, lex).filter(|r| r.end <= ctx.segment.end.max(r.end))
+    } else {
+        None
+    };
+    let (metric, direction) = metric_of(ctx, base.is_some());
+    let base = if metric == Metric::Share { base } else { None };
+
+    let frame = frame(toks, &ctx.segment);
+    let quantities = ctx.quantities;
+    let base_skip = base.clone().unwrap_or(0..0);
+    let of_before_base = base.as_ref().map(|b| q.last..b.start).unwrap_or(0..0);
+    let skip = |k: usize| {
+        in_any(quantities, k)
+            || (q.hedge_first..q.last).contains(&k)
+            || frame.contains(&k)
+            || base_skip.contains(&k)
+            || of_before_base.contains(&k)
+    };
+    let mut main = Collected::default();
+    collect(toks, ctx.segment.clone(), &skip, lex, &mut main);
+
+    let mut base_terms = Collected::default();
+    if let Some(b) = &base {
+        collect(toks, b.clone(), &|_| false, lex, &mut base_terms);
+        main.geo = main.geo.or(base_terms.geo.take());
+    }
+
+    let mut inherited = false;
+    if main.terms.is_empty()
+        && !main.anaphoric
+        && let Some(prev) = &ctx.previous
+    {
+        // "..., with a projected growth rate of 40%": the subject is the head
+        // of the previous clause, up to its first verb or figure.
+        let head_end = (prev.start..prev.end)
+            .find(|&k| in_any(quantities, k) || is_auxiliary(toks[k].word()))
+            .unwrap_or(prev.end);
+        let mut head = Collected::default();
+        collect(
+            toks,
+            prev.start..head_end,
+            &|k| in_any(quantities, k),
+            lex,
+            &mut head,
+        );
+        main.terms = head.terms;
+        main.anaphoric = head.anaphoric;
+        main.geo = main.geo.or(head.geo);
+        inherited = true;
+    }
+    if let Some(intro) = &ctx.intro {
+        let mut qualifiers = Collected::default();
+        collect(toks, intro.clone(), &|_| false, lex, &mut qualifiers);
+        main.geo = main.geo.or(qualifiers.geo);
+        main.aggregate = main.aggregate.or(qualifiers.aggregate);
+        main.level = main.level.or(qualifiers.level);
+    }
+    if main.anaphoric
+        && let Some(t) = topic()
+    {
+        main.terms.push(t);
+    }
+    main.terms.sort();
+    main.terms.dedup();
+    base_terms.terms.sort();
+    base_terms.terms.dedup();
+    if main.terms.is_empty() && base_terms.terms.is_empty() {
+        return None;
+    }
+    let display = display(metric, &main, &base_terms.terms);
+    Some(Analysis {
+        key: SubjectKey {
+            metric,
+            terms: main.terms,
+            base: base_terms.terms,
+            geo: main.geo,
+            aggregate: main.aggregate,
+            level: main.level,
+            anaphoric: main.anaphoric,
+            inherited,
+            display,
+        },
+        direction,
+    })
+}
+
+fn display(metric: Metric, c: &Collected, base: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for q in [&c.geo, &c.aggregate, &c.level].into_iter().flatten() {
+        parts.push(q.clone());
+    }
+    parts.extend(c.terms.iter().cloned());
+    let terms = parts.join(" ");
+    match metric {
+        Metric::Share => format!("share of {}: {}", base.join(" "), terms),
+        Metric::Change => format!("change in {terms}"),
+        Metric::NewCount => format!("new {terms}"),
+        Metric::Comparative => format!("{terms} (relative)"),
+        Metric::Level => terms,
+    }
+}
+
+/// Reads an article's topic term from its title, subtitle and description:
+/// the lexicon term named most often there, else the most frequent content
+/// word. Used only for "the field"-style subjects.
+pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<String> {
+    let toks = super::token::tokenize(front, 0..front.len(), 0);
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
+    let mut bump = |term: String, known: bool| {
+        if let Some(e) = counts.iter_mut().find(|e| e.0 == term) {
+            e.1 += 1;
+        } else {
+            counts.push((term, 1, known));
+        }
+    };
+    let words: Vec<Cow<'_, str>> = toks
+        .iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                norm(t)
+            } else {
+                Cow::Borrowed("")
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let mut i = 0;
+    while i < refs.len() {
+        if let Some((slot, n)) = lex.match_phrase(&refs, i) {
+            if let Slot::Term(t) = slot
+                && !lex.is_title_stop(t)
+            {
+                bump(t.clone(), true);
+            }
+            i += n;
+            continue;
+        }
+        let w = refs[i];
+        i += 1;
+        if w.len() > 2
+            && w.chars().all(char::is_alphabetic)
+            && !lex.is_title_stop(w)
+            && !lex.is_generic(w)
+        {
+            bump(w.to_string(), false);
+        }
+    }
+    // Ties go to the earliest word, hence the reversed scans.
+    let best_known = counts.iter().rev().filter(|e| e.2).max_by_key(|e| e.1);
+    let best_any = counts.iter().rev().max_by_key(|e| e.1).filter(|e| e.1 >= 2);
+    best_known.or(best_any).map(|e| e.0.clone())
+}

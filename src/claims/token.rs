@@ -1,0 +1,247 @@
+//! Splits a stretch of prose into word, number and symbol tokens, each with its
+//! byte span in the file.
+//!
+//! Only the surface shape is decided here (a number is digits with optional
+//! thousands separators and decimals; "95k" splits into a number and a glued
+//! scale; "10-15" splits into two numbers and a dash; "GPT-4", "12-month" and
+//! "3-2-1" stay single words so they can never become quantities). What the
+//! tokens mean is decided in `number.rs`, `period.rs` and `subject.rs`.
+
+/// The shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters, possibly with digits, hyphens or apostrophes inside.
+    Word,
+    /// Digits with optional `,` thousands groups and one `.` decimal part.
+    Number,
+    /// One punctuation or symbol character.
+    Symbol,
+}
+
+/// One token of prose. The lowercased text borrows from the prose when it is
+/// already lowercase (most tokens), so tokenizing rarely allocates.
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'a> {
+    /// Shape.
+    pub kind: TokenKind,
+    /// Byte offset of the first byte in the file.
+    pub start: usize,
+    /// Byte offset one past the last byte in the file.
+    pub end: usize,
+    /// Lowercased text.
+    pub lower: Cow<'a, str>,
+    /// True when no whitespace separates it from the previous token.
+    pub glued: bool,
+    /// True when the original text starts with an uppercase letter.
+    pub capitalized: bool,
+}
+
+impl Token<'_> {
+    /// The lowercased text when this token is a word, else "".
+    pub fn word(&self) -> &str {
+        if self.kind == TokenKind::Word {
+            &self.lower
+        } else {
+            ""
+        }
+    }
+
+    /// True when this token is the symbol `c`.
+    pub fn is_symbol(&self, c: char) -> bool {
+        self.kind == TokenKind::Symbol
+            && self.lower.starts_with(c)
+            && self.lower.len() == c.len_utf8()
+    }
+}
+
+use std::borrow::Cow;
+
+/// Scale suffixes that may be glued to digits ("95k", "1.2M", "3bn") plus the
+/// multiplier suffix "x" ("10x").
+const GLUED_SUFFIXES: &[&str] = &["k", "m", "mn", "bn", "b", "tn", "x"];
+
+/// Tokenizes `text[range]`; `base` is added to every offset so spans refer to
+/// the file. `range` must lie on char boundaries of `text`.
+pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return out;
+    };
+    let offset = range.start;
+    let bytes = slice.as_bytes();
+    // Char at byte `k` and its length; ASCII without decoding.
+    let char_at = |k: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(k)?;
+        if b < 0x80 {
+            Some((b as char, 1))
+        } else {
+            slice.get(k..)?.chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
+    let mut k = 0;
+    let mut last_end: Option<usize> = None;
+    while let Some((c, len)) = char_at(k) {
+        if c.is_whitespace() {
+            k += len;
+            continue;
+        }
+        let glued = last_end == Some(k);
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                kind: TokenKind::Symbol,
+                start: base + offset + k,
+                end: base + offset + k + len,
+                lower: Cow::Borrowed(&slice[k..k + len]),
+                glued,
+                capitalized: false,
+            });
+            k += len;
+            last_end = Some(k);
+            continue;
+        }
+        let start = k;
+        // The two chars before the current position inside the word, for the
+        // abbreviation test ("U.S.").
+        let mut prev = c;
+        let mut prev_was_start = true;
+        let mut before_prev_is_dot = false;
+        k += len;
+        while let Some((d, dlen)) = char_at(k) {
+            if d.is_alphanumeric() {
+                before_prev_is_dot = prev == '.';
+                prev = d;
+                prev_was_start = false;
+                k += dlen;
+                continue;
+            }
+            let next = char_at(k + dlen).map(|(n, _)| n);
+            let joins = match d {
+                '-' | '\'' | '’' | '/' => {
+                    next.is_some_and(char::is_alphanumeric) && !(d == '/' && prev.is_ascii_digit())
+                }
+                '.' => {
+                    let decimal = prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                    let single_letter =
+                        prev.is_alphabetic() && (prev_was_start || before_prev_is_dot);
+                    let abbreviation =
+                        single_letter && (next.is_some_and(char::is_alphabetic) || !prev_was_start);
+                    decimal || abbreviation
+                }
+                ',' => {
+                    prev.is_ascii_digit()
+                        && (1..=3).all(|i| bytes.get(k + i).is_some_and(u8::is_ascii_digit))
+                        && !bytes.get(k + 4).is_some_and(u8::is_ascii_digit)
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            before_prev_is_dot = prev == '.';
+            prev = d;
+            prev_was_start = false;
+            k += dlen;
+        }
+        push_word(&mut out, &slice[start..k], base + offset + start, glued);
+        last_end = Some(k);
+    }
+    out
+}
+
+fn is_numeric(s: &str) -> bool {
+    s.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// Classifies one word run and pushes one to three tokens for it.
+fn push_word<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, glued: bool) {
+    let lower: Cow<'a, str> = if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    };
+    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    let make = |kind, s: usize, e: usize, glued| Token {
+        kind,
+        start: start + s,
+        end: start + e,
+        lower: match &lower {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[s..e]),
+            Cow::Owned(o) => Cow::Owned(o[s..e].to_string()),
+        },
+        glued,
+        capitalized: capitalized && s == 0,
+    };
+    if is_numeric(&lower) {
+        out.push(make(TokenKind::Number, 0, lower.len(), glued));
+        return;
+    }
+    // "10-15" and "2022-2032": a numeric range written with a hyphen.
+    if let Some((a, b)) = lower.split_once('-')
+        && is_numeric(a)
+        && is_numeric(b)
+    {
+        out.push(make(TokenKind::Number, 0, a.len(), glued));
+        out.push(make(TokenKind::Symbol, a.len(), a.len() + 1, true));
+        out.push(make(TokenKind::Number, a.len() + 1, lower.len(), true));
+        return;
+    }
+    // "95k", "1.2m", "3bn", "10x".
+    let digits = lower
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
+    if digits > 0
+        && digits < lower.len()
+        && GLUED_SUFFIXES.contains(&&lower[digits..])
+        && is_numeric(&lower[..digits])
+    {
+        out.push(make(TokenKind::Number, 0, digits, glued));
+        out.push(make(TokenKind::Word, digits, lower.len(), true));
+        return;
+    }
+    out.push(make(TokenKind::Word, 0, lower.len(), glued));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(s: &str) -> Vec<(TokenKind, String)> {
+        tokenize(s, 0..s.len(), 0)
+            .into_iter()
+            .map(|t| (t.kind, t.lower.into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_and_symbols() {
+        use TokenKind::*;
+        assert_eq!(
+            shapes("$1,200.50 in the U.S. rose 10-15%"),
+            vec![
+                (Symbol, "$".into()),
+                (Number, "1,200.50".into()),
+                (Word, "in".into()),
+                (Word, "the".into()),
+                (Word, "u.s.".into()),
+                (Word, "rose".into()),
+                (Number, "10".into()),
+                (Symbol, "-".into()),
+                (Number, "15".into()),
+                (Symbol, "%".into()),
+            ]
+        );
+        assert_eq!(shapes("GPT-4 and 12-month")[0], (Word, "gpt-4".into()));
+        assert_eq!(shapes("$95k")[2], (Word, "k".into()));
+        assert_eq!(shapes("one, two")[1], (Symbol, ",".into()));
+        assert_eq!(shapes("don’t")[0], (Word, "don’t".into()));
+    }
+
+    #[test]
+    fn spans_are_file_offsets() {
+        let toks = tokenize("ab 12%", 3..6, 100);
+        assert_eq!((toks[0].start, toks[0].end), (103, 105));
+    }
+}

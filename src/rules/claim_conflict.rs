@@ -1,0 +1,67 @@
+//! The five contradiction rules between statistical claims
+//! (`claim-period-mismatch`, `claim-value-mismatch`, `claim-hedge-conflict`,
+//! `claim-scale-mismatch`, `claim-direction-mismatch`): one type, one id each.
+//! The comparison itself runs once per run in [`crate::claims::compare`];
+//! each rule turns its own kind of conflict into diagnostics.
+
+use crate::claims::{self, Claim, ClaimRef};
+use crate::diagnostic::Diagnostic;
+use crate::document::Span;
+use crate::engine::registry::Built;
+use crate::engine::{Context, Corpus, CorpusRule};
+use crate::source::FileId;
+
+/// One contradiction rule.
+pub struct ClaimConflict {
+    id: &'static str,
+}
+
+macro_rules! constructor {
+    ($name:ident, $id:expr) => {
+        /// Build the rule of the same id.
+        pub fn $name(_: serde_yaml::Mapping) -> Result<Built, String> {
+            Ok(Built::Corpus(Box::new(ClaimConflict { id: $id })))
+        }
+    };
+}
+constructor!(build_period, claims::RULE_PERIOD);
+constructor!(build_value, claims::RULE_VALUE);
+constructor!(build_hedge, claims::RULE_HEDGE);
+constructor!(build_scale, claims::RULE_SCALE);
+constructor!(build_direction, claims::RULE_DIRECTION);
+
+/// The claim a reference points at.
+pub fn claim<'a>(corpus: &'a Corpus, r: ClaimRef) -> &'a Claim {
+    &corpus.claims[r.doc][r.claim]
+}
+
+/// The span of a claim's figure.
+pub fn figure_span(c: &Claim) -> Span {
+    Span::from(c.span.clone())
+}
+
+impl CorpusRule for ClaimConflict {
+    fn check(&self, corpus: &Corpus, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        for conflict in corpus.conflicts.iter().filter(|c| c.rule == self.id) {
+            let (a, b) = (claim(corpus, conflict.a), claim(corpus, conflict.b));
+            let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
+            let other_path = &corpus.files[conflict.b.doc].display;
+            let other = if file_a == file_b {
+                "earlier in this article".to_string()
+            } else {
+                format!("in {other_path}")
+            };
+            // Name the other article, so one line of output says it all.
+            let message = conflict
+                .message
+                .replace("in the other article", &format!("in `{other_path}`"));
+            out.push(
+                Diagnostic::new(self.id, file_a, figure_span(a), message)
+                    .with_label(a.describe())
+                    .with_related(file_b, figure_span(b), format!("{} ({other})", b.describe()))
+                    .with_help("check both figures against their source; correct the wrong one, or register the verified figure in facts.yaml")
+                    .with_data(serde_json::json!({ "claim": a, "other": b })),
+            );
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! `claim-fact-mismatch`: a claim that disagrees with a figure registered in
+//! the canonical facts file (`facts.yaml`).
+
+use super::claim_conflict::{claim, figure_span};
+use crate::diagnostic::Diagnostic;
+use crate::engine::registry::Built;
+use crate::engine::{Context, Corpus, CorpusRule};
+use crate::source::FileId;
+
+/// Rule id.
+pub const ID: &str = crate::claims::RULE_FACT;
+
+/// The rule (no options).
+pub struct ClaimFactMismatch;
+
+/// Build from options.
+pub fn build(_: serde_yaml::Mapping) -> Result<Built, String> {
+    Ok(Built::Corpus(Box::new(ClaimFactMismatch)))
+}
+
+impl CorpusRule for ClaimFactMismatch {
+    fn check(&self, corpus: &Corpus, _ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = corpus.facts else { return };
+        for conflict in corpus.fact_conflicts {
+            let c = claim(corpus, conflict.claim);
+            let fact = &facts.facts[conflict.fact];
+            out.push(
+                Diagnostic::new(
+                    ID,
+                    FileId(conflict.claim.doc as u32),
+                    figure_span(c),
+                    conflict.message.clone(),
+                )
+                .with_label(c.describe())
+                .with_help(
+                    "use the registered figure, or update facts.yaml if the source has changed",
+                )
+                .with_data(serde_json::json!({ "claim": c, "fact": fact })),
+            );
+        }
+    }
+}

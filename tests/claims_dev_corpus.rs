@@ -1,0 +1,213 @@
+//! Scores the claim rules on the dev corpus through the real binary: runs
+//! `copydesk check --format json` over `../shared/corpus/dev` and matches the
+//! `claim-*` findings against `EXPECTED.yaml` (its `conventions.matching`: a
+//! finding matches a planted contradiction when it points at one side's line
+//! (±1) in the right file and its related location covers the other side).
+//! Asserts precision ≥ 0.9, recall ≥ 0.8 and no near miss flagged.
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    contradictions: Vec<Planted>,
+    not_contradictions: Vec<NearMiss>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Side {
+    file: String,
+    line: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Planted {
+    id: String,
+    kind: String,
+    a: Side,
+    b: Side,
+}
+
+#[derive(Debug, Deserialize)]
+struct NearMiss {
+    id: String,
+    a: Side,
+    b: Option<Side>,
+}
+
+/// A claim finding: primary location and its related location.
+#[derive(Debug)]
+struct Finding {
+    rule: String,
+    file: String,
+    line: usize,
+    related_file: String,
+    related_line: usize,
+    message: String,
+}
+
+fn dev_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    dir.is_dir().then_some(dir)
+}
+
+fn name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+fn claim_findings(dir: &Path) -> Vec<Finding> {
+    let out = Command::cargo_bin("copydesk")
+        .expect("binary")
+        .args(["check", "--format", "json", "--today", "2026-01-01"])
+        .arg(dir)
+        .output()
+        .expect("copydesk runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().is_some_and(|r| r.starts_with("claim-")))
+        .map(|d| {
+            let related = &d["related"][0];
+            Finding {
+                rule: d["rule"].as_str().unwrap_or_default().to_string(),
+                file: name(d["path"].as_str().unwrap_or_default()),
+                line: d["line"].as_u64().unwrap_or_default() as usize,
+                related_file: name(related["path"].as_str().unwrap_or_default()),
+                related_line: related["line"].as_u64().unwrap_or_default() as usize,
+                message: d["message"].as_str().unwrap_or_default().to_string(),
+            }
+        })
+        .collect()
+}
+
+fn hits(file: &str, line: usize, side: &Side) -> bool {
+    file == side.file && line.abs_diff(side.line) <= 1
+}
+
+fn rule_of(kind: &str) -> &'static str {
+    match kind {
+        "period_mismatch" => "claim-period-mismatch",
+        "value_mismatch" => "claim-value-mismatch",
+        "hedge_conflict" => "claim-hedge-conflict",
+        "scale_mismatch" => "claim-scale-mismatch",
+        "direction_mismatch" => "claim-direction-mismatch",
+        _ => "unknown",
+    }
+}
+
+#[test]
+fn dev_corpus_precision_recall_and_near_misses() {
+    let Some(dir) = dev_dir() else {
+        eprintln!("skipped: ../shared/corpus/dev not found");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("EXPECTED.yaml")).expect("EXPECTED.yaml");
+    let expected: Expected = serde_yaml::from_str(&text).expect("EXPECTED.yaml parses");
+    let found = claim_findings(&dir);
+    let matches = |f: &Finding, p: &Planted| {
+        (hits(&f.file, f.line, &p.a) && hits(&f.related_file, f.related_line, &p.b))
+            || (hits(&f.file, f.line, &p.b) && hits(&f.related_file, f.related_line, &p.a))
+    };
+    let mut true_positives = 0;
+    let mut wrong_rule = Vec::new();
+    for f in &found {
+        match expected.contradictions.iter().find(|p| matches(f, p)) {
+            Some(p) => {
+                true_positives += 1;
+                if rule_of(&p.kind) != f.rule {
+                    wrong_rule.push(format!("{}: {} reported as {}", p.id, p.kind, f.rule));
+                }
+            }
+            None => println!(
+                "FALSE {} {}:{} ~ {}:{} {}",
+                f.rule, f.file, f.line, f.related_file, f.related_line, f.message
+            ),
+        }
+    }
+    let mut per_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut recalled = 0;
+    for p in &expected.contradictions {
+        let entry = per_kind.entry(p.kind.as_str()).or_default();
+        entry.1 += 1;
+        if found.iter().any(|f| matches(f, p)) {
+            entry.0 += 1;
+            recalled += 1;
+        } else {
+            println!(
+                "MISSED {} {} {}:{} ~ {}:{}",
+                p.id, p.kind, p.a.file, p.a.line, p.b.file, p.b.line
+            );
+        }
+    }
+    let near_flagged: Vec<&str> = expected
+        .not_contradictions
+        .iter()
+        .filter(|n| {
+            found.iter().any(|f| match &n.b {
+                Some(b) => {
+                    (hits(&f.file, f.line, &n.a) && hits(&f.related_file, f.related_line, b))
+                        || (hits(&f.file, f.line, b) && hits(&f.related_file, f.related_line, &n.a))
+                }
+                None => hits(&f.file, f.line, &n.a) || hits(&f.related_file, f.related_line, &n.a),
+            })
+        })
+        .map(|n| n.id.as_str())
+        .collect();
+    let precision = if found.is_empty() {
+        1.0
+    } else {
+        true_positives as f64 / found.len() as f64
+    };
+    let recall = recalled as f64 / expected.contradictions.len() as f64;
+    println!(
+        "claim findings: {}  precision: {precision:.3}  recall: {recall:.3} ({recalled}/{})",
+        found.len(),
+        expected.contradictions.len()
+    );
+    for (kind, (got, total)) in &per_kind {
+        println!("  {kind}: {got}/{total}");
+    }
+    assert!(
+        near_flagged.is_empty(),
+        "near misses flagged: {near_flagged:?}"
+    );
+    assert!(
+        wrong_rule.is_empty(),
+        "findings under the wrong rule: {wrong_rule:?}"
+    );
+    assert!(precision >= 0.9, "precision {precision:.3} < 0.9");
+    assert!(recall >= 0.8, "recall {recall:.3} < 0.8");
+}
+
+#[test]
+fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    if !dir.is_dir() {
+        eprintln!("skipped: ../shared/corpus/seeds not found");
+        return;
+    }
+    let found = claim_findings(&dir);
+    let between = |rule: &str, needle: &str| {
+        found
+            .iter()
+            .any(|f| f.rule == rule && f.file != f.related_file && f.message.contains(needle))
+    };
+    assert!(
+        between("claim-period-mismatch", "40%"),
+        "40% through 2027 vs 40% year-over-year: {found:#?}"
+    );
+    assert!(
+        between("claim-value-mismatch", "74%") && between("claim-value-mismatch", "36%"),
+        "74% vs 36% job postings: {found:#?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.message.contains("million")),
+        "one million new jobs agrees in both seeds: {found:#?}"
+    );
+}
