@@ -1,7 +1,7 @@
 //! Where writers and CI meet copydesk: the CI output formats (snapshots of
 //! every format on `tests/fixtures/ci/`, SARIF against the official schema,
 //! GitHub annotation limits and escaping, JUnit and GitLab read back),
-//! baselines and `--since`.
+//! baselines, `init`, `--since`, completions and man pages.
 
 use assert_cmd::Command;
 use std::fs;
@@ -450,6 +450,60 @@ fn missing_or_invalid_baseline_is_an_error() {
         .stderr(predicates::str::contains("version 9 is not supported"));
 }
 
+#[test]
+fn init_maps_the_fields_articles_use_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("posts")).unwrap();
+    for (name, minutes) in [("a", 1), ("b", 1), ("c", 25)] {
+        fs::write(
+            root.join(format!("posts/{name}.md")),
+            format!(
+                "---\ntitle: {name}\ndate: 2024-03-0{n}\nupdated: 2024-03-09\nreadingTime: {minutes} min\ncover: https://x.example/{name}.png\n---\nA short body.\n",
+                n = if name == "b" { 1 } else { 2 }
+            ),
+        )
+        .unwrap();
+    }
+    copydesk(root)
+        .arg("init")
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains("wrote copydesk.yaml"));
+    let config = fs::read_to_string(root.join("copydesk.yaml")).unwrap();
+    for expected in [
+        "  date-invalid:\n    # severity: error\n    fields: [date, updated]\n",
+        "  date-order:\n    # severity: error\n    pairs: [[date, updated]]\n",
+        "  date-in-future:\n    # severity: warning\n    fields: [date]\n",
+        "  field-missing:\n    # severity: error\n    required: [title, date]\n",
+        "  read-time-mismatch:\n    # severity: error\n    field: readingTime\n",
+        "  read-time-invalid:\n    # severity: warning\n    field: readingTime\n",
+        "  image-url-invalid:\n    # severity: error\n    fields: [cover]\n",
+        "  # replacement-character: error  — ",
+        "  # encoding-not-utf8: error  — Articles must be stored as UTF-8.\n",
+    ] {
+        assert!(
+            config.contains(expected),
+            "missing {expected:?} in\n{config}"
+        );
+    }
+    // The config loads, and the mapping is what the rules now read:
+    // `readingTime: 25 min` on a three-word body is reported.
+    let (found, _, code) = json_findings(root, &[]);
+    assert_eq!(code, 1, "{found:#?}");
+    let rules: Vec<&str> = found.iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["read-time-mismatch"]);
+    assert_eq!(found[0]["path"], "posts/c.md");
+
+    // An existing config is kept unless --force.
+    copydesk(root)
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already exists"));
+    copydesk(root).args(["init", "--force"]).assert().code(0);
+}
+
 fn git(dir: &Path, args: &[&str]) {
     let status = std::process::Command::new("git")
         .current_dir(dir)
@@ -502,4 +556,33 @@ fn since_checks_only_articles_changed_on_the_branch() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("git merge-base"));
+}
+
+#[test]
+fn completions_and_man_pages_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        copydesk(dir.path())
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicates::str::contains("copydesk"));
+    }
+    copydesk(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .stdout(predicates::str::contains("--write-baseline"));
+    copydesk(dir.path())
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with(".ie"))
+        .stdout(predicates::str::contains(".TH copydesk"));
+    copydesk(dir.path())
+        .args(["man", "--out", "man"])
+        .assert()
+        .code(0);
+    for page in ["copydesk.1", "copydesk-check.1", "copydesk-init.1"] {
+        assert!(dir.path().join("man").join(page).is_file(), "{page}");
+    }
 }

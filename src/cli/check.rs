@@ -152,7 +152,12 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         let changed = crate::source::git::changed_since(&cwd, reference)?;
         crate::source::git::retain_changed(&mut paths, &changed);
     }
+    let progress = super::progress::Progress::start(format!(
+        "checking {}",
+        report::plural(paths.len(), "file")
+    ));
     let mut result = engine.check_paths(&paths);
+    progress.finish();
     let had_walk_errors = !walk_errors.is_empty();
     for e in walk_errors {
         result.notes.push(crate::engine::Note {

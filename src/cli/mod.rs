@@ -2,7 +2,11 @@
 //! Nothing below `cli` parses arguments or picks exit codes.
 
 pub mod check;
+pub mod completions;
 pub mod explain;
+pub mod init;
+pub mod man;
+pub mod progress;
 pub mod rules;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +37,12 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Explain one rule, with a bad and a good example.
     Explain(explain::ExplainArgs),
+    /// Write a starter copydesk.yaml fitted to the articles under this folder.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or write all of them to a folder.
+    Man(man::ManArgs),
 }
 
 /// When to colour output.
@@ -67,6 +77,9 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
