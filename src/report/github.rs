@@ -38,10 +38,16 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
     for note in run.notes.iter().filter(|n| n.is_error) {
         if used[0] < LIMIT {
             used[0] += 1;
+            // Walk errors may have no path.
+            let path = note.path.display().to_string();
+            let file = if path.is_empty() {
+                String::new()
+            } else {
+                format!("file={},", property(&path))
+            };
             writeln!(
                 out,
-                "::error file={},title={}::{}",
-                property(&note.path.display().to_string()),
+                "::error {file}title={}::{}",
                 property("copydesk"),
                 data(&note.message)
             )?;
@@ -172,6 +178,29 @@ mod tests {
     fn escaping_follows_actions_toolkit() {
         assert_eq!(data("50% off\r\nnext: a, b"), "50%25 off%0D%0Anext: a, b");
         assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn unreadable_paths_are_errors_and_a_missing_path_is_left_out() {
+        use crate::engine::{Note, RunResult};
+        let note = |path: &str| Note {
+            path: path.into(),
+            message: "cannot read: denied".into(),
+            is_error: true,
+        };
+        let run = RunResult {
+            notes: vec![note(""), note("a,b.md")],
+            ..RunResult::default()
+        };
+        let catalog = crate::catalog::Catalog::default();
+        let ctx = Context::new(&catalog, &[]);
+        let mut out = Vec::new();
+        write(&ReportFiles::new(&run), &ctx, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::error title=copydesk::cannot read: denied\n\
+             ::error file=a%2Cb.md,title=copydesk::cannot read: denied\n"
+        );
     }
 
     #[test]

@@ -93,7 +93,10 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         );
     }
     for note in &run.notes {
-        let path = note.path.display().to_string();
+        let path = match note.path.display().to_string() {
+            p if p.is_empty() => "copydesk".to_string(),
+            p => p,
+        };
         let (tag, e, s) = if note.is_error {
             ("error", 1, 0)
         } else {

@@ -109,6 +109,7 @@ struct Invocation {
 struct Notification {
     level: &'static str,
     message: OwnedText,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<NotificationLocation>,
 }
 
@@ -290,11 +291,16 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             message: OwnedText {
                 text: n.message.clone(),
             },
-            locations: vec![NotificationLocation {
-                physical_location: NotificationPhysical {
-                    artifact_location: artifact_location(&n.path.display().to_string()),
-                },
-            }],
+            // Walk errors may have no path.
+            locations: Some(n.path.display().to_string())
+                .filter(|p| !p.is_empty())
+                .map(|p| NotificationLocation {
+                    physical_location: NotificationPhysical {
+                        artifact_location: artifact_location(&p),
+                    },
+                })
+                .into_iter()
+                .collect(),
         })
         .collect();
     let log = Log {
