@@ -36,7 +36,7 @@ pub struct CheckArgs {
     /// Report and fail only on findings this baseline file does not know.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     pub baseline: Option<PathBuf>,
-    /// Record today's findings in FILE (JSON) and exit 0; use with `--baseline`.
+    /// Record today's findings in FILE (JSON) for later `--baseline` runs, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Check only articles changed since REF: on this branch since its merge
