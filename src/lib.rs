@@ -8,6 +8,7 @@
 //! outcome to an exit code.
 #![deny(missing_docs)]
 
+pub mod baseline;
 pub mod catalog;
 pub mod claims;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! `copydesk check`: lint files and folders and gate on the findings.
 
 use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, io_result};
+use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -45,6 +46,16 @@ pub struct CheckArgs {
     /// Print a unified diff of the fixes and write nothing (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
+    /// Report and fail only on findings this baseline file does not know.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (JSON) for later `--baseline` runs, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Check only articles changed since REF: on this branch since its merge
+    /// base with REF, staged or not, plus untracked files (git needed).
+    #[arg(long, value_name = "REF")]
+    pub since: Option<String>,
 }
 
 /// The `--fail-on` levels.
@@ -126,15 +137,40 @@ pub fn walk_options(config: &Config) -> WalkOptions {
 
 /// Run `copydesk check`.
 pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
-    let Setup { config, engine, .. } = setup(args.config.as_deref(), args.today)?;
+    let Setup {
+        config,
+        catalog,
+        engine,
+    } = setup(args.config.as_deref(), args.today)?;
+    // Read the baseline before the run, so a bad file fails fast.
+    let known = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    // Baseline paths are relative to the project root, so that the file
+    // matches whatever folder copydesk is started from.
+    let root = engine.context().root.clone();
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (paths, walk_errors) = walk(&roots, &walk_options(&config))
+    let (mut paths, walk_errors) = walk(&roots, &walk_options(&config))
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
+    if let Some(reference) = &args.since {
+        if reference.starts_with('-') {
+            return Err(miette::miette!(
+                "--since takes a git ref, not `{reference}`"
+            ));
+        }
+        let cwd = std::env::current_dir()
+            .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
+        let changed = crate::source::git::changed_since(&cwd, reference)?;
+        crate::source::git::retain_changed(&mut paths, &changed);
+    }
+    let progress = super::progress::Progress::start(format!(
+        "checking {}",
+        report::plural(paths.len(), "file")
+    ));
     let mut result = engine.check_paths(&paths);
+    progress.finish();
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
@@ -160,11 +196,45 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             is_error: true,
         });
     }
+    if let Some(file) = &args.write_baseline {
+        let recorded = Baseline::from_run(&result, &root);
+        recorded.save(file)?;
+        eprintln!(
+            "copydesk: recorded {} in {}",
+            report::plural(recorded.findings.len(), "finding"),
+            file.display()
+        );
+        let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
+        return Ok(ExitCode::from(if io_errors {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        }));
+    }
+    let baseline_hidden = known.map(|b| b.filter(&mut result, &root));
+    let enabled: Vec<String> = catalog
+        .rules()
+        .iter()
+        .filter(|r| engine.is_enabled(&r.id))
+        .map(|r| r.id.clone())
+        .collect();
+    let step_summary = report::step_summary_from_env();
+    let ctx = report::Context {
+        baseline_hidden,
+        step_summary: step_summary.as_deref(),
+        ..report::Context::new(&catalog, &enabled)
+    };
     let style = Style {
         color: args.color.enabled(),
     };
     let mut stdout = std::io::stdout().lock();
-    io_result(report::write(&result, args.format, style, &mut stdout))?;
+    io_result(report::write(
+        &result,
+        args.format,
+        style,
+        &ctx,
+        &mut stdout,
+    ))?;
     let threshold: Severity = args
         .fail_on
         .map(Severity::from)

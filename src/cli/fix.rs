@@ -40,6 +40,9 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             fix: true,
             unsafe_fixes: args.unsafe_fixes,
             diff: false,
+            baseline: None,
+            write_baseline: None,
+            since: None,
         });
     }
     let setup = setup(args.config.as_deref(), None)?;

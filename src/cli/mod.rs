@@ -2,8 +2,12 @@
 //! Nothing below `cli` parses arguments or picks exit codes.
 
 pub mod check;
+pub mod completions;
 pub mod explain;
 pub mod fix;
+pub mod init;
+pub mod man;
+pub mod progress;
 pub mod rules;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +40,12 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Apply safe fixes in place, or fix stdin to stdout (`--stdin`).
     Fix(fix::FixArgs),
+    /// Write a starter copydesk.yaml fitted to the articles under this folder.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or write all of them to a folder.
+    Man(man::ManArgs),
 }
 
 /// When to colour output.
@@ -71,6 +81,9 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Fix(args) => fix::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

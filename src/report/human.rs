@@ -2,14 +2,19 @@
 //! underlined (secondary labels across files for corpus findings), then a
 //! summary line.
 
-use super::{Counts, ReportFiles, Style, plural};
+use super::{Context, Counts, ReportFiles, Style, plural};
 use crate::diagnostic::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
 use codespan_reporting::term::{self, Config, termcolor};
 use std::io::{self, Write};
 
 /// Write snippets and a summary.
-pub fn write(files: &ReportFiles, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    files: &ReportFiles,
+    style: Style,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let config = Config::default();
     for d in &files.run.diagnostics {
         let severity = match d.severity {
@@ -62,8 +67,17 @@ pub fn write(files: &ReportFiles, style: Style, out: &mut dyn Write) -> io::Resu
     }
     let c = Counts::of(files.run);
     let checked = plural(files.run.files.len(), "file");
+    let hidden = match ctx.baseline_hidden {
+        Some(n) => format!(" ({n} known from the baseline, not shown)"),
+        None => String::new(),
+    };
     if c.errors + c.warnings + c.infos == 0 {
-        writeln!(out, "{checked} checked: no problems found")?;
+        let new = if ctx.baseline_hidden.is_some() {
+            "new "
+        } else {
+            ""
+        };
+        writeln!(out, "{checked} checked: no {new}problems found{hidden}")?;
     } else {
         let mut parts = vec![plural(c.errors, "error"), plural(c.warnings, "warning")];
         if c.infos > 0 {
@@ -77,7 +91,11 @@ pub fn write(files: &ReportFiles, style: Style, out: &mut dyn Write) -> io::Resu
         } else {
             String::new()
         };
-        writeln!(out, "{checked} checked: {}{fixable}", parts.join(", "))?;
+        writeln!(
+            out,
+            "{checked} checked: {}{fixable}{hidden}",
+            parts.join(", ")
+        )?;
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! described in README.md. The wire types live here, apart from the internal
 //! ones, so internal changes do not break consumers.
 
-use super::{Counts, ReportFiles};
+use super::{Context, Counts, ReportFiles};
 use crate::diagnostic::{Applicability, Severity};
 use crate::document::Span;
 use crate::source::FileId;
@@ -25,6 +25,9 @@ struct Summary {
     files: usize,
     #[serde(flatten)]
     counts: Counts,
+    /// Present only with `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_hidden: Option<usize>,
 }
 
 /// A position range in a file.
@@ -103,7 +106,7 @@ struct JsonNote {
 }
 
 /// Write the report.
-pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
     let run = files.run;
     let diagnostics = run
         .diagnostics
@@ -142,6 +145,7 @@ pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
         summary: Summary {
             files: run.files.len(),
             counts: Counts::of(run),
+            baseline_hidden: ctx.baseline_hidden,
         },
         diagnostics,
         notes: run

@@ -1,17 +1,25 @@
 //! Writing a run's findings out: `human` (codespan-reporting snippets),
-//! `short` (one line each) and `json` (a stable, documented schema). Only this
+//! `short` (one line each), `json` (a stable, documented schema) and the CI
+//! formats `sarif`, `github`, `junit` and `gitlab` (see docs/ci.md). Only this
 //! module and `cli` write to the terminal.
 
 pub mod files;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod short;
+mod xml;
 
 pub use files::ReportFiles;
 
+use crate::catalog::Catalog;
 use crate::diagnostic::Severity;
 use crate::engine::RunResult;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +30,14 @@ pub enum Format {
     Short,
     /// One JSON document (see README for the schema).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML, for GitLab and Jenkins test reports.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// Options that shape output.
@@ -31,13 +47,58 @@ pub struct Style {
     pub color: bool,
 }
 
+/// What reporters may need besides the run: the rule catalogue (SARIF rule
+/// metadata), the enabled rules (JUnit test cases), the baseline's effect,
+/// and where GitHub wants the job summary.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The catalogue, house rules included.
+    pub catalog: &'a Catalog,
+    /// Ids of the rules that ran, sorted.
+    pub enabled: &'a [String],
+    /// Findings hidden because the baseline knows them (`None`: no baseline).
+    pub baseline_hidden: Option<usize>,
+    /// `$GITHUB_STEP_SUMMARY`: where `github` writes the full table when it
+    /// had to leave findings out of the annotations.
+    pub step_summary: Option<&'a std::path::Path>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with no baseline and no step summary.
+    pub fn new(catalog: &'a Catalog, enabled: &'a [String]) -> Self {
+        Context {
+            catalog,
+            enabled,
+            baseline_hidden: None,
+            step_summary: None,
+        }
+    }
+}
+
+/// The `$GITHUB_STEP_SUMMARY` file, when GitHub Actions sets one.
+pub fn step_summary_from_env() -> Option<PathBuf> {
+    std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
 /// Write `run` in `format` to `out`.
-pub fn write(run: &RunResult, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    run: &RunResult,
+    format: Format,
+    style: Style,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let files = ReportFiles::new(run);
     match format {
-        Format::Human => human::write(&files, style, out),
+        Format::Human => human::write(&files, style, ctx, out),
         Format::Short => short::write(&files, out),
-        Format::Json => json::write(&files, out),
+        Format::Json => json::write(&files, ctx, out),
+        Format::Sarif => sarif::write(&files, ctx, out),
+        Format::Github => github::write(&files, ctx, out),
+        Format::Junit => junit::write(&files, ctx, out),
+        Format::Gitlab => gitlab::write(&files, out),
     }
 }
 

@@ -2,6 +2,7 @@
 //! bytes into UTF-8 text while remembering how to write them back ([`decode`]).
 
 pub mod decode;
+pub mod git;
 pub mod walk;
 
 pub use decode::{Decoded, Encoding, LineEnding, decode};

@@ -88,7 +88,10 @@ pub fn folder_config(dir: &Path) -> Config {
 /// A run rendered in `format`, without colour.
 pub fn render(run: &RunResult, format: Format) -> String {
     let mut out = Vec::new();
-    report::write(run, format, Style { color: false }, &mut out).expect("write to memory");
+    let catalog = Catalog::builtin().expect("catalogue");
+    let enabled: Vec<String> = catalog.rules().iter().map(|r| r.id.clone()).collect();
+    let ctx = report::Context::new(&catalog, &enabled);
+    report::write(run, format, Style { color: false }, &ctx, &mut out).expect("write to memory");
     String::from_utf8(out).expect("reports are UTF-8")
 }
 

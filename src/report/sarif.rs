@@ -1,0 +1,428 @@
+//! `--format sarif`: one SARIF 2.1.0 log, as GitHub code scanning
+//! (`github/codeql-action/upload-sarif`) and other SARIF viewers take it.
+//!
+//! Every catalogue rule is described in `tool.driver.rules` (id, name,
+//! summary, explanation, default level, category tag). Results carry level,
+//! message, the primary location, related locations, fixes, and a
+//! line-independent fingerprint (the baseline's) in `partialFingerprints`.
+//! Columns count Unicode code points, as `LineIndex` does; the run says so
+//! with `columnKind`. Relative paths are written as relative URI references
+//! against `%SRCROOT%`, which GitHub resolves to the repository root.
+//! The wire types live here, apart from the internal ones.
+
+use super::{Context, ReportFiles};
+use crate::baseline;
+use crate::catalog::RuleSpec;
+use crate::diagnostic::Severity;
+use crate::document::Span;
+use crate::source::FileId;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const SRCROOT: &str = "%SRCROOT%";
+/// Key of our fingerprint in `partialFingerprints` (versioned, as SARIF advises).
+const FINGERPRINT_KEY: &str = "copydesk/v1";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    invocations: Vec<Invocation>,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
+    rules: Vec<Rule<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule<'a> {
+    id: &'a str,
+    name: &'a str,
+    short_description: Text<'a>,
+    full_description: OwnedText,
+    help: Help,
+    default_configuration: Configuration,
+    properties: RuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties<'a> {
+    tags: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: OwnedText,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: NotificationPhysical,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPhysical {
+    artifact_location: ArtifactLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text<'a>,
+    locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+    partial_fingerprints: HashMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text<'a>,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: OwnedText,
+}
+
+/// SARIF's name for a severity.
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Write the SARIF log.
+pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let run = files.run;
+    let specs = ctx.catalog.rules();
+    let index: HashMap<&str, usize> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let fingerprints = baseline::fingerprints(run, |f| f.display.clone());
+    let mut uris: HashMap<FileId, ArtifactLocation> = HashMap::new();
+    let mut artifact = |id: FileId| {
+        uris.entry(id)
+            .or_insert_with(|| artifact_location(files.path(id)))
+            .clone()
+    };
+    let region = |id: FileId, span: Span| {
+        let (s, e) = files.span_pos(id, span);
+        Region {
+            start_line: s.line,
+            start_column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+        }
+    };
+    let results = run
+        .diagnostics
+        .iter()
+        .zip(fingerprints)
+        .map(|(d, fingerprint)| SarifResult {
+            rule_id: &d.rule,
+            rule_index: index.get(d.rule.as_str()).copied(),
+            level: level(d.severity),
+            message: Text { text: &d.message },
+            locations: vec![Location {
+                id: None,
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact(d.file),
+                    region: region(d.file, d.span),
+                },
+                message: None,
+            }],
+            related_locations: d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Location {
+                    id: Some(i + 1),
+                    physical_location: PhysicalLocation {
+                        artifact_location: artifact(l.file),
+                        region: region(l.file, l.span),
+                    },
+                    message: Some(Text { text: &l.message }),
+                })
+                .collect(),
+            fixes: d
+                .fix
+                .iter()
+                .map(|f| SarifFix {
+                    description: Text { text: &f.title },
+                    artifact_changes: vec![ArtifactChange {
+                        artifact_location: artifact(d.file),
+                        replacements: f
+                            .edits
+                            .iter()
+                            .map(|e| Replacement {
+                                deleted_region: region(d.file, e.span),
+                                inserted_content: OwnedText {
+                                    text: e.replacement.clone(),
+                                },
+                            })
+                            .collect(),
+                    }],
+                })
+                .collect(),
+            partial_fingerprints: HashMap::from([(FINGERPRINT_KEY, fingerprint)]),
+        })
+        .collect();
+    let notifications = run
+        .notes
+        .iter()
+        .map(|n| Notification {
+            level: if n.is_error { "error" } else { "note" },
+            message: OwnedText {
+                text: n.message.clone(),
+            },
+            // Walk errors may have no path.
+            locations: Some(n.path.display().to_string())
+                .filter(|p| !p.is_empty())
+                .map(|p| NotificationLocation {
+                    physical_location: NotificationPhysical {
+                        artifact_location: artifact_location(&p),
+                    },
+                })
+                .into_iter()
+                .collect(),
+        })
+        .collect();
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "copydesk",
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: Some(env!("CARGO_PKG_REPOSITORY")).filter(|u| !u.is_empty()),
+                    rules: specs.iter().map(rule).collect(),
+                },
+            },
+            invocations: vec![Invocation {
+                execution_successful: !run.notes.iter().any(|n| n.is_error),
+                tool_execution_notifications: notifications,
+            }],
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn rule(spec: &RuleSpec) -> Rule<'_> {
+    Rule {
+        id: &spec.id,
+        name: &spec.name,
+        short_description: Text {
+            text: &spec.summary,
+        },
+        full_description: OwnedText {
+            text: unwrap(&spec.explanation),
+        },
+        help: Help {
+            text: unwrap(&spec.explanation),
+            markdown: format!(
+                "{}\n\n{}\n\nRun `copydesk explain {}` for examples and options.",
+                spec.summary,
+                spec.explanation.trim_end(),
+                spec.id
+            ),
+        },
+        default_configuration: Configuration {
+            level: level(spec.severity),
+        },
+        properties: RuleProperties {
+            tags: vec![spec.category.as_str()],
+        },
+    }
+}
+
+/// Plain text of a hard-wrapped explanation: lines of a paragraph joined,
+/// paragraphs kept apart (viewers show `text` as it is).
+fn unwrap(s: &str) -> String {
+    s.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A display path as a SARIF artifact location: a relative URI reference
+/// against `%SRCROOT%`, or a `file:` URL for an absolute path.
+fn artifact_location(display: &str) -> ArtifactLocation {
+    let path = Path::new(display);
+    if let Some(url) = path
+        .is_absolute()
+        .then(|| url::Url::from_file_path(path).ok())
+        .flatten()
+    {
+        return ArtifactLocation {
+            uri: url.to_string(),
+            uri_base_id: None,
+        };
+    }
+    let uri = display
+        .split(['/', std::path::MAIN_SEPARATOR])
+        .filter(|s| !s.is_empty() && *s != ".")
+        .map(encode_segment)
+        .collect::<Vec<_>>()
+        .join("/");
+    ArtifactLocation {
+        uri,
+        uri_base_id: Some(SRCROOT),
+    }
+}
+
+/// Percent-encode one path segment (RFC 3986 `pchar`, less `:` so that a
+/// first segment is never taken for a scheme).
+fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_become_encoded_uri_references() {
+        let a = artifact_location("content/my post/é:1.md");
+        assert_eq!(a.uri, "content/my%20post/%C3%A9%3A1.md");
+        assert_eq!(a.uri_base_id, Some(SRCROOT));
+        assert_eq!(artifact_location("./a.md").uri, "a.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn absolute_paths_become_file_urls() {
+        let a = artifact_location("/tmp/a b.md");
+        assert_eq!(a.uri, "file:///tmp/a%20b.md");
+        assert_eq!(a.uri_base_id, None);
+    }
+}
