@@ -1,6 +1,7 @@
 //! Findings: what a rule reports, where, and how it could be fixed.
 //! Diagnostics are values for reporters and the fixer; they are not errors.
 
+use crate::claims::ClaimRef;
 use crate::document::Span;
 use crate::source::FileId;
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,30 @@ pub struct Label {
     pub message: String,
 }
 
+/// Structured detail of a finding, for machine output. Claim findings point
+/// into the run's claims instead of copying them: a corpus can have hundreds
+/// of thousands of findings, and the claims are serialised only when a
+/// reporter asks for them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    /// Free-form JSON.
+    Json(serde_json::Value),
+    /// Two contradicting claims: the one reported on and the other one.
+    ClaimPair {
+        /// The claim the finding is on.
+        claim: ClaimRef,
+        /// The claim it contradicts.
+        other: ClaimRef,
+    },
+    /// A claim that disagrees with an entry of the facts file.
+    ClaimFact {
+        /// The claim.
+        claim: ClaimRef,
+        /// Index of the fact in the facts file.
+        fact: usize,
+    },
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -123,7 +148,7 @@ pub struct Diagnostic {
     /// The repair, when one is known.
     pub fix: Option<Fix>,
     /// Rule-specific structured data for machine output (normalised claims, ...).
-    pub data: Option<serde_json::Value>,
+    pub data: Option<Data>,
 }
 
 impl Diagnostic {
@@ -172,7 +197,7 @@ impl Diagnostic {
     }
 
     /// Attach structured data.
-    pub fn with_data(mut self, data: serde_json::Value) -> Self {
+    pub fn with_data(mut self, data: Data) -> Self {
         self.data = Some(data);
         self
     }

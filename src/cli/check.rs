@@ -5,6 +5,7 @@ use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::Severity;
+use crate::engine::run::canonical;
 use crate::engine::{Context, Engine, RunResult};
 use crate::fix::{FixOptions, Fixed, fix_source, write_atomically};
 use crate::report::{self, Format, Style};
@@ -13,6 +14,7 @@ use crate::source::{WalkOptions, walk};
 use chrono::NaiveDate;
 use clap::Args;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,6 +54,11 @@ pub struct CheckArgs {
     /// Record today's findings in FILE (JSON) for later `--baseline` runs, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// The whole corpus, for cross-article rules when only some files are
+    /// checked (named files, --since): findings are reported only when they
+    /// touch a checked file. Overrides `corpus:` in the config.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
     /// Check only articles changed since REF: on this branch since its merge
     /// base with REF, staged or not, plus untracked files (git needed).
     #[arg(long, value_name = "REF")]
@@ -169,7 +176,24 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         "checking {}",
         report::plural(paths.len(), "file")
     ));
-    let mut result = engine.check_paths(&paths);
+    let corpus = args.corpus.clone().or_else(|| config.corpus.clone());
+    let partial = !args.paths.is_empty() || args.since.is_some();
+    let mut result = match corpus.filter(|_| partial) {
+        Some(dir) => {
+            let (mut all, _) = walk(&[dir], &walk_options(&config))
+                .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
+            let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
+            let in_corpus: HashSet<PathBuf> = all.iter().map(|p| canonical(p)).collect();
+            all.extend(
+                paths
+                    .iter()
+                    .filter(|p| !in_corpus.contains(&canonical(p)))
+                    .cloned(),
+            );
+            engine.check_paths_focused(&all, &focus)
+        }
+        None => engine.check_paths(&paths),
+    };
     progress.finish();
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,

@@ -43,6 +43,7 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             baseline: None,
             write_baseline: None,
             since: None,
+            corpus: None,
         });
     }
     let setup = setup(args.config.as_deref(), None)?;

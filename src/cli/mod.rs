@@ -2,6 +2,7 @@
 //! Nothing below `cli` parses arguments or picks exit codes.
 
 pub mod check;
+pub mod claims;
 pub mod completions;
 pub mod explain;
 pub mod fix;
@@ -34,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint articles (files and folders; default: the current folder).
     Check(check::CheckArgs),
+    /// List every statistical claim, grouped by subject (table, JSON, CSV).
+    Claims(claims::ClaimsArgs),
     /// List every rule: id, severity, fixable, summary.
     Rules(rules::RulesArgs),
     /// Explain one rule, with a bad and a good example.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Claims(args) => claims::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Fix(args) => fix::run(args),
         Command::Init(args) => init::run(args),

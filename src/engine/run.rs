@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::source::{FileId, SourceFile, decode};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Something the user should know that is not a finding: a skipped binary
@@ -37,6 +37,10 @@ pub struct RunResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Skipped and unreadable files.
     pub notes: Vec<Note>,
+    /// Statistical claims of each file (empty when no claim rule ran).
+    pub claims: Vec<Vec<Claim>>,
+    /// The canonical facts file the claims were checked against.
+    pub facts: Option<Facts>,
 }
 
 impl RunResult {
@@ -231,36 +235,47 @@ impl Engine {
 
     /// Read, decode and check `paths`.
     pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
-        let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
-            paths.par_iter().map(|p| read_one(p)).collect();
-        let mut files = Vec::new();
-        let mut notes = Vec::new();
-        for r in read {
-            match r {
-                Ok((path, decoded)) => {
-                    let id = FileId(files.len() as u32);
-                    files.push(SourceFile {
-                        id,
-                        display: display_path(&path),
-                        path,
-                        decoded,
-                    });
-                }
-                Err(note) => notes.push(note),
-            }
-        }
+        let (files, notes) = read_files(paths);
         let mut result = self.check_files(files);
         result.notes = notes;
         result
     }
 
+    /// A partial run (a pre-commit hook, a pull request): read every file of
+    /// `paths` so the cross-article rules see the whole corpus, but run the
+    /// document rules only on `focus` and keep only the findings that touch a
+    /// file of `focus` (as primary or related location).
+    pub fn check_paths_focused(&self, paths: &[PathBuf], focus: &HashSet<PathBuf>) -> RunResult {
+        let (files, notes) = read_files(paths);
+        let ids: HashSet<FileId> = files
+            .iter()
+            .filter(|f| focus.contains(&canonical(&f.path)))
+            .map(|f| f.id)
+            .collect();
+        let mut result = self.check(files, Some(&ids));
+        result.notes = notes
+            .into_iter()
+            .filter(|n| focus.contains(&canonical(&n.path)))
+            .collect();
+        result
+    }
+
     /// Check already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
+        self.check(files, None)
+    }
+
+    fn check(&self, files: Vec<SourceFile>, focus: Option<&HashSet<FileId>>) -> RunResult {
+        let in_focus = |id: FileId| focus.is_none_or(|f| f.contains(&id));
         let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
             .par_iter()
             .map(|file| {
                 let doc = Document::parse(file);
-                let (diagnostics, suppressions) = self.run_document_rules(&doc);
+                let (diagnostics, suppressions) = if in_focus(file.id) {
+                    self.run_document_rules(&doc)
+                } else {
+                    (Vec::new(), Suppressions::of(&doc))
+                };
                 let claims = self
                     .claims
                     .as_ref()
@@ -296,12 +311,56 @@ impl Engine {
             }
         }
         self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
+        if focus.is_some() {
+            diagnostics.retain(|d| in_focus(d.file) || d.related.iter().any(|l| in_focus(l.file)));
+        }
+        let facts = self.claims.as_ref().and_then(|p| p.facts.clone());
         RunResult {
             files,
             diagnostics,
             notes: Vec::new(),
+            claims,
+            facts,
         }
     }
+}
+
+/// The claims of `files` for the `copydesk claims` inventory: the claims
+/// pass alone, whatever rules are enabled.
+pub fn extract_claims(
+    files: &[SourceFile],
+    config: &Config,
+    root: &Path,
+) -> Result<Vec<Vec<Claim>>, ConfigError> {
+    let pass = ClaimsPass::load(config, root)?;
+    Ok(files
+        .par_iter()
+        .map(|f| pass.extract(&Document::parse(f)))
+        .collect())
+}
+
+/// Read and decode `paths` in parallel: the files, and a note for each file
+/// that could not be read or is binary.
+pub fn read_files(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Note>) {
+    let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
+        paths.par_iter().map(|p| read_one(p)).collect();
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    for r in read {
+        match r {
+            Ok((path, decoded)) => {
+                let id = FileId(files.len() as u32);
+                files.push(SourceFile {
+                    id,
+                    display: display_path(&path),
+                    path,
+                    decoded,
+                });
+            }
+            Err(note) => notes.push(note),
+        }
+    }
+    (files, notes)
 }
 
 fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
@@ -318,6 +377,11 @@ fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
             is_error: false,
         }),
     }
+}
+
+/// A path in one spelling, so `./a.md` and `content/../a.md` compare equal.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn display_path(path: &Path) -> String {

@@ -3,8 +3,10 @@
 //! ones, so internal changes do not break consumers.
 
 use super::{Context, Counts, ReportFiles};
-use crate::diagnostic::{Applicability, Severity};
+use crate::claims::ClaimRef;
+use crate::diagnostic::{Applicability, Data, Severity};
 use crate::document::Span;
+use crate::engine::RunResult;
 use crate::source::FileId;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -75,7 +77,7 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     fix: Option<JsonFix<'a>>,
     related: Vec<JsonRelated<'a>>,
-    data: Option<&'a serde_json::Value>,
+    data: Option<DataRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +99,37 @@ struct JsonRelated<'a> {
     #[serde(flatten)]
     location: Location<'a>,
     message: &'a str,
+}
+
+/// A diagnostic's data, resolved against the run's claims only when written.
+struct DataRef<'a> {
+    run: &'a RunResult,
+    data: &'a Data,
+}
+
+impl Serialize for DataRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let claim = |r: ClaimRef| self.run.claims.get(r.doc).and_then(|c| c.get(r.claim));
+        match self.data {
+            Data::Json(v) => v.serialize(s),
+            Data::ClaimPair { claim: a, other: b } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("claim", &claim(*a))?;
+                m.serialize_entry("other", &claim(*b))?;
+                m.end()
+            }
+            Data::ClaimFact { claim: a, fact } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("claim", &claim(*a))?;
+                m.serialize_entry(
+                    "fact",
+                    &self.run.facts.as_ref().and_then(|f| f.facts.get(*fact)),
+                )?;
+                m.end()
+            }
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -137,7 +170,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
                     message: &l.message,
                 })
                 .collect(),
-            data: d.data.as_ref(),
+            data: d.data.as_ref().map(|data| DataRef { run, data }),
         })
         .collect();
     let report = Report {

@@ -5,7 +5,7 @@
 //! each rule turns its own kind of conflict into diagnostics.
 
 use crate::claims::{self, Claim, ClaimRef};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
 use crate::engine::{Context, Corpus, CorpusRule};
@@ -60,7 +60,10 @@ impl CorpusRule for ClaimConflict {
                     .with_label(a.describe())
                     .with_related(file_b, figure_span(b), format!("{} ({other})", b.describe()))
                     .with_help("check both figures against their source; correct the wrong one, or register the verified figure in facts.yaml")
-                    .with_data(serde_json::json!({ "claim": a, "other": b })),
+                    .with_data(Data::ClaimPair {
+                        claim: conflict.a,
+                        other: conflict.b,
+                    }),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! the canonical facts file (`facts.yaml`).
 
 use super::claim_conflict::{claim, figure_span};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Data, Diagnostic};
 use crate::engine::registry::Built;
 use crate::engine::{Context, Corpus, CorpusRule};
 use crate::source::FileId;
@@ -20,10 +20,11 @@ pub fn build(_: serde_yaml::Mapping) -> Result<Built, String> {
 
 impl CorpusRule for ClaimFactMismatch {
     fn check(&self, corpus: &Corpus, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some(facts) = corpus.facts else { return };
+        if corpus.facts.is_none() {
+            return;
+        }
         for conflict in corpus.fact_conflicts {
             let c = claim(corpus, conflict.claim);
-            let fact = &facts.facts[conflict.fact];
             out.push(
                 Diagnostic::new(
                     ID,
@@ -35,7 +36,10 @@ impl CorpusRule for ClaimFactMismatch {
                 .with_help(
                     "use the registered figure, or update facts.yaml if the source has changed",
                 )
-                .with_data(serde_json::json!({ "claim": c, "fact": fact })),
+                .with_data(Data::ClaimFact {
+                    claim: conflict.claim,
+                    fact: conflict.fact,
+                }),
             );
         }
     }

@@ -1,0 +1,86 @@
+//! Partial runs (pre-commit passes only staged files): with a corpus given,
+//! copydesk reads every article for the cross-article rules but reports only
+//! findings that touch a named file.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn article(dir: &Path, name: &str, sentence: &str) {
+    let text = format!(
+        "---\ntitle: \"{name}\"\npublish_date: 2025-02-03\nread_time: 1 min\n---\n\n{sentence}\n"
+    );
+    std::fs::write(dir.join(name), text).expect("write article");
+}
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    article(
+        dir.path(),
+        "a.md",
+        "Phishing incidents at small businesses rose 22% in 2024, insurers say.",
+    );
+    article(
+        dir.path(),
+        "b.md",
+        "Phishing incidents at small businesses fell 22% in 2024, as more firms ran drills.",
+    );
+    article(
+        dir.path(),
+        "c.md",
+        "The median travel nurse salary in the US is $98,000 this year.",
+    );
+    article(
+        dir.path(),
+        "d.md",
+        "The median travel nurse salary in the US is $131,000 this year.",
+    );
+    dir
+}
+
+fn short(dir: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "short", "--today", "2026-01-01"])
+        .args(args)
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn a_contradiction_with_an_unnamed_file_is_reported() {
+    let dir = corpus();
+    let out = short(dir.path(), &["--corpus", ".", "a.md"]);
+    assert!(out.contains("claim-direction-mismatch"), "{out}");
+    assert!(out.contains("a.md") && out.contains("b.md"), "{out}");
+}
+
+#[test]
+fn a_contradiction_between_two_unnamed_files_is_not_reported() {
+    let dir = corpus();
+    let out = short(dir.path(), &["--corpus", ".", "a.md"]);
+    assert!(
+        !out.contains("nurse") && !out.contains("c.md") && !out.contains("$98,000"),
+        "{out}"
+    );
+}
+
+#[test]
+fn without_a_corpus_only_the_named_files_are_compared() {
+    let dir = corpus();
+    let out = short(dir.path(), &["a.md"]);
+    assert!(!out.contains("claim-"), "{out}");
+}
+
+#[test]
+fn corpus_from_the_config_works_the_same() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("copydesk.yaml"), "corpus: .\n").expect("config");
+    let out = short(dir.path(), &["d.md"]);
+    assert!(
+        out.contains("claim-value-mismatch") && out.contains("c.md"),
+        "{out}"
+    );
+    assert!(!out.contains("a.md"), "{out}");
+}
