@@ -9,7 +9,11 @@
 #      publish_date) is refused with copydesk's message;
 #   2. if the build knows a mojibake rule, an article with mojibake is
 #      refused too (skipped, with a note, until that rule exists);
-#   3. a clean article commits.
+#   3. an article that contradicts a figure in an already committed
+#      article is refused (the corpus is configured, so the hook compares
+#      the staged file with every article);
+#   4. the `copydesk-fix` hook repairs mojibake in place;
+#   5. a clean article commits.
 #
 # pre-commit builds copydesk with `cargo install` (release): minutes the
 # first time. CARGO_HOME is the user's (pre-commit leaves it alone with the
@@ -64,9 +68,23 @@ repos:
     rev: $REV
     hooks:
       - id: copydesk
+      - id: copydesk-fix
+        stages: [manual]
 EOF
-git add .pre-commit-config.yaml
-git commit -qm "pre-commit config" --no-verify
+cat > copydesk.yaml <<'EOF'
+corpus: posts
+EOF
+cat > posts/phishing-trends.md <<'EOF'
+---
+title: Phishing trends for small businesses
+publish_date: 2025-02-03
+created_date: 2025-01-20
+read_time: 1 min
+---
+Attackers follow the money. Phishing incidents at small businesses rose 22% in 2024, according to insurers.
+EOF
+git add .pre-commit-config.yaml copydesk.yaml posts
+git commit -qm "pre-commit config and a first article" --no-verify
 pre-commit install >/dev/null
 
 # Commit "$1"; print the hook output into $WORK/out.txt; return git's status.
@@ -123,7 +141,43 @@ else
     say "skip: this build has no mojibake rule yet"
 fi
 
-# 3. A clean article commits.
+# 3. A contradiction with an article already in the repository.
+cat > posts/training.md <<'EOF'
+---
+title: Security awareness training pays off
+publish_date: 2025-03-03
+created_date: 2025-02-20
+read_time: 1 min
+---
+Training works when it is regular. Phishing incidents at small businesses fell 22% in 2024, as more firms ran drills.
+EOF
+if try_commit "add training"; then
+    cat "$WORK/out.txt"
+    fail "the commit of a contradicting article went through"
+fi
+grep -q 'claim-direction-mismatch' "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "no claim finding in the hook output"; }
+grep -q 'phishing-trends.md' "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "the finding does not point at the other article"; }
+say "ok: contradiction with a committed article refused"
+git reset -q
+rm posts/training.md
+
+# 4. copydesk-fix repairs mojibake in place.
+cat > posts/cafe.md <<'EOF'
+---
+title: The cafÃ© on the corner
+publish_date: 2024-03-01
+---
+We met at the cafÃ© â€” the one with the crÃ¨me brÃ»lÃ©e.
+EOF
+set +e
+pre-commit run copydesk-fix --hook-stage manual --files posts/cafe.md >"$WORK/out.txt" 2>&1
+set -e
+grep -q 'We met at the café — the one with the crème brûlée.' posts/cafe.md || { cat "$WORK/out.txt"; cat posts/cafe.md; fail "copydesk-fix did not repair the mojibake"; }
+grep -q 'title: The café on the corner' posts/cafe.md || { cat posts/cafe.md; fail "copydesk-fix did not repair the front matter"; }
+say "ok: copydesk-fix repaired the file"
+rm posts/cafe.md
+
+# 5. A clean article commits.
 cat > posts/launch.md <<'EOF'
 ---
 title: Launch notes
