@@ -229,6 +229,13 @@ fn describe(steps: &[String]) -> String {
     }
 }
 
+/// Cheap test: could `text` contain mojibake at all? False for ASCII and for
+/// text whose non-ASCII characters never pair up the way mis-decoded UTF-8
+/// bytes do; callers use it to skip work on clean files.
+pub fn may_contain(text: &str) -> bool {
+    !text.is_ascii() && text.lines().any(scan::line_may_have_mojibake)
+}
+
 /// Find mojibake runs in `text`: sorted, non-overlapping, only the damaged runs (never a
 /// whole line when only part is damaged). Each replacement is final: double and triple
 /// layers are already peeled, and the path says how many rounds that took. Text with no

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Span};
 use crate::engine::registry::Built;
 use crate::engine::{Context, DocumentRule};
+use std::borrow::Cow;
 
 /// Rule id.
 pub const ID: &str = "mojibake";
@@ -25,9 +26,31 @@ fn is_prose(doc: &Document, span: Span) -> bool {
     !(doc.body.span.contains(span) && doc.body.is_masked(span))
 }
 
+/// The text with code, raw HTML and URLs blanked to spaces of the same byte
+/// length: mojibake shown on purpose in code must neither be repaired nor
+/// count as evidence for repairing the prose around it.
+fn prose_text<'a>(doc: &Document<'a>) -> Cow<'a, str> {
+    let text = doc.text();
+    if doc.body.masked.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for m in &doc.body.masked {
+        if let Some(range) = bytes.get_mut(m.range()) {
+            range.fill(b' ');
+        }
+    }
+    // Masked spans start and end on character boundaries, so this holds.
+    String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
 impl DocumentRule for Mojibake {
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let text = doc.text();
+        if !crate::mojibake::may_contain(doc.text()) {
+            return;
+        }
+        let prose = prose_text(doc);
+        let text: &str = &prose;
         for repair in crate::mojibake::find(text) {
             let span = Span::from(repair.range.clone());
             if !is_prose(doc, span) {
