@@ -277,41 +277,72 @@ impl WordCounter {
     }
 }
 
+/// Byte classes for [`count_words`]: white space ends a token, an ASCII
+/// letter or digit makes it a word, a byte ≥ 0xE3 may start a CJK character.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const NON_ASCII: u8 = 4;
+const MAYBE_CJK: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0xE3 {
+            NON_ASCII | MAYBE_CJK
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Words in `text` by the rule above. Tokens are split on ASCII white
-/// space, scanning bytes: this runs over every body, so it must be cheap.
+/// space, scanning bytes through a class table: this runs over every body,
+/// so it must be cheap. Characters are decoded only for tokens that may hold
+/// CJK text or have no ASCII letter or digit.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut total = 0;
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        if CLASS[bytes[i] as usize] & SPACE != 0 {
             i += 1;
+            continue;
         }
         let start = i;
-        let mut alphanumeric = false;
-        let mut ascii = true;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            let b = bytes[i];
-            ascii &= b < 0x80;
-            alphanumeric |= b.is_ascii_alphanumeric();
+        let mut flags = 0u8;
+        while i < bytes.len() {
+            let class = CLASS[bytes[i] as usize];
+            if class & SPACE != 0 {
+                break;
+            }
+            flags |= class;
             i += 1;
         }
-        // Token boundaries are ASCII bytes, hence char boundaries.
-        let token = &text[start..i];
-        if token.is_empty()
-            || token.starts_with("http://")
-            || token.starts_with("https://")
-            || token.starts_with("www.")
+        let token = &bytes[start..i];
+        if matches!(token[0], b'h' | b'w')
+            && (token.starts_with(b"http://")
+                || token.starts_with(b"https://")
+                || token.starts_with(b"www."))
         {
             continue;
         }
-        if ascii {
-            total += usize::from(alphanumeric);
+        if flags & MAYBE_CJK == 0 && (flags & ALNUM != 0 || flags & NON_ASCII == 0) {
+            total += usize::from(flags & ALNUM != 0);
             continue;
         }
+        // Token boundaries are ASCII bytes, hence char boundaries.
         let mut cjk = 0;
         let mut other_word = false;
-        for c in token.chars() {
+        for c in text[start..i].chars() {
             if is_cjk(c) {
                 cjk += 1;
             } else if c.is_alphanumeric() {
