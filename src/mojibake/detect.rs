@@ -381,7 +381,7 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     let mut covered = vec![false; n];
     let mut covered_by: Vec<Vec<bool>> = Vec::with_capacity(CodePage::ALL.len());
     for cp in CodePage::ALL {
-        let us = units(chars, &line.rows, cp, true);
+        let us = units(line, cp, true);
         let mut mine = vec![false; n];
         for u in &us {
             mine[u.start..u.end].iter_mut().for_each(|c| *c = true);
@@ -408,14 +408,16 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     // Lossy sequences, wherever they are; those inside accepted runs are dropped
     // later, and a candidate that takes only part of one is dropped now (in `Â¢â?¬` the `â`
     // belongs to the lossy `â?¬`, not to a Mac Roman reading of `Â¢â`).
+    // A lossy sequence starts with a lead byte, never ASCII.
     let mut lossy_seqs: Vec<Lossy> = Vec::new();
-    let mut i = 0;
-    while i < n {
+    let mut free = 0;
+    for &i in &line.non_ascii {
+        if i < free {
+            continue;
+        }
         if let Some(l) = lossy_at(chars, &line.rows, i) {
-            i = l.end;
+            free = l.end;
             lossy_seqs.push(l);
-        } else {
-            i += 1;
         }
     }
     let mut in_lossy = vec![false; n];

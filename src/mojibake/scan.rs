@@ -15,6 +15,9 @@ pub(crate) struct Line {
     pub offs: Vec<usize>,
     pub chars: Vec<char>,
     pub rows: Vec<[u8; NCP]>,
+    /// Indices of the characters that are not ASCII, in order: only they can start a unit or
+    /// a lossy sequence.
+    pub non_ascii: Vec<usize>,
 }
 
 impl Line {
@@ -24,13 +27,22 @@ impl Line {
         let mut offs = Vec::with_capacity(line.len() + 1);
         let mut chars = Vec::with_capacity(line.len());
         let mut rows = Vec::with_capacity(line.len());
+        let mut non_ascii = Vec::new();
         for (i, c) in line.char_indices() {
+            if !c.is_ascii() {
+                non_ascii.push(chars.len());
+            }
             offs.push(base + i);
             chars.push(c);
             rows.push(t.row(c));
         }
         offs.push(base + line.len());
-        Line { offs, chars, rows }
+        Line {
+            offs,
+            chars,
+            rows,
+            non_ascii,
+        }
     }
 
     /// Number of characters.
@@ -127,21 +139,19 @@ pub(crate) fn unit_at(
     })
 }
 
-/// All units of `cp` in the line, found greedily from left to right.
-pub(crate) fn units(
-    chars: &[char],
-    rows: &[[u8; NCP]],
-    cp: CodePage,
-    allow_space: bool,
-) -> Vec<Unit> {
+/// All units of `cp` in the line, found greedily from left to right. A unit starts with a
+/// lead byte, never ASCII, so only the non-ASCII characters are tried.
+pub(crate) fn units(line: &Line, cp: CodePage, allow_space: bool) -> Vec<Unit> {
+    let (chars, rows, col) = (&line.chars, &line.rows, cp.index());
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
+    let mut free = 0;
+    for &i in &line.non_ascii {
+        if i < free || lead_len(rows[i][col]).is_none() {
+            continue;
+        }
         if let Some(u) = unit_at(chars, rows, cp, i, allow_space) {
-            i = u.end;
+            free = u.end;
             out.push(u);
-        } else {
-            i += 1;
         }
     }
     out
@@ -506,7 +516,7 @@ mod tests {
     #[test]
     fn finds_windows_1252_units() {
         let l = line("cafÃ© â€“");
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        let u = units(&l, CodePage::Windows1252, false);
         assert_eq!(u.len(), 2);
         assert_eq!(u[0].decoded, 'é');
         assert_eq!(u[1].decoded, '–');
@@ -516,7 +526,7 @@ mod tests {
     #[test]
     fn finds_cesu_pairs() {
         let l = line("í\u{a0}½í¸\u{8d}");
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        let u = units(&l, CodePage::Windows1252, false);
         assert_eq!(u.len(), 1);
         assert_eq!(u[0].decoded, '😍');
     }
@@ -524,8 +534,8 @@ mod tests {
     #[test]
     fn space_as_nbsp_only_when_allowed() {
         let l = line("Ã le");
-        assert!(units(&l.chars, &l.rows, CodePage::Windows1252, false).is_empty());
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, true);
+        assert!(units(&l, CodePage::Windows1252, false).is_empty());
+        let u = units(&l, CodePage::Windows1252, true);
         assert_eq!(u[0].decoded, 'à');
         assert!(u[0].lossy_space);
     }
