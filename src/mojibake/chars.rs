@@ -6,6 +6,8 @@
 //! is the order: common letters and punctuation cost nothing, letters from historic or
 //! phonetic blocks cost a lot, and code points no text should contain are rejected outright.
 
+use std::sync::OnceLock;
+
 /// Writing system of a letter, coarse enough to tell "a letter of another script".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Script {
@@ -71,8 +73,26 @@ pub(crate) fn script(c: char) -> Script {
     }
 }
 
+/// Characters below this bound have their [`Kind`] in a table built on first use: the
+/// scorer asks for the kind of the same few characters over and over.
+const KIND_TABLE_LIMIT: usize = 0x2600;
+
 /// The role of `c` among its neighbours.
 pub(crate) fn kind(c: char) -> Kind {
+    static TABLE: OnceLock<Vec<Kind>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..KIND_TABLE_LIMIT as u32)
+            .map(|cp| char::from_u32(cp).map_or(Kind::Symbol, compute_kind))
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some(&k) => k,
+        None => compute_kind(c),
+    }
+}
+
+/// [`kind`], computed.
+fn compute_kind(c: char) -> Kind {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
             Kind::Letter {
@@ -383,6 +403,9 @@ mod tests {
         assert_eq!(script('é'), Script::Latin);
         assert_eq!(kind('’'), Kind::Apostrophe);
         assert_eq!(kind('\u{0301}'), Kind::Combining);
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(kind(c), compute_kind(c), "{c:?}");
+        }
         assert!(is_forbidden('\u{9d}'));
         assert!(is_forbidden('\u{fffe}'));
         assert!(!is_forbidden('\u{fffd}'));

@@ -113,7 +113,7 @@ const IBM437_HIGH: [char; 128] = [
 
 /// Characters below this bound are looked up through a direct index; the few above it
 /// (Mac Roman's ligatures and Apple logo) go through a short sorted list.
-const DIRECT_LIMIT: usize = 0x2600;
+pub(crate) const DIRECT_LIMIT: usize = 0x2600;
 
 /// Decode tables and their inversion.
 pub(crate) struct Tables {
@@ -203,6 +203,12 @@ impl Tables {
             Ok(i) => self.high[i].1,
             Err(_) => [0; NCP],
         }
+    }
+
+    /// The characters at or above [`DIRECT_LIMIT`] that some code page maps, sorted, with
+    /// their rows.
+    pub(crate) fn high(&self) -> &[(char, [u8; NCP])] {
+        &self.high
     }
 
     /// The byte of `c` in `cp`, if it has one.

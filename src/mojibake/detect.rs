@@ -379,24 +379,33 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     let n = line.len();
     let mut per_cp: Vec<Vec<Unit>> = Vec::with_capacity(CodePage::ALL.len());
     let mut covered = vec![false; n];
-    let mut covered_by: Vec<Vec<bool>> = Vec::with_capacity(CodePage::ALL.len());
+    // Bit `k` of `covered_by[i]`: character `i` is in a unit of `CodePage::ALL[k]`.
+    let mut covered_by = vec![0u16; n];
     for cp in CodePage::ALL {
-        let us = units(chars, &line.rows, cp, true);
-        let mut mine = vec![false; n];
+        let us = units(line, cp, true);
         for u in &us {
-            mine[u.start..u.end].iter_mut().for_each(|c| *c = true);
+            covered_by[u.start..u.end]
+                .iter_mut()
+                .for_each(|c| *c |= 1 << cp.index());
             if !u.lossy_space {
                 covered[u.start..u.end].iter_mut().for_each(|c| *c = true);
             }
         }
-        covered_by.push(mine);
         per_cp.push(us);
     }
+    // Units without a lost space hold no ASCII character (continuation bytes are not
+    // ASCII), so every ASCII letter is clean and only the others need looking at.
+    let ascii_letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
     let mut ctx = LineContext {
-        clean_scripts: Vec::new(),
-        clean_letters: 0,
+        clean_scripts: if ascii_letters > 0 {
+            vec![Script::Latin]
+        } else {
+            Vec::new()
+        },
+        clean_letters: ascii_letters,
     };
-    for (i, &c) in chars.iter().enumerate() {
+    for &i in &line.non_ascii {
+        let c = chars[i];
         if !covered[i] && is_letter(c) {
             ctx.clean_letters += 1;
             let s = super::chars::script(c);
@@ -408,14 +417,16 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     // Lossy sequences, wherever they are; those inside accepted runs are dropped
     // later, and a candidate that takes only part of one is dropped now (in `Â¢â?¬` the `â`
     // belongs to the lossy `â?¬`, not to a Mac Roman reading of `Â¢â`).
+    // A lossy sequence starts with a lead byte, never ASCII.
     let mut lossy_seqs: Vec<Lossy> = Vec::new();
-    let mut i = 0;
-    while i < n {
+    let mut free = 0;
+    for &i in &line.non_ascii {
+        if i < free {
+            continue;
+        }
         if let Some(l) = lossy_at(chars, &line.rows, i) {
-            i = l.end;
+            free = l.end;
             lossy_seqs.push(l);
-        } else {
-            i += 1;
         }
     }
     let mut in_lossy = vec![false; n];
@@ -488,7 +499,7 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     // wrong decoding would have garbled too) is ambiguous: leave it.
     if accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2 {
         let c = &accepted[0];
-        let clean_other = (0..n).any(|i| {
+        let clean_other = line.non_ascii.iter().any(|&i| {
             let ch = chars[i];
             (i < c.start || i >= c.end)
                 && !ch.is_ascii()
@@ -513,9 +524,11 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
                 continue;
             }
             seen.push(c.cp);
-            let (col, mine) = (c.cp.index(), &covered_by[c.cp.index()]);
-            for i in 0..n.saturating_sub(1) {
-                if mine[i] || mine[i + 1] || in_lossy[i] || in_lossy[i + 1] {
+            let (col, bit) = (c.cp.index(), 1u16 << c.cp.index());
+            let mine = |i: usize| covered_by[i] & bit != 0;
+            // A lead byte is never ASCII.
+            for &i in line.non_ascii.iter().take_while(|&&i| i + 1 < n) {
+                if mine(i) || mine(i + 1) || in_lossy[i] || in_lossy[i + 1] {
                     continue;
                 }
                 if lead_len(line.rows[i][col]).is_some() && is_cont(line.rows[i + 1][col]) {
@@ -561,9 +574,10 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         handle_lossy(line, l, &mut repairs, &mut lossy_reports);
     }
 
-    // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim).
+    // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim). Runs
+    // start at non-ASCII characters, and so do quotes and `â`: ASCII ones change nothing.
     let mut open_quotes: i32 = 0;
-    for i in 0..n {
+    for &i in &line.non_ascii {
         if busy[i] {
             if let Some(c) = accepted.iter().find(|c| c.start == i) {
                 open_quotes += quote_balance(&c.replacement);
@@ -608,7 +622,7 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     }
 
     // Lone C1 controls: windows-1252 text read as Latin-1.
-    for i in 0..n {
+    for &i in &line.non_ascii {
         let ch = chars[i];
         if busy[i] || !('\u{80}'..='\u{9f}').contains(&ch) {
             continue;

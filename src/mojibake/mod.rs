@@ -61,32 +61,101 @@ struct Edit {
 }
 
 /// Calls `f` with each line of `text` (without its `\n`) and its byte offset, skipping
-/// lines that cannot hold mojibake.
+/// lines that cannot hold mojibake. One pass of the pre-check over the whole text finds the
+/// suspect lines; the lines in between are never looked at again.
 fn for_each_suspect_line(text: &str, mut f: impl FnMut(&str, usize)) {
-    let mut base = 0;
-    for line in text.split('\n') {
-        if !line.is_ascii() && scan::line_may_have_mojibake(line) {
-            f(line, base);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = scan::find_suspect(text, from) {
+        let start = bytes[from..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(from, |k| from + k + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |k| at + k);
+        f(&text[start..end], start);
+        if end == bytes.len() {
+            break;
         }
-        base += line.len() + 1;
+        from = end + 1;
     }
 }
 
-/// One round of detection over the whole text.
-fn find_once(text: &str) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    if text.is_ascii() {
-        return edits;
-    }
-    for_each_suspect_line(text, |line, base| {
+/// What one round of detection found.
+#[derive(Default)]
+struct Round {
+    edits: Vec<Edit>,
+    /// Lossy runs, when asked for.
+    lossy: Vec<Unrepairable>,
+    /// Start offsets of the lines that had any edit, in order.
+    hits: Vec<usize>,
+}
+
+impl Round {
+    /// Analyses one line of `text` starting at byte `base`.
+    fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool) {
         let found = detect::analyse(&scan::Line::new(line, base));
-        edits.extend(found.repairs.into_iter().map(|r| Edit {
+        if !found.repairs.is_empty() {
+            self.hits.push(base);
+        }
+        self.edits.extend(found.repairs.into_iter().map(|r| Edit {
             range: r.start..r.end,
             replacement: r.replacement,
             steps: r.steps,
         }));
-    });
-    edits
+        if lossy {
+            self.lossy
+                .extend(found.lossy.into_iter().map(|l| Unrepairable {
+                    original: text[l.start..l.end].to_string(),
+                    range: l.start..l.end,
+                    reason: l.reason,
+                }));
+        }
+    }
+
+    /// One round of detection over the whole text, with the lossy runs if `lossy`.
+    fn first(text: &str, lossy: bool) -> Round {
+        let mut round = Round::default();
+        for_each_suspect_line(text, |line, base| {
+            round.analyse_line(text, line, base, lossy);
+        });
+        round
+    }
+
+    /// The next round over `text`, given the round before it over `prev`. Each line is
+    /// analysed on its own, so a line that reads exactly as the same line of `prev` and had
+    /// no edit there has none now either: only changed lines (and, for safety, lines that had
+    /// edits) are analysed again. Repairs never add or remove a newline; if the line counts
+    /// differ all the same, the whole text is analysed.
+    fn next(prev: &str, prev_hits: &[usize], text: &str) -> Round {
+        let mut round = Round::default();
+        let mut hits = prev_hits.iter().copied().peekable();
+        let (mut a, mut b) = (0, 0);
+        for (old, new) in prev.split('\n').zip(text.split('\n')) {
+            let hit = hits.next_if_eq(&a).is_some();
+            if (hit || old != new) && scan::line_may_have_mojibake(new) {
+                round.analyse_line(text, new, b, false);
+            }
+            a += old.len() + 1;
+            b += new.len() + 1;
+        }
+        if a != prev.len() + 1 || b != text.len() + 1 {
+            return Round::first(text, false);
+        }
+        round
+    }
+}
+
+/// Edits for a text composed over several rounds.
+struct Found {
+    edits: Vec<Edit>,
+    /// Lossy runs of the first round, when asked for.
+    lossy: Vec<Unrepairable>,
+    /// Whether a round over the text with `edits` applied found nothing more (false when
+    /// [`MAX_ROUNDS`] ran out first).
+    stable: bool,
 }
 
 /// `text` with `edits` (sorted, non-overlapping) applied.
@@ -197,21 +266,43 @@ fn compose(original: &str, first: Vec<Edit>, after_first: &str, second: Vec<Edit
     out
 }
 
-/// All edits for `text`, composed over up to [`MAX_ROUNDS`] rounds.
-fn find_edits(text: &str) -> Vec<Edit> {
-    let mut edits = find_once(text);
-    if edits.is_empty() {
-        return edits;
+/// All edits for `text`, composed over up to [`MAX_ROUNDS`] rounds, and the lossy runs of
+/// the first round if `lossy`.
+fn find_edits(text: &str, lossy: bool) -> Found {
+    let first = Round::first(text, lossy);
+    let mut found = Found {
+        edits: first.edits,
+        lossy: first.lossy,
+        stable: true,
+    };
+    if found.edits.is_empty() {
+        return found;
     }
+    found.stable = false;
+    let mut prev = Cow::Borrowed(text);
+    let mut hits = first.hits;
     for _ in 1..MAX_ROUNDS {
-        let current = apply(text, &edits);
-        let more = find_once(&current);
-        if more.is_empty() {
+        let current = apply(text, &found.edits);
+        let more = Round::next(&prev, &hits, &current);
+        if more.edits.is_empty() {
+            found.stable = true;
             break;
         }
-        edits = compose(text, edits, &current, more);
+        found.edits = compose(text, found.edits, &current, more.edits);
+        hits = more.hits;
+        prev = Cow::Owned(current);
     }
-    edits
+    found
+}
+
+/// Public form of an edit of `text`.
+fn repair(text: &str, e: Edit) -> Repair {
+    Repair {
+        original: text[e.range.clone()].to_string(),
+        path: describe(&e.steps),
+        range: e.range,
+        replacement: e.replacement,
+    }
 }
 
 /// Describes a sequence of decoding steps, e.g. "windows-1252 → utf-8, 2 rounds".
@@ -233,7 +324,7 @@ fn describe(steps: &[String]) -> String {
 /// text whose non-ASCII characters never pair up the way mis-decoded UTF-8
 /// bytes do; callers use it to skip work on clean files.
 pub fn may_contain(text: &str) -> bool {
-    !text.is_ascii() && text.lines().any(scan::line_may_have_mojibake)
+    scan::find_suspect(text, 0).is_some()
 }
 
 /// Find mojibake runs in `text`: sorted, non-overlapping, only the damaged runs (never a
@@ -241,31 +332,33 @@ pub fn may_contain(text: &str) -> bool {
 /// layers are already peeled, and the path says how many rounds that took. Text with no
 /// suspicious characters returns at once.
 pub fn find(text: &str) -> Vec<Repair> {
-    find_edits(text)
+    find_edits(text, false)
+        .edits
         .into_iter()
-        .map(|e| Repair {
-            original: text[e.range.clone()].to_string(),
-            path: describe(&e.steps),
-            range: e.range,
-            replacement: e.replacement,
-        })
+        .map(|e| repair(text, e))
         .collect()
 }
 
 /// `text` with every repair of [`find`] applied, repeated until stable (at most
 /// [`MAX_ROUNDS`] times). Borrowed when nothing changes.
 pub fn fix(text: &str) -> Cow<'_, str> {
-    let edits = find_edits(text);
-    if edits.is_empty() {
+    let found = find_edits(text, false);
+    if found.edits.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut out = apply(text, &edits);
+    let mut out = apply(text, &found.edits);
+    let mut stable = found.stable;
     for _ in 1..MAX_ROUNDS {
-        let more = find_edits(&out);
-        if more.is_empty() {
+        // A stable result was already analysed in full and found clean.
+        if stable {
             break;
         }
-        out = apply(&out, &more);
+        let more = find_edits(&out, false);
+        if more.edits.is_empty() {
+            break;
+        }
+        out = apply(&out, &more.edits);
+        stable = more.stable;
     }
     Cow::Owned(out)
 }
@@ -273,19 +366,15 @@ pub fn fix(text: &str) -> Cow<'_, str> {
 /// Lossy runs (a byte lost to U+FFFD, `?` or deletion) that cannot be repaired
 /// unambiguously. They are reported here and never changed by [`fix`].
 pub fn find_unrepairable(text: &str) -> Vec<Unrepairable> {
-    let mut out = Vec::new();
-    if text.is_ascii() {
-        return out;
-    }
-    for_each_suspect_line(text, |line, base| {
-        let found = detect::analyse(&scan::Line::new(line, base));
-        out.extend(found.lossy.into_iter().map(|l| Unrepairable {
-            original: text[l.start..l.end].to_string(),
-            range: l.start..l.end,
-            reason: l.reason,
-        }));
-    });
-    out
+    Round::first(text, true).lossy
+}
+
+/// [`find`] and [`find_unrepairable`] at once, sharing the work: one pass of detection
+/// serves both. Callers that want both should use this.
+pub fn analyse(text: &str) -> (Vec<Repair>, Vec<Unrepairable>) {
+    let found = find_edits(text, true);
+    let repairs = found.edits.into_iter().map(|e| repair(text, e)).collect();
+    (repairs, found.lossy)
 }
 
 #[cfg(test)]
@@ -406,7 +495,7 @@ mod tests {
             "cafÃ© and â€œquotesâ€\u{9d}",
             "РґРѕСЂРѕРіРµ Р\u{98}Р·-РїРѕРґ",
         ] {
-            let once = apply(s, &find_edits(s));
+            let once = apply(s, &find_edits(s, false).edits);
             assert_eq!(once, fixed(s));
             assert_eq!(fixed(&once), once);
         }
@@ -473,13 +562,19 @@ mod tests {
                 assert_ne!(r.original, r.replacement);
                 last_end = r.range.end;
             }
-            let once = apply(&s, &find_edits(&s));
+            let once = apply(&s, &find_edits(&s, false).edits);
             let full = fixed(&s);
             assert_eq!(once, full, "find and fix disagree on {s:?}");
             assert_eq!(fixed(&full), full, "fix not idempotent on {s:?}");
-            for u in find_unrepairable(&s) {
+            let lossy = find_unrepairable(&s);
+            for u in &lossy {
                 assert_eq!(s[u.range.clone()], u.original);
             }
+            assert_eq!(analyse(&s), (repairs, lossy), "analyse disagrees on {s:?}");
+            assert_eq!(
+                may_contain(&s),
+                s.lines().any(scan::line_may_have_mojibake_reference)
+            );
         }
     }
 

@@ -6,7 +6,8 @@
 //! Also holds the cheap per-line pre-check that lets clean text skip everything else.
 
 use super::chars::is_forbidden;
-use super::codepage::{CodePage, NCP, is_cont, lead_len, tables};
+use super::codepage::{CodePage, DIRECT_LIMIT, NCP, is_cont, lead_len, tables};
+use std::sync::OnceLock;
 
 /// One line of the input, with its characters and their bytes in every code page.
 pub(crate) struct Line {
@@ -14,6 +15,9 @@ pub(crate) struct Line {
     pub offs: Vec<usize>,
     pub chars: Vec<char>,
     pub rows: Vec<[u8; NCP]>,
+    /// Indices of the characters that are not ASCII, in order: only they can start a unit or
+    /// a lossy sequence.
+    pub non_ascii: Vec<usize>,
 }
 
 impl Line {
@@ -23,13 +27,22 @@ impl Line {
         let mut offs = Vec::with_capacity(line.len() + 1);
         let mut chars = Vec::with_capacity(line.len());
         let mut rows = Vec::with_capacity(line.len());
+        let mut non_ascii = Vec::new();
         for (i, c) in line.char_indices() {
+            if !c.is_ascii() {
+                non_ascii.push(chars.len());
+            }
             offs.push(base + i);
             chars.push(c);
             rows.push(t.row(c));
         }
         offs.push(base + line.len());
-        Line { offs, chars, rows }
+        Line {
+            offs,
+            chars,
+            rows,
+            non_ascii,
+        }
     }
 
     /// Number of characters.
@@ -126,21 +139,19 @@ pub(crate) fn unit_at(
     })
 }
 
-/// All units of `cp` in the line, found greedily from left to right.
-pub(crate) fn units(
-    chars: &[char],
-    rows: &[[u8; NCP]],
-    cp: CodePage,
-    allow_space: bool,
-) -> Vec<Unit> {
+/// All units of `cp` in the line, found greedily from left to right. A unit starts with a
+/// lead byte, never ASCII, so only the non-ASCII characters are tried.
+pub(crate) fn units(line: &Line, cp: CodePage, allow_space: bool) -> Vec<Unit> {
+    let (chars, rows, col) = (&line.chars, &line.rows, cp.index());
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
+    let mut free = 0;
+    for &i in &line.non_ascii {
+        if i < free || lead_len(rows[i][col]).is_none() {
+            continue;
+        }
         if let Some(u) = unit_at(chars, rows, cp, i, allow_space) {
-            i = u.end;
+            free = u.end;
             out.push(u);
-        } else {
-            i += 1;
         }
     }
     out
@@ -264,10 +275,193 @@ fn lossy_at_in(chars: &[char], rows: &[[u8; NCP]], i: usize, cp: CodePage) -> Op
     })
 }
 
+/// Per-character facts the pre-check needs, packed in a `u32` (see [`Prefilter`]): bit `k`
+/// of each 9-bit field stands for code page `CodePage::ALL[k]`.
+const LEAD: u32 = 0;
+/// The character is a UTF-8 continuation byte (0x80–0xBF) in the code page.
+const CONT: u32 = NCP as u32;
+/// The character is a 3-byte lead (0xE0–0xEF) in the code page.
+const LEAD3: u32 = 2 * NCP as u32;
+/// Mask of one 9-bit field.
+const FIELD: u32 = (1 << NCP) - 1;
+/// The character is a 2-byte lead (0xC2–0xDF) in some code page.
+const LEAD2_ANY: u32 = 1 << (3 * NCP);
+/// The character is alphabetic.
+const ALPHA: u32 = 1 << (3 * NCP + 1);
+/// A C1 control or U+FFFD: the line may hold mojibake whatever surrounds it.
+const ALWAYS: u32 = 1 << (3 * NCP + 2);
+
+/// The flags of the pre-check for every character, looked up without building rows: a direct
+/// table below [`DIRECT_LIMIT`] and a short sorted list above it. ASCII characters are handled
+/// by the scanner itself.
+struct Prefilter {
+    direct: Vec<u32>,
+    high: Vec<(u32, u32)>,
+}
+
+impl Prefilter {
+    fn build() -> Prefilter {
+        let t = tables();
+        let flags = |c: char, row: [u8; NCP]| -> u32 {
+            if is_c1(c) || c == '\u{fffd}' {
+                return ALWAYS;
+            }
+            let mut f = 0;
+            for (k, &b) in row.iter().enumerate() {
+                if lead_len(b).is_some() {
+                    f |= 1 << (LEAD + k as u32);
+                }
+                if is_cont(b) {
+                    f |= 1 << (CONT + k as u32);
+                }
+                if (0xE0..=0xEF).contains(&b) {
+                    f |= 1 << (LEAD3 + k as u32);
+                }
+                if (0xC2..=0xDF).contains(&b) {
+                    f |= LEAD2_ANY;
+                }
+            }
+            if c.is_alphabetic() {
+                f |= ALPHA;
+            }
+            f
+        };
+        let direct = (0..DIRECT_LIMIT as u32)
+            .map(|cp| match char::from_u32(cp) {
+                Some(c) if cp >= 0x80 => flags(c, t.row(c)),
+                _ => 0,
+            })
+            .collect();
+        let mut high: Vec<(u32, u32)> = t
+            .high()
+            .iter()
+            .map(|&(c, row)| (c as u32, flags(c, row)))
+            .collect();
+        high.push((0xFFFD, ALWAYS));
+        high.sort_unstable();
+        Prefilter { direct, high }
+    }
+
+    /// The flags of the character with code point `cp` (not ASCII).
+    #[inline]
+    fn get(&self, cp: u32) -> u32 {
+        match self.direct.get(cp as usize) {
+            Some(&f) => f,
+            None => match self.high.binary_search_by_key(&cp, |&(k, _)| k) {
+                Ok(i) => self.high[i].1,
+                Err(_) => 0,
+            },
+        }
+    }
+}
+
+fn prefilter() -> &'static Prefilter {
+    static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
+    PREFILTER.get_or_init(Prefilter::build)
+}
+
+/// The first position at or after `i` that is not ASCII (or `bytes.len()`), eight bytes at a
+/// time.
+#[inline]
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        let (a, b) = chunk.split_at(8);
+        let a = u64::from_le_bytes(a.try_into().expect("8 bytes"));
+        let b = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        if (a | b) & HIGH != 0 {
+            break;
+        }
+        i += 16;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// Decodes the (non-ASCII) character starting at byte `i` of valid UTF-8: its code point and
+/// length.
+#[inline]
+fn decode_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+    if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+/// The cheap per-line pre-check, run over `text` from byte `from` (a line start): the byte
+/// position of the first place where some line may contain mojibake, if any.
+///
+/// A line may contain mojibake when some character is a lead byte in a code page and the next
+/// is a continuation byte (or a space, U+FFFD or `?`) in the same code page, or when it has a
+/// C1 control or U+FFFD. Every test looks at two or three adjacent characters and none of them
+/// is a newline, so scanning the whole text at once answers for each of its lines. Runs of
+/// ASCII are skipped eight bytes at a time: only the first character of a run takes part.
+pub(crate) fn find_suspect(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let pf = prefilter();
+    // Flags of the previous character when it is not ASCII (else 0), and of the character
+    // before a space when that space follows a non-ASCII character.
+    let mut prev: u32 = 0;
+    let mut before_space: u32 = 0;
+    let mut i = skip_ascii(bytes, from);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            before_space = 0;
+            if b == b' ' {
+                // `Ã le`: a 2-byte lead letter whose NBSP became a space; `â € `: a 3-byte
+                // lead whose middle byte did.
+                if prev & ALPHA != 0 && prev & LEAD2_ANY != 0 {
+                    return Some(i);
+                }
+                before_space = prev;
+            } else if b == b'?' && prev & ALPHA != 0 && (prev >> LEAD) & FIELD != 0 {
+                return Some(i);
+            }
+            prev = 0;
+            i += 1;
+            if bytes.get(i).is_some_and(|&b| b < 0x80) {
+                before_space = 0;
+                i = skip_ascii(bytes, i);
+            }
+            continue;
+        }
+        let (cp, len) = decode_at(bytes, i);
+        let f = pf.get(cp);
+        if f & ALWAYS != 0
+            || (prev >> LEAD) & (f >> CONT) & FIELD != 0
+            || (before_space >> LEAD3) & (f >> CONT) & FIELD != 0
+        {
+            return Some(i);
+        }
+        before_space = 0;
+        prev = f;
+        i += len;
+    }
+    None
+}
+
 /// Cheap test: could this line contain mojibake at all? True when some character is a lead
 /// byte in a code page and the next is a continuation byte (or a space, U+FFFD or `?`) in the
-/// same code page, or when the line has a C1 control.
+/// same code page, or when the line has a C1 control. See [`find_suspect`].
 pub(crate) fn line_may_have_mojibake(line: &str) -> bool {
+    find_suspect(line, 0).is_some()
+}
+
+/// The pre-check as first written, character by character: the reference that
+/// [`find_suspect`] must agree with.
+#[cfg(test)]
+pub(crate) fn line_may_have_mojibake_reference(line: &str) -> bool {
     let t = tables();
     // Row and letterhood of the previous character, and the row of the one before a space.
     let mut prev: Option<([u8; NCP], bool)> = None;
@@ -277,8 +471,6 @@ pub(crate) fn line_may_have_mojibake(line: &str) -> bool {
             before_space = None;
             if let Some((p, letter)) = prev {
                 if c == ' ' {
-                    // `Ã le`: a 2-byte lead letter whose NBSP became a space; `â € `: a
-                    // 3-byte lead whose middle byte did.
                     if letter && p.iter().any(|&b| (0xC2..=0xDF).contains(&b)) {
                         return true;
                     }
@@ -324,7 +516,7 @@ mod tests {
     #[test]
     fn finds_windows_1252_units() {
         let l = line("cafÃ© â€“");
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        let u = units(&l, CodePage::Windows1252, false);
         assert_eq!(u.len(), 2);
         assert_eq!(u[0].decoded, 'é');
         assert_eq!(u[1].decoded, '–');
@@ -334,7 +526,7 @@ mod tests {
     #[test]
     fn finds_cesu_pairs() {
         let l = line("í\u{a0}½í¸\u{8d}");
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, false);
+        let u = units(&l, CodePage::Windows1252, false);
         assert_eq!(u.len(), 1);
         assert_eq!(u[0].decoded, '😍');
     }
@@ -342,8 +534,8 @@ mod tests {
     #[test]
     fn space_as_nbsp_only_when_allowed() {
         let l = line("Ã le");
-        assert!(units(&l.chars, &l.rows, CodePage::Windows1252, false).is_empty());
-        let u = units(&l.chars, &l.rows, CodePage::Windows1252, true);
+        assert!(units(&l, CodePage::Windows1252, false).is_empty());
+        let u = units(&l, CodePage::Windows1252, true);
         assert_eq!(u[0].decoded, 'à');
         assert!(u[0].lossy_space);
     }
@@ -371,5 +563,55 @@ mod tests {
         assert!(line_may_have_mojibake("café – text"));
         assert!(line_may_have_mojibake("cafÃ©"));
         assert!(line_may_have_mojibake("x\u{85}"));
+    }
+
+    /// Tiny deterministic generator (no dependency needed).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    #[test]
+    fn precheck_agrees_with_the_reference() {
+        // Characters around every branch: ASCII runs of both lengths, spaces and `?` after
+        // leads, 2-, 3- and 4-byte leads and continuations in several code pages, C1, U+FFFD,
+        // characters in no code page and above the direct table.
+        let pool: Vec<char> = "a  ??\n.Zé’“”–—…€™©®°·Â Ã¢œž¤¦ÐÑÎÏÅÄ×Øâäåçèéêëíîïðñ√ƒ≈∆¬«»─┼╨┐Рвёђ\u{a0}\u{fffd}\u{81}\u{85}\u{9d}í½¸😀中ÜßΞΟβЯжﬁ\u{f8ff}ŁąŠ"
+            .chars()
+            .collect();
+        let mut rng = Lcg(3);
+        for _ in 0..200_000 {
+            let len = 1 + rng.next(40);
+            let s: String = (0..len).map(|_| pool[rng.next(pool.len())]).collect();
+            let reference = s.split('\n').any(line_may_have_mojibake_reference);
+            assert_eq!(find_suspect(&s, 0).is_some(), reference, "{s:?}");
+        }
+        // Every character that some code page maps, next to every other, directly, across a
+        // space and across a `?`: the pre-check only ever looks at such windows.
+        let t = tables();
+        let mut mapped: Vec<char> = (0x80..DIRECT_LIMIT as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| t.row(c) != [0; NCP])
+            .collect();
+        mapped.extend(t.high().iter().map(|&(c, _)| c));
+        mapped.extend(['\u{fffd}', '中', 'ŉ', 'x', ' ', '?']);
+        for &a in &mapped {
+            for sep in ["", " ", "?", "  "] {
+                for &c in &mapped {
+                    let s = format!("{a}{sep}{c}");
+                    assert_eq!(
+                        find_suspect(&s, 0).is_some(),
+                        line_may_have_mojibake_reference(&s),
+                        "{s:?}"
+                    );
+                }
+            }
+        }
     }
 }
