@@ -4,7 +4,11 @@
 //! ```text
 //! python3 /work/shared/bench/gen_corpus.py --out /tmp/bench-corpus --count 10000 --seed 1
 //! cargo run --release --example claims_throughput -- /tmp/bench-corpus
+//! cargo run --release --example claims_throughput -- /tmp/bench-corpus --dump /tmp/claims.txt
 //! ```
+//!
+//! `--dump FILE` writes every claim and conflict, one per line, so a change
+//! meant to be a pure optimisation can be checked with `diff`.
 //!
 //! Blocks are found with a deliberately simple splitter (blank-line separated
 //! paragraphs after the front matter, headings, fences and image lines
@@ -14,7 +18,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::claims::{Claim, Lexicon, ProseInput, Tolerances, compare, extract};
+use copydesk::claims::{Claim, Conflict, Lexicon, ProseInput, Tolerances, compare, extract};
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -83,10 +87,66 @@ fn blocks(text: &str, body: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Writes every claim and every conflict, one per line.
+fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Conflict]) {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (d, doc) in claims.iter().enumerate() {
+        for c in doc {
+            let s = &c.subject;
+            let _ = writeln!(
+                out,
+                "{d}\t{:?}\t{:?}\t{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                c.span,
+                c.context,
+                c.value,
+                c.low,
+                c.high,
+                c.unit,
+                c.per,
+                c.hedge,
+                c.form,
+                c.from,
+                c.mantissa,
+                c.scale,
+                c.direction,
+                c.period,
+                s.metric,
+                s.terms.join(" "),
+                s.base.join(" "),
+                s.geo,
+                s.aggregate,
+                s.level,
+                s.anaphoric,
+                s.inherited,
+                s.display,
+                c.describe(),
+                c.figure,
+                c.quote,
+                &texts[d][c.span.clone()],
+            );
+        }
+    }
+    for c in conflicts {
+        let _ = writeln!(
+            out,
+            "{}\t{}:{}\t{}:{}\t{}",
+            c.rule, c.a.doc, c.a.claim, c.b.doc, c.b.claim, c.message
+        );
+    }
+    std::fs::write(path, out).expect("dump file is writable");
+}
+
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args
+        .get(1)
+        .cloned()
         .unwrap_or_else(|| "/tmp/bench-corpus".to_string());
+    let dump_path = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1).cloned());
     let mut paths = Vec::new();
     files_under(Path::new(&dir), &mut paths);
     paths.sort();
@@ -163,4 +223,7 @@ fn main() {
         (two + cmp).as_secs_f64(),
         mb / (two + cmp).as_secs_f64()
     );
+    if let Some(path) = dump_path {
+        dump(&path, &texts, &claims, &conflicts);
+    }
 }
