@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::claims::{Claim, Conflict, Lexicon, ProseInput, Tolerances, compare, extract};
+use copydesk::claims::{Claim, Conflict, Lexicon, ProseInput, Terms, Tolerances, compare, extract};
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -87,6 +87,14 @@ fn blocks(text: &str, body: usize) -> Vec<Range<usize>> {
     out
 }
 
+fn join(terms: Terms) -> String {
+    terms
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Writes every claim and every conflict, one per line.
 fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Conflict]) {
     use std::fmt::Write as _;
@@ -112,17 +120,17 @@ fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Confli
                 c.direction,
                 c.period,
                 s.metric,
-                s.terms.join(" "),
-                s.base.join(" "),
+                join(s.terms),
+                join(s.base),
                 s.geo,
                 s.aggregate,
                 s.level,
                 s.anaphoric,
                 s.inherited,
-                s.display,
+                s.display(),
                 c.describe(),
-                c.figure,
-                c.quote,
+                c.figure(&texts[d]),
+                c.quote(&texts[d]),
                 &texts[d][c.span.clone()],
             );
         }

@@ -15,6 +15,7 @@ use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{resolve, scan};
 use super::sentence::{clean_block, quantity_hints, segments, sentences};
 use super::subject::{Metric, SubjectContext, analyse, topic_of};
+use super::term::Term;
 use super::token::{Token, tokenize};
 use super::{Claim, ProseInput, front_matter_topic_text};
 
@@ -27,11 +28,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     masked.sort_by_key(|r| r.start);
     // The article topic is read from the front matter only when a clause says
     // "the field" or "the industry": most files never need it.
-    let mut topic_cache: Option<Option<String>> = None;
+    let mut topic_cache: Option<Option<Term>> = None;
     let mut topic = || {
-        topic_cache
-            .get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
-            .clone()
+        *topic_cache.get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
     };
     let tol = lexicon.tolerances();
     let mut claims = Vec::new();
@@ -96,13 +95,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
                 let context = toks[segment.start].start..toks[segment.end - 1].end;
                 claims.push(Claim {
-                    quote: input
-                        .text
-                        .get(context.clone())
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                    figure: input.text.get(span.clone()).unwrap_or_default().to_string(),
                     span,
                     context,
                     value: q.value,
@@ -122,6 +114,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
         }
     }
+    claims.shrink_to_fit();
     claims
 }
 

@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::term::Term;
+
 /// The lexicon shipped with copydesk (`rules/claims/lexicon.yaml`).
 const BUILTIN_YAML: &str = include_str!("../../rules/claims/lexicon.yaml");
 
@@ -127,16 +129,16 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Word
 pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// What a lexicon phrase stands for once matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
     /// A subject term (canonical form).
-    Term(String),
+    Term(Term),
     /// A region.
-    Geo(String),
+    Geo(Term),
     /// An aggregate such as median or average.
-    Aggregate(String),
+    Aggregate(Term),
     /// A career level.
-    Level(String),
+    Level(Term),
 }
 
 #[derive(Debug, Clone)]
@@ -187,22 +189,24 @@ impl Lexicon {
     pub fn merge(&mut self, extra: LexiconSpec) {
         for (canonical, phrases) in extra.synonyms {
             // A canonical subject term always maps to itself.
-            self.insert_phrase(&canonical, Slot::Term(canonical.to_lowercase()));
+            let term = Term::new(&canonical.to_lowercase());
+            self.insert_phrase(&canonical, Slot::Term(term));
             for phrase in phrases {
-                self.insert_phrase(&phrase, Slot::Term(canonical.to_lowercase()));
+                self.insert_phrase(&phrase, Slot::Term(term));
             }
         }
         // Qualifier names ("IN", "US") are labels, not words: only their
         // phrases are matched.
         let qualifiers = [
-            (extra.geo, Slot::Geo as fn(String) -> Slot),
-            (extra.aggregates, Slot::Aggregate as fn(String) -> Slot),
-            (extra.levels, Slot::Level as fn(String) -> Slot),
+            (extra.geo, Slot::Geo as fn(Term) -> Slot),
+            (extra.aggregates, Slot::Aggregate as fn(Term) -> Slot),
+            (extra.levels, Slot::Level as fn(Term) -> Slot),
         ];
         for (map, make) in qualifiers {
             for (canonical, phrases) in map {
+                let term = Term::new(&canonical);
                 for phrase in phrases {
-                    self.insert_phrase(&phrase, make(canonical.clone()));
+                    self.insert_phrase(&phrase, make(term));
                 }
             }
         }
@@ -353,11 +357,11 @@ mod tests {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         assert_eq!(
             lex.match_phrase(&refs, 0),
-            Some((&Slot::Term("posting".into()), 2))
+            Some((&Slot::Term(Term::new("posting")), 2))
         );
         assert_eq!(
             lex.match_phrase(&refs, 3),
-            Some((&Slot::Term("ai".into()), 2))
+            Some((&Slot::Term(Term::new("ai")), 2))
         );
         assert!(lex.is_stop("the"));
     }
@@ -373,7 +377,7 @@ mod tests {
         let refs = ["registered", "nurse"];
         assert_eq!(
             lex.match_phrase(&refs, 0),
-            Some((&Slot::Term("nurse".into()), 2))
+            Some((&Slot::Term(Term::new("nurse")), 2))
         );
         assert!(!lex.is_stop("record"));
         assert!((lex.tolerances().rel_tol - 0.1).abs() < 1e-9);

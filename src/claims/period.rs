@@ -112,20 +112,31 @@ impl Period {
     /// Short framing used in messages: "cumulative through 2027",
     /// "a year-over-year rate", "in 2024".
     pub fn framing(&self) -> String {
-        match *self {
-            Period::None => "undated".to_string(),
-            Period::Unresolved => "relative to an unknown date".to_string(),
-            Period::Point { year, weak: false } => format!("in {year}"),
-            Period::Point { year, weak: true } => format!("in {year} (present tense)"),
-            Period::Until { year, .. } => format!("cumulative through {year}"),
-            Period::Span { from, to, .. } if to - from == 1 => format!("year-over-year in {to}"),
-            Period::Span { from, to, .. } => format!("over {from}-{to}"),
+        let mut out = String::new();
+        self.write_framing(&mut out);
+        out
+    }
+
+    /// Appends [`Period::framing`] to `out`.
+    pub(crate) fn write_framing(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = match *self {
+            Period::None => write!(out, "undated"),
+            Period::Unresolved => write!(out, "relative to an unknown date"),
+            Period::Point { year, weak: false } => write!(out, "in {year}"),
+            Period::Point { year, weak: true } => write!(out, "in {year} (present tense)"),
+            Period::Until { year, .. } => write!(out, "cumulative through {year}"),
+            Period::Span { from, to, .. } if to - from == 1 => {
+                write!(out, "year-over-year in {to}")
+            }
+            Period::Span { from, to, .. } => write!(out, "over {from}-{to}"),
             Period::Rate {
                 per, to: Some(to), ..
-            } => format!("a {} rate through {to}", rate_word(per)),
-            Period::Rate { per, .. } => format!("a {} rate", rate_word(per)),
-            Period::Duration { years } => format!("over {years} years"),
-        }
+            } => write!(out, "a {} rate through {to}", rate_word(per)),
+            Period::Rate { per, .. } => write!(out, "a {} rate", rate_word(per)),
+            Period::Duration { years } => write!(out, "over {years} years"),
+        };
     }
 }
 
