@@ -87,6 +87,19 @@ fn blocks(text: &str, body: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// CPU time of the calling thread in seconds (user + system), from
+/// `/proc/thread-self/stat`; `None` off Linux. On a busy machine it is a
+/// steadier figure than wall time.
+fn thread_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces): utime is the
+    // 12th, stime the 13th; both in clock ticks (100 per second on Linux).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn join(terms: Terms) -> String {
     terms
         .iter()
@@ -145,6 +158,13 @@ fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Confli
     std::fs::write(path, out).expect("dump file is writable");
 }
 
+fn cpu_since(start: Option<f64>) -> f64 {
+    match (start, thread_cpu()) {
+        (Some(a), Some(b)) => b - a,
+        _ => f64::NAN,
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args
@@ -187,9 +207,9 @@ fn main() {
             .collect()
     };
 
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), thread_cpu());
     let claims = run(0..texts.len());
-    let single = t0.elapsed();
+    let (single, single_cpu) = (t0.elapsed(), cpu_since(c0));
 
     let t1 = Instant::now();
     let half = texts.len() / 2;
@@ -204,9 +224,9 @@ fn main() {
     let two = t1.elapsed();
     assert_eq!(left.len() + right.len(), claims.len());
 
-    let t2 = Instant::now();
+    let (t2, c2) = (Instant::now(), thread_cpu());
     let conflicts = compare(&claims, &Tolerances::default());
-    let cmp = t2.elapsed();
+    let (cmp, cmp_cpu) = (t2.elapsed(), cpu_since(c2));
 
     let mb = bytes as f64 / 1e6;
     let n_claims: usize = claims.iter().map(Vec::len).sum();
@@ -216,16 +236,22 @@ fn main() {
         conflicts.len()
     );
     println!(
-        "extract, 1 thread:  {:.3} s  {:.0} MB/s",
+        "extract, 1 thread:  {:.3} s  {:.0} MB/s  (CPU {:.2} s  {:.0} MB/s)",
         single.as_secs_f64(),
-        mb / single.as_secs_f64()
+        mb / single.as_secs_f64(),
+        single_cpu,
+        mb / single_cpu
     );
     println!(
         "extract, 2 threads: {:.3} s  {:.0} MB/s",
         two.as_secs_f64(),
         mb / two.as_secs_f64()
     );
-    println!("compare:            {:.3} s", cmp.as_secs_f64());
+    println!(
+        "compare:            {:.3} s  (CPU {:.2} s)",
+        cmp.as_secs_f64(),
+        cmp_cpu
+    );
     println!(
         "extract (2 threads) + compare: {:.3} s  {:.0} MB/s",
         (two + cmp).as_secs_f64(),
