@@ -14,7 +14,7 @@ use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
-use super::subject::{Metric, SubjectContext, analyse, topic_of};
+use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
 use super::token::{Token, tokenize_into};
 use super::{Claim, ProseInput, front_matter_topic_text};
@@ -77,6 +77,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 continue;
             }
             let segs = segments(toks);
+            let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
             for q in &quantities {
@@ -97,6 +98,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let previous = seg_index.checked_sub(1).map(|p| segs[p].clone());
                 let ctx = SubjectContext {
                     toks,
+                    words: &words,
                     segment: segment.clone(),
                     previous,
                     intro: intro.clone(),

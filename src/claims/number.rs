@@ -336,7 +336,24 @@ struct Numeral {
 fn parse_numeral(tok: &Token<'_>) -> Option<Numeral> {
     match tok.kind {
         TokenKind::Number => {
-            let plain: String = tok.lower.chars().filter(|c| *c != ',').collect();
+            // Number tokens are ASCII digits, commas and dots; drop the commas
+            // on the stack when they fit.
+            let mut buf = [0u8; 48];
+            let owned: String;
+            let lower: &str = &tok.lower;
+            let plain: &str = if !lower.as_bytes().contains(&b',') {
+                lower
+            } else if lower.len() <= buf.len() {
+                let mut n = 0;
+                for &b in lower.as_bytes().iter().filter(|&&b| b != b',') {
+                    buf[n] = b;
+                    n += 1;
+                }
+                std::str::from_utf8(&buf[..n]).ok()?
+            } else {
+                owned = lower.chars().filter(|c| *c != ',').collect();
+                &owned
+            };
             let value: f64 = plain.parse().ok()?;
             let rounding = match plain.split_once('.') {
                 Some((_, dec)) => 0.5 * 10f64.powi(-(dec.len() as i32)),
@@ -625,11 +642,49 @@ word_set!(
 ]
 );
 
+/// Can a quantity start at this token? A cheap necessary condition for
+/// [`parse_at`] to find one (a number, a currency, a number word, "a", "half",
+/// "between", a multiplier verb, or a hyphenated word such as "two-thirds"
+/// or "six-figure"), checked before the full grammar runs.
+fn may_start_quantity(tok: &Token<'_>) -> bool {
+    match tok.kind {
+        TokenKind::Number => true,
+        TokenKind::Symbol => tok.is_symbol('$') || tok.is_symbol('€') || tok.is_symbol('£'),
+        TokenKind::Word => {
+            let w: &str = &tok.lower;
+            matches!(
+                w,
+                "a" | "an"
+                    | "half"
+                    | "halves"
+                    | "between"
+                    | "usd"
+                    | "us$"
+                    | "eur"
+                    | "gbp"
+                    | "doubled"
+                    | "tripled"
+                    | "trebled"
+                    | "quadrupled"
+                    | "halved"
+                    | "double"
+                    | "triple"
+                    | "quadruple"
+            ) || w.as_bytes().contains(&b'-')
+                || lookup_small(w).is_some()
+        }
+    }
+}
+
 /// Scans `toks` and returns every quantity that may be a claim.
 pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_quantity(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(toks, i) {
             Some(q) => {
                 i = q.last.max(i + 1);

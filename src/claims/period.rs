@@ -264,6 +264,22 @@ fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
     toks.get(k).map_or("", |t| t.word())
 }
 
+/// A number that may be a year (four characters).
+fn may_be_time(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Number && t.lower.len() == 4
+}
+
+word_set!(
+    /// Every word [`scan`] acts on (besides years and "-year" adjectives).
+    is_time_word: [
+    "from", "between", "year-over-year", "yoy", "y/y", "year-on-year", "year", "annually", "annual",
+    "annualized", "annualised", "cagr", "yearly", "annum", "month-over-month", "monthly", "mom",
+    "quarter-over-quarter", "quarterly", "qoq", "weekly", "daily", "hourly", "a", "an", "per",
+    "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "last", "next",
+    "coming", "past", "within", "previous", "decade", "decade's", "decade-long",
+]
+);
+
 /// Scans a clause for time qualifiers.
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
@@ -271,6 +287,11 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     while k < toks.len() {
         let t = &toks[k];
         let w = t.word();
+        // Most tokens say nothing about time: skip them with one test.
+        if !(may_be_time(t) || is_time_word(w) || w.ends_with("-year")) {
+            k += 1;
+            continue;
+        }
         // Spans: "from Y1 to Y2", "between Y1 and Y2", "Y1-Y2".
         if matches!(w, "from" | "between")
             && let Some((y1_at, fz1)) = year_after(toks, k + 1)

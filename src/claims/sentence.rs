@@ -23,6 +23,7 @@ pub(crate) fn quantity_hints(text: &str) -> Vec<usize> {
 }
 
 /// ASCII word bytes, as `\b` sees them: letters, digits and `_`.
+#[cfg(test)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -267,46 +268,134 @@ pub(crate) fn hint_sentences(
     let n = raw.len();
     let mut start = 0;
     let mut has_hint = false;
+    // Eight bytes at a time: masks of the bytes that matter (digits, word
+    // starts, sentence punctuation), then those bytes one by one, in order.
+    let mut prev_word = 0u64;
     let mut k = 0;
     while k < n {
-        let c = raw[k];
-        if c.is_ascii_digit() {
-            has_hint = true;
-            k += 1;
-            while k < n && raw[k].is_ascii_digit() {
-                k += 1;
-            }
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            if !has_hint
-                && c != b'_'
-                && (k == 0 || !is_word_byte(raw[k - 1]))
-                && hint_word_at(&raw[k..])
-            {
-                has_hint = true;
-            }
-            // The rest of the word cannot start a hint word (no boundary).
-            k += 1;
-            while k < n && (raw[k].is_ascii_alphabetic() || raw[k] == b'_') {
-                k += 1;
-            }
+        let chunk = if k + 8 <= n {
+            u64::from_le_bytes(raw[k..k + 8].try_into().expect("eight bytes"))
         } else {
-            if matches!(c, b'.' | b'!' | b'?')
-                && let Some(end) = view.sentence_end(k)
-            {
-                if has_hint {
-                    out.push(start..end);
+            let mut tail = [0u8; 8];
+            tail[..n - k].copy_from_slice(&raw[k..]);
+            u64::from_le_bytes(tail)
+        };
+        let m = Masks::of(chunk);
+        let starts = m.letter & !((m.word << 8) | (prev_word >> 56));
+        prev_word = m.word;
+        let mut events = if has_hint {
+            m.term
+        } else {
+            m.term | m.digit | starts
+        };
+        while events != 0 {
+            let bit = events.trailing_zeros();
+            events &= events - 1;
+            let flag = 1u64 << bit;
+            let p = k + (bit / 8) as usize;
+            if m.term & flag != 0 {
+                if let Some(end) = view.sentence_end(p) {
+                    if has_hint {
+                        out.push(start..end);
+                    }
+                    start = end;
+                    has_hint = false;
+                    // Bytes between the punctuation and `end` are closing
+                    // quotes: no digits or words to look at.
+                    events |= (m.digit | starts) & !(flag | (flag - 1));
                 }
-                start = end;
-                has_hint = false;
+            } else if m.digit & flag != 0 || (may_be_hint_word(raw, p) && hint_word_at(&raw[p..])) {
+                has_hint = true;
+                // Nothing more to learn about this sentence until it ends.
+                events &= m.term;
             }
-            k += 1;
         }
+        k += 8;
     }
     // A trailing sentence that is only blanks yields no tokens, so it needs
     // no check here.
     if has_hint && start < n {
         out.push(start..n);
     }
+}
+
+/// Per-byte flags of eight bytes, in each byte's high bit.
+struct Masks {
+    /// ASCII letters.
+    letter: u64,
+    /// ASCII digits.
+    digit: u64,
+    /// Word bytes as `\b` sees them: letters, digits, `_`.
+    word: u64,
+    /// `.`, `!`, `?`.
+    term: u64,
+}
+
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte of `v` (bytes below 0x80) set where the byte is >= `c`.
+fn at_least(v: u64, c: u8) -> u64 {
+    ((v | HIGH) - LOW * u64::from(c)) & HIGH
+}
+
+/// High bit of each byte of `x` set where the byte equals `c`.
+fn equal(x: u64, c: u8) -> u64 {
+    let y = x ^ (LOW * u64::from(c));
+    !(((y & !HIGH) + !HIGH) | y | !HIGH)
+}
+
+impl Masks {
+    fn of(x: u64) -> Masks {
+        let ascii = !x & HIGH;
+        let low7 = x & !HIGH;
+        let folded = (x | (LOW * 0x20)) & !HIGH;
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & ascii;
+        let word = letter | digit | equal(x, b'_');
+        let term = equal(x, b'.') | equal(x, b'!') | equal(x, b'?');
+        Masks {
+            letter,
+            digit,
+            word,
+            term,
+        }
+    }
+}
+
+/// The first four bytes (ASCII letters folded to lowercase) of every hint
+/// word: a word that starts otherwise cannot be one.
+const HINT_PREFIXES: [&[u8; 4]; 25] = [
+    b"mill", b"bill", b"tril", b"thou", b"thir", b"trip", b"treb", b"two ", b"thre", b"ten ",
+    b"half", b"halv", b"quar", b"quad", b"fift", b"figu", b"four", b"five", b"doub", b"perc",
+    b"one ", b"six ", b"seve", b"eigh", b"nine",
+];
+
+const fn prefix_slot(folded: u32) -> usize {
+    (folded.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// A 4096-bit set of hashed [`HINT_PREFIXES`].
+const HINT_PREFIX_SET: [u64; 64] = {
+    let mut set = [0u64; 64];
+    let mut i = 0;
+    while i < HINT_PREFIXES.len() {
+        let slot = prefix_slot(u32::from_le_bytes(*HINT_PREFIXES[i]));
+        set[slot >> 6] |= 1 << (slot & 63);
+        i += 1;
+    }
+    set
+};
+
+/// Cheap test before [`hint_word_at`]: false when the word at `p` cannot be
+/// a hint word (hash collisions only let extra words through).
+fn may_be_hint_word(raw: &[u8], p: usize) -> bool {
+    let Some(head) = raw.get(p..p + 4) else {
+        return false;
+    };
+    let folded = u32::from_le_bytes(head.try_into().expect("four bytes")) | 0x2020_2020;
+    let slot = prefix_slot(folded);
+    HINT_PREFIX_SET[slot >> 6] & (1 << (slot & 63)) != 0
 }
 
 /// Is `word` (the bytes before a period) an abbreviation that does not end

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
-use super::lexicon::{Lexicon, Slot, normalise_cow};
+use super::lexicon::{Entry, Lexicon, Slot, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word};
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
@@ -136,6 +136,8 @@ pub(crate) struct Analysis {
 pub(crate) struct SubjectContext<'a> {
     /// Tokens of the whole sentence.
     pub toks: &'a [Token<'a>],
+    /// Per token: its lexicon form and entry ([`Words::new`]).
+    pub words: &'a Words<'a>,
     /// The clause segment holding the quantity.
     pub segment: Range<usize>,
     /// The previous segment of the sentence, if any.
@@ -215,6 +217,35 @@ struct Collected {
     anaphoric: bool,
 }
 
+/// The tokens of a sentence as the lexicon sees them, computed once per
+/// sentence for all its quantities.
+pub(crate) struct Words<'a> {
+    /// Normalised form of each token ("" for symbols and numbers).
+    norms: Vec<Cow<'a, str>>,
+    /// Lexicon entry of each normalised form.
+    entries: Vec<Option<&'a Entry>>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(toks: &'a [Token<'a>], lex: &'a Lexicon) -> Words<'a> {
+        let norms: Vec<Cow<'a, str>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    norm(t)
+                } else {
+                    Cow::Borrowed("")
+                }
+            })
+            .collect();
+        let entries = norms
+            .iter()
+            .map(|w| if w.is_empty() { None } else { lex.entry(w) })
+            .collect();
+        Words { norms, entries }
+    }
+}
+
 /// Normalised form of a word token for lexicon lookups; "" for the pronoun
 /// "us" (only an uppercase "US" is a country).
 fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
@@ -228,9 +259,9 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
 /// `skip` is true.
 fn collect(
     toks: &[Token<'_>],
+    words: &Words<'_>,
     range: Range<usize>,
     skip: &dyn Fn(usize) -> bool,
-    lex: &Lexicon,
     out: &mut Collected,
 ) {
     let mut k = range.start;
@@ -240,11 +271,11 @@ fn collect(
         while k < range.end && toks[k].kind == TokenKind::Word && !skip(k) {
             k += 1;
         }
-        let run: Vec<Cow<'_, str>> = toks[run_start..k].iter().map(norm).collect();
-        let refs: Vec<&str> = run.iter().map(|w| w.as_ref()).collect();
+        let refs = &words.norms[run_start..k];
         let mut i = 0;
         while i < refs.len() {
-            if let Some((slot, n)) = lex.match_phrase(&refs, i) {
+            let entry = words.entries[run_start + i];
+            if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
                 match slot {
                     Slot::Term(t) => out.terms.push(*t),
                     Slot::Geo(g) => {
@@ -260,18 +291,18 @@ fn collect(
                 i += n;
                 continue;
             }
-            let w = refs[i];
+            let w: &str = &refs[i];
             let tok_index = run_start + i;
             i += 1;
             if w.chars().nth(1).is_none()
-                || lex.is_stop(w)
+                || entry.is_some_and(|e| e.stop)
                 || number_word(w).is_some()
                 || w.bytes().any(|b| b.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_alphabetic)
             {
                 continue;
             }
-            if lex.is_generic(w) {
+            if entry.is_some_and(|e| e.generic) {
                 let prev = tok_index.checked_sub(1).map(|p| &toks[p]);
                 let alone = tok_index == range.start
                     || prev.is_some_and(|p| {
@@ -434,11 +465,12 @@ pub(crate) fn analyse(
             || of_before_base.contains(&k)
     };
     let mut main = Collected::default();
-    collect(toks, ctx.segment.clone(), &skip, lex, &mut main);
+    let words = ctx.words;
+    collect(toks, words, ctx.segment.clone(), &skip, &mut main);
 
     let mut base_terms = Collected::default();
     if let Some(b) = &base {
-        collect(toks, b.clone(), &|_| false, lex, &mut base_terms);
+        collect(toks, words, b.clone(), &|_| false, &mut base_terms);
         main.geo = main.geo.or(base_terms.geo.take());
     }
 
@@ -455,9 +487,9 @@ pub(crate) fn analyse(
         let mut head = Collected::default();
         collect(
             toks,
+            words,
             prev.start..head_end,
             &|k| in_any(quantities, k),
-            lex,
             &mut head,
         );
         main.terms = head.terms;
@@ -467,7 +499,7 @@ pub(crate) fn analyse(
     }
     if let Some(intro) = &ctx.intro {
         let mut qualifiers = Collected::default();
-        collect(toks, intro.clone(), &|_| false, lex, &mut qualifiers);
+        collect(toks, words, intro.clone(), &|_| false, &mut qualifiers);
         main.geo = main.geo.or(qualifiers.geo);
         main.aggregate = main.aggregate.or(qualifiers.aggregate);
         main.level = main.level.or(qualifiers.level);
