@@ -4,7 +4,11 @@
 //! ```text
 //! python3 /work/shared/bench/gen_corpus.py --out /tmp/bench-corpus --count 10000 --seed 1
 //! cargo run --release --example claims_throughput -- /tmp/bench-corpus
+//! cargo run --release --example claims_throughput -- /tmp/bench-corpus --dump /tmp/claims.txt
 //! ```
+//!
+//! `--dump FILE` writes every claim and conflict, one per line, so a change
+//! meant to be a pure optimisation can be checked with `diff`.
 //!
 //! Blocks are found with a deliberately simple splitter (blank-line separated
 //! paragraphs after the front matter, headings, fences and image lines
@@ -14,7 +18,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::claims::{Claim, Lexicon, ProseInput, Tolerances, compare, extract};
+use copydesk::claims::{Claim, Conflict, Lexicon, ProseInput, Terms, Tolerances, compare, extract};
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -83,10 +87,94 @@ fn blocks(text: &str, body: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// CPU time of the calling thread in seconds (user + system), from
+/// `/proc/thread-self/stat`; `None` off Linux. On a busy machine it is a
+/// steadier figure than wall time.
+fn thread_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces): utime is the
+    // 12th, stime the 13th; both in clock ticks (100 per second on Linux).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn join(terms: Terms) -> String {
+    terms
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes every claim and every conflict, one per line.
+fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Conflict]) {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (d, doc) in claims.iter().enumerate() {
+        for c in doc {
+            let s = &c.subject;
+            let _ = writeln!(
+                out,
+                "{d}\t{:?}\t{:?}\t{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                c.span,
+                c.context,
+                c.value,
+                c.low,
+                c.high,
+                c.unit,
+                c.per,
+                c.hedge,
+                c.form,
+                c.from,
+                c.mantissa,
+                c.scale,
+                c.direction,
+                c.period,
+                s.metric,
+                join(s.terms),
+                join(s.base),
+                s.geo,
+                s.aggregate,
+                s.level,
+                s.anaphoric,
+                s.inherited,
+                s.display(),
+                c.describe(),
+                c.figure(&texts[d]),
+                c.quote(&texts[d]),
+                &texts[d][c.span.clone()],
+            );
+        }
+    }
+    for c in conflicts {
+        let _ = writeln!(
+            out,
+            "{}\t{}:{}\t{}:{}\t{}",
+            c.rule, c.a.doc, c.a.claim, c.b.doc, c.b.claim, c.message
+        );
+    }
+    std::fs::write(path, out).expect("dump file is writable");
+}
+
+fn cpu_since(start: Option<f64>) -> f64 {
+    match (start, thread_cpu()) {
+        (Some(a), Some(b)) => b - a,
+        _ => f64::NAN,
+    }
+}
+
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args
+        .get(1)
+        .cloned()
         .unwrap_or_else(|| "/tmp/bench-corpus".to_string());
+    let dump_path = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1).cloned());
     let mut paths = Vec::new();
     files_under(Path::new(&dir), &mut paths);
     paths.sort();
@@ -119,9 +207,9 @@ fn main() {
             .collect()
     };
 
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), thread_cpu());
     let claims = run(0..texts.len());
-    let single = t0.elapsed();
+    let (single, single_cpu) = (t0.elapsed(), cpu_since(c0));
 
     let t1 = Instant::now();
     let half = texts.len() / 2;
@@ -136,9 +224,9 @@ fn main() {
     let two = t1.elapsed();
     assert_eq!(left.len() + right.len(), claims.len());
 
-    let t2 = Instant::now();
+    let (t2, c2) = (Instant::now(), thread_cpu());
     let conflicts = compare(&claims, &Tolerances::default());
-    let cmp = t2.elapsed();
+    let (cmp, cmp_cpu) = (t2.elapsed(), cpu_since(c2));
 
     let mb = bytes as f64 / 1e6;
     let n_claims: usize = claims.iter().map(Vec::len).sum();
@@ -148,19 +236,28 @@ fn main() {
         conflicts.len()
     );
     println!(
-        "extract, 1 thread:  {:.3} s  {:.0} MB/s",
+        "extract, 1 thread:  {:.3} s  {:.0} MB/s  (CPU {:.2} s  {:.0} MB/s)",
         single.as_secs_f64(),
-        mb / single.as_secs_f64()
+        mb / single.as_secs_f64(),
+        single_cpu,
+        mb / single_cpu
     );
     println!(
         "extract, 2 threads: {:.3} s  {:.0} MB/s",
         two.as_secs_f64(),
         mb / two.as_secs_f64()
     );
-    println!("compare:            {:.3} s", cmp.as_secs_f64());
+    println!(
+        "compare:            {:.3} s  (CPU {:.2} s)",
+        cmp.as_secs_f64(),
+        cmp_cpu
+    );
     println!(
         "extract (2 threads) + compare: {:.3} s  {:.0} MB/s",
         (two + cmp).as_secs_f64(),
         mb / (two + cmp).as_secs_f64()
     );
+    if let Some(path) = dump_path {
+        dump(&path, &texts, &claims, &conflicts);
+    }
 }

@@ -12,10 +12,11 @@
 
 use serde::Serialize;
 
-use super::lexicon::{FastMap, Tolerances, WordHasher};
+use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period};
 use super::subject::{Metric, SubjectKey};
+use super::term::{Term, Terms};
 use super::{Claim, RULE_DIRECTION, RULE_HEDGE, RULE_PERIOD, RULE_SCALE, RULE_VALUE};
 
 /// Points at one claim: `docs[doc][claim]` in the slice given to [`compare`].
@@ -49,47 +50,98 @@ const PER_CLAIM: usize = 2;
 /// How many of a claim's rarest terms it is bucketed under.
 const BUCKET_TERMS: usize = 2;
 
-/// Subject terms interned to ids, with inverse claim frequency weights over
-/// the whole corpus, so common words ("job", "market") weigh little and one
-/// distinctive term must match.
+/// Subject terms numbered in order of first appearance over the corpus
+/// (claims in order, each claim's terms in text order), with inverse claim
+/// frequency weights over the whole corpus, so common words ("job",
+/// "market") weigh little and one distinctive term must match. Claims share
+/// interned term lists, so each distinct list is numbered and sorted once.
 struct TermTable {
     weights: Vec<f64>,
-    /// Per claim (in flattened order): sorted term ids.
-    ids: Vec<Vec<u32>>,
+    /// Per claim (in flattened order): index into `lists`.
+    list_of: Vec<u32>,
+    /// Per distinct list: its local ids, sorted, as a range of `flat`.
+    lists: Vec<(u32, u32)>,
+    /// Per distinct list: its rarest ids (bucket terms), as a range of `rarest`.
+    rarest_of: Vec<(u32, u32)>,
+    flat: Vec<u32>,
+    rarest: Vec<u32>,
 }
 
 impl TermTable {
     fn new(claims: &[(ClaimRef, &Claim)]) -> TermTable {
-        let mut index: FastMap<&str, u32> = FastMap::default();
+        const NONE: u32 = u32::MAX;
+        // Global term index -> local id.
+        let mut local: Vec<u32> = Vec::new();
         let mut df: Vec<usize> = Vec::new();
-        let mut ids = Vec::with_capacity(claims.len());
+        let mut list_index: FastMap<u32, u32> = FastMap::default();
+        let mut list_of = Vec::with_capacity(claims.len());
+        let mut lists: Vec<(u32, u32)> = Vec::new();
+        let mut flat: Vec<u32> = Vec::new();
         for (_, c) in claims {
-            let mut v: Vec<u32> = c
-                .subject
-                .terms
-                .iter()
-                .map(|t| {
-                    let next = index.len() as u32;
-                    let id = *index.entry(t.as_str()).or_insert(next);
-                    if id as usize == df.len() {
-                        df.push(0);
-                    }
-                    df[id as usize] += 1;
-                    id
-                })
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            ids.push(v);
+            let terms = c.subject.terms;
+            for t in terms.iter() {
+                let g = t.index();
+                if g >= local.len() {
+                    local.resize(g + 1, NONE);
+                }
+                if local[g] == NONE {
+                    local[g] = df.len() as u32;
+                    df.push(0);
+                }
+                df[local[g] as usize] += 1;
+            }
+            let slot = *list_index.entry(terms.id()).or_insert_with(|| {
+                let start = flat.len();
+                flat.extend(terms.iter().map(|t| local[t.index()]));
+                flat[start..].sort_unstable();
+                lists.push((start as u32, (flat.len() - start) as u32));
+                (lists.len() - 1) as u32
+            });
+            list_of.push(slot);
         }
         let n = claims.len() as f64;
-        let weights = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
-        TermTable { weights, ids }
+        let weights: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
+        // A claim's bucket terms: its rarest terms, ties to the earliest id.
+        let mut rarest = Vec::new();
+        let mut rarest_of = Vec::with_capacity(lists.len());
+        let mut ids: Vec<u32> = Vec::new();
+        for &(start, len) in &lists {
+            ids.clear();
+            ids.extend_from_slice(&flat[start as usize..(start + len) as usize]);
+            ids.sort_by(|a, b| {
+                weights[*b as usize]
+                    .total_cmp(&weights[*a as usize])
+                    .then(a.cmp(b))
+            });
+            let from = rarest.len();
+            rarest.extend(ids.iter().take(BUCKET_TERMS));
+            rarest_of.push((from as u32, (rarest.len() - from) as u32));
+        }
+        TermTable {
+            weights,
+            list_of,
+            lists,
+            rarest_of,
+            flat,
+            rarest,
+        }
+    }
+
+    /// Sorted local term ids of claim `i`.
+    fn ids(&self, i: usize) -> &[u32] {
+        let (start, len) = self.lists[self.list_of[i] as usize];
+        &self.flat[start as usize..(start + len) as usize]
+    }
+
+    /// The bucket terms of claim `i`.
+    fn rarest(&self, i: usize) -> &[u32] {
+        let (start, len) = self.rarest_of[self.list_of[i] as usize];
+        &self.rarest[start as usize..(start + len) as usize]
     }
 
     /// Weighted Jaccard similarity of claims `i` and `j`.
     fn similarity(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (&self.ids[i], &self.ids[j]);
+        let (a, b) = (self.ids(i), self.ids(j));
         let (mut x, mut y) = (0, 0);
         let (mut inter, mut union) = (0.0, 0.0);
         while x < a.len() && y < b.len() {
@@ -116,10 +168,10 @@ impl TermTable {
     }
 }
 
-/// Plain Jaccard similarity of two sorted term lists (no corpus weights; used
-/// for the facts file).
-pub(crate) fn plain_similarity(a: &[String], b: &[String]) -> f64 {
-    let inter = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+/// Plain Jaccard similarity of two term lists (no corpus weights; used for
+/// the facts file).
+pub(crate) fn plain_similarity(a: Terms, b: Terms) -> f64 {
+    let inter = a.iter().filter(|&t| b.contains(t)).count();
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -312,9 +364,19 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
 
 /// "`40%` cumulative through 2027".
 pub(crate) fn framed(c: &Claim) -> String {
-    match c.period {
-        Period::None => format!("`{}`", c.figure_text()),
-        p => format!("`{}` {}", c.figure_text(), p.framing()),
+    let mut out = String::new();
+    write_framed(&mut out, c);
+    out
+}
+
+/// Appends [`framed`] to `out`.
+pub(crate) fn write_framed(out: &mut String, c: &Claim) {
+    out.push('`');
+    c.write_figure(out);
+    out.push('`');
+    if c.period != Period::None {
+        out.push(' ');
+        c.period.write_framing(out);
     }
 }
 
@@ -327,6 +389,31 @@ fn elsewhere(same_doc: bool) -> &'static str {
     }
 }
 
+/// Builds a message from pieces: text, framed claims, the subject.
+enum Piece<'a> {
+    Text(&'a str),
+    Framed(&'a Claim),
+    Figure(&'a Claim),
+    Framing(&'a Period),
+}
+
+/// Concatenates `pieces`, then " (subject)".
+fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
+    let mut out = String::with_capacity(160);
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Framed(c) => write_framed(&mut out, c),
+            Piece::Figure(c) => c.write_figure(&mut out),
+            Piece::Framing(p) => p.write_framing(&mut out),
+        }
+    }
+    out.push_str(" (");
+    subject.write_display(&mut out);
+    out.push(')');
+    out
+}
+
 /// Judges one pair; `y` is the later claim (reported), `x` the earlier.
 fn judge(
     x: &Claim,
@@ -335,12 +422,13 @@ fn judge(
     similarity: impl FnOnce() -> f64,
     tol: &Tolerances,
 ) -> Option<(&'static str, String)> {
+    use Piece::{Figure, Framed, Framing, Text};
     let m = subjects_match(x, y, similarity, tol.subject_threshold);
     if m == SubjectMatch::No {
         return None;
     }
     let place = elsewhere(same_doc);
-    let subject = &y.subject.display;
+    let subject = &y.subject;
     let change = y.subject.metric == Metric::Change;
     let same_figure = values_compatible(x, y, tol);
     if m == SubjectMatch::Strict && comparable(&x.period, &y.period) {
@@ -348,12 +436,19 @@ fn judge(
             let word = |d: i8| if d > 0 { "a rise" } else { "a fall" };
             return Some((
                 RULE_DIRECTION,
-                format!(
-                    "{} is {} here but {} is {} {place} ({subject})",
-                    framed(y),
-                    word(y.direction),
-                    framed(x),
-                    word(x.direction)
+                message(
+                    &[
+                        Framed(y),
+                        Text(" is "),
+                        Text(word(y.direction)),
+                        Text(" here but "),
+                        Framed(x),
+                        Text(" is "),
+                        Text(word(x.direction)),
+                        Text(" "),
+                        Text(place),
+                    ],
+                    subject,
                 ),
             ));
         }
@@ -366,13 +461,21 @@ fn judge(
             && x.form == Form::Point
             && y.form == Form::Point
         {
+            let factor = scaled_factor(scale_gap);
             return Some((
                 RULE_SCALE,
-                format!(
-                    "{} here but {} {place}: the same digits with scale words {}x apart ({subject})",
-                    framed(y),
-                    framed(x),
-                    scaled_factor(scale_gap)
+                message(
+                    &[
+                        Framed(y),
+                        Text(" here but "),
+                        Framed(x),
+                        Text(" "),
+                        Text(place),
+                        Text(": the same digits with scale words "),
+                        Text(&factor),
+                        Text("x apart"),
+                    ],
+                    subject,
                 ),
             ));
         }
@@ -387,26 +490,39 @@ fn judge(
             } else {
                 place
             };
+            let other_place = if std::ptr::eq(other, y) {
+                "here"
+            } else {
+                place
+            };
             return Some((
                 RULE_HEDGE,
-                format!(
-                    "hedged {} {who} excludes {} {} ({subject})",
-                    framed(hedged),
-                    framed(other),
-                    if std::ptr::eq(other, y) {
-                        "here"
-                    } else {
-                        place
-                    }
+                message(
+                    &[
+                        Text("hedged "),
+                        Framed(hedged),
+                        Text(" "),
+                        Text(who),
+                        Text(" excludes "),
+                        Framed(other),
+                        Text(" "),
+                        Text(other_place),
+                    ],
+                    subject,
                 ),
             ));
         }
         return Some((
             RULE_VALUE,
-            format!(
-                "{} here contradicts {} {place} ({subject})",
-                framed(y),
-                framed(x)
+            message(
+                &[
+                    Framed(y),
+                    Text(" here contradicts "),
+                    Framed(x),
+                    Text(" "),
+                    Text(place),
+                ],
+                subject,
             ),
         ));
     }
@@ -420,35 +536,64 @@ fn judge(
     {
         return Some((
             RULE_PERIOD,
-            format!(
-                "same figure `{}` is {} here but {} {place} ({subject})",
-                y.figure_text(),
-                y.period.framing(),
-                x.period.framing()
+            message(
+                &[
+                    Text("same figure `"),
+                    Figure(y),
+                    Text("` is "),
+                    Framing(&y.period),
+                    Text(" here but "),
+                    Framing(&x.period),
+                    Text(" "),
+                    Text(place),
+                ],
+                subject,
             ),
         ));
     }
     None
 }
 
-fn scaled_factor(gap: i32) -> String {
+fn scaled_factor(gap: i32) -> std::borrow::Cow<'static, str> {
     match gap {
-        3 => "1000".to_string(),
-        6 => "a million".to_string(),
-        9 => "a billion".to_string(),
-        g => format!("10^{g}"),
+        3 => "1000".into(),
+        6 => "a million".into(),
+        9 => "a billion".into(),
+        g => format!("10^{g}").into(),
     }
 }
 
-/// Bucket key: qualifiers plus one distinctive term, hashed. A collision only
-/// costs a comparison: every pair is judged in full.
-fn bucket_key(c: &Claim, term: u64) -> u64 {
-    use std::hash::{Hash, Hasher};
+/// Bucket key: qualifiers plus one distinctive term (a local term id, the
+/// empty-subject marker or a change figure).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct BucketKey {
+    unit: Unit,
+    metric: Metric,
+    geo: Option<Term>,
+    aggregate: Option<Term>,
+    level: Option<Term>,
+    base: u32,
+    term: u64,
+}
+
+fn bucket_key(c: &Claim, term: u64) -> BucketKey {
     let s = &c.subject;
-    let mut h = WordHasher::default();
-    (c.unit, s.metric, &s.geo, &s.aggregate, &s.level, &s.base).hash(&mut h);
-    h.write_u64(term);
-    h.finish()
+    BucketKey {
+        unit: c.unit,
+        metric: s.metric,
+        geo: s.geo,
+        aggregate: s.aggregate,
+        level: s.level,
+        base: s.base.id(),
+        term,
+    }
+}
+
+/// The latest claims of a bucket, as a ring: only the last [`PER_BUCKET`]
+/// members are ever compared.
+struct Bucket {
+    recent: [u32; PER_BUCKET],
+    len: usize,
 }
 
 /// Finds contradicting pairs among the claims of all documents (within one
@@ -466,26 +611,17 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
         })
         .collect();
     let table = TermTable::new(&all);
-    let mut buckets: FastMap<u64, Vec<u32>> = FastMap::default();
+    let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
     let mut out = Vec::new();
-    let mut keys: Vec<u64> = Vec::new();
+    let mut keys: Vec<BucketKey> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     for (j, (rj, y)) in all.iter().enumerate() {
         // Keys: the claim's rarest terms (or its base), plus, for changes, the
         // figure itself so "the field grew 40%" can meet "demand grew 40%".
         keys.clear();
-        let mut ids = table.ids[j].clone();
-        ids.sort_by(|a, b| {
-            table.weights[*b as usize]
-                .total_cmp(&table.weights[*a as usize])
-                .then(a.cmp(b))
-        });
-        keys.extend(
-            ids.iter()
-                .take(BUCKET_TERMS)
-                .map(|&t| bucket_key(y, u64::from(t))),
-        );
-        if ids.is_empty() {
+        let rarest = table.rarest(j);
+        keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
+        if rarest.is_empty() {
             keys.push(bucket_key(y, u64::MAX));
         }
         if y.subject.metric == Metric::Change && y.form == Form::Point {
@@ -496,10 +632,13 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
         }
         candidates.clear();
         for key in &keys {
-            let members = buckets.entry(*key).or_default();
-            let lo = members.len().saturating_sub(PER_BUCKET);
-            candidates.extend_from_slice(&members[lo..]);
-            members.push(j as u32);
+            let bucket = buckets.entry(*key).or_insert(Bucket {
+                recent: [0; PER_BUCKET],
+                len: 0,
+            });
+            candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
+            bucket.recent[bucket.len % PER_BUCKET] = j as u32;
+            bucket.len += 1;
         }
         candidates.sort_unstable();
         candidates.dedup();

@@ -13,9 +13,10 @@ use chrono::Datelike;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{resolve, scan};
-use super::sentence::{clean_block, quantity_hints, segments, sentences};
-use super::subject::{Metric, SubjectContext, analyse, topic_of};
-use super::token::{Token, tokenize};
+use super::sentence::{hint_sentences, is_markup, segments};
+use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
+use super::term::Term;
+use super::token::{Token, tokenize_into};
 use super::{Claim, ProseInput, front_matter_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
@@ -27,42 +28,63 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     masked.sort_by_key(|r| r.start);
     // The article topic is read from the front matter only when a clause says
     // "the field" or "the industry": most files never need it.
-    let mut topic_cache: Option<Option<String>> = None;
+    let mut topic_cache: Option<Option<Term>> = None;
     let mut topic = || {
-        topic_cache
-            .get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
-            .clone()
+        *topic_cache.get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
     };
     let tol = lexicon.tolerances();
     let mut claims = Vec::new();
+    // Buffers reused across blocks.
+    let mut blanks: Vec<Range<usize>> = Vec::new();
+    let mut sents: Vec<Range<usize>> = Vec::new();
+    let mut lowered = String::new();
     for block in input.blocks {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
         };
-        let hints = quantity_hints(raw);
-        if hints.is_empty() {
+        // Only sentences holding a digit or a number word are tokenized.
+        hint_sentences(input.text, block, &masked, &mut blanks, &mut sents);
+        if sents.is_empty() {
             continue;
         }
-        let cleaned = clean_block(input.text, block, &masked);
-        for sentence in sentences(&cleaned) {
-            // Only sentences holding a digit or a number word are tokenized.
-            let first_hint = hints.partition_point(|&h| h < sentence.start);
-            if hints.get(first_hint).is_none_or(|&h| h >= sentence.end) {
-                continue;
+        // Those sentences with markup and masked ranges blanked and ASCII
+        // letters lowercased, at the same offsets; the rest of the copy is
+        // never read.
+        let mut bytes = std::mem::take(&mut lowered).into_bytes();
+        bytes.clear();
+        bytes.extend_from_slice(raw.as_bytes());
+        for sentence in &sents {
+            for b in &mut bytes[sentence.clone()] {
+                *b = if is_markup(*b) {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                };
             }
-            let toks = tokenize(&cleaned, sentence, block.start);
-            let quantities = find_quantities(&toks);
+        }
+        for r in &blanks {
+            bytes[r.clone()].fill(b' ');
+        }
+        // Blanks replace ASCII bytes or whole chars, so this never fails.
+        lowered = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut toks = Vec::new();
+        for sentence in sents.iter().cloned() {
+            tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
+            let toks = &toks[..];
+            let quantities = find_quantities(toks);
             if quantities.is_empty() {
                 continue;
             }
-            let segs = segments(&toks);
+            let segs = segments(toks);
+            let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
             for q in &quantities {
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
                     continue;
                 };
-                let segment = trim_trailing_clause(&toks, segs[seg_index].clone(), q.last);
+                let segment = trim_trailing_clause(toks, segs[seg_index].clone(), q.last);
                 // The first segment of a sentence is an introduction
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
                 let intro = segs
@@ -75,7 +97,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .cloned();
                 let previous = seg_index.checked_sub(1).map(|p| segs[p].clone());
                 let ctx = SubjectContext {
-                    toks: &toks,
+                    toks,
+                    words: &words,
                     segment: segment.clone(),
                     previous,
                     intro: intro.clone(),
@@ -96,13 +119,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
                 let context = toks[segment.start].start..toks[segment.end - 1].end;
                 claims.push(Claim {
-                    quote: input
-                        .text
-                        .get(context.clone())
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                    figure: input.text.get(span.clone()).unwrap_or_default().to_string(),
                     span,
                     context,
                     value: q.value,
@@ -122,6 +138,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
         }
     }
+    claims.shrink_to_fit();
     claims
 }
 

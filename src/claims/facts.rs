@@ -36,8 +36,9 @@ use super::compare::{
     ClaimRef, SubjectMatch, comparable, framed, plain_similarity, subjects_match, values_compatible,
 };
 use super::extract::extract;
-use super::lexicon::{Lexicon, Tolerances};
+use super::lexicon::{FastMap, Lexicon, Tolerances};
 use super::subject::Metric;
+use super::term::Term;
 use super::{Claim, ProseInput, RULE_FACT};
 
 #[derive(Debug, Deserialize)]
@@ -224,33 +225,44 @@ pub struct FactConflict {
 /// facts that share one of its subject terms (an index, not all pairs).
 pub fn check_facts(docs: &[Vec<Claim>], facts: &Facts) -> Vec<FactConflict> {
     let tol = facts.tolerances;
-    let mut by_term: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_term: FastMap<Term, Vec<usize>> = FastMap::default();
     for (i, f) in facts.facts.iter().enumerate() {
-        for t in f.claim.subject.terms.iter().chain(&f.claim.subject.base) {
-            by_term.entry(t.as_str()).or_default().push(i);
+        for t in f
+            .claim
+            .subject
+            .terms
+            .iter()
+            .chain(f.claim.subject.base.iter())
+        {
+            by_term.entry(t).or_default().push(i);
         }
     }
+    let mut candidates: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (d, claims) in docs.iter().enumerate() {
         for (c, claim) in claims.iter().enumerate() {
-            let mut candidates: Vec<usize> = claim
-                .subject
-                .terms
-                .iter()
-                .chain(&claim.subject.base)
-                .filter_map(|t| by_term.get(t.as_str()))
-                .flatten()
-                .copied()
-                .collect();
+            candidates.clear();
+            candidates.extend(
+                claim
+                    .subject
+                    .terms
+                    .iter()
+                    .chain(claim.subject.base.iter())
+                    .filter_map(|t| by_term.get(&t))
+                    .flatten(),
+            );
+            if candidates.is_empty() {
+                continue;
+            }
             candidates.sort_unstable();
             candidates.dedup();
-            for fi in candidates {
+            for &fi in &candidates {
                 let fact = &facts.facts[fi];
                 let f = &fact.claim;
                 if subjects_match(
                     f,
                     claim,
-                    || plain_similarity(&f.subject.terms, &claim.subject.terms),
+                    || plain_similarity(f.subject.terms, claim.subject.terms),
                     tol.subject_threshold,
                 ) != SubjectMatch::Strict
                     || !comparable(&f.period, &claim.period)

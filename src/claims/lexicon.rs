@@ -7,9 +7,11 @@
 //! fixed tables in `number.rs` and `period.rs` because they are English
 //! grammar, not project vocabulary.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
+
+use super::term::Term;
 
 /// The lexicon shipped with copydesk (`rules/claims/lexicon.yaml`).
 const BUILTIN_YAML: &str = include_str!("../../rules/claims/lexicon.yaml");
@@ -123,20 +125,18 @@ impl std::hash::Hasher for WordHasher {
 
 /// Hash map keyed by short strings or ids, using [`WordHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-/// Hash set counterpart of [`FastMap`].
-pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// What a lexicon phrase stands for once matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
     /// A subject term (canonical form).
-    Term(String),
+    Term(Term),
     /// A region.
-    Geo(String),
+    Geo(Term),
     /// An aggregate such as median or average.
-    Aggregate(String),
+    Aggregate(Term),
     /// A career level.
-    Level(String),
+    Level(Term),
 }
 
 #[derive(Debug, Clone)]
@@ -145,14 +145,45 @@ struct Phrase {
     slot: Slot,
 }
 
+/// Everything the lexicon knows about one normalised word, so a token costs
+/// one lookup.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entry {
+    /// Phrases starting with this word, longest first.
+    phrases: Vec<Phrase>,
+    /// Never part of a subject.
+    pub stop: bool,
+    /// "field", "industry".
+    pub generic: bool,
+    /// Ignored when reading a topic from a title.
+    title_stop: bool,
+}
+
+impl Entry {
+    /// Longest phrase starting at `words[at]` (whose entry this is): its slot
+    /// and its length in words.
+    pub(crate) fn match_phrase<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        at: usize,
+    ) -> Option<(&Slot, usize)> {
+        self.phrases.iter().find_map(|p| {
+            let end = at + p.words.len();
+            let fits = end <= words.len()
+                && p.words
+                    .iter()
+                    .zip(&words[at..end])
+                    .all(|(a, b)| a == b.as_ref());
+            fits.then_some((&p.slot, p.words.len()))
+        })
+    }
+}
+
 /// The compiled lexicon used by extraction and comparison.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// First (normalised) word of a phrase -> phrases, longest first.
-    phrases: FastMap<String, Vec<Phrase>>,
-    stop: FastSet<String>,
-    generic: FastSet<String>,
-    title_stop: FastSet<String>,
+    /// Normalised word -> what the lexicon knows about it.
+    words: FastMap<String, Entry>,
     tolerances: Tolerances,
 }
 
@@ -162,10 +193,7 @@ impl Lexicon {
         let spec: LexiconSpec = serde_yaml::from_str(BUILTIN_YAML)
             .expect("the embedded rules/claims/lexicon.yaml is valid (tested)");
         let mut lexicon = Lexicon {
-            phrases: FastMap::default(),
-            stop: FastSet::default(),
-            generic: FastSet::default(),
-            title_stop: FastSet::default(),
+            words: FastMap::default(),
             tolerances: Tolerances {
                 rel_tol: 0.05,
                 pct_abs_tol: 1.0,
@@ -187,36 +215,43 @@ impl Lexicon {
     pub fn merge(&mut self, extra: LexiconSpec) {
         for (canonical, phrases) in extra.synonyms {
             // A canonical subject term always maps to itself.
-            self.insert_phrase(&canonical, Slot::Term(canonical.to_lowercase()));
+            let term = Term::new(&canonical.to_lowercase());
+            self.insert_phrase(&canonical, Slot::Term(term));
             for phrase in phrases {
-                self.insert_phrase(&phrase, Slot::Term(canonical.to_lowercase()));
+                self.insert_phrase(&phrase, Slot::Term(term));
             }
         }
         // Qualifier names ("IN", "US") are labels, not words: only their
         // phrases are matched.
         let qualifiers = [
-            (extra.geo, Slot::Geo as fn(String) -> Slot),
-            (extra.aggregates, Slot::Aggregate as fn(String) -> Slot),
-            (extra.levels, Slot::Level as fn(String) -> Slot),
+            (extra.geo, Slot::Geo as fn(Term) -> Slot),
+            (extra.aggregates, Slot::Aggregate as fn(Term) -> Slot),
+            (extra.levels, Slot::Level as fn(Term) -> Slot),
         ];
         for (map, make) in qualifiers {
             for (canonical, phrases) in map {
+                let term = Term::new(&canonical);
                 for phrase in phrases {
-                    self.insert_phrase(&phrase, make(canonical.clone()));
+                    self.insert_phrase(&phrase, make(term));
                 }
             }
         }
         for word in extra.stop_words {
-            self.stop.insert(normalise_word(&word));
+            self.words.entry(normalise_word(&word)).or_default().stop = true;
         }
         for word in extra.keep_words {
-            self.stop.remove(&normalise_word(&word));
+            if let Some(e) = self.words.get_mut(&normalise_word(&word)) {
+                e.stop = false;
+            }
         }
         for word in extra.generic_heads {
-            self.generic.insert(normalise_word(&word));
+            self.words.entry(normalise_word(&word)).or_default().generic = true;
         }
         for word in extra.title_stop_words {
-            self.title_stop.insert(normalise_word(&word));
+            self.words
+                .entry(normalise_word(&word))
+                .or_default()
+                .title_stop = true;
         }
         let t = extra.tolerances;
         let current = &mut self.tolerances;
@@ -237,38 +272,40 @@ impl Lexicon {
         let Some(first) = words.first().cloned() else {
             return;
         };
-        let list = self.phrases.entry(first).or_default();
+        let list = &mut self.words.entry(first).or_default().phrases;
         list.retain(|p| p.words != words);
         list.push(Phrase { words, slot });
         list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 
+    /// What the lexicon knows about a normalised word.
+    pub(crate) fn entry(&self, word: &str) -> Option<&Entry> {
+        self.words.get(word)
+    }
+
     /// Longest phrase starting at `words[at]`: its slot and its length in words.
     /// `words` must already be normalised with [`normalise_word`].
-    pub(crate) fn match_phrase(&self, words: &[&str], at: usize) -> Option<(&Slot, usize)> {
-        let first = words.get(at)?;
-        let list = self.phrases.get(*first)?;
-        list.iter().find_map(|p| {
-            let end = at + p.words.len();
-            let fits =
-                end <= words.len() && p.words.iter().zip(&words[at..end]).all(|(a, b)| a == b);
-            fits.then_some((&p.slot, p.words.len()))
-        })
+    pub(crate) fn match_phrase<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        at: usize,
+    ) -> Option<(&Slot, usize)> {
+        self.entry(words.get(at)?.as_ref())?.match_phrase(words, at)
     }
 
     /// True for a word that never belongs to a subject.
     pub(crate) fn is_stop(&self, word: &str) -> bool {
-        self.stop.contains(word)
+        self.entry(word).is_some_and(|e| e.stop)
     }
 
     /// True for nouns such as "field" or "industry".
     pub(crate) fn is_generic(&self, word: &str) -> bool {
-        self.generic.contains(word)
+        self.entry(word).is_some_and(|e| e.generic)
     }
 
     /// True for words ignored when reading a topic from a title.
     pub(crate) fn is_title_stop(&self, word: &str) -> bool {
-        self.title_stop.contains(word) || self.stop.contains(word)
+        self.entry(word).is_some_and(|e| e.title_stop || e.stop)
     }
 }
 
@@ -353,11 +390,11 @@ mod tests {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         assert_eq!(
             lex.match_phrase(&refs, 0),
-            Some((&Slot::Term("posting".into()), 2))
+            Some((&Slot::Term(Term::new("posting")), 2))
         );
         assert_eq!(
             lex.match_phrase(&refs, 3),
-            Some((&Slot::Term("ai".into()), 2))
+            Some((&Slot::Term(Term::new("ai")), 2))
         );
         assert!(lex.is_stop("the"));
     }
@@ -373,7 +410,7 @@ mod tests {
         let refs = ["registered", "nurse"];
         assert_eq!(
             lex.match_phrase(&refs, 0),
-            Some((&Slot::Term("nurse".into()), 2))
+            Some((&Slot::Term(Term::new("nurse")), 2))
         );
         assert!(!lex.is_stop("record"));
         assert!((lex.tolerances().rel_tol - 0.1).abs() < 1e-9);

@@ -7,8 +7,8 @@
 //! their own files: `token.rs` (tokens), `sentence.rs` (sentences, clauses,
 //! markup blanking), `number.rs` (the number grammar), `period.rs` (time
 //! qualifiers), `subject.rs` (subject keys), `lexicon.rs` (the data),
-//! `extract.rs` (the pipeline), `compare.rs` (the five conflict kinds) and
-//! `facts.rs` (the facts file). Nothing here reads files, knows about rules'
+//! `extract.rs` (the pipeline), `compare.rs` (the five conflict kinds),
+//! `facts.rs` (the facts file) and `term.rs` (interned subject words). Nothing here reads files, knows about rules'
 //! severities or renders diagnostics: the rule engine does that.
 //!
 //! Usage:
@@ -52,6 +52,7 @@ mod number;
 mod period;
 mod sentence;
 mod subject;
+mod term;
 mod token;
 
 use std::ops::Range;
@@ -65,6 +66,7 @@ pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
 pub use number::{Form, Hedge, Unit};
 pub use period::{Per, Period};
 pub use subject::{Metric, SubjectKey};
+pub use term::{Term, Terms};
 
 /// Rule id: same figure framed as cumulative in one place and as a rate in
 /// another.
@@ -99,17 +101,16 @@ pub struct ProseInput<'a> {
     pub publish_date: Option<chrono::NaiveDate>,
 }
 
-/// One numeric claim, normalised.
+/// One numeric claim, normalised. It owns no strings (a corpus holds
+/// hundreds of thousands): the figure and clause as written are read back
+/// from the file's text with [`Claim::figure`] and [`Claim::quote`], and the
+/// subject's words are interned.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {
     /// Byte range of the figure itself, hedge included ("north of $70,000").
     pub span: Range<usize>,
     /// Byte range of the clause the claim was read from.
     pub context: Range<usize>,
-    /// Text of the clause (source text, markup included).
-    pub quote: String,
-    /// Text of the figure as written.
-    pub figure: String,
     /// Central value in base units (percent as 40.0, money in currency units,
     /// counts as counts).
     pub value: f64,
@@ -140,39 +141,52 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Text of the clause the claim was read from (source text, markup
+    /// included, trimmed). `text` is the file the claim was extracted from.
+    pub fn quote<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.context.clone()).unwrap_or_default().trim()
+    }
+
+    /// Text of the figure as written. `text` is the file the claim was
+    /// extracted from.
+    pub fn figure<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.clone()).unwrap_or_default()
+    }
+
     /// The figure normalised, with its hedge: "more than 50%", "$1.8 trillion",
     /// "$80,000-$95,000".
     pub fn figure_text(&self) -> String {
-        let per = self
-            .per
-            .map(|p| format!(" per {}", p.noun()))
-            .unwrap_or_default();
-        let sign = if self.direction < 0 && self.subject.metric == Metric::Change {
-            "-"
-        } else {
-            ""
-        };
+        let mut out = String::new();
+        self.write_figure(&mut out);
+        out
+    }
+
+    /// Appends [`Claim::figure_text`] to `out`.
+    pub(crate) fn write_figure(&self, out: &mut String) {
         match self.form {
             Form::Range | Form::Figures => {
-                format!(
-                    "{}-{}{per}",
-                    self.unit.format(self.raw_low()),
-                    self.unit.format(self.raw_high())
-                )
+                self.unit.write(out, self.raw_low());
+                out.push('-');
+                self.unit.write(out, self.raw_high());
             }
-            Form::Change => match self.from {
-                Some(f) => format!(
-                    "{} to {}{per}",
-                    self.unit.format(f),
-                    self.unit.format(self.value)
-                ),
-                None => format!("{}{per}", self.unit.format(self.value)),
-            },
-            _ => format!(
-                "{}{sign}{}{per}",
-                self.hedge.label(),
-                self.unit.format(self.value)
-            ),
+            Form::Change => {
+                if let Some(f) = self.from {
+                    self.unit.write(out, f);
+                    out.push_str(" to ");
+                }
+                self.unit.write(out, self.value);
+            }
+            _ => {
+                out.push_str(self.hedge.label());
+                if self.direction < 0 && self.subject.metric == Metric::Change {
+                    out.push('-');
+                }
+                self.unit.write(out, self.value);
+            }
+        }
+        if let Some(p) = self.per {
+            out.push_str(" per ");
+            out.push_str(p.noun());
         }
     }
 
@@ -195,10 +209,13 @@ impl Claim {
     /// Short human framing: "40% cumulative through 2027", "$128,000 in 2024
     /// (present tense)", "more than 50%".
     pub fn describe(&self) -> String {
-        match self.period {
-            Period::None => self.figure_text(),
-            p => format!("{} {}", self.figure_text(), p.framing()),
+        let mut out = String::new();
+        self.write_figure(&mut out);
+        if self.period != Period::None {
+            out.push(' ');
+            self.period.write_framing(&mut out);
         }
+        out
     }
 }
 

@@ -37,53 +37,118 @@ pub enum Unit {
 impl Unit {
     /// Formats `v` in this unit the way an article would write it.
     pub fn format(self, v: f64) -> String {
-        let sign = match self {
-            Unit::Usd => "$",
-            Unit::Eur => "€",
-            Unit::Gbp => "£",
-            _ => "",
-        };
-        let body = match self {
-            Unit::Percent => return format!("{}%", trim_float(v)),
-            Unit::Points => return format!("{} points", trim_float(v)),
-            Unit::Times => return format!("{}x", trim_float(v)),
-            _ => scaled(v),
-        };
-        format!("{sign}{body}")
+        let mut out = String::new();
+        self.write(&mut out, v);
+        out
+    }
+
+    /// Appends [`Unit::format`] to `out`.
+    pub(crate) fn write(self, out: &mut String, v: f64) {
+        match self {
+            Unit::Percent => {
+                trim_float(out, v);
+                out.push('%');
+            }
+            Unit::Points => {
+                trim_float(out, v);
+                out.push_str(" points");
+            }
+            Unit::Times => {
+                trim_float(out, v);
+                out.push('x');
+            }
+            Unit::Usd | Unit::Eur | Unit::Gbp | Unit::Count => {
+                out.push_str(match self {
+                    Unit::Usd => "$",
+                    Unit::Eur => "€",
+                    Unit::Gbp => "£",
+                    _ => "",
+                });
+                scaled(out, v);
+            }
+        }
     }
 }
 
 /// "1.8 trillion", "4.8 million", "128,000".
-fn scaled(v: f64) -> String {
+fn scaled(out: &mut String, v: f64) {
     let a = v.abs();
     for (limit, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
         if a >= limit {
-            return format!("{} {word}", trim_float(v / limit));
+            trim_float(out, v / limit);
+            out.push(' ');
+            out.push_str(word);
+            return;
         }
     }
     let rounded = v.round();
     if (v - rounded).abs() < 1e-9 && a < 1e15 {
-        let digits = format!("{}", rounded.abs() as u64);
-        let mut grouped = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
+        if v < 0.0 {
+            out.push('-');
         }
-        return if v < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        };
+        let mut digits = [0u8; 20];
+        let n = write_digits(&mut digits, rounded.abs() as u64);
+        for (i, &d) in digits[..n].iter().enumerate() {
+            if i > 0 && (n - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(char::from(d));
+        }
+        return;
     }
-    trim_float(v)
+    trim_float(out, v);
 }
 
-fn trim_float(v: f64) -> String {
+/// Writes the decimal digits of `n` at the start of `buf`; returns how many.
+fn write_digits(buf: &mut [u8; 20], mut n: u64) -> usize {
+    let mut tmp = [0u8; 20];
+    let mut len = 0;
+    loop {
+        tmp[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in 0..len {
+        buf[i] = tmp[len - 1 - i];
+    }
+    len
+}
+
+/// `v` with at most four decimals and no trailing zeros ("34.8", "1.25").
+fn trim_float(out: &mut String, v: f64) {
+    // Fast path for what figures usually are: positive, with few decimals.
+    // `v * 1e4` is then within a rounding error of an integer `m`, and `{:.4}`
+    // would print exactly `m / 1e4`.
+    if v > 0.0 && v < 1e11 {
+        let scaled = v * 1e4;
+        let m = scaled.round();
+        if (scaled - m).abs() < 1e-3 {
+            let m = m as u64;
+            let mut digits = [0u8; 20];
+            let n = write_digits(&mut digits, m / 10_000);
+            out.extend(digits[..n].iter().map(|&d| char::from(d)));
+            let mut frac = m % 10_000;
+            if frac != 0 {
+                out.push('.');
+                let mut places = 4;
+                while frac.is_multiple_of(10) {
+                    frac /= 10;
+                    places -= 1;
+                }
+                let n = write_digits(&mut digits, frac);
+                for _ in n..places {
+                    out.push('0');
+                }
+                out.extend(digits[..n].iter().map(|&d| char::from(d)));
+            }
+            return;
+        }
+    }
     let s = format!("{:.4}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
 }
 
 /// How a hedge word turns a figure into an interval.
@@ -271,7 +336,24 @@ struct Numeral {
 fn parse_numeral(tok: &Token<'_>) -> Option<Numeral> {
     match tok.kind {
         TokenKind::Number => {
-            let plain: String = tok.lower.chars().filter(|c| *c != ',').collect();
+            // Number tokens are ASCII digits, commas and dots; drop the commas
+            // on the stack when they fit.
+            let mut buf = [0u8; 48];
+            let owned: String;
+            let lower: &str = &tok.lower;
+            let plain: &str = if !lower.as_bytes().contains(&b',') {
+                lower
+            } else if lower.len() <= buf.len() {
+                let mut n = 0;
+                for &b in lower.as_bytes().iter().filter(|&&b| b != b',') {
+                    buf[n] = b;
+                    n += 1;
+                }
+                std::str::from_utf8(&buf[..n]).ok()?
+            } else {
+                owned = lower.chars().filter(|c| *c != ',').collect();
+                &owned
+            };
             let value: f64 = plain.parse().ok()?;
             let rounding = match plain.split_once('.') {
                 Some((_, dec)) => 0.5 * 10f64.powi(-(dec.len() as i32)),
@@ -560,11 +642,49 @@ word_set!(
 ]
 );
 
+/// Can a quantity start at this token? A cheap necessary condition for
+/// [`parse_at`] to find one (a number, a currency, a number word, "a", "half",
+/// "between", a multiplier verb, or a hyphenated word such as "two-thirds"
+/// or "six-figure"), checked before the full grammar runs.
+fn may_start_quantity(tok: &Token<'_>) -> bool {
+    match tok.kind {
+        TokenKind::Number => true,
+        TokenKind::Symbol => tok.is_symbol('$') || tok.is_symbol('€') || tok.is_symbol('£'),
+        TokenKind::Word => {
+            let w: &str = &tok.lower;
+            matches!(
+                w,
+                "a" | "an"
+                    | "half"
+                    | "halves"
+                    | "between"
+                    | "usd"
+                    | "us$"
+                    | "eur"
+                    | "gbp"
+                    | "doubled"
+                    | "tripled"
+                    | "trebled"
+                    | "quadrupled"
+                    | "halved"
+                    | "double"
+                    | "triple"
+                    | "quadruple"
+            ) || w.as_bytes().contains(&b'-')
+                || lookup_small(w).is_some()
+        }
+    }
+}
+
 /// Scans `toks` and returns every quantity that may be a claim.
 pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_quantity(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(toks, i) {
             Some(q) => {
                 i = q.last.max(i + 1);
@@ -1137,6 +1257,50 @@ mod tests {
             "the 1990s",
         ] {
             assert!(quantities(s).is_empty(), "{s}: {:?}", quantities(s));
+        }
+    }
+
+    #[test]
+    fn trim_float_matches_format() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            20.5,
+            34.8,
+            0.5,
+            0.05,
+            0.00005,
+            0.00004,
+            1.23456,
+            99.99995,
+            1e10,
+            123456.7891,
+            66.66666666,
+            1e11,
+            2.5e11,
+            -3.25,
+            f64::INFINITY,
+            f64::NAN,
+            1e-9,
+        ];
+        let mut x = 0.001_f64;
+        while x < 1e12 {
+            values.push(x);
+            values.push(x * 1.37);
+            values.push((x * 1e4).round() / 1e4);
+            x *= 1.91;
+        }
+        for k in 0..20_000 {
+            values.push(f64::from(k) / 100.0);
+            values.push(f64::from(k) * 0.1);
+            values.push(f64::from(k) / 3.0);
+        }
+        for v in values {
+            let mut fast = String::new();
+            trim_float(&mut fast, v);
+            let s = format!("{:.4}", v);
+            assert_eq!(fast, s.trim_end_matches('0').trim_end_matches('.'), "{v}");
         }
     }
 

@@ -112,20 +112,31 @@ impl Period {
     /// Short framing used in messages: "cumulative through 2027",
     /// "a year-over-year rate", "in 2024".
     pub fn framing(&self) -> String {
-        match *self {
-            Period::None => "undated".to_string(),
-            Period::Unresolved => "relative to an unknown date".to_string(),
-            Period::Point { year, weak: false } => format!("in {year}"),
-            Period::Point { year, weak: true } => format!("in {year} (present tense)"),
-            Period::Until { year, .. } => format!("cumulative through {year}"),
-            Period::Span { from, to, .. } if to - from == 1 => format!("year-over-year in {to}"),
-            Period::Span { from, to, .. } => format!("over {from}-{to}"),
+        let mut out = String::new();
+        self.write_framing(&mut out);
+        out
+    }
+
+    /// Appends [`Period::framing`] to `out`.
+    pub(crate) fn write_framing(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = match *self {
+            Period::None => write!(out, "undated"),
+            Period::Unresolved => write!(out, "relative to an unknown date"),
+            Period::Point { year, weak: false } => write!(out, "in {year}"),
+            Period::Point { year, weak: true } => write!(out, "in {year} (present tense)"),
+            Period::Until { year, .. } => write!(out, "cumulative through {year}"),
+            Period::Span { from, to, .. } if to - from == 1 => {
+                write!(out, "year-over-year in {to}")
+            }
+            Period::Span { from, to, .. } => write!(out, "over {from}-{to}"),
             Period::Rate {
                 per, to: Some(to), ..
-            } => format!("a {} rate through {to}", rate_word(per)),
-            Period::Rate { per, .. } => format!("a {} rate", rate_word(per)),
-            Period::Duration { years } => format!("over {years} years"),
-        }
+            } => write!(out, "a {} rate through {to}", rate_word(per)),
+            Period::Rate { per, .. } => write!(out, "a {} rate", rate_word(per)),
+            Period::Duration { years } => write!(out, "over {years} years"),
+        };
     }
 }
 
@@ -253,6 +264,22 @@ fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
     toks.get(k).map_or("", |t| t.word())
 }
 
+/// A number that may be a year (four characters).
+fn may_be_time(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Number && t.lower.len() == 4
+}
+
+word_set!(
+    /// Every word [`scan`] acts on (besides years and "-year" adjectives).
+    is_time_word: [
+    "from", "between", "year-over-year", "yoy", "y/y", "year-on-year", "year", "annually", "annual",
+    "annualized", "annualised", "cagr", "yearly", "annum", "month-over-month", "monthly", "mom",
+    "quarter-over-quarter", "quarterly", "qoq", "weekly", "daily", "hourly", "a", "an", "per",
+    "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "last", "next",
+    "coming", "past", "within", "previous", "decade", "decade's", "decade-long",
+]
+);
+
 /// Scans a clause for time qualifiers.
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
@@ -260,6 +287,11 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     while k < toks.len() {
         let t = &toks[k];
         let w = t.word();
+        // Most tokens say nothing about time: skip them with one test.
+        if !(may_be_time(t) || is_time_word(w) || w.ends_with("-year")) {
+            k += 1;
+            continue;
+        }
         // Spans: "from Y1 to Y2", "between Y1 and Y2", "Y1-Y2".
         if matches!(w, "from" | "between")
             && let Some((y1_at, fz1)) = year_after(toks, k + 1)

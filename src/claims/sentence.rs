@@ -8,9 +8,6 @@
 //! "34.80" or "1,200".
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::token::{Token, TokenKind};
 
@@ -18,114 +15,491 @@ use super::token::{Token, TokenKind};
 /// digit run, and every word that can carry a figure without digits ("one
 /// million", "half of", "doubled", "six figures", "one in five"). Empty means
 /// the text can be skipped. One pass over the text.
+#[cfg(test)]
 pub(crate) fn quantity_hints(text: &str) -> Vec<usize> {
-    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|percent|figures?|(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) )",
-        )
-        .expect("static regex compiles")
-    });
+    let mut out = Vec::new();
+    quantity_hints_into(text, &mut out);
+    out
+}
+
+/// ASCII word bytes, as `\b` sees them: letters, digits and `_`.
+#[cfg(test)]
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Does a hint word start at `w` (bytes from a word boundary on)? The words
+/// are matched as ASCII-case-insensitive prefixes, like the regular
+/// expression `(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|
+/// quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|
+/// percent|figures?|(?:one|two|...|ten) (?:in|out of) )` this replaced.
+fn hint_word_at(w: &[u8]) -> bool {
+    let starts = |p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
+    // "one in ", "three out of ".
+    let counted = |n: usize| {
+        w.len() > n
+            && w[n] == b' '
+            && (starts_at(&w[n + 1..], b"in ") || starts_at(&w[n + 1..], b"out of "))
+    };
+    match w[0] | 0x20 {
+        b'm' => starts(b"million"),
+        b'b' => starts(b"billion"),
+        b't' => {
+            starts(b"trillion")
+                || starts(b"thousand")
+                || starts(b"third")
+                || starts(b"triple")
+                || starts(b"trebled")
+                || (starts(b"two") && counted(3))
+                || (starts(b"three") && counted(5))
+                || (starts(b"ten") && counted(3))
+        }
+        b'h' => starts(b"half") || starts(b"halved"),
+        b'q' => starts(b"quarter") || starts(b"quadrupled"),
+        b'f' => {
+            starts(b"fifth")
+                || starts(b"figure")
+                || (starts(b"four") && counted(4))
+                || (starts(b"five") && counted(4))
+        }
+        b'd' => starts(b"double"),
+        b'p' => starts(b"percent"),
+        b'o' => starts(b"one") && counted(3),
+        b's' => (starts(b"six") && counted(3)) || (starts(b"seven") && counted(5)),
+        b'e' => starts(b"eight") && counted(5),
+        b'n' => starts(b"nine") && counted(4),
+        _ => false,
+    }
+}
+
+fn starts_at(w: &[u8], p: &[u8]) -> bool {
+    w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p)
+}
+
+/// [`quantity_hints`] into a reused buffer (cleared first), in ascending order.
+#[cfg(test)]
+fn quantity_hints_into(text: &str, out: &mut Vec<usize>) {
+    out.clear();
     let b = text.as_bytes();
-    let mut out: Vec<usize> = Vec::new();
     let mut k = 0;
     while k < b.len() {
-        if b[k].is_ascii_digit() {
+        let c = b[k];
+        if c.is_ascii_digit() {
             out.push(k);
+            k += 1;
             while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            if c != b'_' && (k == 0 || !is_word_byte(b[k - 1])) && hint_word_at(&b[k..]) {
+                out.push(k);
+            }
+            // The rest of the word cannot start a hint word (no boundary),
+            // but digits inside it still count.
+            k += 1;
+            while k < b.len() && (b[k].is_ascii_alphabetic() || b[k] == b'_') {
                 k += 1;
             }
         } else {
             k += 1;
         }
     }
-    let digits = out.len();
-    out.extend(WORDS.find_iter(text).map(|m| m.start()));
-    if digits > 0 && out.len() > digits {
-        out.sort_unstable();
-    }
-    out
 }
 
 /// Copies `text[block]` with masked ranges and inline markup characters
 /// replaced by spaces, so the copy has the same length and the same byte
 /// offsets (relative to `block.start`). `masked` must be sorted by start.
+#[cfg(test)]
 pub(crate) fn clean_block(text: &str, block: &Range<usize>, masked: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    clean_block_into(text, block, masked, &mut out);
+    out
+}
+
+/// [`clean_block`] into a reused buffer.
+#[cfg(test)]
+fn clean_block_into(text: &str, block: &Range<usize>, masked: &[Range<usize>], out: &mut String) {
     // Markup characters are ASCII and masked ranges lie on char boundaries, so
     // blanking works on bytes and the result stays valid UTF-8.
-    let mut bytes = text.as_bytes()[block.clone()].to_vec();
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    bytes.extend_from_slice(&text.as_bytes()[block.clone()]);
     for b in bytes.iter_mut() {
-        if matches!(
-            *b,
-            b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|' | b'\\'
-        ) {
+        if is_markup(*b) {
             *b = b' ';
         }
     }
+    let mut blanks = Vec::new();
+    blank_ranges(text, block, masked, &mut blanks);
+    for r in blanks {
+        bytes[r].fill(b' ');
+    }
+    *out = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// Inline markup characters, blanked before sentences and tokens are read.
+pub(crate) fn is_markup(b: u8) -> bool {
+    matches!(
+        b,
+        b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|' | b'\\'
+    )
+}
+
+/// The parts of masked ranges that fall in `block`, relative to the block
+/// (only those whose ends are char boundaries). `masked` must be sorted by start.
+pub(crate) fn blank_ranges(
+    text: &str,
+    block: &Range<usize>,
+    masked: &[Range<usize>],
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     let first = masked.partition_point(|m| m.end <= block.start);
     for m in masked[first..].iter().take_while(|m| m.start < block.end) {
         let start = m.start.max(block.start);
         let end = m.end.min(block.end);
         if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
-            bytes[start - block.start..end - block.start].fill(b' ');
+            out.push(start - block.start..end - block.start);
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Abbreviations that end with a period but do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "no", "inc", "jr", "sr", "st", "approx",
-    "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "corp", "co", "ltd", "est", "avg",
+/// A prose block read as if markup and masked ranges were blanked to
+/// spaces, without copying it.
+struct Cleaned<'a> {
+    raw: &'a [u8],
+    blanks: &'a [Range<usize>],
+}
+
+impl Cleaned<'_> {
+    fn at(&self, p: usize) -> u8 {
+        let b = self.raw[p];
+        if is_markup(b) || (!self.blanks.is_empty() && self.blanks.iter().any(|r| r.contains(&p))) {
+            b' '
+        } else {
+            b
+        }
+    }
+
+    fn starts_with_at(&self, j: usize, pattern: &[u8]) -> bool {
+        j + pattern.len() <= self.raw.len()
+            && pattern
+                .iter()
+                .enumerate()
+                .all(|(i, &c)| self.at(j + i) == c)
+    }
+
+    /// If the `.`, `!` or `?` at `k` ends a sentence, where the sentence ends
+    /// (after closing quotes and parentheses).
+    fn sentence_end(&self, k: usize) -> Option<usize> {
+        const RIGHT_DOUBLE: &[u8] = "”".as_bytes();
+        const RIGHT_SINGLE: &[u8] = "’".as_bytes();
+        let n = self.raw.len();
+        let c = self.at(k);
+        if !matches!(c, b'.' | b'!' | b'?') {
+            return None;
+        }
+        // A full stop ends a sentence only when followed by whitespace (after
+        // optional closing quotes or parentheses) and not by an abbreviation.
+        let mut j = k + 1;
+        loop {
+            if j < n && matches!(self.at(j), b'"' | b'\'' | b')') {
+                j += 1;
+            } else if self.starts_with_at(j, RIGHT_DOUBLE) || self.starts_with_at(j, RIGHT_SINGLE) {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        if j < n && !self.at(j).is_ascii_whitespace() {
+            return None;
+        }
+        if c == b'.' {
+            let word_start = (0..k)
+                .rev()
+                .find(|&p| {
+                    let ch = self.at(p);
+                    ch.is_ascii_whitespace() || ch == b'('
+                })
+                .map_or(0, |p| p + 1);
+            let word = word_start..k;
+            let dotted = word.clone().any(|p| self.at(p) == b'.')
+                && word.clone().all(|p| {
+                    let ch = self.at(p);
+                    ch.is_ascii_alphabetic() || ch == b'.'
+                });
+            let abbreviation = word.len() <= 6 && {
+                let mut w = [0u8; 6];
+                for (slot, p) in w.iter_mut().zip(word.clone()) {
+                    *slot = self.at(p);
+                }
+                is_abbreviation(&w[..word.len()])
+            };
+            let next_lower = (j.min(n)..n)
+                .map(|p| self.at(p))
+                .find(|ch| !ch.is_ascii_whitespace())
+                .is_some_and(|ch| ch.is_ascii_lowercase());
+            if dotted || abbreviation || next_lower {
+                return None;
+            }
+        }
+        Some(j.min(n))
+    }
+}
+
+/// The sentences of `text[block]` that may hold a quantity, as ranges
+/// relative to the block, in order. One pass over the block: sentences are
+/// split as in [`sentences`] on the block as [`clean_block`] would blank it,
+/// and a sentence is kept when it holds a digit or a hint word (see
+/// [`quantity_hints`], read on the raw text). `blanks` receives the block's
+/// [`blank_ranges`]. `block` must lie on char boundaries of `text`.
+pub(crate) fn hint_sentences(
+    text: &str,
+    block: &Range<usize>,
+    masked: &[Range<usize>],
+    blanks: &mut Vec<Range<usize>>,
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    blank_ranges(text, block, masked, blanks);
+    let raw = &text.as_bytes()[block.clone()];
+    let view = Cleaned { raw, blanks };
+    let n = raw.len();
+    let mut start = 0;
+    let mut has_hint = false;
+    // Eight bytes at a time: masks of the bytes that matter (digits, word
+    // starts, sentence punctuation), then those bytes one by one, in order.
+    let mut prev_word = 0u64;
+    let mut k = 0;
+    while k < n {
+        let chunk = if k + 8 <= n {
+            u64::from_le_bytes(raw[k..k + 8].try_into().expect("eight bytes"))
+        } else {
+            let mut tail = [0u8; 8];
+            tail[..n - k].copy_from_slice(&raw[k..]);
+            u64::from_le_bytes(tail)
+        };
+        let m = Masks::of(chunk);
+        let starts = m.letter & !((m.word << 8) | (prev_word >> 56));
+        prev_word = m.word;
+        let mut events = if has_hint {
+            m.term
+        } else {
+            m.term | m.digit | starts
+        };
+        while events != 0 {
+            let bit = events.trailing_zeros();
+            events &= events - 1;
+            let flag = 1u64 << bit;
+            let p = k + (bit / 8) as usize;
+            if m.term & flag != 0 {
+                if let Some(end) = view.sentence_end(p) {
+                    if has_hint {
+                        out.push(start..end);
+                    }
+                    start = end;
+                    has_hint = false;
+                    // Bytes between the punctuation and `end` are closing
+                    // quotes: no digits or words to look at.
+                    events |= (m.digit | starts) & !(flag | (flag - 1));
+                }
+            } else if m.digit & flag != 0 || (may_be_hint_word(raw, p) && hint_word_at(&raw[p..])) {
+                has_hint = true;
+                // Nothing more to learn about this sentence until it ends.
+                events &= m.term;
+            }
+        }
+        k += 8;
+    }
+    // A trailing sentence that is only blanks yields no tokens, so it needs
+    // no check here.
+    if has_hint && start < n {
+        out.push(start..n);
+    }
+}
+
+/// Per-byte flags of eight bytes, in each byte's high bit.
+struct Masks {
+    /// ASCII letters.
+    letter: u64,
+    /// ASCII digits.
+    digit: u64,
+    /// Word bytes as `\b` sees them: letters, digits, `_`.
+    word: u64,
+    /// `.`, `!`, `?`.
+    term: u64,
+}
+
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte of `v` (bytes below 0x80) set where the byte is >= `c`.
+fn at_least(v: u64, c: u8) -> u64 {
+    ((v | HIGH) - LOW * u64::from(c)) & HIGH
+}
+
+/// High bit of each byte of `x` set where the byte equals `c`.
+fn equal(x: u64, c: u8) -> u64 {
+    let y = x ^ (LOW * u64::from(c));
+    !(((y & !HIGH) + !HIGH) | y | !HIGH)
+}
+
+impl Masks {
+    fn of(x: u64) -> Masks {
+        let ascii = !x & HIGH;
+        let low7 = x & !HIGH;
+        let folded = (x | (LOW * 0x20)) & !HIGH;
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
+        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & ascii;
+        let word = letter | digit | equal(x, b'_');
+        let term = equal(x, b'.') | equal(x, b'!') | equal(x, b'?');
+        Masks {
+            letter,
+            digit,
+            word,
+            term,
+        }
+    }
+}
+
+/// The first four bytes (ASCII letters folded to lowercase) of every hint
+/// word: a word that starts otherwise cannot be one.
+const HINT_PREFIXES: [&[u8; 4]; 25] = [
+    b"mill", b"bill", b"tril", b"thou", b"thir", b"trip", b"treb", b"two ", b"thre", b"ten ",
+    b"half", b"halv", b"quar", b"quad", b"fift", b"figu", b"four", b"five", b"doub", b"perc",
+    b"one ", b"six ", b"seve", b"eigh", b"nine",
 ];
 
+const fn prefix_slot(folded: u32) -> usize {
+    (folded.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// A 4096-bit set of hashed [`HINT_PREFIXES`].
+const HINT_PREFIX_SET: [u64; 64] = {
+    let mut set = [0u64; 64];
+    let mut i = 0;
+    while i < HINT_PREFIXES.len() {
+        let slot = prefix_slot(u32::from_le_bytes(*HINT_PREFIXES[i]));
+        set[slot >> 6] |= 1 << (slot & 63);
+        i += 1;
+    }
+    set
+};
+
+/// Cheap test before [`hint_word_at`]: false when the word at `p` cannot be
+/// a hint word (hash collisions only let extra words through).
+fn may_be_hint_word(raw: &[u8], p: usize) -> bool {
+    let Some(head) = raw.get(p..p + 4) else {
+        return false;
+    };
+    let folded = u32::from_le_bytes(head.try_into().expect("four bytes")) | 0x2020_2020;
+    let slot = prefix_slot(folded);
+    HINT_PREFIX_SET[slot >> 6] & (1 << (slot & 63)) != 0
+}
+
+/// Is `word` (the bytes before a period) an abbreviation that does not end
+/// a sentence ("e.g", "Inc", "approx")? ASCII case is ignored.
+fn is_abbreviation(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > 6 {
+        return false;
+    }
+    let mut lower = [0u8; 6];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"e.g"
+            | b"i.e"
+            | b"etc"
+            | b"vs"
+            | b"dr"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"no"
+            | b"inc"
+            | b"jr"
+            | b"sr"
+            | b"st"
+            | b"approx"
+            | b"fig"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"est"
+            | b"avg"
+    )
+}
+
 /// Sentence byte ranges inside `text` (relative offsets).
+#[cfg(test)]
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    sentences_into(text, &mut out);
+    out
+}
+
+/// [`sentences`] into a reused buffer (cleared first).
+#[cfg(test)]
+fn sentences_into(text: &str, out: &mut Vec<Range<usize>>) {
+    const RIGHT_DOUBLE: &[u8] = "”".as_bytes();
+    const RIGHT_SINGLE: &[u8] = "’".as_bytes();
+    out.clear();
+    let b = text.as_bytes();
     let mut start = 0;
-    for k in 0..b.len() {
+    let mut k = 0;
+    while let Some(offset) = b[k..].iter().position(|&c| matches!(c, b'.' | b'!' | b'?')) {
+        k += offset;
         let c = b[k];
-        if !matches!(c, b'.' | b'!' | b'?') {
-            continue;
-        }
         // A full stop ends a sentence only when followed by whitespace (after
         // optional closing quotes or parentheses) and not by an abbreviation.
         let mut j = k + 1;
         loop {
             if j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
                 j += 1;
-            } else if text[j.min(b.len())..].starts_with('”')
-                || text[j.min(b.len())..].starts_with('’')
+            } else if b[j.min(b.len())..].starts_with(RIGHT_DOUBLE)
+                || b[j.min(b.len())..].starts_with(RIGHT_SINGLE)
             {
                 j += 3;
             } else {
                 break;
             }
         }
+        k += 1;
         let at_end = j >= b.len();
         if !at_end && !b[j].is_ascii_whitespace() {
             continue;
         }
         if c == b'.' {
-            let word_start = b[..k]
+            let dot = k - 1;
+            let word_start = b[..dot]
                 .iter()
                 .rposition(|&ch| ch.is_ascii_whitespace() || ch == b'(')
                 .map_or(0, |p| p + 1);
-            let word = &b[word_start..k];
+            let word = &b[word_start..dot];
             let dotted = word.contains(&b'.')
                 && word
                     .iter()
                     .all(|ch| ch.is_ascii_alphabetic() || *ch == b'.');
-            let abbreviation = word.len() <= 6
-                && ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.as_bytes().eq_ignore_ascii_case(word));
             let next_lower = b[j.min(b.len())..]
                 .iter()
                 .find(|ch| !ch.is_ascii_whitespace())
                 .is_some_and(u8::is_ascii_lowercase);
-            if dotted || abbreviation || next_lower {
+            if dotted || is_abbreviation(word) || next_lower {
                 continue;
             }
         }
@@ -138,7 +512,6 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     if start < b.len() && !text[start..].trim().is_empty() {
         out.push(start..b.len());
     }
-    out
 }
 
 /// Is this token a clause boundary?
@@ -215,6 +588,178 @@ mod tests {
         let segs = segments(&toks);
         assert_eq!(segs.len(), 4);
         assert_eq!(toks[segs[3].start].lower, "but");
+    }
+
+    #[test]
+    fn prefilter_matches_the_regular_expression() {
+        let re = regex::Regex::new(
+            r"(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|percent|figures?|(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) )",
+        )
+        .expect("regex compiles");
+        let words = [
+            "million",
+            "Millions",
+            "xmillion",
+            "_half",
+            "half",
+            "Halved",
+            "halves",
+            "thirds",
+            "third",
+            "quarter",
+            "fifth",
+            "doubled",
+            "TRIPLE",
+            "trebled",
+            "quadrupled",
+            "percent",
+            "figure",
+            "one in ",
+            "One In ",
+            "one in",
+            "ten out of ",
+            "ten out of",
+            "seven in ",
+            "eleven in ",
+            "often in ",
+            "nine  in ",
+            "six\tin ",
+            "é one in ",
+            "x1 ",
+            "2a",
+            "a_2",
+            "b-billion",
+            "thousand",
+            "three in ",
+            "eight out of ",
+            "four in ",
+            "five in ",
+            "two in ",
+            "tenth",
+            "fourth",
+            "zero in ",
+            "é",
+            ".",
+            "trillion",
+        ];
+        let mut rng = 7u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1);
+                s.push_str(words[(rng >> 33) as usize % words.len()]);
+                if (rng >> 20).is_multiple_of(3) {
+                    s.push(' ');
+                }
+            }
+            let expected: Vec<usize> = {
+                let b = s.as_bytes();
+                let mut out: Vec<usize> = (0..b.len())
+                    .filter(|&k| b[k].is_ascii_digit() && (k == 0 || !b[k - 1].is_ascii_digit()))
+                    .collect();
+                out.extend(re.find_iter(&s).map(|m| m.start()));
+                out.sort_unstable();
+                out
+            };
+            assert_eq!(quantity_hints(&s), expected, "{s:?}");
+        }
+    }
+
+    /// `hint_sentences` keeps exactly the sentences the three-pass pipeline
+    /// (hints, blanked copy, sentences) kept, apart from blank ones.
+    #[test]
+    fn hint_sentences_match_the_three_passes() {
+        let pieces = [
+            "Pay",
+            " rose",
+            " 3.5%",
+            " in",
+            " 2023",
+            ".",
+            " ",
+            "  ",
+            "e.g.",
+            " U.S.",
+            "!",
+            "?",
+            "\"",
+            "'",
+            ")",
+            "(",
+            "”",
+            "’",
+            " one in ",
+            "million",
+            "_half",
+            "*",
+            "**",
+            "`",
+            "[",
+            "]",
+            "<",
+            ">",
+            "|",
+            "\\",
+            "\n",
+            "é",
+            "Inc.",
+            " approx.",
+            " it",
+            " Next",
+            "x1",
+            "a.",
+            " B.",
+            "\t",
+            "twelve",
+            " per cent",
+            "—",
+        ];
+        let mut rng = 11u64;
+        let mut next = |n: usize| {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (rng >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(30) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let pick = |r: usize| boundaries[r % boundaries.len()];
+            let (a, b) = (pick(next(1000)), pick(next(1000)));
+            let block = a.min(b)..a.max(b);
+            let mut masked = Vec::new();
+            for _ in 0..next(3) {
+                let (x, y) = (next(text.len() + 1), next(text.len() + 1));
+                masked.push(x.min(y)..x.max(y));
+            }
+            masked.sort_by_key(|r| r.start);
+            let raw = &text[block.clone()];
+            let hints = quantity_hints(raw);
+            let cleaned = clean_block(&text, &block, &masked);
+            let expected: Vec<Range<usize>> = if hints.is_empty() {
+                Vec::new()
+            } else {
+                sentences(&cleaned)
+                    .into_iter()
+                    .filter(|s| {
+                        let first = hints.partition_point(|&h| h < s.start);
+                        hints.get(first).is_some_and(|&h| h < s.end)
+                    })
+                    .collect()
+            };
+            let mut blanks = Vec::new();
+            let mut got = Vec::new();
+            hint_sentences(&text, &block, &masked, &mut blanks, &mut got);
+            let non_blank = |s: &Range<usize>| !cleaned[s.clone()].trim().is_empty();
+            let got: Vec<_> = got.into_iter().filter(non_blank).collect();
+            let expected: Vec<_> = expected.into_iter().filter(non_blank).collect();
+            assert_eq!(got, expected, "{text:?} {block:?} {masked:?}");
+        }
     }
 
     #[test]

@@ -14,8 +14,9 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
-use super::lexicon::{Lexicon, Slot, normalise_cow};
+use super::lexicon::{Entry, Lexicon, Slot, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word};
+use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
 
 /// What kind of measurement a claim is.
@@ -47,28 +48,80 @@ impl Metric {
     }
 }
 
-/// The normalised subject of a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The normalised subject of a claim. Words are interned ([`Term`]), so the
+/// key is small, `Copy`, and compared by integers.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SubjectKey {
     /// Kind of measurement.
     pub metric: Metric,
     /// Canonical terms of the clause, sorted and deduplicated.
-    pub terms: Vec<String>,
+    pub terms: Terms,
     /// For shares: canonical terms of the base ("remote worker").
-    pub base: Vec<String>,
+    pub base: Terms,
     /// Region ("US", "WORLD"), when named.
-    pub geo: Option<String>,
+    pub geo: Option<Term>,
     /// "average" or "median", when named.
-    pub aggregate: Option<String>,
+    pub aggregate: Option<Term>,
     /// Career level ("entry", "mid", "senior"), when named.
-    pub level: Option<String>,
+    pub level: Option<Term>,
     /// True when the clause only said "the field"/"the industry" and the
     /// article's topic stood in for it.
     pub anaphoric: bool,
     /// True when the terms came from the previous clause of the sentence.
     pub inherited: bool,
-    /// Short human-readable form, for inventories and messages.
-    pub display: String,
+}
+
+impl SubjectKey {
+    /// Short human-readable form, for inventories and messages: "share of
+    /// accountant: remote work", "change in US pay".
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        self.write_display(&mut out);
+        out
+    }
+
+    /// Appends [`SubjectKey::display`] to `out`.
+    pub(crate) fn write_display(&self, out: &mut String) {
+        match self.metric {
+            Metric::Share => {
+                out.push_str("share of ");
+                self.base.join_into(out, " ");
+                out.push_str(": ");
+            }
+            Metric::Change => out.push_str("change in "),
+            Metric::NewCount => out.push_str("new "),
+            Metric::Comparative | Metric::Level => {}
+        }
+        let mut first = true;
+        let qualifiers = [self.geo, self.aggregate, self.level];
+        for t in qualifiers.into_iter().flatten().chain(self.terms.iter()) {
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            out.push_str(t.as_str());
+        }
+        if self.metric == Metric::Comparative {
+            out.push_str(" (relative)");
+        }
+    }
+}
+
+impl Serialize for SubjectKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("SubjectKey", 9)?;
+        st.serialize_field("metric", &self.metric)?;
+        st.serialize_field("terms", &self.terms)?;
+        st.serialize_field("base", &self.base)?;
+        st.serialize_field("geo", &self.geo)?;
+        st.serialize_field("aggregate", &self.aggregate)?;
+        st.serialize_field("level", &self.level)?;
+        st.serialize_field("anaphoric", &self.anaphoric)?;
+        st.serialize_field("inherited", &self.inherited)?;
+        st.serialize_field("display", &self.display())?;
+        st.end()
+    }
 }
 
 /// Result of analysing a claim's clause.
@@ -83,6 +136,8 @@ pub(crate) struct Analysis {
 pub(crate) struct SubjectContext<'a> {
     /// Tokens of the whole sentence.
     pub toks: &'a [Token<'a>],
+    /// Per token: its lexicon form and entry ([`Words::new`]).
+    pub words: &'a Words<'a>,
     /// The clause segment holding the quantity.
     pub segment: Range<usize>,
     /// The previous segment of the sentence, if any.
@@ -155,11 +210,40 @@ word_set!(
 /// Collected slots and terms.
 #[derive(Debug, Default)]
 struct Collected {
-    terms: Vec<String>,
-    geo: Option<String>,
-    aggregate: Option<String>,
-    level: Option<String>,
+    terms: Vec<Term>,
+    geo: Option<Term>,
+    aggregate: Option<Term>,
+    level: Option<Term>,
     anaphoric: bool,
+}
+
+/// The tokens of a sentence as the lexicon sees them, computed once per
+/// sentence for all its quantities.
+pub(crate) struct Words<'a> {
+    /// Normalised form of each token ("" for symbols and numbers).
+    norms: Vec<Cow<'a, str>>,
+    /// Lexicon entry of each normalised form.
+    entries: Vec<Option<&'a Entry>>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(toks: &'a [Token<'a>], lex: &'a Lexicon) -> Words<'a> {
+        let norms: Vec<Cow<'a, str>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    norm(t)
+                } else {
+                    Cow::Borrowed("")
+                }
+            })
+            .collect();
+        let entries = norms
+            .iter()
+            .map(|w| if w.is_empty() { None } else { lex.entry(w) })
+            .collect();
+        Words { norms, entries }
+    }
 }
 
 /// Normalised form of a word token for lexicon lookups; "" for the pronoun
@@ -175,9 +259,9 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
 /// `skip` is true.
 fn collect(
     toks: &[Token<'_>],
+    words: &Words<'_>,
     range: Range<usize>,
     skip: &dyn Fn(usize) -> bool,
-    lex: &Lexicon,
     out: &mut Collected,
 ) {
     let mut k = range.start;
@@ -187,38 +271,38 @@ fn collect(
         while k < range.end && toks[k].kind == TokenKind::Word && !skip(k) {
             k += 1;
         }
-        let run: Vec<Cow<'_, str>> = toks[run_start..k].iter().map(norm).collect();
-        let refs: Vec<&str> = run.iter().map(|w| w.as_ref()).collect();
+        let refs = &words.norms[run_start..k];
         let mut i = 0;
         while i < refs.len() {
-            if let Some((slot, n)) = lex.match_phrase(&refs, i) {
+            let entry = words.entries[run_start + i];
+            if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
                 match slot {
-                    Slot::Term(t) => out.terms.push(t.clone()),
+                    Slot::Term(t) => out.terms.push(*t),
                     Slot::Geo(g) => {
-                        out.geo.get_or_insert_with(|| g.clone());
+                        out.geo.get_or_insert(*g);
                     }
                     Slot::Aggregate(a) => {
-                        out.aggregate.get_or_insert_with(|| a.clone());
+                        out.aggregate.get_or_insert(*a);
                     }
                     Slot::Level(l) => {
-                        out.level.get_or_insert_with(|| l.clone());
+                        out.level.get_or_insert(*l);
                     }
                 }
                 i += n;
                 continue;
             }
-            let w = refs[i];
+            let w: &str = &refs[i];
             let tok_index = run_start + i;
             i += 1;
             if w.chars().nth(1).is_none()
-                || lex.is_stop(w)
+                || entry.is_some_and(|e| e.stop)
                 || number_word(w).is_some()
                 || w.bytes().any(|b| b.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_alphabetic)
             {
                 continue;
             }
-            if lex.is_generic(w) {
+            if entry.is_some_and(|e| e.generic) {
                 let prev = tok_index.checked_sub(1).map(|p| &toks[p]);
                 let alone = tok_index == range.start
                     || prev.is_some_and(|p| {
@@ -229,7 +313,7 @@ fn collect(
                 }
                 continue;
             }
-            out.terms.push(w.to_string());
+            out.terms.push(Term::new(w));
         }
         if k == run_start {
             k += 1;
@@ -356,7 +440,7 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
     ctx: &SubjectContext,
-    topic: &mut dyn FnMut() -> Option<String>,
+    topic: &mut dyn FnMut() -> Option<Term>,
 ) -> Option<Analysis> {
     let q = ctx.quantity;
     let toks = ctx.toks;
@@ -381,11 +465,12 @@ pub(crate) fn analyse(
             || of_before_base.contains(&k)
     };
     let mut main = Collected::default();
-    collect(toks, ctx.segment.clone(), &skip, lex, &mut main);
+    let words = ctx.words;
+    collect(toks, words, ctx.segment.clone(), &skip, &mut main);
 
     let mut base_terms = Collected::default();
     if let Some(b) = &base {
-        collect(toks, b.clone(), &|_| false, lex, &mut base_terms);
+        collect(toks, words, b.clone(), &|_| false, &mut base_terms);
         main.geo = main.geo.or(base_terms.geo.take());
     }
 
@@ -402,9 +487,9 @@ pub(crate) fn analyse(
         let mut head = Collected::default();
         collect(
             toks,
+            words,
             prev.start..head_end,
             &|k| in_any(quantities, k),
-            lex,
             &mut head,
         );
         main.terms = head.terms;
@@ -414,7 +499,7 @@ pub(crate) fn analyse(
     }
     if let Some(intro) = &ctx.intro {
         let mut qualifiers = Collected::default();
-        collect(toks, intro.clone(), &|_| false, lex, &mut qualifiers);
+        collect(toks, words, intro.clone(), &|_| false, &mut qualifiers);
         main.geo = main.geo.or(qualifiers.geo);
         main.aggregate = main.aggregate.or(qualifiers.aggregate);
         main.level = main.level.or(qualifiers.level);
@@ -431,43 +516,25 @@ pub(crate) fn analyse(
     if main.terms.is_empty() && base_terms.terms.is_empty() {
         return None;
     }
-    let display = display(metric, &main, &base_terms.terms);
     Some(Analysis {
         key: SubjectKey {
             metric,
-            terms: main.terms,
-            base: base_terms.terms,
+            terms: Terms::new(&main.terms),
+            base: Terms::new(&base_terms.terms),
             geo: main.geo,
             aggregate: main.aggregate,
             level: main.level,
             anaphoric: main.anaphoric,
             inherited,
-            display,
         },
         direction,
     })
 }
 
-fn display(metric: Metric, c: &Collected, base: &[String]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for q in [&c.geo, &c.aggregate, &c.level].into_iter().flatten() {
-        parts.push(q.clone());
-    }
-    parts.extend(c.terms.iter().cloned());
-    let terms = parts.join(" ");
-    match metric {
-        Metric::Share => format!("share of {}: {}", base.join(" "), terms),
-        Metric::Change => format!("change in {terms}"),
-        Metric::NewCount => format!("new {terms}"),
-        Metric::Comparative => format!("{terms} (relative)"),
-        Metric::Level => terms,
-    }
-}
-
 /// Reads an article's topic term from its title, subtitle and description:
 /// the lexicon term named most often there, else the most frequent content
 /// word. Used only for "the field"-style subjects.
-pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<String> {
+pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
     let toks = super::token::tokenize(front, 0..front.len(), 0);
     let mut counts: Vec<(String, usize, bool)> = Vec::new();
     let mut bump = |term: String, known: bool| {
@@ -492,9 +559,9 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<String> {
     while i < refs.len() {
         if let Some((slot, n)) = lex.match_phrase(&refs, i) {
             if let Slot::Term(t) = slot
-                && !lex.is_title_stop(t)
+                && !lex.is_title_stop(t.as_str())
             {
-                bump(t.clone(), true);
+                bump(t.as_str().to_string(), true);
             }
             i += n;
             continue;
@@ -512,5 +579,5 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<String> {
     // Ties go to the earliest word, hence the reversed scans.
     let best_known = counts.iter().rev().filter(|e| e.2).max_by_key(|e| e.1);
     let best_any = counts.iter().rev().max_by_key(|e| e.1).filter(|e| e.1 >= 2);
-    best_known.or(best_any).map(|e| e.0.clone())
+    best_known.or(best_any).map(|e| Term::new(&e.0))
 }

@@ -64,9 +64,31 @@ const GLUED_SUFFIXES: &[&str] = &["k", "m", "mn", "bn", "b", "tn", "x"];
 /// the file. `range` must lie on char boundaries of `text`.
 pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    tokenize_into(text, None, range, base, &mut out);
+    out
+}
+
+/// Is `b` whitespace as [`char::is_whitespace`] sees an ASCII byte?
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// [`tokenize`] into a reused buffer (cleared first). When `original` is
+/// given, `text` is that text with its ASCII letters lowercased (same length,
+/// so same offsets): ASCII words borrow their lowercase form from `text`
+/// instead of allocating one, and case is read from `original`.
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    original: Option<&'a str>,
+    range: std::ops::Range<usize>,
+    base: usize,
+    out: &mut Vec<Token<'a>>,
+) {
+    out.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
+    let original = original.and_then(|o| o.get(range.clone()));
     let offset = range.start;
     let bytes = slice.as_bytes();
     // Char at byte `k` and its length; ASCII without decoding.
@@ -80,7 +102,20 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, base: usize) -
     };
     let mut k = 0;
     let mut last_end: Option<usize> = None;
-    while let Some((c, len)) = char_at(k) {
+    while k < bytes.len() {
+        let b = bytes[k];
+        let (c, len) = if b < 0x80 {
+            if is_ascii_space(b) {
+                k += 1;
+                continue;
+            }
+            (b as char, 1)
+        } else {
+            match char_at(k) {
+                Some(x) => x,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             k += len;
             continue;
@@ -100,14 +135,26 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, base: usize) -
             continue;
         }
         let start = k;
+        let mut ascii = len == 1;
         // The two chars before the current position inside the word, for the
         // abbreviation test ("U.S.").
         let mut prev = c;
         let mut prev_was_start = true;
         let mut before_prev_is_dot = false;
         k += len;
-        while let Some((d, dlen)) = char_at(k) {
+        loop {
+            // ASCII letters and digits continue the word without decoding.
+            while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+                before_prev_is_dot = prev == '.';
+                prev = bytes[k] as char;
+                prev_was_start = false;
+                k += 1;
+            }
+            let Some((d, dlen)) = char_at(k) else {
+                break;
+            };
             if d.is_alphanumeric() {
+                ascii &= dlen == 1;
                 before_prev_is_dot = prev == '.';
                 prev = d;
                 prev_was_start = false;
@@ -137,15 +184,23 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, base: usize) -
             if !joins {
                 break;
             }
+            ascii &= dlen == 1;
             before_prev_is_dot = prev == '.';
             prev = d;
             prev_was_start = false;
             k += dlen;
         }
-        push_word(&mut out, &slice[start..k], base + offset + start, glued);
+        let word = match original {
+            Some(o) if ascii => Word::Lowered {
+                lower: &slice[start..k],
+                capitalized: o.as_bytes()[start].is_ascii_uppercase(),
+            },
+            Some(o) => Word::Original(&o[start..k]),
+            None => Word::Original(&slice[start..k]),
+        };
+        push_word(out, word, base + offset + start, glued);
         last_end = Some(k);
     }
-    out
 }
 
 fn is_numeric(s: &str) -> bool {
@@ -154,14 +209,32 @@ fn is_numeric(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// A word run as the tokenizer found it.
+enum Word<'a> {
+    /// Already lowercase (ASCII), with the case of its first letter.
+    Lowered { lower: &'a str, capitalized: bool },
+    /// As written.
+    Original(&'a str),
+}
+
 /// Classifies one word run and pushes one to three tokens for it.
-fn push_word<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, glued: bool) {
-    let lower: Cow<'a, str> = if text.chars().any(char::is_uppercase) {
-        Cow::Owned(text.to_lowercase())
-    } else {
-        Cow::Borrowed(text)
+fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: bool) {
+    let (lower, capitalized) = match word {
+        Word::Lowered { lower, capitalized } => (Cow::Borrowed(lower), capitalized),
+        Word::Original(text) => lowercase(text),
     };
-    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    if !lower.as_bytes()[0].is_ascii_digit() {
+        // Only words starting with a digit can be numbers: most words end here.
+        out.push(Token {
+            kind: TokenKind::Word,
+            start,
+            end: start + lower.len(),
+            lower,
+            glued,
+            capitalized,
+        });
+        return;
+    }
     let make = |kind, s: usize, e: usize, glued| Token {
         kind,
         start: start + s,
@@ -202,6 +275,18 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, glued: b
         return;
     }
     out.push(make(TokenKind::Word, 0, lower.len(), glued));
+}
+
+/// Lowercase form of a word (borrowed when already lowercase) and whether
+/// it starts with an uppercase letter.
+fn lowercase(text: &str) -> (Cow<'_, str>, bool) {
+    let lower = if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    };
+    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    (lower, capitalized)
 }
 
 #[cfg(test)]
