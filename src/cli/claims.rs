@@ -43,7 +43,7 @@ pub struct ClaimsArgs {
 /// One row of the inventory.
 #[derive(Serialize)]
 struct Row<'a> {
-    subject: &'a str,
+    subject: String,
     path: &'a str,
     line: usize,
     column: usize,
@@ -77,7 +77,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
         for c in file_claims {
             let pos = index.line_col(file.text(), c.span.start);
             rows.push(Row {
-                subject: &c.subject.display,
+                subject: c.subject.display(),
                 path: &file.display,
                 line: pos.line,
                 column: pos.column,
@@ -85,18 +85,18 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
                 value: c.value,
                 unit: format!("{:?}", c.unit).to_lowercase(),
                 period: c.period.framing(),
-                quote: &c.quote,
+                quote: c.quote(file.text()),
                 claim: matches!(args.format, ClaimsFormat::Json).then_some(c),
             });
         }
     }
-    rows.sort_by(|a, b| (a.subject, a.path, a.line).cmp(&(b.subject, b.path, b.line)));
+    rows.sort_by(|a, b| (&a.subject, a.path, a.line).cmp(&(&b.subject, b.path, b.line)));
     let mut out = std::io::stdout().lock();
     match args.format {
         ClaimsFormat::Json => {
             let mut groups: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
             for r in &rows {
-                groups.entry(r.subject).or_default().push(r);
+                groups.entry(r.subject.as_str()).or_default().push(r);
             }
             let doc = serde_json::json!({ "version": 1, "claims": rows.len(), "subjects": groups });
             io_result(writeln!(
@@ -121,14 +121,14 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
 fn write_table(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
     let mut current = None;
     for r in rows {
-        if current != Some(r.subject) {
+        if current != Some(r.subject.as_str()) {
             let subject = if r.subject.is_empty() {
                 "(no subject)"
             } else {
-                r.subject
+                r.subject.as_str()
             };
             writeln!(out, "\n{subject}")?;
-            current = Some(r.subject);
+            current = Some(r.subject.as_str());
         }
         writeln!(
             out,
@@ -143,7 +143,7 @@ fn write_table(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
     }
     let subjects = rows
         .iter()
-        .map(|r| r.subject)
+        .map(|r| r.subject.as_str())
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     writeln!(out, "\n{} claims, {} subjects", rows.len(), subjects)

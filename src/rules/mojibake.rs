@@ -51,7 +51,8 @@ impl DocumentRule for Mojibake {
         }
         let prose = prose_text(doc);
         let text: &str = &prose;
-        for repair in crate::mojibake::find(text) {
+        let (repairs, lost_runs) = crate::mojibake::analyse(text);
+        for repair in repairs {
             let span = Span::from(repair.range.clone());
             if !is_prose(doc, span) {
                 continue;
@@ -76,7 +77,7 @@ impl DocumentRule for Mojibake {
                 )),
             );
         }
-        for lost in crate::mojibake::find_unrepairable(text) {
+        for lost in lost_runs {
             let span = Span::from(lost.range.clone());
             if !is_prose(doc, span) {
                 continue;
