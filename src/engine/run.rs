@@ -7,7 +7,7 @@ use super::registry::{self, Built};
 use super::suppress::Suppressions;
 use super::{Context, Corpus, CorpusRule, DocumentRule};
 use crate::catalog::Catalog;
-use crate::claims::{self, Claim, Facts, Lexicon, ProseInput, Tolerances};
+use crate::claims::{self, Claim, Facts, Lexicon, ProseInput, Term, Tolerances};
 use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -59,6 +59,10 @@ pub struct Engine {
     claims: Option<ClaimsPass>,
 }
 
+/// In a partial run, how many articles are parsed for each subject term of
+/// the focused claims (see [`Engine::check_paths_focused`]).
+const CANDIDATES_PER_TERM: usize = 64;
+
 /// What the claim rules need, loaded once: the topic lexicon (built-in plus
 /// the config's `lexicon:` section) and the canonical facts file.
 struct ClaimsPass {
@@ -104,6 +108,93 @@ impl ClaimsPass {
             lexicon,
             facts,
         })
+    }
+
+    /// The files outside `focus` whose claims could match a claim of a file
+    /// in `focus` (see [`Engine::check_paths_focused`]).
+    fn candidates(&self, files: &[SourceFile], focus: &HashSet<FileId>) -> HashSet<FileId> {
+        let focused: Vec<Vec<Claim>> = files
+            .iter()
+            .filter(|f| focus.contains(&f.id))
+            .map(|f| self.extract(&Document::parse(f)))
+            .collect();
+        // One needle group per subject term; a group is every spelling.
+        let mut groups: Vec<Term> = Vec::new();
+        let mut claim_groups: Vec<Vec<usize>> = Vec::new();
+        for claim in focused.iter().flatten() {
+            let mut mine = Vec::new();
+            for term in claim.subject.terms.iter().chain(claim.subject.base.iter()) {
+                let g = groups.iter().position(|t| *t == term).unwrap_or_else(|| {
+                    groups.push(term);
+                    groups.len() - 1
+                });
+                mine.push(g);
+            }
+            claim_groups.push(mine);
+        }
+        if groups.is_empty() {
+            return HashSet::new();
+        }
+        let mut needles = Vec::new();
+        let mut needle_group = Vec::new();
+        for (g, term) in groups.iter().enumerate() {
+            for form in self.lexicon.surface_forms(*term) {
+                // Plurals are stemmed in the lexicon: "company" must find "companies".
+                let stem = form
+                    .strip_suffix('y')
+                    .filter(|s| s.len() >= 3)
+                    .unwrap_or(&form)
+                    .to_string();
+                if stem.len() >= 2 {
+                    needles.push(stem);
+                    needle_group.push(g);
+                }
+            }
+        }
+        let Ok(searcher) = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&needles)
+        else {
+            // Cannot narrow the search: compare with every article.
+            return files.iter().map(|f| f.id).collect();
+        };
+        let found: Vec<Vec<bool>> = files
+            .par_iter()
+            .map(|f| {
+                let mut hit = vec![false; groups.len()];
+                if !focus.contains(&f.id) {
+                    for m in searcher.find_overlapping_iter(f.text()) {
+                        hit[needle_group[m.pattern().as_usize()]] = true;
+                    }
+                }
+                hit
+            })
+            .collect();
+        let frequency: Vec<usize> = (0..groups.len())
+            .map(|g| found.iter().filter(|h| h[g]).count())
+            .collect();
+        let mut wanted = vec![false; groups.len()];
+        for mine in &claim_groups {
+            let mut by_rarity = mine.clone();
+            by_rarity.sort_by_key(|&g| frequency[g]);
+            for &g in by_rarity.iter().take(2) {
+                wanted[g] = true;
+            }
+        }
+        // A term that half the corpus uses ("job", "pay") would make every
+        // article a candidate. The comparison itself looks at a bounded
+        // number of claims per subject bucket, so a bounded sample per term
+        // keeps a partial run in the same spirit and fast.
+        let mut out = HashSet::new();
+        for (g, _) in wanted.iter().enumerate().filter(|(_, w)| **w) {
+            let hits = files
+                .iter()
+                .zip(&found)
+                .filter(|(_, hit)| hit[g])
+                .map(|(f, _)| f.id);
+            out.extend(hits.take(CANDIDATES_PER_TERM));
+        }
+        out
     }
 
     /// The claims of one document's prose.
@@ -245,6 +336,14 @@ impl Engine {
     /// `paths` so the cross-article rules see the whole corpus, but run the
     /// document rules only on `focus` and keep only the findings that touch a
     /// file of `focus` (as primary or related location).
+    ///
+    /// To stay fast on large corpora, only the articles that can share a
+    /// subject with a claim of the focused files are parsed: those whose text
+    /// contains one of the two rarest subject terms of such a claim (in any
+    /// spelling the lexicon knows), at most [`CANDIDATES_PER_TERM`] per term.
+    /// A claim with no term in common cannot match in the comparison; for
+    /// very common terms the sample bounds the work, as the comparison's own
+    /// per-bucket limit does in a full run.
     pub fn check_paths_focused(&self, paths: &[PathBuf], focus: &HashSet<PathBuf>) -> RunResult {
         let (files, notes) = read_files(paths);
         let ids: HashSet<FileId> = files
@@ -252,7 +351,11 @@ impl Engine {
             .filter(|f| focus.contains(&canonical(&f.path)))
             .map(|f| f.id)
             .collect();
-        let mut result = self.check(files, Some(&ids));
+        let candidates = match &self.claims {
+            Some(pass) => pass.candidates(&files, &ids),
+            None => HashSet::new(),
+        };
+        let mut result = self.check(files, Some(&ids), Some(&candidates));
         result.notes = notes
             .into_iter()
             .filter(|n| focus.contains(&canonical(&n.path)))
@@ -262,14 +365,25 @@ impl Engine {
 
     /// Check already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
-        self.check(files, None)
+        self.check(files, None, None)
     }
 
-    fn check(&self, files: Vec<SourceFile>, focus: Option<&HashSet<FileId>>) -> RunResult {
+    /// The run. With `focus`, document rules run only on those files and
+    /// findings must touch one of them; with `others`, files outside the
+    /// focus are parsed only if they are among `others`.
+    fn check(
+        &self,
+        files: Vec<SourceFile>,
+        focus: Option<&HashSet<FileId>>,
+        others: Option<&HashSet<FileId>>,
+    ) -> RunResult {
         let in_focus = |id: FileId| focus.is_none_or(|f| f.contains(&id));
         let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
             .par_iter()
             .map(|file| {
+                if !in_focus(file.id) && others.is_some_and(|o| !o.contains(&file.id)) {
+                    return (Vec::new(), Suppressions::default(), Vec::new());
+                }
                 let doc = Document::parse(file);
                 let (diagnostics, suppressions) = if in_focus(file.id) {
                     self.run_document_rules(&doc)
