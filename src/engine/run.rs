@@ -163,8 +163,16 @@ impl ClaimsPass {
             .map(|f| {
                 let mut hit = vec![false; groups.len()];
                 if !focus.contains(&f.id) {
+                    let mut left = groups.len();
                     for m in searcher.find_overlapping_iter(f.text()) {
-                        hit[needle_group[m.pattern().as_usize()]] = true;
+                        let g = needle_group[m.pattern().as_usize()];
+                        if !hit[g] {
+                            hit[g] = true;
+                            left -= 1;
+                            if left == 0 {
+                                break;
+                            }
+                        }
                     }
                 }
                 hit
