@@ -191,6 +191,7 @@ impl Tables {
     }
 
     /// The byte of `c` in every code page (0 where it has none). ASCII maps to itself.
+    #[inline]
     pub(crate) fn row(&self, c: char) -> [u8; NCP] {
         let cp = c as usize;
         if cp < 0x80 {

@@ -84,19 +84,21 @@ fn for_each_suspect_line(text: &str, mut f: impl FnMut(&str, usize)) {
 }
 
 /// What one round of detection found.
-#[derive(Default)]
 struct Round {
     edits: Vec<Edit>,
     /// Lossy runs, when asked for.
     lossy: Vec<Unrepairable>,
     /// Start offsets of the lines that had any edit, in order.
     hits: Vec<usize>,
+    /// The line being analysed, kept to reuse its buffers.
+    line: scan::Line,
 }
 
 impl Round {
     /// Analyses one line of `text` starting at byte `base`.
     fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool) {
-        let found = detect::analyse(&scan::Line::new(line, base));
+        self.line.refill(line, base);
+        let found = detect::analyse(&self.line);
         if !found.repairs.is_empty() {
             self.hits.push(base);
         }
@@ -115,9 +117,18 @@ impl Round {
         }
     }
 
+    fn new() -> Round {
+        Round {
+            edits: Vec::new(),
+            lossy: Vec::new(),
+            hits: Vec::new(),
+            line: scan::Line::new("", 0),
+        }
+    }
+
     /// One round of detection over the whole text, with the lossy runs if `lossy`.
     fn first(text: &str, lossy: bool) -> Round {
-        let mut round = Round::default();
+        let mut round = Round::new();
         for_each_suspect_line(text, |line, base| {
             round.analyse_line(text, line, base, lossy);
         });
@@ -130,7 +141,7 @@ impl Round {
     /// edits) are analysed again. Repairs never add or remove a newline; if the line counts
     /// differ all the same, the whole text is analysed.
     fn next(prev: &str, prev_hits: &[usize], text: &str) -> Round {
-        let mut round = Round::default();
+        let mut round = Round::new();
         let mut hits = prev_hits.iter().copied().peekable();
         let (mut a, mut b) = (0, 0);
         for (old, new) in prev.split('\n').zip(text.split('\n')) {

@@ -23,26 +23,48 @@ pub(crate) struct Line {
 impl Line {
     /// Splits `line` (which starts at byte `base` of the text) into characters.
     pub(crate) fn new(line: &str, base: usize) -> Line {
+        let mut out = Line {
+            offs: Vec::new(),
+            chars: Vec::new(),
+            rows: Vec::new(),
+            non_ascii: Vec::new(),
+        };
+        out.refill(line, base);
+        out
+    }
+
+    /// Makes this the split of `line` (at byte `base`), reusing the buffers: a text's suspect
+    /// lines are analysed one after another with the same `Line`.
+    pub(crate) fn refill(&mut self, line: &str, base: usize) {
         let t = tables();
-        let mut offs = Vec::with_capacity(line.len() + 1);
-        let mut chars = Vec::with_capacity(line.len());
-        let mut rows = Vec::with_capacity(line.len());
-        let mut non_ascii = Vec::new();
-        for (i, c) in line.char_indices() {
-            if !c.is_ascii() {
-                non_ascii.push(chars.len());
+        self.offs.clear();
+        self.chars.clear();
+        self.rows.clear();
+        self.non_ascii.clear();
+        self.offs.reserve(line.len() + 1);
+        self.chars.reserve(line.len());
+        self.rows.reserve(line.len());
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII in bulk, then one other character.
+            let run = skip_ascii(bytes, i);
+            let ascii = &bytes[i..run];
+            self.offs.extend(base + i..base + run);
+            self.chars.extend(ascii.iter().map(|&b| char::from(b)));
+            self.rows.extend(ascii.iter().map(|&b| [b; NCP]));
+            i = run;
+            if i < bytes.len() {
+                let (cp, len) = decode_at(bytes, i);
+                let c = char::from_u32(cp).expect("decoded from valid UTF-8");
+                self.non_ascii.push(self.chars.len());
+                self.offs.push(base + i);
+                self.chars.push(c);
+                self.rows.push(t.row(c));
+                i += len;
             }
-            offs.push(base + i);
-            chars.push(c);
-            rows.push(t.row(c));
         }
-        offs.push(base + line.len());
-        Line {
-            offs,
-            chars,
-            rows,
-            non_ascii,
-        }
+        self.offs.push(base + line.len());
     }
 
     /// Number of characters.
