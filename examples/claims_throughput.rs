@@ -235,6 +235,22 @@ fn main() {
         texts.len(),
         conflicts.len()
     );
+    // What the results hold on to (heap bytes, allocator overhead aside).
+    let claim_bytes: usize = claims
+        .iter()
+        .map(|c| c.capacity() * std::mem::size_of::<Claim>())
+        .sum();
+    let conflict_bytes: usize = conflicts.capacity() * std::mem::size_of::<Conflict>()
+        + conflicts
+            .iter()
+            .map(|c| c.message.capacity())
+            .sum::<usize>();
+    println!(
+        "retained: claims {:.1} MB ({} B each)  conflicts {:.1} MB",
+        claim_bytes as f64 / 1e6,
+        std::mem::size_of::<Claim>(),
+        conflict_bytes as f64 / 1e6
+    );
     println!(
         "extract, 1 thread:  {:.3} s  {:.0} MB/s  (CPU {:.2} s  {:.0} MB/s)",
         single.as_secs_f64(),

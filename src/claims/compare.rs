@@ -399,7 +399,7 @@ enum Piece<'a> {
 
 /// Concatenates `pieces`, then " (subject)".
 fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
-    let mut out = String::with_capacity(160);
+    let mut out = String::with_capacity(256);
     for p in pieces {
         match p {
             Piece::Text(t) => out.push_str(t),
@@ -411,7 +411,8 @@ fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
     out.push_str(" (");
     subject.write_display(&mut out);
     out.push(')');
-    out
+    // Kept for the whole run, one per finding: no spare capacity.
+    String::from(out.as_str())
 }
 
 /// Judges one pair; `y` is the later claim (reported), `x` the earlier.

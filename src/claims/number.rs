@@ -568,6 +568,15 @@ word_set!(
     is_filler: ["a", "an", "impressive", "healthy", "whopping", "staggering", "estimated", "astounding"]
 );
 
+word_set!(
+    /// The last word of every entry of [`HEDGES_BEFORE`].
+    is_hedge_end: [
+    "than", "over", "of", "above", "under", "below", "quite", "nearly", "almost", "exceeding", "exceed",
+    "exceeds", "surpass", "surpassing", "least", "to", "as", "most", "estimated", "about", "around",
+    "roughly", "approximately", "approx", "some", "circa", "~",
+]
+);
+
 fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
     // Skip emphasis words ("by an impressive 36%") before looking for a hedge.
     let mut end = first;
@@ -576,6 +585,10 @@ fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
             return (Hedge::Approximate, end - 1);
         }
         end -= 1;
+    }
+    // Every hedge ends with one of a few words: most figures stop here.
+    if end == 0 || !is_hedge_end(&toks[end - 1].lower) {
+        return (Hedge::Exact, first);
     }
     for (words, hedge) in HEDGES_BEFORE {
         let n = words.len();
@@ -1301,6 +1314,13 @@ mod tests {
             trim_float(&mut fast, v);
             let s = format!("{:.4}", v);
             assert_eq!(fast, s.trim_end_matches('0').trim_end_matches('.'), "{v}");
+        }
+    }
+
+    #[test]
+    fn hedge_end_words_cover_every_hedge() {
+        for (words, _) in HEDGES_BEFORE {
+            assert!(is_hedge_end(words[words.len() - 1]), "{words:?}");
         }
     }
 
