@@ -46,8 +46,8 @@ pub struct Conflict {
 /// the work on corpora where thousands of claims share one subject.
 const PER_BUCKET: usize = 16;
 /// How many findings one claim may carry as the reported side: one, against
-/// the nearest earlier claim it contradicts. A writer fixes the figure and
-/// the next run shows any other conflict, instead of a screenful per figure.
+/// the first contradicting claim the comparison meets. A writer fixes the
+/// figure and the next run shows any other conflict.
 const PER_CLAIM: usize = 1;
 /// How many of a claim's rarest terms it is bucketed under.
 const BUCKET_TERMS: usize = 2;
