@@ -41,6 +41,11 @@ fn check_fixtures(format: &str) -> (String, i32) {
 /// JUnit drops the passing test cases and the test counts.
 fn stable(format: &str, stdout: String) -> String {
     match format {
+        // The report is compact JSON; the snapshot is pretty for review.
+        "json" => {
+            let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            serde_json::to_string_pretty(&report).unwrap() + "\n"
+        }
         "sarif" => {
             let mut log: serde_json::Value = serde_json::from_str(&stdout).unwrap();
             let run = &mut log["runs"][0];

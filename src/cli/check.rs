@@ -251,14 +251,11 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     let style = Style {
         color: args.color.enabled(),
     };
-    let mut stdout = std::io::stdout().lock();
-    io_result(report::write(
-        &result,
-        args.format,
-        style,
-        &ctx,
-        &mut stdout,
-    ))?;
+    // Stdout is line-buffered: a report of many lines needs its own buffer.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    io_result(
+        report::write(&result, args.format, style, &ctx, &mut stdout).and_then(|()| stdout.flush()),
+    )?;
     let threshold: Severity = args
         .fail_on
         .map(Severity::from)
@@ -332,7 +329,7 @@ fn apply_fixes_in_place(engine: &Engine, result: &RunResult, options: FixOptions
 /// `--diff`: print what `--fix` would change. Returns whether anything would.
 fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std::io::Result<bool> {
     let planned = plan_fixes(engine, result, options);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (file, fixed) in &planned {
         let diff = similar::TextDiff::from_lines(file.text(), fixed.text.as_str());
         let a = format!("a/{}", file.display.trim_start_matches('/'));
@@ -351,6 +348,7 @@ fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std:
             )?;
         }
     }
+    out.flush()?;
     Ok(!planned.is_empty())
 }
 

@@ -91,7 +91,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
         }
     }
     rows.sort_by(|a, b| (&a.subject, a.path, a.line).cmp(&(&b.subject, b.path, b.line)));
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ClaimsFormat::Json => {
             let mut groups: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
@@ -106,7 +106,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
             ))?;
         }
         ClaimsFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = csv::Writer::from_writer(&mut out);
             for r in &rows {
                 w.serialize(r)
                     .map_err(|e| miette::miette!("cannot write CSV: {e}"))?;
@@ -115,6 +115,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
         }
         ClaimsFormat::Table => io_result(write_table(&mut out, &rows))?,
     }
+    io_result(out.flush())?;
     Ok(ExitCode::SUCCESS)
 }
 

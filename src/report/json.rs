@@ -3,7 +3,7 @@
 //! ones, so internal changes do not break consumers.
 
 use super::{Context, Counts, ReportFiles};
-use crate::claims::ClaimRef;
+use crate::claims::{ClaimRef, Hedge, Period, Unit};
 use crate::diagnostic::{Applicability, Data, Severity};
 use crate::document::Span;
 use crate::engine::RunResult;
@@ -107,10 +107,49 @@ struct DataRef<'a> {
     data: &'a Data,
 }
 
+/// The normalised form of one claim, as an editor needs it to see why two
+/// figures were compared: what was written, the value as an interval, the
+/// unit, the period and the subject.
+#[derive(Serialize)]
+struct ClaimSummary<'a> {
+    text: &'a str,
+    figure: String,
+    value: f64,
+    low: f64,
+    /// `null` when the interval is open above ("more than 50%").
+    high: Option<f64>,
+    unit: &'a Unit,
+    hedge: &'a Hedge,
+    direction: i8,
+    period: &'a Period,
+    period_text: String,
+    subject: String,
+}
+
+impl<'a> ClaimSummary<'a> {
+    fn of(run: &'a RunResult, r: ClaimRef) -> Option<ClaimSummary<'a>> {
+        let claim = run.claims.get(r.doc)?.get(r.claim)?;
+        let text = run.files.get(r.doc)?.text();
+        Some(ClaimSummary {
+            text: claim.quote(text),
+            figure: claim.figure_text(),
+            value: claim.value,
+            low: claim.low,
+            high: claim.high.is_finite().then_some(claim.high),
+            unit: &claim.unit,
+            hedge: &claim.hedge,
+            direction: claim.direction,
+            period: &claim.period,
+            period_text: claim.period.framing(),
+            subject: claim.subject.display(),
+        })
+    }
+}
+
 impl Serialize for DataRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let claim = |r: ClaimRef| self.run.claims.get(r.doc).and_then(|c| c.get(r.claim));
+        let claim = |r: ClaimRef| ClaimSummary::of(self.run, r);
         match self.data {
             Data::Json(v) => v.serialize(s),
             Data::ClaimPair { claim: a, other: b } => {
@@ -120,11 +159,12 @@ impl Serialize for DataRef<'_> {
                 m.end()
             }
             Data::ClaimFact { claim: a, fact } => {
+                let fact = self.run.facts.as_ref().and_then(|f| f.facts.get(*fact));
                 let mut m = s.serialize_map(Some(2))?;
                 m.serialize_entry("claim", &claim(*a))?;
                 m.serialize_entry(
                     "fact",
-                    &self.run.facts.as_ref().and_then(|f| f.facts.get(*fact)),
+                    &fact.map(|f| serde_json::json!({ "statement": f.statement, "source": f.source, "url": f.url })),
                 )?;
                 m.end()
             }
@@ -190,6 +230,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    // Compact: a large corpus can have many findings (`jq .` pretty-prints).
+    serde_json::to_writer(&mut *out, &report)?;
     writeln!(out)
 }
