@@ -5,7 +5,7 @@ use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::engine::run::canonical;
+use crate::engine::run::{canonical, is_focus};
 use crate::engine::{Context, Engine, RunResult};
 use crate::fix::{FixOptions, Fixed, fix_source, write_atomically};
 use crate::report::{self, Format, Style};
@@ -183,7 +183,12 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             let (mut all, _) = walk(&[dir], &walk_options(&config))
                 .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
             let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
-            let in_corpus: HashSet<PathBuf> = all.iter().map(|p| canonical(p)).collect();
+            // Named files outside the corpus folder are checked too.
+            let in_corpus: HashSet<PathBuf> = all
+                .iter()
+                .filter(|p| is_focus(p, &focus))
+                .map(|p| canonical(p))
+                .collect();
             all.extend(
                 paths
                     .iter()

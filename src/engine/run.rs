@@ -11,7 +11,7 @@ use crate::claims::{self, Claim, Facts, Lexicon, ProseInput, Term, Tolerances};
 use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::source::{FileId, SourceFile, decode};
+use crate::source::{FileId, SourceFile, decode_vec};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -356,7 +356,7 @@ impl Engine {
         let (files, notes) = read_files(paths);
         let ids: HashSet<FileId> = files
             .iter()
-            .filter(|f| focus.contains(&canonical(&f.path)))
+            .filter(|f| is_focus(&f.path, focus))
             .map(|f| f.id)
             .collect();
         let candidates = match &self.claims {
@@ -366,7 +366,7 @@ impl Engine {
         let mut result = self.check(files, Some(&ids), Some(&candidates));
         result.notes = notes
             .into_iter()
-            .filter(|n| focus.contains(&canonical(&n.path)))
+            .filter(|n| is_focus(&n.path, focus))
             .collect();
         result
     }
@@ -491,7 +491,7 @@ fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
         message: format!("cannot read: {e}"),
         is_error: true,
     })?;
-    match decode(&bytes) {
+    match decode_vec(bytes) {
         Ok(d) => Ok((path.to_path_buf(), d)),
         Err(_) => Err(Note {
             path: path.to_path_buf(),
@@ -499,6 +499,13 @@ fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
             is_error: false,
         }),
     }
+}
+
+/// Whether `path` is one of the (canonical) `focus` paths. The file name is
+/// compared first: resolving every path of a large corpus costs system calls.
+pub fn is_focus(path: &Path, focus: &HashSet<PathBuf>) -> bool {
+    let name = path.file_name();
+    focus.iter().any(|f| f.file_name() == name) && focus.contains(&canonical(path))
 }
 
 /// A path in one spelling, so `./a.md` and `content/../a.md` compare equal.

@@ -117,6 +117,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     }
 }
 
+/// [`decode`] taking ownership: plain UTF-8 (the common case) becomes the
+/// text without a copy.
+pub fn decode_vec(bytes: Vec<u8>) -> Result<Decoded, Undecodable> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(finish(text, Encoding::Utf8, false, false)),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Encode `text` back the way `decoded` was stored (BOM and encoding).
 /// Legacy encodings are written as UTF-8 only when `to_utf8` is set.
 pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {

@@ -5,7 +5,7 @@ pub mod decode;
 pub mod git;
 pub mod walk;
 
-pub use decode::{Decoded, Encoding, LineEnding, decode};
+pub use decode::{Decoded, Encoding, LineEnding, decode, decode_vec};
 pub use walk::{WalkOptions, walk};
 
 use serde::Serialize;
