@@ -345,7 +345,9 @@ fn json_format_snapshot() {
         .code(1)
         .get_output()
         .clone();
-    insta::assert_snapshot!("json", stdout(&out));
+    // The report is compact JSON; the snapshot is pretty for review.
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    insta::assert_snapshot!("json", serde_json::to_string_pretty(&report).expect("JSON"));
 }
 
 fn assert_location(v: &Value, what: &str) {
