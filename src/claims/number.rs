@@ -972,22 +972,7 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             && tok.word() != "a"
             && tok.word() != "an"
         {
-            let v = 100.0 * n / d;
-            return Some(finish(
-                toks,
-                i,
-                den_at + 1,
-                v,
-                v,
-                v,
-                0.0,
-                Unit::Percent,
-                v,
-                0,
-                None,
-                Form::Fraction,
-                0,
-            ));
+            return Some(fraction(toks, i, den_at + 1, n, d));
         }
     }
     // "two-thirds of", "three-quarters of"
@@ -996,22 +981,7 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         && toks.get(i + 1).map(|t| t.word()) == Some("of")
         && n < d
     {
-        let v = 100.0 * n / d;
-        return Some(finish(
-            toks,
-            i,
-            i + 1,
-            v,
-            v,
-            v,
-            0.0,
-            Unit::Percent,
-            v,
-            0,
-            None,
-            Form::Fraction,
-            0,
-        ));
+        return Some(fraction(toks, i, i + 1, n, d));
     }
     // "half of", "a third of", "one quarter of", "two thirds of"
     let (n, den_at) = if denominator_word(w) == Some(2.0) {
@@ -1036,11 +1006,16 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
     if toks.get(den_at + 2).and_then(year_of).is_some() || the_period {
         return None;
     }
+    Some(fraction(toks, i, den_at + 1, n, d))
+}
+
+/// "one in five", "two-thirds of": a share of `n / d`, as a percentage.
+fn fraction(toks: &[Token<'_>], first: usize, last: usize, n: f64, d: f64) -> Quantity {
     let v = 100.0 * n / d;
-    Some(finish(
+    finish(
         toks,
-        i,
-        den_at + 1,
+        first,
+        last,
         v,
         v,
         v,
@@ -1051,7 +1026,7 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         None,
         Form::Fraction,
         0,
-    ))
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
