@@ -388,6 +388,24 @@ pub fn analyse(text: &str) -> (Vec<Repair>, Vec<Unrepairable>) {
     (repairs, found.lossy)
 }
 
+/// A tiny deterministic generator for the module's randomised tests.
+#[cfg(test)]
+pub(crate) mod test_rng {
+    /// Linear congruential generator (no dependency needed).
+    pub(crate) struct Lcg(pub(crate) u64);
+
+    impl Lcg {
+        /// A number below `n`.
+        pub(crate) fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,17 +561,7 @@ mod tests {
         );
     }
 
-    /// Tiny deterministic generator for the robustness test (no dependency needed).
-    struct Lcg(u64);
-    impl Lcg {
-        fn next(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((self.0 >> 33) as usize) % n
-        }
-    }
+    use super::test_rng::Lcg;
 
     #[test]
     fn random_text_keeps_the_invariants() {

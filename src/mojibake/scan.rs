@@ -587,17 +587,7 @@ mod tests {
         assert!(line_may_have_mojibake("x\u{85}"));
     }
 
-    /// Tiny deterministic generator (no dependency needed).
-    struct Lcg(u64);
-    impl Lcg {
-        fn next(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((self.0 >> 33) as usize) % n
-        }
-    }
+    use crate::mojibake::test_rng::Lcg;
 
     #[test]
     fn precheck_agrees_with_the_reference() {
