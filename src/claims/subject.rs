@@ -228,22 +228,26 @@ pub(crate) struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub(crate) fn new(toks: &'a [Token<'a>], lex: &'a Lexicon) -> Words<'a> {
-        let norms: Vec<Cow<'a, str>> = toks
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    norm(t)
-                } else {
-                    Cow::Borrowed("")
-                }
-            })
-            .collect();
+        let norms = normalised(toks);
         let entries = norms
             .iter()
             .map(|w| if w.is_empty() { None } else { lex.entry(w) })
             .collect();
         Words { norms, entries }
     }
+}
+
+/// [`norm`] of every token ("" for symbols and numbers).
+fn normalised<'t>(toks: &'t [Token<'_>]) -> Vec<Cow<'t, str>> {
+    toks.iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                norm(t)
+            } else {
+                Cow::Borrowed("")
+            }
+        })
+        .collect()
 }
 
 /// Normalised form of a word token for lexicon lookups; "" for the pronoun
@@ -544,16 +548,7 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
             counts.push((term, 1, known));
         }
     };
-    let words: Vec<Cow<'_, str>> = toks
-        .iter()
-        .map(|t| {
-            if t.kind == TokenKind::Word {
-                norm(t)
-            } else {
-                Cow::Borrowed("")
-            }
-        })
-        .collect();
+    let words = normalised(&toks);
     let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
     let mut i = 0;
     while i < refs.len() {
