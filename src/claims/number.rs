@@ -551,6 +551,7 @@ const HEDGES_BEFORE: &[(&[&str], Hedge)] = &[
     (&["a", "maximum", "of"], Hedge::UpTo),
     (&["an", "estimated"], Hedge::Approximate),
     (&["close", "to"], Hedge::Approximate),
+    (&["closer", "to"], Hedge::Approximate),
     (&["in", "the", "region", "of"], Hedge::Approximate),
     (&["on", "the", "order", "of"], Hedge::Approximate),
     (&["about"], Hedge::Approximate),

@@ -187,7 +187,8 @@ word_set!(
     "expect", "expects", "project", "projects", "predict", "predicts", "forecast", "forecasts", "estimate",
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
-    "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts",
+    "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
+    "tally", "tallies", "pegs", "records",
 ]
 );
 word_set!(
@@ -329,28 +330,57 @@ fn in_any(ranges: &[Range<usize>], k: usize) -> bool {
     ranges.iter().any(|r| r.contains(&k))
 }
 
-/// Tokens of an attribution frame at the start of a segment ("Analysts
-/// expect", "Industry analysts point to"), as a range to skip.
-fn frame(toks: &[Token<'_>], segment: &Range<usize>) -> Range<usize> {
-    let limit = (segment.start + 5).min(segment.end);
+/// Tokens of an attribution frame at the start of a segment, as a range to
+/// skip: "Analysts expect", "Industry analysts point to", "The Bureau of
+/// Labor Statistics counts". Whoever reports a figure is not what it
+/// measures. Words before a reporting verb are a frame when they are all
+/// frame words, or when they name a source (a source noun such as "survey",
+/// or a capitalised name inside the clause); "Nurses say they earn" keeps
+/// "nurses".
+fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
+    let limit = (segment.start + 9).min(segment.end).min(figure);
+    let mut all_frame_words = true;
+    let mut names_source = false;
     for k in segment.start..limit {
-        let w = toks[k].word();
-        if is_reporting_verb(w) {
-            if k == segment.start {
-                break;
-            }
+        let tok = &toks[k];
+        if tok.kind != TokenKind::Word {
+            break;
+        }
+        let w = tok.word();
+        let next = toks.get(k + 1).map_or("", |t| t.word());
+        // "Job counts rose 5%": a noun, not a reporting verb.
+        let verb =
+            is_reporting_verb(w) && !is_up_word(next) && !is_down_word(next) && !is_auxiliary(next);
+        if verb && k > segment.start && (all_frame_words || names_source) {
             let mut end = k + 1;
-            if toks.get(end).is_some_and(|t| t.word() == "to") && (w == "point" || w == "points") {
+            if toks
+                .get(end)
+                .is_some_and(|t| matches!(t.word(), "to" | "that"))
+            {
                 end += 1;
             }
             return segment.start..end;
         }
-        if !is_frame_word(w) {
-            break;
-        }
+        all_frame_words &= is_frame_word(w);
+        names_source |= is_source_noun(w) || (k > segment.start && tok.capitalized);
     }
     segment.start..segment.start
 }
+
+word_set!(
+    /// Canonical terms that name people in general, not a group.
+    is_people_word: ["worker", "people", "person", "individual", "staffer", "member"]
+);
+
+word_set!(
+    /// Nouns that name where a figure comes from.
+    is_source_noun: [
+    "survey", "surveys", "study", "studies", "report", "poll", "census", "bureau", "department", "agency",
+    "association", "institute", "office", "analysis", "firm", "consultancy", "index", "tracker", "database",
+    "researchers", "analysts", "economists", "government", "ministry", "commission", "council", "center", "centre",
+    "university", "federation", "foundation", "board", "panel", "regulator",
+]
+);
 
 /// The base noun phrase of a share ("of remote workers" -> "remote workers").
 fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<usize>> {
@@ -457,14 +487,14 @@ pub(crate) fn analyse(
     let (metric, direction) = metric_of(ctx, base.is_some());
     let base = if metric == Metric::Share { base } else { None };
 
-    let frame = frame(toks, &ctx.segment);
+    let own_frame = frame(toks, &ctx.segment, q.hedge_first);
     let quantities = ctx.quantities;
     let base_skip = base.clone().unwrap_or(0..0);
     let of_before_base = base.as_ref().map(|b| q.last..b.start).unwrap_or(0..0);
     let skip = |k: usize| {
         in_any(quantities, k)
             || (q.hedge_first..q.last).contains(&k)
-            || frame.contains(&k)
+            || own_frame.contains(&k)
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
     };
@@ -479,24 +509,36 @@ pub(crate) fn analyse(
     }
 
     let mut inherited = false;
-    if main.terms.is_empty()
+    // "..., while senior staff earn closer to $150,000": people in general
+    // stand for the previous clause's subject.
+    let only_people = main.terms.iter().all(|t| is_people_word(t.as_str()));
+    if only_people
         && !main.anaphoric
         && let Some(prev) = &ctx.previous
     {
         // "..., with a projected growth rate of 40%": the subject is the head
         // of the previous clause, up to its first verb or figure.
-        let head_end = (prev.start..prev.end)
+        let first_figure = (prev.start..prev.end).find(|&k| in_any(quantities, k));
+        let head_start = frame(toks, prev, first_figure.unwrap_or(prev.end)).end;
+        let head_end = (head_start..prev.end)
             .find(|&k| in_any(quantities, k) || is_auxiliary(toks[k].word()))
             .unwrap_or(prev.end);
         let mut head = Collected::default();
-        collect(
-            toks,
-            words,
-            prev.start..head_end,
-            &|k| in_any(quantities, k),
-            &mut head,
-        );
-        main.terms = head.terms;
+        let not_figure = |k: usize| in_any(quantities, k);
+        collect(toks, words, head_start..head_end, &not_figure, &mut head);
+        // "X counts 600,000 people working in nursing, a figure expected to
+        // rise 5%": the figure's own noun phrase is the subject.
+        if head.terms.is_empty()
+            && !head.anaphoric
+            && let Some(figure) = first_figure
+        {
+            let after = quantities
+                .iter()
+                .find(|r| r.contains(&figure))
+                .map_or(figure + 1, |r| r.end);
+            collect(toks, words, after..prev.end, &not_figure, &mut head);
+        }
+        main.terms.extend(head.terms);
         main.anaphoric = head.anaphoric;
         main.geo = main.geo.or(head.geo);
         inherited = true;
@@ -575,4 +617,63 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
     let best_known = counts.iter().rev().filter(|e| e.2).max_by_key(|e| e.1);
     let best_any = counts.iter().rev().max_by_key(|e| e.1).filter(|e| e.1 >= 2);
     best_known.or(best_any).map(|e| Term::new(&e.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Lexicon, ProseInput, extract};
+
+    /// The subject display of each claim of `text`.
+    fn subjects(text: &str) -> Vec<String> {
+        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
+        let input = ProseInput {
+            text,
+            blocks: &blocks,
+            masked: &[],
+            publish_date: None,
+        };
+        extract(&input, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.display())
+            .collect()
+    }
+
+    #[test]
+    fn the_source_of_a_figure_is_not_its_subject() {
+        let s = subjects("The Bureau of Labor Statistics counts 90,000 people working in nursing.");
+        assert_eq!(s, ["nursing people working"]);
+        let s = subjects("A national employer poll counts 90,000 people working in nursing.");
+        assert_eq!(s, ["nursing people working"]);
+        // Without a source, the words before a reporting verb stay.
+        let s = subjects("Nurses say they earn $80,000 a year.");
+        assert_eq!(s, ["nurse pay"]);
+        // "counts" as a noun is not a reporting verb.
+        let s = subjects("Job counts in nursing rose 5% in 2024.");
+        assert_eq!(s, ["change in job nursing"]);
+    }
+
+    #[test]
+    fn a_figure_that_refers_back_takes_the_previous_figure_s_subject() {
+        let s = subjects(
+            "A recent industry survey counts 90,000 people working in nursing, a figure expected to rise 12% by 2030.",
+        );
+        assert_eq!(
+            s,
+            ["nursing people working", "change in nursing people working"]
+        );
+    }
+
+    #[test]
+    fn people_in_general_stand_for_the_previous_clause_s_subject() {
+        let s = subjects(
+            "Entry-level accountants in Ohio earn roughly $60,000, while senior staff report closer to $120,000.",
+        );
+        assert_eq!(
+            s,
+            [
+                "entry accountant ohio pay",
+                "senior accountant ohio pay worker"
+            ]
+        );
+    }
 }
