@@ -152,7 +152,12 @@ fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Confli
         let _ = writeln!(
             out,
             "{}\t{}:{}\t{}:{}\t{}",
-            c.rule, c.a.doc, c.a.claim, c.b.doc, c.b.claim, c.message
+            c.rule,
+            c.a.doc,
+            c.a.claim,
+            c.b.doc,
+            c.b.claim,
+            c.message(claims, "in the other article")
         );
     }
     std::fs::write(path, out).expect("dump file is writable");
@@ -240,11 +245,8 @@ fn main() {
         .iter()
         .map(|c| c.capacity() * std::mem::size_of::<Claim>())
         .sum();
-    let conflict_bytes: usize = conflicts.capacity() * std::mem::size_of::<Conflict>()
-        + conflicts
-            .iter()
-            .map(|c| c.message.capacity())
-            .sum::<usize>();
+    // Messages are worded on demand, so a conflict is only two references.
+    let conflict_bytes: usize = conflicts.capacity() * std::mem::size_of::<Conflict>();
     println!(
         "retained: claims {:.1} MB ({} B each)  conflicts {:.1} MB",
         claim_bytes as f64 / 1e6,

@@ -198,7 +198,7 @@ fn entries(run: &RunResult, path_of: impl Fn(&SourceFile) -> String) -> Vec<Entr
             .map(normalise)
             .unwrap_or_default();
         let n = seen
-            .entry((d.rule.clone(), path.clone(), text.clone()))
+            .entry((d.rule.to_string(), path.clone(), text.clone()))
             .or_insert(0);
         let occurrence = *n;
         *n += 1;
@@ -206,7 +206,7 @@ fn entries(run: &RunResult, path_of: impl Fn(&SourceFile) -> String) -> Vec<Entr
         out[i] = Some(Entry {
             text: shorten(&text),
             path,
-            rule: d.rule.clone(),
+            rule: d.rule.to_string(),
             occurrence,
             fingerprint,
         });

@@ -5,6 +5,7 @@ use crate::claims::ClaimRef;
 use crate::document::Span;
 use crate::source::FileId;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -129,8 +130,9 @@ pub enum Data {
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    /// The rule's id, e.g. `date-order`.
-    pub rule: String,
+    /// The rule's id, e.g. `date-order` (borrowed for built-in rules: a
+    /// large corpus has many findings).
+    pub rule: Cow<'static, str>,
     /// Severity after configuration.
     pub severity: Severity,
     /// One sentence, offending text in backticks, no trailing period.
@@ -144,7 +146,7 @@ pub struct Diagnostic {
     /// Other places involved (the other side of a contradiction, ...).
     pub related: Vec<Label>,
     /// How to fix it, in words.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The repair, when one is known.
     pub fix: Option<Fix>,
     /// Rule-specific structured data for machine output (normalised claims, ...).
@@ -153,9 +155,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `rule` at `span` of `file`; severity is set by the engine.
-    pub fn new(rule: &str, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: impl Into<Cow<'static, str>>,
+        file: FileId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
-            rule: rule.to_string(),
+            rule: rule.into(),
             severity: Severity::Error,
             message: message.into(),
             file,
@@ -175,7 +182,7 @@ impl Diagnostic {
     }
 
     /// Set the help text.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

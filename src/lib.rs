@@ -21,6 +21,7 @@ pub mod mojibake;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod timings;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use engine::{Engine, RunResult};

@@ -225,7 +225,7 @@ fn document_rules_report_nothing_else() {
     let findings = run_check();
     let extra: Vec<&Finding> = findings
         .iter()
-        .filter(|f| DOCUMENT_RULES.contains(&f.rule.as_str()))
+        .filter(|f| DOCUMENT_RULES.contains(&f.rule.as_ref()))
         .filter(|f| {
             !expected
                 .front_matter_defects

@@ -174,7 +174,7 @@ fn only_files_not_in_utf8_are_flagged() {
             .diagnostics
             .iter()
             .filter(|d| d.file == file.id)
-            .map(|d| d.rule.as_str())
+            .map(|d| d.rule.as_ref())
             .collect();
         let expected: Vec<&str> = if c.not_utf8 {
             vec!["encoding-not-utf8"]

@@ -10,6 +10,7 @@
 //! Checks against the facts file reuse [`subjects_match`], [`comparable`] and
 //! [`values_compatible`] from here; the facts format is in `facts.rs`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::lexicon::{FastMap, Tolerances};
@@ -38,17 +39,11 @@ pub struct Conflict {
     pub a: ClaimRef,
     /// The other claim (related location).
     pub b: ClaimRef,
-    /// One sentence, no trailing period, figures in backticks.
-    pub message: String,
 }
 
 /// How many earlier claims of a bucket each claim is compared with. Bounds
 /// the work on corpora where thousands of claims share one subject.
 const PER_BUCKET: usize = 16;
-/// How many findings one claim may carry as the reported side: one, against
-/// the first contradicting claim the comparison meets. A writer fixes the
-/// figure and the next run shows any other conflict.
-const PER_CLAIM: usize = 1;
 /// How many of a claim's rarest terms it is bucketed under.
 const BUCKET_TERMS: usize = 2;
 
@@ -382,15 +377,6 @@ pub(crate) fn write_framed(out: &mut String, c: &Claim) {
     }
 }
 
-/// Where the other claim is, from the reported claim's point of view.
-fn elsewhere(same_doc: bool) -> &'static str {
-    if same_doc {
-        "elsewhere in this article"
-    } else {
-        "in the other article"
-    }
-}
-
 /// Builds a message from pieces: text, framed claims, the subject.
 enum Piece<'a> {
     Text(&'a str),
@@ -413,32 +399,77 @@ fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
     out.push_str(" (");
     subject.write_display(&mut out);
     out.push(')');
-    // Kept for the whole run, one per finding: no spare capacity.
-    String::from(out.as_str())
+    out
 }
 
 /// Judges one pair; `y` is the later claim (reported), `x` the earlier.
+/// Returns the rule the pair breaks; [`Conflict::message`] words it.
 fn judge(
     x: &Claim,
     y: &Claim,
-    same_doc: bool,
     similarity: impl FnOnce() -> f64,
     tol: &Tolerances,
-) -> Option<(&'static str, String)> {
-    use Piece::{Figure, Framed, Framing, Text};
+) -> Option<&'static str> {
     let m = subjects_match(x, y, similarity, tol.subject_threshold);
     if m == SubjectMatch::No {
         return None;
     }
-    let place = elsewhere(same_doc);
-    let subject = &y.subject;
     let change = y.subject.metric == Metric::Change;
     let same_figure = values_compatible(x, y, tol);
     if m == SubjectMatch::Strict && comparable(&x.period, &y.period) {
         if change && x.direction != 0 && y.direction != 0 && x.direction != y.direction {
-            let word = |d: i8| if d > 0 { "a rise" } else { "a fall" };
-            return Some((
-                RULE_DIRECTION,
+            return Some(RULE_DIRECTION);
+        }
+        if same_figure {
+            return None;
+        }
+        if is_scale_slip(x, y) {
+            return Some(RULE_SCALE);
+        }
+        if x.hedge != Hedge::Exact || y.hedge != Hedge::Exact {
+            return Some(RULE_HEDGE);
+        }
+        return Some(RULE_VALUE);
+    }
+    let same_direction = x.direction == y.direction;
+    (change
+        && same_figure
+        && same_direction
+        && x.form == Form::Point
+        && y.form == Form::Point
+        && framing_conflict(&x.period, &y.period))
+    .then_some(RULE_PERIOD)
+}
+
+/// The same digits with scale words a thousand times or more apart.
+fn is_scale_slip(x: &Claim, y: &Claim) -> bool {
+    (x.scale - y.scale).abs() >= 3
+        && (x.mantissa - y.mantissa).abs() < 1e-9
+        && x.form == Form::Point
+        && y.form == Form::Point
+}
+
+impl Conflict {
+    /// One sentence, no trailing period, figures in backticks: what the two
+    /// claims say and why they cannot both hold. `docs` is the slice given
+    /// to [`compare`]; `other_place` says where the other claim is from the
+    /// reported claim's point of view ("in `b.md`"); within one article it
+    /// is not used.
+    pub fn message(&self, docs: &[Vec<Claim>], other_place: &str) -> String {
+        use Piece::{Figure, Framed, Framing, Text};
+        let (y, x) = (
+            &docs[self.a.doc][self.a.claim],
+            &docs[self.b.doc][self.b.claim],
+        );
+        let place = if self.a.doc == self.b.doc {
+            "elsewhere in this article"
+        } else {
+            other_place
+        };
+        let subject = &y.subject;
+        match self.rule {
+            RULE_DIRECTION => {
+                let word = |d: i8| if d > 0 { "a rise" } else { "a fall" };
                 message(
                     &[
                         Framed(y),
@@ -452,21 +483,10 @@ fn judge(
                         Text(place),
                     ],
                     subject,
-                ),
-            ));
-        }
-        if same_figure {
-            return None;
-        }
-        let scale_gap = (x.scale - y.scale).abs();
-        if scale_gap >= 3
-            && (x.mantissa - y.mantissa).abs() < 1e-9
-            && x.form == Form::Point
-            && y.form == Form::Point
-        {
-            let factor = scaled_factor(scale_gap);
-            return Some((
-                RULE_SCALE,
+                )
+            }
+            RULE_SCALE => {
+                let factor = scaled_factor((x.scale - y.scale).abs());
                 message(
                     &[
                         Framed(y),
@@ -479,27 +499,15 @@ fn judge(
                         Text("x apart"),
                     ],
                     subject,
-                ),
-            ));
-        }
-        if x.hedge != Hedge::Exact || y.hedge != Hedge::Exact {
-            let (hedged, other) = if y.hedge != Hedge::Exact {
-                (y, x)
-            } else {
-                (x, y)
-            };
-            let who = if std::ptr::eq(hedged, y) {
-                "here"
-            } else {
-                place
-            };
-            let other_place = if std::ptr::eq(other, y) {
-                "here"
-            } else {
-                place
-            };
-            return Some((
-                RULE_HEDGE,
+                )
+            }
+            RULE_HEDGE => {
+                let y_hedged = y.hedge != Hedge::Exact;
+                let (hedged, who, other, other_place) = if y_hedged {
+                    (y, "here", x, place)
+                } else {
+                    (x, place, y, "here")
+                };
                 message(
                     &[
                         Text("hedged "),
@@ -512,34 +520,9 @@ fn judge(
                         Text(other_place),
                     ],
                     subject,
-                ),
-            ));
-        }
-        return Some((
-            RULE_VALUE,
-            message(
-                &[
-                    Framed(y),
-                    Text(" here contradicts "),
-                    Framed(x),
-                    Text(" "),
-                    Text(place),
-                ],
-                subject,
-            ),
-        ));
-    }
-    let same_direction = x.direction == y.direction;
-    if change
-        && same_figure
-        && same_direction
-        && x.form == Form::Point
-        && y.form == Form::Point
-        && framing_conflict(&x.period, &y.period)
-    {
-        return Some((
-            RULE_PERIOD,
-            message(
+                )
+            }
+            RULE_PERIOD => message(
                 &[
                     Text("same figure `"),
                     Figure(y),
@@ -552,9 +535,18 @@ fn judge(
                 ],
                 subject,
             ),
-        ));
+            _ => message(
+                &[
+                    Framed(y),
+                    Text(" here contradicts "),
+                    Framed(x),
+                    Text(" "),
+                    Text(place),
+                ],
+                subject,
+            ),
+        }
     }
-    None
 }
 
 fn scaled_factor(gap: i32) -> std::borrow::Cow<'static, str> {
@@ -599,9 +591,18 @@ struct Bucket {
     len: usize,
 }
 
+/// How many claims are bucketed (sequentially) before their candidates are
+/// judged (in parallel).
+const CHUNK: usize = 8192;
+
 /// Finds contradicting pairs among the claims of all documents (within one
 /// document and across documents). Output is sorted and deterministic; each
 /// unordered pair appears at most once.
+///
+/// A claim is reported at most once, against the first contradicting claim
+/// among its candidates: a writer fixes the figure and the next run shows
+/// any other conflict. Bucketing depends on claim order and runs
+/// sequentially; judging the candidates, the costly part, runs in parallel.
 pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
     let all: Vec<(ClaimRef, &Claim)> = docs
         .iter()
@@ -618,51 +619,60 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
     let mut out = Vec::new();
     let mut keys: Vec<BucketKey> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
-    for (j, (rj, y)) in all.iter().enumerate() {
-        // Keys: the claim's rarest terms (or its base), plus, for changes, the
-        // figure itself so "the field grew 40%" can meet "demand grew 40%".
-        keys.clear();
-        let rarest = table.rarest(j);
-        keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
-        if rarest.is_empty() {
-            keys.push(bucket_key(y, u64::MAX));
-        }
-        if y.subject.metric == Metric::Change && y.form == Form::Point {
-            keys.push(bucket_key(
-                y,
-                (y.value * 100.0).round() as i64 as u64 ^ 0xf1f1_0000_0000_0000,
-            ));
-        }
-        candidates.clear();
-        for key in &keys {
-            let bucket = buckets.entry(*key).or_insert(Bucket {
-                recent: [0; PER_BUCKET],
-                len: 0,
-            });
-            candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
-            bucket.recent[bucket.len % PER_BUCKET] = j as u32;
-            bucket.len += 1;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut reported = 0;
-        for &i in candidates.iter() {
-            if reported >= PER_CLAIM {
-                break;
+    // Candidates of the claims of one chunk, flattened: those of the chunk's
+    // k-th claim are `flat[offsets[k]..offsets[k + 1]]`.
+    let mut flat: Vec<u32> = Vec::new();
+    let mut offsets: Vec<usize> = Vec::new();
+    for lo in (0..all.len()).step_by(CHUNK) {
+        let hi = (lo + CHUNK).min(all.len());
+        flat.clear();
+        offsets.clear();
+        offsets.push(0);
+        for (j, (_, y)) in all.iter().enumerate().take(hi).skip(lo) {
+            // Keys: the claim's rarest terms (or its base), plus, for changes,
+            // the figure itself so "the field grew 40%" can meet "demand grew 40%".
+            keys.clear();
+            let rarest = table.rarest(j);
+            keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
+            if rarest.is_empty() {
+                keys.push(bucket_key(y, u64::MAX));
             }
-            let (ri, x) = all[i as usize];
-            let sim = || table.similarity(i as usize, j);
-            if let Some((rule, message)) = judge(x, y, ri.doc == rj.doc, sim, tolerances) {
-                reported += 1;
-                out.push(Conflict {
-                    rule,
-                    a: *rj,
-                    b: ri,
-                    message,
+            if y.subject.metric == Metric::Change && y.form == Form::Point {
+                keys.push(bucket_key(
+                    y,
+                    (y.value * 100.0).round() as i64 as u64 ^ 0xf1f1_0000_0000_0000,
+                ));
+            }
+            candidates.clear();
+            for key in &keys {
+                let bucket = buckets.entry(*key).or_insert(Bucket {
+                    recent: [0; PER_BUCKET],
+                    len: 0,
                 });
+                candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
+                bucket.recent[bucket.len % PER_BUCKET] = j as u32;
+                bucket.len += 1;
             }
+            candidates.sort_unstable();
+            candidates.dedup();
+            flat.extend_from_slice(&candidates);
+            offsets.push(flat.len());
         }
+        let found: Vec<Option<Conflict>> = (lo..hi)
+            .into_par_iter()
+            .map(|j| {
+                let (rj, y) = all[j];
+                flat[offsets[j - lo]..offsets[j - lo + 1]]
+                    .iter()
+                    .find_map(|&i| {
+                        let (ri, x) = all[i as usize];
+                        let sim = || table.similarity(i as usize, j);
+                        judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
+                    })
+            })
+            .collect();
+        // Claims are in (doc, claim) order, so `out` stays sorted by `a`.
+        out.extend(found.into_iter().flatten());
     }
-    out.sort_by_key(|c| (c.a, c.b));
     out
 }

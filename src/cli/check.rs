@@ -258,9 +258,11 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     };
     // Stdout is line-buffered: a report of many lines needs its own buffer.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let reporting = crate::timings::phase("report");
     io_result(
         report::write(&result, args.format, style, &ctx, &mut stdout).and_then(|()| stdout.flush()),
     )?;
+    reporting.end();
     let threshold: Severity = args
         .fail_on
         .map(Severity::from)

@@ -13,6 +13,7 @@ use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::source::{FileId, SourceFile, decode_vec};
+use crate::timings;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -154,7 +155,7 @@ impl Engine {
         suppressions: impl Fn(&Diagnostic) -> &'s Suppressions,
     ) {
         diagnostics.retain_mut(|d| {
-            let Some(sev) = self.severities.get(&d.rule) else {
+            let Some(sev) = self.severities.get(d.rule.as_ref()) else {
                 return false;
             };
             d.severity = *sev;
@@ -166,7 +167,9 @@ impl Engine {
 
     /// Read, decode and check `paths`.
     pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
+        let reading = timings::phase("read");
         let (files, notes) = read_files(paths);
+        reading.end();
         let mut result = self.check_files(files);
         result.notes = notes;
         result
@@ -218,6 +221,7 @@ impl Engine {
         others: Option<&HashSet<FileId>>,
     ) -> RunResult {
         let in_focus = |id: FileId| focus.is_none_or(|f| f.contains(&id));
+        let documents = timings::phase("documents");
         let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
             .par_iter()
             .map(|file| {
@@ -238,6 +242,7 @@ impl Engine {
                 (diagnostics, suppressions, claims)
             })
             .collect();
+        documents.end();
         let mut diagnostics = Vec::new();
         let mut suppressions = Vec::with_capacity(files.len());
         let mut claims = Vec::with_capacity(files.len());
@@ -247,7 +252,10 @@ impl Engine {
             claims.push(c);
         }
         if let Some(pass) = &self.claims {
+            let comparing = timings::phase("compare");
             let conflicts = claims::compare(&claims, &pass.tolerances);
+            comparing.end();
+            let corpus_rules = timings::phase("corpus rules");
             let fact_conflicts = pass
                 .facts
                 .as_ref()
@@ -263,8 +271,11 @@ impl Engine {
             for rule in &self.corpus_rules {
                 rule.check(&corpus, &self.context, &mut diagnostics);
             }
+            corpus_rules.end();
         }
+        let finishing = timings::phase("finish");
         self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
+        finishing.end();
         if focus.is_some() {
             diagnostics.retain(|d| in_focus(d.file) || d.related.iter().any(|l| in_focus(l.file)));
         }

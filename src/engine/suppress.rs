@@ -172,7 +172,7 @@ mod tests {
     fn next_line_covers_only_the_next_line() {
         let text = "<!-- copydesk-disable-next-line mojibake -->\nbad line\nother line\n";
         let (_, s) = doc_suppressions(text);
-        let at = |needle: &str, rule: &str| {
+        let at = |needle: &str, rule: &'static str| {
             let start = text.find(needle).unwrap();
             Diagnostic::new(rule, FileId(0), Span::new(start, start + 1), "x")
         };

@@ -70,7 +70,7 @@ pub fn fix_source(engine: &Engine, file: &SourceFile, options: FixOptions) -> Fi
         }
         let fixes: Vec<(&str, &crate::diagnostic::Fix)> = diagnostics
             .iter()
-            .filter_map(|d| d.fix.as_ref().map(|f| (d.rule.as_str(), f)))
+            .filter_map(|d| d.fix.as_ref().map(|f| (d.rule.as_ref(), f)))
             .filter(|(_, f)| options.unsafe_fixes || f.applicability == Applicability::Safe)
             .collect();
         if fixes.is_empty() {

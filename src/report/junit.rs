@@ -24,7 +24,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         vec![BTreeMap::new(); run.files.len()];
     for d in &run.diagnostics {
         per_file[d.file.0 as usize]
-            .entry(d.rule.as_str())
+            .entry(d.rule.as_ref())
             .or_default()
             .push(d);
     }

@@ -236,7 +236,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         .zip(fingerprints)
         .map(|(d, fingerprint)| SarifResult {
             rule_id: &d.rule,
-            rule_index: index.get(d.rule.as_str()).copied(),
+            rule_index: index.get(d.rule.as_ref()).copied(),
             level: level(d.severity),
             message: Text { text: &d.message },
             locations: vec![Location {

@@ -4,12 +4,13 @@
 //! The comparison itself runs once per run in [`crate::claims::compare`];
 //! each rule turns its own kind of conflict into diagnostics.
 
-use crate::claims::{self, Claim, ClaimRef};
+use crate::claims::{self, Claim, ClaimRef, Conflict};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
 use crate::engine::{Context, Corpus, CorpusRule};
 use crate::source::FileId;
+use rayon::prelude::*;
 
 /// One contradiction rule.
 pub struct ClaimConflict {
@@ -42,29 +43,42 @@ pub fn figure_span(c: &Claim) -> Span {
 
 impl CorpusRule for ClaimConflict {
     fn check(&self, corpus: &Corpus, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        for conflict in corpus.conflicts.iter().filter(|c| c.rule == self.id) {
-            let (a, b) = (claim(corpus, conflict.a), claim(corpus, conflict.b));
-            let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
-            let other_path = &corpus.files[conflict.b.doc].display;
-            let other = if file_a == file_b {
-                "earlier in this article".to_string()
-            } else {
-                format!("in {other_path}")
-            };
-            // Name the other article, so one line of output says it all.
-            let message = conflict
-                .message
-                .replace("in the other article", &format!("in `{other_path}`"));
-            out.push(
-                Diagnostic::new(self.id, file_a, figure_span(a), message)
-                    .with_label(a.describe())
-                    .with_related(file_b, figure_span(b), format!("{} ({other})", b.describe()))
-                    .with_help("check both figures against their source; correct the wrong one, or register the verified figure in facts.yaml")
-                    .with_data(Data::ClaimPair {
-                        claim: conflict.a,
-                        other: conflict.b,
-                    }),
-            );
-        }
+        // A corpus can have hundreds of thousands of conflicts: words are put
+        // on them in parallel.
+        let found: Vec<Diagnostic> = corpus
+            .conflicts
+            .par_iter()
+            .filter(|c| c.rule == self.id)
+            .map(|conflict| self.diagnostic(corpus, conflict))
+            .collect();
+        out.extend(found);
     }
 }
+
+impl ClaimConflict {
+    fn diagnostic(&self, corpus: &Corpus, conflict: &Conflict) -> Diagnostic {
+        let (a, b) = (claim(corpus, conflict.a), claim(corpus, conflict.b));
+        let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
+        let other_path = &corpus.files[conflict.b.doc].display;
+        // Name the other article, so one line of output says it all.
+        let message = conflict.message(corpus.claims, &format!("in `{other_path}`"));
+        let mut related = b.describe();
+        if file_a == file_b {
+            related.push_str(" (earlier in this article)");
+        } else {
+            related.push_str(" (in ");
+            related.push_str(other_path);
+            related.push(')');
+        }
+        Diagnostic::new(self.id, file_a, figure_span(a), message)
+            .with_label(a.describe())
+            .with_related(file_b, figure_span(b), related)
+            .with_help(HELP)
+            .with_data(Data::ClaimPair {
+                claim: conflict.a,
+                other: conflict.b,
+            })
+    }
+}
+
+const HELP: &str = "check both figures against their source; correct the wrong one, or register the verified figure in facts.yaml";

@@ -65,7 +65,7 @@ impl DocumentRule for PatternRule {
                 }
                 let mut message = String::new();
                 caps.expand(&self.message, &mut message);
-                let mut d = Diagnostic::new(&self.id, doc.source.id, span, message);
+                let mut d = Diagnostic::new(self.id.clone(), doc.source.id, span, message);
                 if let Some(rep) = &self.replacement {
                     let mut replacement = String::new();
                     caps.expand(rep, &mut replacement);
