@@ -410,13 +410,24 @@ fn judge(
     similarity: impl FnOnce() -> f64,
     tol: &Tolerances,
 ) -> Option<&'static str> {
+    let change = y.subject.metric == Metric::Change;
+    let same_figure = values_compatible(x, y, tol);
+    let periods_comparable = comparable(&x.period, &y.period);
+    let period_rule = change
+        && same_figure
+        && x.direction == y.direction
+        && x.form == Form::Point
+        && y.form == Form::Point
+        && framing_conflict(&x.period, &y.period);
+    // Most candidate pairs fail here, before the costlier subject similarity.
+    if !periods_comparable && !period_rule {
+        return None;
+    }
     let m = subjects_match(x, y, similarity, tol.subject_threshold);
     if m == SubjectMatch::No {
         return None;
     }
-    let change = y.subject.metric == Metric::Change;
-    let same_figure = values_compatible(x, y, tol);
-    if m == SubjectMatch::Strict && comparable(&x.period, &y.period) {
+    if m == SubjectMatch::Strict && periods_comparable {
         if change && x.direction != 0 && y.direction != 0 && x.direction != y.direction {
             return Some(RULE_DIRECTION);
         }
@@ -431,14 +442,7 @@ fn judge(
         }
         return Some(RULE_VALUE);
     }
-    let same_direction = x.direction == y.direction;
-    (change
-        && same_figure
-        && same_direction
-        && x.form == Form::Point
-        && y.form == Form::Point
-        && framing_conflict(&x.period, &y.period))
-    .then_some(RULE_PERIOD)
+    period_rule.then_some(RULE_PERIOD)
 }
 
 /// The same digits with scale words a thousand times or more apart.
