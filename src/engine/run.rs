@@ -268,6 +268,8 @@ impl Engine {
                 facts: pass.facts.as_ref(),
                 fact_conflicts: &fact_conflicts,
             };
+            // One finding per conflict at most: grow the list once.
+            diagnostics.reserve(conflicts.len() + fact_conflicts.len());
             for rule in &self.corpus_rules {
                 rule.check(&corpus, &self.context, &mut diagnostics);
             }
