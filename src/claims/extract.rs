@@ -151,10 +151,38 @@ word_set!(
 ]
 );
 
-/// Cuts a clause segment at the first subordinator after the figure.
+/// Cuts a clause segment at the first subordinator after the figure, or at
+/// a comparison with something else ("... of $122,060, notably higher than
+/// the typical tech salary"): what follows is the yardstick, not the subject.
 fn trim_trailing_clause(toks: &[Token<'_>], segment: Range<usize>, after: usize) -> Range<usize> {
-    let cut = (after.max(segment.start)..segment.end).find(|&k| is_subordinator(toks[k].word()));
-    segment.start..cut.unwrap_or(segment.end)
+    let from = after.max(segment.start);
+    let mut cut = segment.end;
+    for k in from..segment.end {
+        let w = toks[k].word();
+        if is_subordinator(w) {
+            cut = k;
+            break;
+        }
+        if w == "than" {
+            // Back over "notably higher", "far more".
+            let mut start = k;
+            while start > from && is_comparison_word(toks[start - 1].word()) {
+                start -= 1;
+            }
+            cut = start;
+            break;
+        }
+    }
+    segment.start..cut
+}
+
+/// Comparatives and the adverbs that grade them, before "than".
+fn is_comparison_word(w: &str) -> bool {
+    (w.len() > 4 && (w.ends_with("er") || w.ends_with("ly")))
+        || matches!(
+            w,
+            "more" | "less" | "fewer" | "much" | "far" | "well" | "way" | "even" | "still"
+        )
 }
 
 /// The interval a quantity allows once its hedge and rounding are applied.

@@ -154,7 +154,7 @@ pub(crate) struct SubjectContext<'a> {
 
 word_set!(
     is_up_word: [
-    "rise", "rises", "rose", "risen", "rising", "grow", "grows", "grew", "grown", "growing", "growth", "increase",
+    "rise", "rises", "rose", "risen", "rising", "jumping", "grow", "grows", "grew", "grown", "growing", "growth", "increase",
     "increases", "increased", "increasing", "jump", "jumps", "jumped", "climb", "climbs", "climbed", "climbing", "surge",
     "surges", "surged", "surging", "soar", "soars", "soared", "soaring", "expand", "expands", "expanded", "expanding",
     "expansion", "boost", "boosts", "boosted", "gain", "gains", "gained", "spike", "spiked", "up", "cagr", "skyrocketed",
@@ -368,6 +368,14 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
 }
 
 word_set!(
+    /// Canonical terms that say what is measured but not of whom or what.
+    is_measure_word: [
+    "pay", "job", "posting", "worker", "people", "company", "specialist", "demand", "market", "start", "starting",
+    "package", "hire", "hiring", "opening", "revenue", "sale", "cost", "price", "spending", "budget", "growth",
+]
+);
+
+word_set!(
     /// Canonical terms that name people in general, not a group.
     is_people_word: ["worker", "people", "person", "individual", "staffer", "member"]
 );
@@ -550,7 +558,14 @@ pub(crate) fn analyse(
         main.aggregate = main.aggregate.or(qualifiers.aggregate);
         main.level = main.level.or(qualifiers.level);
     }
-    if main.anaphoric
+    // "Average salaries of $122,060" in an article about machine learning
+    // are machine learning salaries: a subject of measure words only is
+    // about the article's topic, and must not meet every other article's
+    // "average salaries".
+    let vague = !main.terms.is_empty()
+        && base_terms.terms.is_empty()
+        && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+    if (main.anaphoric || vague)
         && let Some(t) = topic()
     {
         main.terms.push(t);
@@ -661,6 +676,16 @@ mod tests {
             s,
             ["nursing people working", "change in nursing people working"]
         );
+    }
+
+    #[test]
+    fn measure_words_alone_are_about_the_article_s_topic() {
+        let text = "---\ntitle: Radiology Careers - Is Radiology for You?\n---\nThey command average salaries of $98,000, \
+                    notably higher than the typical hospital wage.";
+        assert_eq!(subjects(text), ["average pay radiology"]);
+        // A subject of its own keeps its words.
+        let text = "---\ntitle: Radiology Careers - Is Radiology for You?\n---\nAverage salaries of nurses are $88,000.";
+        assert_eq!(subjects(text), ["average nurse pay"]);
     }
 
     #[test]
