@@ -12,7 +12,7 @@ use chrono::Datelike;
 
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
-use super::period::{resolve, scan};
+use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
@@ -110,6 +110,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     continue;
                 };
                 let mut facts = scan(&toks[segment.clone()]);
+                // Several figures in one clause: each reads its own dates.
+                let own = own_stretch(&q_ranges, q.hedge_first..q.last, &segment);
+                if own != segment {
+                    facts = TimeFacts::narrowed(scan(&toks[own]), facts);
+                }
                 if let Some(intro) = &intro {
                     facts = facts.or(scan(&toks[intro.clone()]));
                 }
@@ -185,6 +190,27 @@ fn is_comparison_word(w: &str) -> bool {
         )
 }
 
+/// The part of `segment` between the figures before and after `figure`.
+fn own_stretch(
+    figures: &[Range<usize>],
+    figure: Range<usize>,
+    segment: &Range<usize>,
+) -> Range<usize> {
+    let start = figures
+        .iter()
+        .filter(|r| r.end <= figure.start && r.end > segment.start)
+        .map(|r| r.end)
+        .max()
+        .unwrap_or(segment.start);
+    let end = figures
+        .iter()
+        .filter(|r| r.start >= figure.end && r.start < segment.end)
+        .map(|r| r.start)
+        .min()
+        .unwrap_or(segment.end);
+    start..end
+}
+
 /// The interval a quantity allows once its hedge and rounding are applied.
 fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
     let v = q.value;
@@ -209,5 +235,44 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
         Hedge::JustOver => (v, (v * (1.0 + approx)).min(cap)),
         Hedge::Nearly => (v * (1.0 - approx), v),
         Hedge::Below | Hedge::UpTo => (0.0, v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Lexicon, ProseInput};
+    use super::extract;
+
+    /// `describe()` of each claim of `text`: figure and framing.
+    fn described(text: &str) -> Vec<String> {
+        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
+        let input = ProseInput {
+            text,
+            blocks: &blocks,
+            masked: &[],
+            publish_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+        };
+        extract(&input, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.describe())
+            .collect()
+    }
+
+    #[test]
+    fn each_figure_of_a_clause_reads_its_own_year() {
+        assert_eq!(
+            described("Nurse turnover averaged 22.5% in 2022 and eased to 18.4% in 2023."),
+            ["22.5% in 2022", "18.4% in 2023"]
+        );
+        // A year for the whole clause still applies to every figure.
+        assert_eq!(
+            described("In 2023, turnover averaged 18% at hospitals and 12% at clinics."),
+            ["18% in 2023", "12% in 2023"]
+        );
+        // So does a rate written once.
+        assert_eq!(
+            described("Postings rose 74% and salaries 12% year-over-year."),
+            ["74% a year-over-year rate", "12% a year-over-year rate"]
+        );
     }
 }

@@ -169,6 +169,23 @@ pub(crate) struct TimeFacts {
 }
 
 impl TimeFacts {
+    /// The facts of one figure's own stretch of a clause that holds several
+    /// ("turnover was 22.5% in 2022 and 18.4% in 2023"): its own dates when
+    /// it has any, with the clause's rates; else the clause's facts.
+    pub(crate) fn narrowed(own: TimeFacts, clause: TimeFacts) -> TimeFacts {
+        let dated =
+            own.point.is_some() || own.until.is_some() || own.span.is_some() || own.since.is_some();
+        if !dated {
+            return clause;
+        }
+        TimeFacts {
+            rate: own.rate.or(clause.rate),
+            yoy: own.yoy || clause.yoy,
+            now: own.now || clause.now,
+            ..own
+        }
+    }
+
     /// Fills what `self` lacks from `other` (an introductory phrase).
     pub(crate) fn or(mut self, other: TimeFacts) -> TimeFacts {
         if self.point.is_none()
