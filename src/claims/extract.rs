@@ -111,7 +111,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 };
                 let mut facts = scan(&toks[segment.clone()]);
                 // Several figures in one clause: each reads its own dates.
-                let own = own_stretch(&q_ranges, q.hedge_first..q.last, &segment);
+                let own = own_stretch(toks, &q_ranges, q.hedge_first..q.last, &segment);
                 if own != segment {
                     facts = TimeFacts::narrowed(scan(&toks[own]), facts);
                 }
@@ -190,24 +190,33 @@ fn is_comparison_word(w: &str) -> bool {
         )
 }
 
-/// The part of `segment` between the figures before and after `figure`.
+/// The part of `segment` that belongs to `figure` when the clause holds
+/// several: it ends where the next figure's part begins, at the first "and",
+/// "but" or "while" between the two, else at the next figure itself (dates
+/// written after a figure are its own).
 fn own_stretch(
+    toks: &[Token<'_>],
     figures: &[Range<usize>],
     figure: Range<usize>,
     segment: &Range<usize>,
 ) -> Range<usize> {
+    let boundary = |left: usize, right: usize| {
+        (left..right)
+            .find(|&k| matches!(toks[k].word(), "and" | "but" | "while" | "whereas" | "or"))
+            .unwrap_or(right)
+    };
     let start = figures
         .iter()
         .filter(|r| r.end <= figure.start && r.end > segment.start)
         .map(|r| r.end)
         .max()
-        .unwrap_or(segment.start);
+        .map_or(segment.start, |prev_end| boundary(prev_end, figure.start));
     let end = figures
         .iter()
         .filter(|r| r.start >= figure.end && r.start < segment.end)
         .map(|r| r.start)
         .min()
-        .unwrap_or(segment.end);
+        .map_or(segment.end, |next_start| boundary(figure.end, next_start));
     start..end
 }
 
@@ -268,6 +277,13 @@ mod tests {
         assert_eq!(
             described("In 2023, turnover averaged 18% at hospitals and 12% at clinics."),
             ["18% in 2023", "12% in 2023"]
+        );
+        assert_eq!(
+            described("Sales reached $5.8 trillion in 2023 and could reach $8 trillion by 2027."),
+            [
+                "$5.8 trillion in 2023",
+                "$8 trillion cumulative through 2027"
+            ]
         );
         // So does a rate written once.
         assert_eq!(

@@ -1090,8 +1090,9 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             .map_or("", |t| t.lower.as_ref())
     };
     let after = toks.get(q.last).map_or("", |t| t.lower.as_ref());
-    // Labels, ranks, versions: "Step 3", "No. 2", "top 10", "Python 3.12".
-    if is_label_word(before(1)) || before(1) == "#" {
+    // Labels, ranks, versions: "Step 3", "No. 2", "top 10", "Python 3.12";
+    // but money and percentages are amounts ("to top $8 trillion").
+    if (is_label_word(before(1)) && q.unit == Unit::Count) || before(1) == "#" {
         return false;
     }
     // A number written against letters or inside an identifier.
