@@ -211,3 +211,28 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
         "one million new jobs agrees in both seeds: {found:#?}"
     );
 }
+
+/// Articles on topics the lexicon was not tuned on (solar power, nursing,
+/// online shopping, ransomware), written for this test: four planted
+/// contradictions, and many near misses (other years, other countries,
+/// median vs average, other bases, figures that agree).
+#[test]
+fn other_topics_planted_contradictions_and_nothing_else() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
+    let mut found: Vec<(String, String, String)> = claim_findings(&dir)
+        .into_iter()
+        .map(|f| (f.rule, f.file, f.related_file))
+        .collect();
+    found.sort();
+    let expected = [
+        ("claim-direction-mismatch", "b.md", "a.md"),
+        ("claim-direction-mismatch", "h.md", "g.md"),
+        ("claim-scale-mismatch", "f.md", "e.md"),
+        ("claim-scale-mismatch", "h.md", "g.md"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(r, a, b)| (r.to_string(), a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}
