@@ -3,7 +3,7 @@
 //! summary line.
 
 use super::{Context, Counts, ReportFiles, Style, plural};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
 use codespan_reporting::term::{self, Config, termcolor};
 use std::io::{self, Write};
@@ -16,52 +16,10 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let config = Config::default();
-    for d in &files.run.diagnostics {
-        let severity = match d.severity {
-            Severity::Error => SnippetSeverity::Error,
-            Severity::Warning => SnippetSeverity::Warning,
-            Severity::Info => SnippetSeverity::Note,
-        };
-        let mut labels = vec![
-            Label::primary(d.file, d.span.range())
-                .with_message(d.label.clone().unwrap_or_default()),
-        ];
-        labels.extend(
-            d.related
-                .iter()
-                .map(|l| Label::secondary(l.file, l.span.range()).with_message(l.message.clone())),
-        );
-        let mut notes = Vec::new();
-        if let Some(help) = &d.help {
-            notes.push(format!("help: {help}"));
-        }
-        if let Some(fix) = &d.fix {
-            let how = match fix.applicability {
-                crate::diagnostic::Applicability::Safe => "fix (--fix)",
-                crate::diagnostic::Applicability::Unsafe => "fix (--unsafe-fixes)",
-            };
-            notes.push(format!("{how}: {}", fix.title));
-        }
-        let snippet = Snippet::new(severity)
-            .with_message(&d.message)
-            .with_code(&d.rule)
-            .with_labels(labels)
-            .with_notes(notes);
-        let result = if style.color {
-            term::emit_to_write_style(
-                &mut termcolor::Ansi::new(&mut *out),
-                &config,
-                files,
-                &snippet,
-            )
-        } else {
-            term::emit_to_io_write(&mut *out, &config, files, &snippet)
-        };
-        result.map_err(|e| match e {
-            codespan_reporting::files::Error::Io(io) => io,
-            other => io::Error::other(other.to_string()),
-        })?;
-    }
+    // Rendering a snippet is the costly part of a large report: in parallel.
+    super::write_in_order(&files.run.diagnostics, out, |_, d, buf| {
+        render(files, style, &config, d, buf)
+    })?;
     for note in &files.run.notes {
         writeln!(out, "note: {}: {}", note.path.display(), note.message)?;
     }
@@ -98,4 +56,57 @@ pub fn write(
         )?;
     }
     Ok(())
+}
+
+/// One finding as a codespan-reporting snippet, appended to `buf`.
+fn render(
+    files: &ReportFiles,
+    style: Style,
+    config: &Config,
+    d: &Diagnostic,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
+    let severity = match d.severity {
+        Severity::Error => SnippetSeverity::Error,
+        Severity::Warning => SnippetSeverity::Warning,
+        Severity::Info => SnippetSeverity::Note,
+    };
+    let mut labels = vec![
+        Label::primary(d.file, d.span.range()).with_message(d.label.clone().unwrap_or_default()),
+    ];
+    labels.extend(
+        d.related
+            .iter()
+            .map(|l| Label::secondary(l.file, l.span.range()).with_message(l.message.clone())),
+    );
+    let mut notes = Vec::new();
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    if let Some(fix) = &d.fix {
+        let how = match fix.applicability {
+            crate::diagnostic::Applicability::Safe => "fix (--fix)",
+            crate::diagnostic::Applicability::Unsafe => "fix (--unsafe-fixes)",
+        };
+        notes.push(format!("{how}: {}", fix.title));
+    }
+    let snippet = Snippet::new(severity)
+        .with_message(&d.message)
+        .with_code(d.rule.as_ref())
+        .with_labels(labels)
+        .with_notes(notes);
+    let result = if style.color {
+        term::emit_to_write_style(
+            &mut termcolor::Ansi::new(&mut *buf),
+            config,
+            files,
+            &snippet,
+        )
+    } else {
+        term::emit_to_io_write(&mut *buf, config, files, &snippet)
+    };
+    result.map_err(|e| match e {
+        codespan_reporting::files::Error::Io(io) => io,
+        other => io::Error::other(other.to_string()),
+    })
 }

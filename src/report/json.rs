@@ -172,7 +172,6 @@ struct JsonNote {
 
 /// Write the report.
 pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
-    use rayon::prelude::*;
     let run = files.run;
     let summary = Summary {
         files: run.files.len(),
@@ -194,39 +193,16 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
     write!(out, "{{\"version\":{SCHEMA_VERSION},\"summary\":")?;
     serde_json::to_writer(&mut *out, &summary)?;
     out.write_all(b",\"diagnostics\":[")?;
-    let mut first = true;
-    for group in run
-        .diagnostics
-        .chunks(CHUNK * rayon::current_num_threads() * 4)
-    {
-        let chunks: Vec<Vec<u8>> = group
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
-                for (i, d) in chunk.iter().enumerate() {
-                    if i > 0 {
-                        buf.push(b',');
-                    }
-                    serde_json::to_writer(&mut buf, &json_diagnostic(files, d))?;
-                }
-                Ok(buf)
-            })
-            .collect::<Result<_, serde_json::Error>>()?;
-        for chunk in chunks {
-            if !first {
-                out.write_all(b",")?;
-            }
-            first = false;
-            out.write_all(&chunk)?;
+    super::write_in_order(&run.diagnostics, out, |i, d, buf| {
+        if i > 0 {
+            buf.push(b',');
         }
-    }
+        serde_json::to_writer(buf, &json_diagnostic(files, d))
+    })?;
     out.write_all(b"],\"notes\":")?;
     serde_json::to_writer(&mut *out, &notes)?;
     out.write_all(b"}\n")
 }
-
-/// Findings serialised per parallel task.
-const CHUNK: usize = 1024;
 
 fn json_diagnostic<'a>(files: &'a ReportFiles<'a>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let run = files.run;

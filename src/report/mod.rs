@@ -133,6 +133,45 @@ impl Counts {
     }
 }
 
+/// Findings rendered per parallel task by [`write_in_order`].
+const CHUNK: usize = 512;
+
+/// Renders `items` in parallel, in chunks, and writes them to `out` in their
+/// order: a corpus can have a hundred thousand findings, and rendering one
+/// (a snippet, a JSON object) costs far more than writing it. A bounded
+/// group of chunks is held in memory at a time. `render` gets each item's
+/// index in `items`.
+pub(crate) fn write_in_order<T, E>(
+    items: &[T],
+    out: &mut dyn Write,
+    render: impl Fn(usize, &T, &mut Vec<u8>) -> Result<(), E> + Sync,
+) -> io::Result<()>
+where
+    T: Sync,
+    E: Into<io::Error> + Send,
+{
+    use rayon::prelude::*;
+    let group = CHUNK * rayon::current_num_threads() * 4;
+    for (g, items) in items.chunks(group).enumerate() {
+        let rendered: Vec<Vec<u8>> = items
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for (i, item) in chunk.iter().enumerate() {
+                    render(g * group + c * CHUNK + i, item, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect::<Result<_, E>>()
+            .map_err(Into::into)?;
+        for buf in rendered {
+            out.write_all(&buf)?;
+        }
+    }
+    Ok(())
+}
+
 /// "3 errors", "1 warning".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

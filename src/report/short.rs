@@ -6,10 +6,10 @@ use std::io::{self, Write};
 
 /// Write every finding on one line.
 pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
-    for d in &files.run.diagnostics {
+    super::write_in_order(&files.run.diagnostics, out, |_, d, buf| {
         let pos = files.line_col(d.file, d.span.start);
         writeln!(
-            out,
+            buf,
             "{}:{}:{}: {}[{}] {}",
             files.path(d.file),
             pos.line,
@@ -17,8 +17,8 @@ pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
             d.severity,
             d.rule,
             d.message
-        )?;
-    }
+        )
+    })?;
     for note in &files.run.notes {
         writeln!(out, "{}: note: {}", note.path.display(), note.message)?;
     }
