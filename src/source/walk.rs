@@ -70,7 +70,12 @@ pub fn walk(
             Box::new(|entry| {
                 match entry {
                     Ok(e) => {
-                        if e.file_type().is_some_and(|t| t.is_file() || t.is_symlink()) {
+                        // Only a symlink can name a folder here: a plain
+                        // file needs no further system call.
+                        let file = e
+                            .file_type()
+                            .is_some_and(|t| t.is_file() || (t.is_symlink() && !e.path().is_dir()));
+                        if file {
                             let path = e.path();
                             if wanted(path, options, &include, &exclude) {
                                 files.lock().expect("walk mutex").push(path.to_path_buf());
@@ -93,9 +98,6 @@ pub fn walk(
 }
 
 fn wanted(path: &Path, options: &WalkOptions, include: &GlobSet, exclude: &GlobSet) -> bool {
-    if path.is_dir() {
-        return false;
-    }
     let rel = strip_dot(path);
     if exclude.is_match(rel) {
         return false;
