@@ -425,3 +425,51 @@ impl Engine {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache whose only entry has `path`'s current stat data and `hash`,
+    /// written as if its run had started at `started_ns`.
+    fn cache_claiming(dir: &Path, path: &Path, hash: u64, started_ns: u64) -> ClaimsCache {
+        let stamp = Stamp::of(&std::fs::metadata(path).unwrap());
+        let record = Record {
+            path,
+            stamp,
+            hash,
+            claims: &[],
+        };
+        cache::save(dir, 1, started_ns, &[record]).unwrap();
+        ClaimsCache::load(dir, 1)
+    }
+
+    #[test]
+    fn equal_stat_data_are_trusted_only_once_settled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "Phishing rose 22% in 2024.\n").unwrap();
+        let cache_dir = dir.path().join("cache");
+        // Written just now: the same stat data could hide an edit, so the
+        // file is read, and its hash (not the cached one) decides.
+        let racy = cache_claiming(&cache_dir, &path, 0, now_ns());
+        assert!(matches!(probe(&path, &path, false, &racy), Probe::Read(_)));
+        let hash = content_hash(&std::fs::read(&path).unwrap());
+        let racy_same = cache_claiming(&cache_dir, &path, hash, now_ns());
+        assert!(matches!(
+            probe(&path, &path, false, &racy_same),
+            Probe::Same { .. }
+        ));
+        // Changed long before the cache's run started: trusted unread.
+        let settled = cache_claiming(&cache_dir, &path, 0, now_ns() + 10_000_000_000);
+        assert!(matches!(
+            probe(&path, &path, false, &settled),
+            Probe::Cached { .. }
+        ));
+        // A named file is always read.
+        assert!(matches!(
+            probe(&path, &path, true, &settled),
+            Probe::Read(_)
+        ));
+    }
+}
