@@ -31,6 +31,14 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// A stamp no file has: an entry recorded with it is always checked.
+    pub const UNKNOWN: Stamp = Stamp {
+        size: u64::MAX,
+        mtime_ns: u64::MAX,
+        ctime_ns: u64::MAX,
+        inode: u64::MAX,
+    };
+
     /// The stamp of a file's metadata.
     pub fn of(meta: &Metadata) -> Stamp {
         let (ctime_ns, inode) = unix_parts(meta);

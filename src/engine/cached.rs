@@ -174,14 +174,8 @@ impl Engine {
             .collect();
 
         // Number the files that could be read, as `read_files` would.
-        let mut files = Vec::with_capacity(paths.len());
-        let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(paths.len());
-        let mut seen: Vec<Seen> = Vec::with_capacity(paths.len());
-        let mut file_keys: Vec<&Path> = Vec::with_capacity(paths.len());
-        let mut in_focus: Vec<bool> = Vec::with_capacity(paths.len());
-        let mut loaded: Vec<bool> = Vec::with_capacity(paths.len());
+        let mut run = Gathered::default();
         let mut notes = Vec::new();
-        let mut dirty = false;
         for (i, probe) in probes.into_iter().enumerate() {
             let was_read = matches!(probe, Probe::Read(_));
             let (decoded, file_claims, s) = match probe {
@@ -196,13 +190,13 @@ impl Engine {
                     (unread(), cache.take_claims(entry), Seen { stamp, hash })
                 }
                 Probe::Same { entry, stamp, hash } => {
-                    dirty = true;
+                    run.dirty = true;
                     (unread(), cache.take_claims(entry), Seen { stamp, hash })
                 }
                 Probe::Read(read) => {
                     // A named file is always read; only a changed unnamed
                     // one makes the cache worth rewriting.
-                    dirty |= !focused[i];
+                    run.dirty |= !focused[i];
                     let s = Seen {
                         stamp: read.stamp,
                         hash: read.hash,
@@ -211,26 +205,28 @@ impl Engine {
                 }
             };
             let path = paths[i].clone();
-            files.push(SourceFile {
-                id: FileId(files.len() as u32),
+            run.files.push(SourceFile {
+                id: FileId(run.files.len() as u32),
                 display: display_path(&path),
                 path,
                 decoded,
             });
-            claims.push(file_claims);
-            seen.push(s);
-            file_keys.push(&keys[i]);
-            in_focus.push(focused[i]);
-            loaded.push(was_read);
+            run.claims.push(file_claims);
+            run.seen.push(s);
+            run.keys.push(&keys[i]);
+            run.in_focus.push(focused[i]);
+            run.loaded.push(was_read);
+            run.suppressions.push(Suppressions::default());
         }
         // What was read is parsed, and checked if named.
-        let parsed: Vec<(usize, Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
+        let parsed: Vec<(usize, Vec<Diagnostic>, Suppressions, Vec<Claim>)> = run
+            .files
             .par_iter()
             .enumerate()
-            .filter(|(i, _)| loaded[*i])
+            .filter(|(i, _)| run.loaded[*i])
             .map(|(i, file)| {
                 let doc = Document::parse(file);
-                let (diagnostics, suppressions) = if in_focus[i] {
+                let (diagnostics, suppressions) = if run.in_focus[i] {
                     self.run_document_rules(&doc)
                 } else {
                     (Vec::new(), Suppressions::of(&doc))
@@ -239,30 +235,19 @@ impl Engine {
             })
             .collect();
         let mut diagnostics = Vec::new();
-        let mut suppressions: Vec<Suppressions> =
-            (0..files.len()).map(|_| Suppressions::default()).collect();
         for (i, d, s, c) in parsed {
             diagnostics.extend(d);
-            suppressions[i] = s;
-            claims[i] = c;
+            run.suppressions[i] = s;
+            run.claims[i] = c;
         }
 
-        let conflicts = self.compare_and_load(
-            pass,
-            &mut files,
-            &mut claims,
-            &mut seen,
-            &mut loaded,
-            &mut suppressions,
-            &in_focus,
-            &mut dirty,
-        );
-
+        let conflicts = run.compare_and_load(pass);
         let fact_conflicts = match &pass.facts {
             Some(facts) => {
-                let named: Vec<Vec<Claim>> = claims
+                let named: Vec<Vec<Claim>> = run
+                    .claims
                     .iter()
-                    .zip(&in_focus)
+                    .zip(&run.in_focus)
                     .map(|(c, &f)| if f { c.clone() } else { Vec::new() })
                     .collect();
                 claims::check_facts(&named, facts)
@@ -270,8 +255,8 @@ impl Engine {
             None => Vec::new(),
         };
         let corpus = Corpus {
-            files: &files,
-            claims: &claims,
+            files: &run.files,
+            claims: &run.claims,
             conflicts: &conflicts,
             facts: pass.facts.as_ref(),
             fact_conflicts: &fact_conflicts,
@@ -279,15 +264,16 @@ impl Engine {
         for rule in &self.corpus_rules {
             rule.check(&corpus, self.context(), &mut diagnostics);
         }
-        self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
-        let touches = |id: FileId| in_focus[id.0 as usize];
+        self.finish(&mut diagnostics, |d| &run.suppressions[d.file.0 as usize]);
+        let touches = |id: FileId| run.in_focus[id.0 as usize];
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
 
-        if cache.is_enabled() && (dirty || cache.is_empty()) {
-            let records: Vec<Record> = file_keys
+        if cache.is_enabled() && (run.dirty || cache.is_empty()) {
+            let records: Vec<Record> = run
+                .keys
                 .iter()
-                .zip(&seen)
-                .zip(&claims)
+                .zip(&run.seen)
+                .zip(&run.claims)
                 .map(|((path, s), claims)| Record {
                     path,
                     stamp: s.stamp,
@@ -299,79 +285,11 @@ impl Engine {
             let _ = cache.save(started, &records);
         }
         RunResult {
-            files,
+            files: run.files,
             diagnostics,
             notes,
-            claims,
+            claims: run.claims,
             facts: pass.facts.clone(),
-        }
-    }
-
-    /// Compares the named files' claims with all others, then reads the
-    /// unread articles a conflict points at. If one of them changed since
-    /// its claims were recorded, its fresh claims replace them and the
-    /// comparison runs again (at most [`ROUNDS`] times).
-    #[allow(clippy::too_many_arguments)]
-    fn compare_and_load(
-        &self,
-        pass: &ClaimsPass,
-        files: &mut [SourceFile],
-        claims: &mut [Vec<Claim>],
-        seen: &mut [Seen],
-        loaded: &mut [bool],
-        suppressions: &mut [Suppressions],
-        in_focus: &[bool],
-        dirty: &mut bool,
-    ) -> Vec<claims::Conflict> {
-        let mut round = 0;
-        loop {
-            let conflicts = claims::compare_focused(claims, in_focus, &pass.tolerances);
-            let mut wanted: Vec<usize> = conflicts
-                .iter()
-                .flat_map(|c| [c.a.doc, c.b.doc])
-                .filter(|&d| !loaded[d])
-                .collect();
-            wanted.sort_unstable();
-            wanted.dedup();
-            if wanted.is_empty() || round == ROUNDS {
-                return conflicts;
-            }
-            round += 1;
-            let read: Vec<(usize, Result<Read, Note>)> = wanted
-                .par_iter()
-                .map(|&i| (i, read_stamped(&files[i].path)))
-                .collect();
-            let mut changed = false;
-            for (i, r) in read {
-                loaded[i] = true;
-                match r {
-                    Ok(read) => {
-                        let fresh = read.hash != seen[i].hash;
-                        seen[i] = Seen {
-                            stamp: read.stamp,
-                            hash: read.hash,
-                        };
-                        files[i].decoded = read.decoded;
-                        let doc = Document::parse(&files[i]);
-                        suppressions[i] = Suppressions::of(&doc);
-                        if fresh {
-                            claims[i] = pass.extract(&doc);
-                            changed = true;
-                            *dirty = true;
-                        }
-                    }
-                    Err(_) => {
-                        // Gone or unreadable since it was looked at: its
-                        // claims can no longer be shown.
-                        claims[i].clear();
-                        changed = true;
-                        *dirty = true;
-                    }
-                }
-            }
-            if !changed {
-                return conflicts;
-            }
         }
     }
 
@@ -423,6 +341,86 @@ impl Engine {
             let _ = cache::save(cache_dir, pass.cache_key, started, &records);
         }
         result
+    }
+}
+
+/// The files of a partial run and what is known of each, by [`FileId`].
+#[derive(Default)]
+struct Gathered<'k> {
+    files: Vec<SourceFile>,
+    claims: Vec<Vec<Claim>>,
+    seen: Vec<Seen>,
+    /// Paths as the cache knows them.
+    keys: Vec<&'k Path>,
+    in_focus: Vec<bool>,
+    /// Whether the file's text was read (else it is empty).
+    loaded: Vec<bool>,
+    suppressions: Vec<Suppressions>,
+    /// Whether the cache is worth rewriting.
+    dirty: bool,
+}
+
+impl Gathered<'_> {
+    /// Compares the named files' claims with all others, then reads the
+    /// unread articles a conflict points at. If one of them changed since
+    /// its claims were recorded, its fresh claims replace them and the
+    /// comparison runs again (at most [`ROUNDS`] times; after that, the
+    /// conflicts with articles still unread are dropped).
+    fn compare_and_load(&mut self, pass: &ClaimsPass) -> Vec<claims::Conflict> {
+        for _ in 0..ROUNDS {
+            let conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
+            let mut wanted: Vec<usize> = conflicts
+                .iter()
+                .flat_map(|c| [c.a.doc, c.b.doc])
+                .filter(|&d| !self.loaded[d])
+                .collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            if wanted.is_empty() || !self.load(&wanted, pass) {
+                return conflicts;
+            }
+        }
+        let mut conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
+        conflicts.retain(|c| self.loaded[c.a.doc] && self.loaded[c.b.doc]);
+        conflicts
+    }
+
+    /// Reads files `wanted` for reporting. Returns whether any of them
+    /// changed since its claims were taken.
+    fn load(&mut self, wanted: &[usize], pass: &ClaimsPass) -> bool {
+        let read: Vec<(usize, Result<Read, Note>)> = wanted
+            .par_iter()
+            .map(|&i| (i, read_stamped(&self.files[i].path)))
+            .collect();
+        let mut changed = false;
+        for (i, r) in read {
+            self.loaded[i] = true;
+            match r {
+                Ok(read) => {
+                    let fresh = read.hash != self.seen[i].hash;
+                    self.seen[i] = Seen {
+                        stamp: read.stamp,
+                        hash: read.hash,
+                    };
+                    self.files[i].decoded = read.decoded;
+                    let doc = Document::parse(&self.files[i]);
+                    self.suppressions[i] = Suppressions::of(&doc);
+                    if fresh {
+                        self.claims[i] = pass.extract(&doc);
+                        changed = true;
+                    }
+                }
+                Err(_) => {
+                    // Gone or unreadable since it was looked at: its claims
+                    // can no longer be shown, nor trusted next time.
+                    self.claims[i].clear();
+                    self.seen[i].stamp = Stamp::UNKNOWN;
+                    changed = true;
+                }
+            }
+        }
+        self.dirty |= changed;
+        changed
     }
 }
 
