@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod baseline;
+pub mod cache;
 pub mod catalog;
 pub mod claims;
 pub mod cli;

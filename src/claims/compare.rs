@@ -680,3 +680,212 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
     }
     out
 }
+
+/// The pairs [`compare`] would find that involve a document marked in
+/// `focus` (indexed like `docs`), for partial runs: the same buckets, filled
+/// in the same order, so a claim meets the same earlier claims as in a full
+/// run and carries the same first conflict; only the judging is skipped
+/// where no focused claim can be involved, which is what makes it cheap.
+/// Claims of documents outside `focus` are needed all the same: they decide
+/// the term weights and which claims a bucket still holds.
+///
+/// Mirrors the loop of [`compare`]; a change to how that loop buckets or
+/// picks candidates must be made here too (`compare_focused_agrees_with_compare`
+/// checks that both agree).
+pub fn compare_focused(
+    docs: &[Vec<Claim>],
+    focus: &[bool],
+    tolerances: &Tolerances,
+) -> Vec<Conflict> {
+    let focused = |doc: usize| focus.get(doc).copied().unwrap_or(false);
+    let all: Vec<(ClaimRef, &Claim)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, claims)| {
+            claims
+                .iter()
+                .enumerate()
+                .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
+        })
+        .collect();
+    let table = TermTable::new(&all);
+    let mut keys: Vec<BucketKey> = Vec::new();
+    // Only buckets a focused claim goes into, and the other buckets of the
+    // claims that share one with a focused claim, decide what is reported;
+    // the others are not kept. `terms` filters keys before any hashing.
+    let mut focus_keys: FastMap<BucketKey, ()> = FastMap::default();
+    let mut focus_terms = KeyTerms::new(&table);
+    for (j, (rj, y)) in all.iter().enumerate() {
+        if focused(rj.doc) {
+            bucket_keys(&table, j, y, &mut keys);
+            for key in &keys {
+                focus_keys.insert(*key, ());
+                focus_terms.insert(key.term);
+            }
+        }
+    }
+    let mut relevant = vec![false; all.len()];
+    let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
+    let mut bucket_terms = KeyTerms::new(&table);
+    for (j, (rj, y)) in all.iter().enumerate() {
+        bucket_keys(&table, j, y, &mut keys);
+        let shares = |k: &BucketKey| focus_terms.contains(k.term) && focus_keys.contains_key(k);
+        if focused(rj.doc) || keys.iter().any(shares) {
+            relevant[j] = true;
+            for key in &keys {
+                buckets.entry(*key).or_insert(Bucket {
+                    recent: [0; PER_BUCKET],
+                    len: 0,
+                });
+                bucket_terms.insert(key.term);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    for (j, (rj, y)) in all.iter().enumerate() {
+        bucket_keys(&table, j, y, &mut keys);
+        candidates.clear();
+        for key in &keys {
+            if !bucket_terms.contains(key.term) {
+                continue;
+            }
+            let Some(bucket) = buckets.get_mut(key) else {
+                continue;
+            };
+            if relevant[j] {
+                candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
+            }
+            bucket.recent[bucket.len % PER_BUCKET] = j as u32;
+            bucket.len += 1;
+        }
+        if !relevant[j] {
+            continue;
+        }
+        let y_focused = focused(rj.doc);
+        if !y_focused && !candidates.iter().any(|&i| focused(all[i as usize].0.doc)) {
+            continue;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        // As in `compare`: the claim's first conflict is the one it reports,
+        // even when that one does not involve a focused document.
+        let mut reported = 0;
+        for &i in candidates.iter() {
+            if reported >= PER_CLAIM {
+                break;
+            }
+            let (ri, x) = all[i as usize];
+            let sim = || table.similarity(i as usize, j);
+            if let Some((rule, message)) = judge(x, y, ri.doc == rj.doc, sim, tolerances) {
+                reported += 1;
+                if y_focused || focused(ri.doc) {
+                    out.push(Conflict {
+                        rule,
+                        a: *rj,
+                        b: ri,
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.a, c.b));
+    out
+}
+
+/// A set of bucket-key terms: a bit per local term id, and a short list for
+/// the rest (the empty-subject marker, change figures).
+struct KeyTerms {
+    bits: Vec<u64>,
+    others: FastMap<u64, ()>,
+}
+
+impl KeyTerms {
+    fn new(table: &TermTable) -> KeyTerms {
+        KeyTerms {
+            bits: vec![0; table.weights.len().div_ceil(64)],
+            others: FastMap::default(),
+        }
+    }
+
+    fn insert(&mut self, term: u64) {
+        match self.bits.get_mut((term / 64) as usize) {
+            Some(word) => *word |= 1 << (term % 64),
+            None => {
+                self.others.insert(term, ());
+            }
+        }
+    }
+
+    fn contains(&self, term: u64) -> bool {
+        match self.bits.get((term / 64) as usize) {
+            Some(word) => word & (1 << (term % 64)) != 0,
+            None => self.others.contains_key(&term),
+        }
+    }
+}
+
+/// The buckets claim `j` (`y`) goes into, as in [`compare`]: its rarest
+/// terms (or none), plus, for changes, the figure itself.
+fn bucket_keys(table: &TermTable, j: usize, y: &Claim, keys: &mut Vec<BucketKey>) {
+    keys.clear();
+    let rarest = table.rarest(j);
+    keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
+    if rarest.is_empty() {
+        keys.push(bucket_key(y, u64::MAX));
+    }
+    if y.subject.metric == Metric::Change && y.form == Form::Point {
+        keys.push(bucket_key(
+            y,
+            (y.value * 100.0).round() as i64 as u64 ^ 0xf1f1_0000_0000_0000,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod focused_tests {
+    use super::*;
+    use crate::claims::{Lexicon, ProseInput, extract};
+
+    #[test]
+    fn compare_focused_agrees_with_compare() {
+        let lexicon = Lexicon::builtin();
+        let texts = [
+            "Ransomware attacks rose 18% in 2023. The median nurse salary is $98,000.",
+            "Ransomware attacks declined by 18% in 2023.",
+            "The median nurse salary is $131,000. Ransomware attacks rose 30% in 2023.",
+            "The median nurse salary is about $70,000, and ransomware attacks fell 18% in 2023.",
+            "Remote work: 40% of accountants work remotely. The median nurse salary is $99,000.",
+            "About 20% of accountants work remotely, and ransomware attacks rose 18% in 2023.",
+        ];
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let docs: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|t| {
+                let whole = 0..t.len();
+                let blocks = std::slice::from_ref(&whole);
+                let input = ProseInput {
+                    text: t,
+                    blocks,
+                    masked: &[],
+                    publish_date: date,
+                };
+                extract(&input, &lexicon)
+            })
+            .collect();
+        let tol = Tolerances::default();
+        let full = compare(&docs, &tol);
+        assert!(full.len() >= 3, "{full:?}");
+        for d in 0..docs.len() {
+            let focus: Vec<bool> = (0..docs.len()).map(|i| i == d).collect();
+            let expected: Vec<&Conflict> = full
+                .iter()
+                .filter(|c| c.a.doc == d || c.b.doc == d)
+                .collect();
+            let got = compare_focused(&docs, &focus, &tol);
+            assert_eq!(got.iter().collect::<Vec<_>>(), expected, "focus on {d}");
+        }
+        assert!(compare_focused(&docs, &[], &tol).is_empty());
+    }
+}

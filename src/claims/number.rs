@@ -15,7 +15,9 @@ use serde::Serialize;
 use super::token::{Token, TokenKind};
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Percent (40 % -> 40.0).
@@ -152,7 +154,7 @@ fn trim_float(out: &mut String, v: f64) {
 }
 
 /// How a hedge word turns a figure into an interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     /// No hedge: the figure up to its rounding.
@@ -190,7 +192,7 @@ impl Hedge {
 }
 
 /// Written forms of a quantity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     /// One figure.

@@ -13,7 +13,7 @@ use super::number::{number_word, year_of};
 use super::token::{Token, TokenKind};
 
 /// A frequency or rate granularity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per year, year-over-year, CAGR.

@@ -20,7 +20,9 @@ use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
 
 /// What kind of measurement a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// A state: "the average salary is $128,000".

@@ -63,6 +63,13 @@ pub struct CheckArgs {
     /// base with REF, staged or not, plus untracked files (git needed).
     #[arg(long, value_name = "REF")]
     pub since: Option<String>,
+    /// Neither read nor write the claims cache (see --cache-dir).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where to keep the claims cache, which makes partial runs fast (default:
+    /// .copydesk-cache in the project root; safe to delete).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The `--fail-on` levels.
@@ -178,10 +185,25 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     ));
     let corpus = args.corpus.clone().or_else(|| config.corpus.clone());
     let partial = !args.paths.is_empty() || args.since.is_some();
+    let cache_dir = (!args.no_cache).then(|| {
+        args.cache_dir
+            .clone()
+            .unwrap_or_else(|| root.join(crate::cache::FOLDER))
+    });
     let mut result = match corpus.filter(|_| partial) {
         Some(dir) => {
-            let (mut all, _) = walk(&[dir], &walk_options(&config))
-                .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
+            // The cache loads while the corpus is walked.
+            let (walked, cache) = rayon::join(
+                || walk(&[dir], &walk_options(&config)),
+                || {
+                    cache_dir
+                        .as_deref()
+                        .map(|d| engine.open_claims_cache(d))
+                        .unwrap_or_default()
+                },
+            );
+            let (mut all, _) =
+                walked.map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
             let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
             // Named files outside the corpus folder are checked too.
             let in_corpus: HashSet<PathBuf> = all
@@ -195,9 +217,13 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
                     .filter(|p| !in_corpus.contains(&canonical(p)))
                     .cloned(),
             );
-            engine.check_paths_focused(&all, &focus)
+            engine.check_paths_focused_cached(&all, &focus, cache)
         }
-        None => engine.check_paths(&paths),
+        // A whole-corpus run records the claims for the next partial run.
+        None => match cache_dir.as_deref().filter(|_| !partial) {
+            Some(dir) => engine.check_paths_caching(&paths, dir),
+            None => engine.check_paths(&paths),
+        },
     };
     progress.finish();
     let fix_options = FixOptions {

@@ -44,6 +44,8 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             write_baseline: None,
             since: None,
             corpus: None,
+            no_cache: false,
+            cache_dir: None,
         });
     }
     let setup = setup(args.config.as_deref(), None)?;

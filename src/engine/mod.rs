@@ -2,6 +2,7 @@
 //! [`CorpusRule`] sees every article at once), the registry that maps rule
 //! ids to implementations, suppression comments, and the run itself.
 
+mod cached;
 pub mod claims_pass;
 pub mod registry;
 pub mod run;

@@ -55,10 +55,10 @@ impl RunResult {
 /// The configured set of rules, ready to run.
 pub struct Engine {
     document_rules: Vec<Box<dyn DocumentRule>>,
-    corpus_rules: Vec<Box<dyn CorpusRule>>,
+    pub(super) corpus_rules: Vec<Box<dyn CorpusRule>>,
     severities: HashMap<String, Severity>,
     context: Context,
-    claims: Option<ClaimsPass>,
+    pub(super) claims: Option<ClaimsPass>,
 }
 
 impl Engine {
@@ -139,7 +139,7 @@ impl Engine {
         diagnostics
     }
 
-    fn run_document_rules(&self, doc: &Document) -> (Vec<Diagnostic>, Suppressions) {
+    pub(super) fn run_document_rules(&self, doc: &Document) -> (Vec<Diagnostic>, Suppressions) {
         let mut out = Vec::new();
         for rule in &self.document_rules {
             rule.check(doc, &self.context, &mut out);
@@ -149,7 +149,7 @@ impl Engine {
 
     /// Give findings their configured severity, drop suppressed ones and
     /// those of disabled rules, and sort them by file and position.
-    fn finish<'s>(
+    pub(super) fn finish<'s>(
         &self,
         diagnostics: &mut Vec<Diagnostic>,
         suppressions: impl Fn(&Diagnostic) -> &'s Suppressions,
@@ -175,35 +175,13 @@ impl Engine {
         result
     }
 
-    /// A partial run (a pre-commit hook, a pull request): read every file of
-    /// `paths` so the cross-article rules see the whole corpus, but run the
-    /// document rules only on `focus` and keep only the findings that touch a
-    /// file of `focus` (as primary or related location).
-    ///
-    /// To stay fast on large corpora, only the articles that can share a
-    /// subject with a claim of the focused files are parsed: those whose text
-    /// contains one of the two rarest subject terms of such a claim (in any
-    /// spelling the lexicon knows), at most `CANDIDATES_PER_TERM` (in `claims_pass`) per term.
-    /// A claim with no term in common cannot match in the comparison; for
-    /// very common terms the sample bounds the work, as the comparison's own
-    /// per-bucket limit does in a full run.
+    /// A partial run (a pre-commit hook, a pull request): the cross-article
+    /// rules see every file of `paths`, but the document rules run only on
+    /// `focus` and only the findings that touch a file of `focus` (as primary
+    /// or related location) are kept. Without a claims cache; see
+    /// [`Engine::check_paths_focused_cached`], which this is with no cache.
     pub fn check_paths_focused(&self, paths: &[PathBuf], focus: &HashSet<PathBuf>) -> RunResult {
-        let (files, notes) = read_files(paths);
-        let ids: HashSet<FileId> = files
-            .iter()
-            .filter(|f| is_focus(&f.path, focus))
-            .map(|f| f.id)
-            .collect();
-        let candidates = match &self.claims {
-            Some(pass) => pass.candidates(&files, &ids),
-            None => HashSet::new(),
-        };
-        let mut result = self.check(files, Some(&ids), Some(&candidates));
-        result.notes = notes
-            .into_iter()
-            .filter(|n| is_focus(&n.path, focus))
-            .collect();
-        result
+        self.check_paths_focused_cached(paths, focus, crate::cache::ClaimsCache::default())
     }
 
     /// Check already decoded files (stdin, tests).
@@ -344,7 +322,7 @@ pub fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn display_path(path: &Path) -> String {
+pub(super) fn display_path(path: &Path) -> String {
     path.strip_prefix("./")
         .unwrap_or(path)
         .display()

@@ -1,0 +1,251 @@
+//! The claims cache of partial runs (`.copydesk-cache/`): used when fresh,
+//! invalidated by edits and by lexicon changes, harmless when deleted or
+//! damaged, absent with `--no-cache`.
+//!
+//! Files written less than two seconds before a run are never trusted on
+//! their stat data alone (see `src/cache/stamp.rs`), so the tests that need
+//! the cache to be trusted wait that long after writing the corpus.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn article(dir: &Path, name: &str, sentence: &str) {
+    let text = format!(
+        "---\ntitle: \"{name}\"\npublish_date: 2025-02-03\nread_time: 1 min\n---\n\n{sentence}\n"
+    );
+    std::fs::write(dir.join(name), text).expect("write article");
+}
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    article(
+        dir.path(),
+        "a.md",
+        "Phishing incidents at small businesses rose 22% in 2024, insurers say.",
+    );
+    article(
+        dir.path(),
+        "b.md",
+        "Intro line.\n\nPhishing incidents at small businesses fell 22% in 2024, as more firms ran drills.",
+    );
+    article(
+        dir.path(),
+        "c.md",
+        "The median travel nurse salary in the US is $98,000 this year.",
+    );
+    article(
+        dir.path(),
+        "d.md",
+        "The median travel nurse salary in the US is $131,000 this year.",
+    );
+    dir
+}
+
+/// Lets the files' change times fall out of the racy window.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(2200));
+}
+
+fn run(dir: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "short", "--today", "2026-01-01"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn partial(dir: &Path) -> String {
+    run(dir, &["--corpus", ".", "a.md"])
+}
+
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join(".copydesk-cache").join("claims.bin")
+}
+
+/// Identity of the cache file: it is replaced by a rename on every write.
+fn cache_identity(dir: &Path) -> (u64, Vec<u8>) {
+    use std::os::unix::fs::MetadataExt;
+    let path = cache_file(dir);
+    let inode = std::fs::metadata(&path).expect("cache file").ino();
+    (inode, std::fs::read(path).expect("cache file"))
+}
+
+#[test]
+fn the_second_run_uses_the_cache_and_reports_the_same() {
+    let dir = corpus();
+    settle();
+    let first = partial(dir.path());
+    assert!(first.contains("claim-direction-mismatch"), "{first}");
+    assert!(
+        first.contains("b.md:9:"),
+        "line of the unnamed file: {first}"
+    );
+    let before = cache_identity(dir.path());
+    let second = partial(dir.path());
+    assert_eq!(first, second);
+    // Nothing had changed: the cache was read, not rewritten.
+    assert_eq!(cache_identity(dir.path()), before);
+    let folder = dir.path().join(".copydesk-cache");
+    assert_eq!(
+        std::fs::read_to_string(folder.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("*")
+    );
+    assert!(folder.join("CACHEDIR.TAG").is_file());
+    assert_eq!(
+        first,
+        run(dir.path(), &["--no-cache", "--corpus", ".", "a.md"])
+    );
+}
+
+#[test]
+fn an_edit_of_the_same_size_invalidates_an_unnamed_file() {
+    let dir = corpus();
+    let b = dir.path().join("b.md");
+    let first = partial(dir.path());
+    assert!(first.contains("claim-direction-mismatch"), "{first}");
+    // Same size, other direction: no longer a contradiction.
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, text.replace("fell 22%", "rose 22%")).unwrap();
+    let second = partial(dir.path());
+    assert!(!second.contains("claim-direction-mismatch"), "{second}");
+    // Back, with the modification time forced to what the cache recorded.
+    let mtime = std::fs::metadata(&b).unwrap().modified().unwrap();
+    std::fs::write(&b, &text).unwrap();
+    let file = std::fs::File::options().write(true).open(&b).unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    let third = partial(dir.path());
+    assert_eq!(third, first);
+}
+
+#[test]
+fn an_edit_with_the_modification_time_put_back_is_seen_once_settled() {
+    let dir = corpus();
+    let b = dir.path().join("b.md");
+    settle();
+    let first = partial(dir.path());
+    assert!(first.contains("claim-direction-mismatch"), "{first}");
+    let mtime = std::fs::metadata(&b).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, text.replace("fell 22%", "rose 22%")).unwrap();
+    let file = std::fs::File::options().write(true).open(&b).unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    let second = partial(dir.path());
+    assert!(!second.contains("claim-direction-mismatch"), "{second}");
+}
+
+#[test]
+fn a_deleted_cache_folder_is_rebuilt() {
+    let dir = corpus();
+    let first = partial(dir.path());
+    std::fs::remove_dir_all(dir.path().join(".copydesk-cache")).unwrap();
+    assert_eq!(partial(dir.path()), first);
+    assert!(cache_file(dir.path()).is_file());
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_and_rewritten() {
+    let dir = corpus();
+    let first = partial(dir.path());
+    let bytes = std::fs::read(cache_file(dir.path())).unwrap();
+    for damaged in [
+        b"not a cache".to_vec(),
+        bytes[..bytes.len() / 2].to_vec(),
+        Vec::new(),
+    ] {
+        std::fs::write(cache_file(dir.path()), &damaged).unwrap();
+        assert_eq!(partial(dir.path()), first);
+        assert_ne!(std::fs::read(cache_file(dir.path())).unwrap(), damaged);
+    }
+}
+
+#[test]
+fn no_cache_writes_nothing() {
+    let dir = corpus();
+    let with = run(dir.path(), &["--no-cache", "--corpus", ".", "a.md"]);
+    assert!(with.contains("claim-direction-mismatch"), "{with}");
+    run(dir.path(), &["--no-cache"]);
+    assert!(!dir.path().join(".copydesk-cache").exists());
+}
+
+#[test]
+fn cache_dir_puts_the_cache_elsewhere() {
+    let dir = corpus();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("claims");
+    let out = run(
+        dir.path(),
+        &[
+            "--cache-dir",
+            target.to_str().unwrap(),
+            "--corpus",
+            ".",
+            "a.md",
+        ],
+    );
+    assert!(out.contains("claim-direction-mismatch"), "{out}");
+    assert!(target.join("claims.bin").is_file());
+    assert!(!dir.path().join(".copydesk-cache").exists());
+}
+
+#[test]
+fn a_full_run_fills_the_cache_for_the_next_partial_run() {
+    let dir = corpus();
+    settle();
+    let full = run(dir.path(), &[]);
+    let before = cache_identity(dir.path());
+    let out = partial(dir.path());
+    assert_eq!(cache_identity(dir.path()), before);
+    let touching_a: Vec<&str> = full.lines().filter(|l| l.contains("a.md")).collect();
+    let partial_lines: Vec<&str> = out.lines().filter(|l| l.contains("a.md")).collect();
+    assert_eq!(partial_lines, touching_a);
+    assert!(!touching_a.is_empty());
+}
+
+#[test]
+fn a_suppression_in_an_unnamed_cached_file_is_honoured() {
+    let dir = corpus();
+    let b = dir.path().join("b.md");
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(
+        &b,
+        text.replace(
+            "Phishing incidents at small businesses fell",
+            "<!-- copydesk-disable-next-line claim-direction-mismatch -->\nPhishing incidents at small businesses fell",
+        ),
+    )
+    .unwrap();
+    settle();
+    let first = partial(dir.path());
+    let second = partial(dir.path());
+    assert!(!first.contains("claim-direction-mismatch"), "{first}");
+    assert_eq!(first, second);
+}
+
+#[test]
+fn a_lexicon_change_invalidates_the_cache() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("copydesk.yaml"), "corpus: .\n").unwrap();
+    settle();
+    partial(dir.path());
+    let before = cache_identity(dir.path());
+    partial(dir.path());
+    assert_eq!(cache_identity(dir.path()), before);
+    std::fs::write(
+        dir.path().join("copydesk.yaml"),
+        "corpus: .\nlexicon:\n  stop_words: [insurers]\n",
+    )
+    .unwrap();
+    let out = partial(dir.path());
+    assert!(out.contains("claim-direction-mismatch"), "{out}");
+    assert_ne!(cache_identity(dir.path()).0, before.0);
+}
