@@ -633,20 +633,7 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
         offsets.clear();
         offsets.push(0);
         for (j, (_, y)) in all.iter().enumerate().take(hi).skip(lo) {
-            // Keys: the claim's rarest terms (or its base), plus, for changes,
-            // the figure itself so "the field grew 40%" can meet "demand grew 40%".
-            keys.clear();
-            let rarest = table.rarest(j);
-            keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
-            if rarest.is_empty() {
-                keys.push(bucket_key(y, u64::MAX));
-            }
-            if y.subject.metric == Metric::Change && y.form == Form::Point {
-                keys.push(bucket_key(
-                    y,
-                    (y.value * 100.0).round() as i64 as u64 ^ 0xf1f1_0000_0000_0000,
-                ));
-            }
+            bucket_keys(&table, j, y, &mut keys);
             candidates.clear();
             for key in &keys {
                 let bucket = buckets.entry(*key).or_insert(Bucket {
@@ -770,24 +757,19 @@ pub fn compare_focused(
         candidates.dedup();
         // As in `compare`: the claim's first conflict is the one it reports,
         // even when that one does not involve a focused document.
-        let mut reported = 0;
-        for &i in candidates.iter() {
-            if reported >= PER_CLAIM {
-                break;
-            }
+        let first = candidates.iter().find_map(|&i| {
             let (ri, x) = all[i as usize];
             let sim = || table.similarity(i as usize, j);
-            if let Some((rule, message)) = judge(x, y, ri.doc == rj.doc, sim, tolerances) {
-                reported += 1;
-                if y_focused || focused(ri.doc) {
-                    out.push(Conflict {
-                        rule,
-                        a: *rj,
-                        b: ri,
-                        message,
-                    });
-                }
-            }
+            judge(x, y, sim, tolerances).map(|rule| (rule, ri))
+        });
+        if let Some((rule, ri)) = first
+            && (y_focused || focused(ri.doc))
+        {
+            out.push(Conflict {
+                rule,
+                a: *rj,
+                b: ri,
+            });
         }
     }
     out.sort_by_key(|c| (c.a, c.b));
@@ -826,8 +808,9 @@ impl KeyTerms {
     }
 }
 
-/// The buckets claim `j` (`y`) goes into, as in [`compare`]: its rarest
-/// terms (or none), plus, for changes, the figure itself.
+/// The buckets claim `j` (`y`) goes into: its rarest terms (or the
+/// empty-subject marker), plus, for changes, the figure itself so "the field
+/// grew 40%" can meet "demand grew 40%".
 fn bucket_keys(table: &TermTable, j: usize, y: &Claim, keys: &mut Vec<BucketKey>) {
     keys.clear();
     let rarest = table.rarest(j);
