@@ -84,3 +84,37 @@ fn corpus_from_the_config_works_the_same() {
     );
     assert!(!out.contains("a.md"), "{out}");
 }
+
+#[test]
+fn after_fix_the_remaining_findings_still_see_the_corpus() {
+    let dir = corpus();
+    // Mojibake to repair, and a contradiction with b.md that --fix cannot.
+    article(
+        dir.path(),
+        "a.md",
+        "Phishing incidents at small businesses rose 22% in 2024 \u{e2}\u{20ac}\u{201c} insurers say.",
+    );
+    let out = Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--fix",
+            "--format",
+            "short",
+            "--today",
+            "2026-01-01",
+        ])
+        .args(["--corpus", ".", "a.md"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let fixed = std::fs::read_to_string(dir.path().join("a.md")).expect("read");
+    assert!(fixed.contains("2024 \u{2013} insurers"), "{fixed}");
+    assert!(!stdout.contains("mojibake"), "{stdout}");
+    assert!(
+        stdout.contains("claim-direction-mismatch") && stdout.contains("b.md"),
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+}

@@ -190,41 +190,46 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             .clone()
             .unwrap_or_else(|| root.join(crate::cache::FOLDER))
     });
-    let mut result = match corpus.filter(|_| partial) {
-        Some(dir) => {
-            // The cache loads while the corpus is walked.
-            let (walked, cache) = rayon::join(
-                || walk(&[dir], &walk_options(&config)),
-                || {
-                    cache_dir
-                        .as_deref()
-                        .map(|d| engine.open_claims_cache(d))
-                        .unwrap_or_default()
-                },
-            );
-            let (mut all, _) =
-                walked.map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
-            let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
-            // Named files outside the corpus folder are checked too.
-            let in_corpus: HashSet<PathBuf> = all
-                .iter()
-                .filter(|p| is_focus(p, &focus))
-                .map(|p| canonical(p))
-                .collect();
-            all.extend(
-                paths
+    // A partial run compares the named files with the whole corpus; run
+    // again after --fix, the check must see the corpus the same way.
+    let run_check = || -> miette::Result<RunResult> {
+        Ok(match corpus.clone().filter(|_| partial) {
+            Some(dir) => {
+                // The cache loads while the corpus is walked.
+                let (walked, cache) = rayon::join(
+                    || walk(&[dir], &walk_options(&config)),
+                    || {
+                        cache_dir
+                            .as_deref()
+                            .map(|d| engine.open_claims_cache(d))
+                            .unwrap_or_default()
+                    },
+                );
+                let (mut all, _) =
+                    walked.map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
+                let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
+                // Named files outside the corpus folder are checked too.
+                let in_corpus: HashSet<PathBuf> = all
                     .iter()
-                    .filter(|p| !in_corpus.contains(&canonical(p)))
-                    .cloned(),
-            );
-            engine.check_paths_focused_cached(&all, &focus, cache)
-        }
-        // A whole-corpus run records the claims for the next partial run.
-        None => match cache_dir.as_deref().filter(|_| !partial) {
-            Some(dir) => engine.check_paths_caching(&paths, dir),
-            None => engine.check_paths(&paths),
-        },
+                    .filter(|p| is_focus(p, &focus))
+                    .map(|p| canonical(p))
+                    .collect();
+                all.extend(
+                    paths
+                        .iter()
+                        .filter(|p| !in_corpus.contains(&canonical(p)))
+                        .cloned(),
+                );
+                engine.check_paths_focused_cached(&all, &focus, cache)
+            }
+            // A whole-corpus run records the claims for the next partial run.
+            None => match cache_dir.as_deref().filter(|_| !partial) {
+                Some(dir) => engine.check_paths_caching(&paths, dir),
+                None => engine.check_paths(&paths),
+            },
+        })
     };
+    let mut result = run_check()?;
     progress.finish();
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
@@ -241,7 +246,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     if args.fix {
         fix_failed = apply_fixes_in_place(&engine, &result, fix_options);
         // Report what remains, from the files as they are now.
-        result = engine.check_paths(&paths);
+        result = run_check()?;
     }
     let had_walk_errors = !walk_errors.is_empty();
     for e in walk_errors {
