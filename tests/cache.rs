@@ -212,6 +212,39 @@ fn a_full_run_fills_the_cache_for_the_next_partial_run() {
 }
 
 #[test]
+fn a_run_over_a_named_folder_fills_the_cache_too() {
+    let dir = corpus();
+    settle();
+    run(dir.path(), &["."]);
+    let before = cache_identity(dir.path());
+    partial(dir.path());
+    assert_eq!(
+        cache_identity(dir.path()),
+        before,
+        "the partial run found every article cached"
+    );
+}
+
+#[test]
+fn a_run_over_one_file_keeps_the_rest_of_the_cache() {
+    let dir = corpus();
+    settle();
+    run(dir.path(), &[]);
+    run(dir.path(), &["c.md"]);
+    let before = cache_identity(dir.path());
+    let out = partial(dir.path());
+    assert_eq!(
+        cache_identity(dir.path()),
+        before,
+        "the partial run found every article cached"
+    );
+    assert!(
+        out.contains("claim-direction-mismatch") && out.contains("b.md"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_suppression_in_an_unnamed_cached_file_is_honoured() {
     let dir = corpus();
     let b = dir.path().join("b.md");

@@ -129,6 +129,22 @@ impl ClaimsCache {
         std::mem::take(&mut self.entries[i].claims)
     }
 
+    /// Every entry with its absolute path, and the stamp to record for it
+    /// in a newer cache: its own when it was settled for this cache's run,
+    /// else [`Stamp::UNKNOWN`], so that a newer start time cannot make a
+    /// racy entry look settled.
+    pub fn carried_over(&self) -> impl Iterator<Item = (&Path, Stamp, &Entry)> {
+        self.index.iter().map(|(path, &i)| {
+            let entry = &self.entries[i];
+            let stamp = if entry.stamp.settled_before(self.started_ns) {
+                entry.stamp
+            } else {
+                Stamp::UNKNOWN
+            };
+            (Path::new(path.as_os_str()), stamp, entry)
+        })
+    }
+
     /// Whether a file whose stat data are now `stamp` is unchanged since
     /// entry `i` was recorded, without reading it.
     pub fn unchanged(&self, i: usize, stamp: &Stamp) -> bool {

@@ -222,8 +222,9 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
                 );
                 engine.check_paths_focused_cached(&all, &focus, cache)
             }
-            // A whole-corpus run records the claims for the next partial run.
-            None => match cache_dir.as_deref().filter(|_| !partial) {
+            // Any other run records its articles' claims for the next
+            // partial run.
+            None => match cache_dir.as_deref() {
                 Some(dir) => engine.check_paths_caching(&paths, dir),
                 None => engine.check_paths(&paths),
             },

@@ -328,7 +328,7 @@ impl Engine {
         let mut result = self.check_files(files);
         result.notes = notes;
         if result.claims.len() == seen.len() {
-            let records: Vec<Record> = seen
+            let mut records: Vec<Record> = seen
                 .iter()
                 .zip(&result.claims)
                 .map(|((path, s), claims)| Record {
@@ -338,6 +338,21 @@ impl Engine {
                     claims,
                 })
                 .collect();
+            // A run over part of the corpus keeps what the cache knows of
+            // the rest.
+            let known = ClaimsCache::load(cache_dir, pass.cache_key);
+            let checked: HashSet<&Path> = seen.iter().map(|(p, _)| p.as_path()).collect();
+            records.extend(
+                known
+                    .carried_over()
+                    .filter(|(path, _, _)| !checked.contains(path))
+                    .map(|(path, stamp, entry)| Record {
+                        path,
+                        stamp,
+                        hash: entry.hash,
+                        claims: &entry.claims,
+                    }),
+            );
             let _ = cache::save(cache_dir, pass.cache_key, started, &records);
         }
         result
