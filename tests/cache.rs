@@ -212,6 +212,27 @@ fn a_full_run_fills_the_cache_for_the_next_partial_run() {
 }
 
 #[test]
+fn a_full_run_reuses_cached_claims_and_sees_edits() {
+    let dir = corpus();
+    settle();
+    let first = run(dir.path(), &[]);
+    let before = cache_identity(dir.path());
+    // Nothing changed: same report, cache left as it is.
+    assert_eq!(run(dir.path(), &[]), first);
+    assert_eq!(cache_identity(dir.path()), before);
+    // d.md now agrees with c.md: its claims are extracted again.
+    article(
+        dir.path(),
+        "d.md",
+        "The median travel nurse salary in the US is $98,000 this year.",
+    );
+    let after = run(dir.path(), &[]);
+    assert!(first.contains("claim-value-mismatch"), "{first}");
+    assert!(!after.contains("claim-value-mismatch"), "{after}");
+    assert_ne!(cache_identity(dir.path()), before);
+}
+
+#[test]
 fn a_run_over_a_named_folder_fills_the_cache_too() {
     let dir = corpus();
     settle();

@@ -293,23 +293,46 @@ impl Engine {
         }
     }
 
-    /// A full run that also records every article's claims in the claims
-    /// cache in `cache_dir`, so that the next partial run finds them.
+    /// A run over whole files (not a focused partial run) that takes the
+    /// claims of articles whose bytes the claims cache in `cache_dir` already
+    /// knows (same content hash) instead of extracting them again, and
+    /// records every article's claims there for the next run, keeping the
+    /// entries of articles it did not read. The cache is not rewritten when
+    /// nothing in it changed.
     pub fn check_paths_caching(&self, paths: &[PathBuf], cache_dir: &Path) -> RunResult {
         let Some(pass) = &self.claims else {
             return self.check_paths(paths);
         };
         let started = now_ns();
         let cwd = std::env::current_dir().unwrap_or_default();
-        let read: Vec<Result<Read, Note>> = paths.par_iter().map(|p| read_stamped(p)).collect();
+        let reading = crate::timings::phase("read");
+        // The cache loads while the files are read.
+        let (read, mut cache) = rayon::join(
+            || {
+                paths
+                    .par_iter()
+                    .map(|p| read_stamped(p))
+                    .collect::<Vec<Result<Read, Note>>>()
+            },
+            || ClaimsCache::load(cache_dir, pass.cache_key),
+        );
+        reading.end();
         let mut files = Vec::with_capacity(paths.len());
         let mut seen = Vec::with_capacity(paths.len());
+        let mut known = Vec::with_capacity(paths.len());
         let mut notes = Vec::new();
+        let mut dirty = false;
         for (path, r) in paths.iter().zip(read) {
             match r {
                 Ok(read) => {
+                    let key = cache::absolute(path, &cwd);
+                    let entry = cache
+                        .position(&key)
+                        .filter(|&i| cache.entry(i).hash == read.hash);
+                    dirty |= entry.is_none_or(|i| cache.entry(i).stamp != read.stamp);
+                    known.push(entry.map(|i| cache.take_claims(i)));
                     seen.push((
-                        cache::absolute(path, &cwd),
+                        key,
                         Seen {
                             stamp: read.stamp,
                             hash: read.hash,
@@ -325,9 +348,9 @@ impl Engine {
                 Err(note) => notes.push(note),
             }
         }
-        let mut result = self.check_files(files);
+        let mut result = self.check(files, known);
         result.notes = notes;
-        if result.claims.len() == seen.len() {
+        if dirty && result.claims.len() == seen.len() {
             let mut records: Vec<Record> = seen
                 .iter()
                 .zip(&result.claims)
@@ -340,10 +363,9 @@ impl Engine {
                 .collect();
             // A run over part of the corpus keeps what the cache knows of
             // the rest.
-            let known = ClaimsCache::load(cache_dir, pass.cache_key);
             let checked: HashSet<&Path> = seen.iter().map(|(p, _)| p.as_path()).collect();
             records.extend(
-                known
+                cache
                     .carried_over()
                     .filter(|(path, _, _)| !checked.contains(path))
                     .map(|(path, stamp, entry)| Record {

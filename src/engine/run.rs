@@ -186,37 +186,30 @@ impl Engine {
 
     /// Check already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
-        self.check(files, None, None)
+        let known = files.iter().map(|_| None).collect();
+        self.check(files, known)
     }
 
-    /// The run. With `focus`, document rules run only on those files and
-    /// findings must touch one of them; with `others`, files outside the
-    /// focus are parsed only if they are among `others`.
-    fn check(
+    /// The run. `known` holds, per file, claims already extracted from its
+    /// current bytes (from the claims cache); the others are extracted here.
+    pub(super) fn check(
         &self,
         files: Vec<SourceFile>,
-        focus: Option<&HashSet<FileId>>,
-        others: Option<&HashSet<FileId>>,
+        mut known: Vec<Option<Vec<Claim>>>,
     ) -> RunResult {
-        let in_focus = |id: FileId| focus.is_none_or(|f| f.contains(&id));
+        known.resize_with(files.len(), || None);
         let documents = timings::phase("documents");
         let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
             .par_iter()
-            .map(|file| {
-                if !in_focus(file.id) && others.is_some_and(|o| !o.contains(&file.id)) {
-                    return (Vec::new(), Suppressions::default(), Vec::new());
-                }
+            .zip(known.par_iter_mut())
+            .map(|(file, known)| {
                 let doc = Document::parse(file);
-                let (diagnostics, suppressions) = if in_focus(file.id) {
-                    self.run_document_rules(&doc)
-                } else {
-                    (Vec::new(), Suppressions::of(&doc))
+                let (diagnostics, suppressions) = self.run_document_rules(&doc);
+                let claims = match (&self.claims, known.take()) {
+                    (Some(_), Some(claims)) => claims,
+                    (Some(pass), None) => pass.extract(&doc),
+                    (None, _) => Vec::new(),
                 };
-                let claims = self
-                    .claims
-                    .as_ref()
-                    .map(|c| c.extract(&doc))
-                    .unwrap_or_default();
                 (diagnostics, suppressions, claims)
             })
             .collect();
@@ -256,9 +249,6 @@ impl Engine {
         let finishing = timings::phase("finish");
         self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
         finishing.end();
-        if focus.is_some() {
-            diagnostics.retain(|d| in_focus(d.file) || d.related.iter().any(|l| in_focus(l.file)));
-        }
         let facts = self.claims.as_ref().and_then(|p| p.facts.clone());
         RunResult {
             files,
