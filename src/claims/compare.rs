@@ -323,12 +323,25 @@ fn framing_conflict(p: &Period, q: &Period) -> bool {
 }
 
 /// Tolerance added on each side of a claim's interval.
+///
+/// An approximate figure ("about 43%") gets none: its interval already
+/// carries the approximation tolerance, and widening it twice let "about
+/// 43%" meet "more than half". A bound ("more than half") gets only the
+/// absolute tolerance of a percentage, for rounding at its edge.
 fn slack(c: &Claim, tol: &Tolerances) -> f64 {
-    let rel = tol.rel_tol * c.value.abs();
-    if matches!(c.unit, Unit::Percent | Unit::Points) {
-        rel.max(tol.pct_abs_tol)
-    } else {
-        rel
+    let percent = matches!(c.unit, Unit::Percent | Unit::Points);
+    match c.hedge {
+        Hedge::Approximate => 0.0,
+        Hedge::Exact => {
+            let rel = tol.rel_tol * c.value.abs();
+            if percent {
+                rel.max(tol.pct_abs_tol)
+            } else {
+                rel
+            }
+        }
+        _ if percent => tol.pct_abs_tol,
+        _ => tol.rel_tol * c.value.abs(),
     }
 }
 
