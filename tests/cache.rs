@@ -6,16 +6,12 @@
 //! their stat data alone (see `src/cache/stamp.rs`), so the tests that need
 //! the cache to be trusted wait that long after writing the corpus.
 
+mod common;
+
 use assert_cmd::Command;
+use common::article;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-fn article(dir: &Path, name: &str, sentence: &str) {
-    let text = format!(
-        "---\ntitle: \"{name}\"\npublish_date: 2025-02-03\nread_time: 1 min\n---\n\n{sentence}\n"
-    );
-    std::fs::write(dir.join(name), text).expect("write article");
-}
 
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -2,15 +2,11 @@
 //! copydesk reads every article for the cross-article rules but reports only
 //! findings that touch a named file.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
 
-fn article(dir: &Path, name: &str, sentence: &str) {
-    let text = format!(
-        "---\ntitle: \"{name}\"\npublish_date: 2025-02-03\nread_time: 1 min\n---\n\n{sentence}\n"
-    );
-    std::fs::write(dir.join(name), text).expect("write article");
-}
+use assert_cmd::Command;
+use common::article;
+use std::path::Path;
 
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -323,18 +323,11 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::{Lexicon, ProseInput, extract};
+    use crate::claims::{Lexicon, extract_prose};
 
     fn claims_of(text: &str) -> Vec<Claim> {
-        let whole = 0..text.len();
-        let blocks = std::slice::from_ref(&whole);
-        let input = ProseInput {
-            text,
-            blocks,
-            masked: &[],
-            publish_date: chrono::NaiveDate::from_ymd_opt(2025, 3, 1),
-        };
-        extract(&input, &Lexicon::builtin())
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+        extract_prose(text, date, &Lexicon::builtin())
     }
 
     fn stamp(n: u64) -> Stamp {

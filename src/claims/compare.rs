@@ -608,6 +608,19 @@ struct Bucket {
     len: usize,
 }
 
+/// Every claim of `docs` with its reference, in document order.
+fn flatten(docs: &[Vec<Claim>]) -> Vec<(ClaimRef, &Claim)> {
+    docs.iter()
+        .enumerate()
+        .flat_map(|(d, claims)| {
+            claims
+                .iter()
+                .enumerate()
+                .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
+        })
+        .collect()
+}
+
 /// How many claims are bucketed (sequentially) before their candidates are
 /// judged (in parallel).
 const CHUNK: usize = 8192;
@@ -621,16 +634,7 @@ const CHUNK: usize = 8192;
 /// any other conflict. Bucketing depends on claim order and runs
 /// sequentially; judging the candidates, the costly part, runs in parallel.
 pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
-    let all: Vec<(ClaimRef, &Claim)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, claims)| {
-            claims
-                .iter()
-                .enumerate()
-                .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
-        })
-        .collect();
+    let all = flatten(docs);
     let table = TermTable::new(&all);
     let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
     let mut out = Vec::new();
@@ -698,16 +702,7 @@ pub fn compare_focused(
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
     let focused = |doc: usize| focus.get(doc).copied().unwrap_or(false);
-    let all: Vec<(ClaimRef, &Claim)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, claims)| {
-            claims
-                .iter()
-                .enumerate()
-                .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
-        })
-        .collect();
+    let all = flatten(docs);
     let table = TermTable::new(&all);
     let mut keys: Vec<BucketKey> = Vec::new();
     // Only buckets a focused claim goes into, and the other buckets of the
@@ -842,7 +837,7 @@ fn bucket_keys(table: &TermTable, j: usize, y: &Claim, keys: &mut Vec<BucketKey>
 #[cfg(test)]
 mod focused_tests {
     use super::*;
-    use crate::claims::{Lexicon, ProseInput, extract};
+    use crate::claims::{Lexicon, extract_prose};
 
     #[test]
     fn compare_focused_agrees_with_compare() {
@@ -858,17 +853,7 @@ mod focused_tests {
         let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
         let docs: Vec<Vec<Claim>> = texts
             .iter()
-            .map(|t| {
-                let whole = 0..t.len();
-                let blocks = std::slice::from_ref(&whole);
-                let input = ProseInput {
-                    text: t,
-                    blocks,
-                    masked: &[],
-                    publish_date: date,
-                };
-                extract(&input, &lexicon)
-            })
+            .map(|t| extract_prose(t, date, &lexicon))
             .collect();
         let tol = Tolerances::default();
         let full = compare(&docs, &tol);

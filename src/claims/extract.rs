@@ -147,6 +147,23 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     claims
 }
 
+/// Extracts the claims of a text that is prose from end to end (a sentence
+/// of a facts file, a test snippet): no markup, nothing masked.
+pub fn extract_prose(
+    text: &str,
+    publish_date: Option<chrono::NaiveDate>,
+    lexicon: &Lexicon,
+) -> Vec<Claim> {
+    let whole = 0..text.len();
+    let input = ProseInput {
+        text,
+        blocks: std::slice::from_ref(&whole),
+        masked: &[],
+        publish_date,
+    };
+    extract(&input, lexicon)
+}
+
 word_set!(
     /// Words that open a trailing subordinate clause ("... by 2030 as rooftop
     /// programs expand"): what follows says why or how, not what was measured.
@@ -249,19 +266,13 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Lexicon, ProseInput};
-    use super::extract;
+    use super::super::Lexicon;
+    use super::extract_prose;
 
     /// `describe()` of each claim of `text`: figure and framing.
     fn described(text: &str) -> Vec<String> {
-        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
-        let input = ProseInput {
-            text,
-            blocks: &blocks,
-            masked: &[],
-            publish_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
-        };
-        extract(&input, &Lexicon::builtin())
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        extract_prose(text, date, &Lexicon::builtin())
             .iter()
             .map(|c| c.describe())
             .collect()

@@ -35,11 +35,11 @@ use serde::Deserialize;
 use super::compare::{
     ClaimRef, SubjectMatch, comparable, framed, plain_similarity, subjects_match, values_compatible,
 };
-use super::extract::extract;
+use super::extract::extract_prose;
 use super::lexicon::{FastMap, Lexicon, Tolerances};
 use super::subject::Metric;
 use super::term::Term;
-use super::{Claim, ProseInput, RULE_FACT};
+use super::{Claim, RULE_FACT};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,16 +167,7 @@ impl Facts {
                 ),
                 None => None,
             };
-            let text = spec.claim.trim();
-            let whole = 0..text.len();
-            let blocks = std::slice::from_ref(&whole);
-            let input = ProseInput {
-                text,
-                blocks,
-                masked: &[],
-                publish_date: as_of,
-            };
-            let mut claims = extract(&input, lexicon);
+            let mut claims = extract_prose(spec.claim.trim(), as_of, lexicon);
             match claims.len() {
                 0 => {
                     return Err(FactsError::NoFigure {
@@ -329,17 +320,7 @@ mod tests {
         )
         .expect("valid facts");
         let text = "Wind turbine technicians earned a median of $49,500 in 2023. Wind turbine technicians earned a median of $61,770 in 2023.";
-        let whole = 0..text.len();
-        let blocks = std::slice::from_ref(&whole);
-        let claims = extract(
-            &ProseInput {
-                text,
-                blocks,
-                masked: &[],
-                publish_date: None,
-            },
-            &Lexicon::builtin(),
-        );
+        let claims = extract_prose(text, None, &Lexicon::builtin());
         let found = check_facts(&[claims], &facts);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].claim.claim, 0);

@@ -60,7 +60,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use compare::{ClaimRef, Conflict, compare, compare_focused};
-pub use extract::extract;
+pub use extract::{extract, extract_prose};
 pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
 pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
 pub use number::{Form, Hedge, Unit};

@@ -638,18 +638,11 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Lexicon, ProseInput, extract};
+    use super::super::{Lexicon, extract_prose};
 
     /// The subject display of each claim of `text`.
     fn subjects(text: &str) -> Vec<String> {
-        let blocks = std::slice::from_ref(&(0..text.len())).to_vec();
-        let input = ProseInput {
-            text,
-            blocks: &blocks,
-            masked: &[],
-            publish_date: None,
-        };
-        extract(&input, &Lexicon::builtin())
+        extract_prose(text, None, &Lexicon::builtin())
             .iter()
             .map(|c| c.subject.display())
             .collect()

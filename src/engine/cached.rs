@@ -269,18 +269,7 @@ impl Engine {
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
 
         if cache.is_enabled() && (run.dirty || cache.is_empty()) {
-            let records: Vec<Record> = run
-                .keys
-                .iter()
-                .zip(&run.seen)
-                .zip(&run.claims)
-                .map(|((path, s), claims)| Record {
-                    path,
-                    stamp: s.stamp,
-                    hash: s.hash,
-                    claims,
-                })
-                .collect();
+            let records = records(run.keys.iter().copied(), &run.seen, &run.claims);
             // A cache that cannot be written only makes the next run slower.
             let _ = cache.save(started, &records);
         }
@@ -351,16 +340,9 @@ impl Engine {
         let mut result = self.check(files, known);
         result.notes = notes;
         if dirty && result.claims.len() == seen.len() {
-            let mut records: Vec<Record> = seen
-                .iter()
-                .zip(&result.claims)
-                .map(|((path, s), claims)| Record {
-                    path,
-                    stamp: s.stamp,
-                    hash: s.hash,
-                    claims,
-                })
-                .collect();
+            let stamps: Vec<Seen> = seen.iter().map(|(_, s)| *s).collect();
+            let paths = seen.iter().map(|(p, _)| p.as_path());
+            let mut records = records(paths, &stamps, &result.claims);
             // A run over part of the corpus keeps what the cache knows of
             // the rest.
             let checked: HashSet<&Path> = seen.iter().map(|(p, _)| p.as_path()).collect();
@@ -379,6 +361,24 @@ impl Engine {
         }
         result
     }
+}
+
+/// The cache records of articles read in this run.
+fn records<'a>(
+    paths: impl Iterator<Item = &'a Path>,
+    seen: &[Seen],
+    claims: &'a [Vec<Claim>],
+) -> Vec<Record<'a>> {
+    paths
+        .zip(seen)
+        .zip(claims)
+        .map(|((path, s), claims)| Record {
+            path,
+            stamp: s.stamp,
+            hash: s.hash,
+            claims,
+        })
+        .collect()
 }
 
 /// The files of a partial run and what is known of each, by [`FileId`].

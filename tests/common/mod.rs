@@ -118,3 +118,12 @@ pub fn stem(path: &Path) -> String {
         .expect("UTF-8 file name")
         .to_string()
 }
+
+/// Writes a one-sentence article `name` into `dir`, with the front matter
+/// the claims need (a publish date).
+pub fn article(dir: &Path, name: &str, sentence: &str) {
+    let text = format!(
+        "---\ntitle: \"{name}\"\npublish_date: 2025-02-03\nread_time: 1 min\n---\n\n{sentence}\n"
+    );
+    std::fs::write(dir.join(name), text).expect("write article");
+}
