@@ -213,10 +213,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 }
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
-/// online shopping, ransomware, remote work, housing), written for this
-/// test: five planted
-/// contradictions, and many near misses (other years, other countries,
-/// median vs average, other bases, figures that agree).
+/// online shopping, ransomware, remote work, housing, electric cars), written
+/// for this test: seven planted contradictions, and many near misses (other
+/// years, other countries, median vs average, other bases, figures that
+/// agree, list numbers, versions, sample sizes, tables).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -231,6 +231,8 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "j.md", "i.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
+        ("claim-scale-mismatch", "o.md", "n.md"),
+        ("claim-value-mismatch", "n.md", "m.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

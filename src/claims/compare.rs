@@ -209,7 +209,10 @@ pub(crate) fn subjects_match(
     {
         return SubjectMatch::No;
     }
-    if similarity() >= threshold {
+    // "China accounted for 60% of EV sales" / "China made up 45% of EV
+    // sales": a share whose clause adds nothing to its base is the base.
+    let base_only = |k: &SubjectKey| k.terms.is_empty() && !k.base.is_empty();
+    if (base_only(a) && base_only(b)) || similarity() >= threshold {
         return SubjectMatch::Strict;
     }
     let contained = |small: &SubjectKey, big: &SubjectKey| {
