@@ -279,6 +279,15 @@ mod tests {
     }
 
     #[test]
+    fn a_change_may_date_its_start_and_fall_can_be_a_season() {
+        let d = described("The share of graduates with debt fell from 59% in 2012 to 54% in 2022.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("59% to 54%"), "{d:?}");
+        let d = described("Community college enrollment rose 2.6% in fall 2023.");
+        assert_eq!(d, ["2.6% year-over-year in 2023"]);
+    }
+
+    #[test]
     fn each_figure_of_a_clause_reads_its_own_year() {
         assert_eq!(
             described("Nurse turnover averaged 22.5% in 2022 and eased to 18.4% in 2023."),

@@ -811,10 +811,20 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
     }
     // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a range.
     let from_before = i > 0 && toks[i - 1].word() == "from";
-    if let Some(t) = toks.get(a.last) {
+    // "from 59% in 2012 to 54% in 2022": the start's year sits between.
+    let joint = if from_before
+        && toks.get(a.last).is_some_and(|t| t.word() == "in")
+        && toks.get(a.last + 1).is_some_and(|t| year_of(t).is_some())
+        && toks.get(a.last + 2).is_some_and(|t| t.word() == "to")
+    {
+        a.last + 2
+    } else {
+        a.last
+    };
+    if let Some(t) = toks.get(joint) {
         let dash = t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—');
         if (dash || t.word() == "to")
-            && let Some(b) = parse_simple(toks, a.last + 1)
+            && let Some(b) = parse_simple(toks, joint + 1)
         {
             let both_numbers = !(b.numeral.words && b.scale == 0 && b.unit.is_none());
             if both_numbers && !year_like(toks, &b) {

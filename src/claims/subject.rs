@@ -453,8 +453,17 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         return (Metric::Comparative, -1);
     }
     // Change words shortly after ("a 40% surge", "a 74% year-over-year increase").
-    for t in toks.iter().take(ctx.segment.end).skip(q.last).take(3) {
+    for (k, t) in toks
+        .iter()
+        .enumerate()
+        .take(ctx.segment.end)
+        .skip(q.last)
+        .take(3)
+    {
         let w = t.word();
+        if is_season(toks, k) {
+            continue;
+        }
         if is_up_word(w) {
             return (Metric::Change, 1);
         }
@@ -466,6 +475,9 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     let window_start = q.hedge_first.saturating_sub(7).max(ctx.segment.start);
     for k in (window_start..q.hedge_first).rev() {
         let w = toks[k].word();
+        if is_season(toks, k) {
+            continue;
+        }
         if is_up_word(w) {
             return (Metric::Change, 1);
         }
@@ -480,6 +492,16 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         }
     }
     (Metric::Level, 0)
+}
+
+/// "fall 2023", "in the fall": the season, not a decline.
+fn is_season(toks: &[Token<'_>], k: usize) -> bool {
+    toks[k].word() == "fall"
+        && (toks
+            .get(k + 1)
+            .is_some_and(|t| super::number::year_of(t).is_some())
+            || k.checked_sub(1)
+                .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "last" | "next")))
 }
 
 /// Analyses the clause of one quantity. Returns None when no subject can be
