@@ -214,7 +214,7 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt), written for this test: nine planted contradictions, and many near misses (other
+/// debt, inflation), written for this test: eleven planted contradictions, and many near misses (other
 /// years, other countries, median vs average, other bases, figures that
 /// agree, list numbers, versions, sample sizes, tables).
 #[test]
@@ -230,11 +230,13 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-direction-mismatch", "h.md", "g.md"),
         ("claim-direction-mismatch", "q.md", "p.md"),
         ("claim-hedge-conflict", "j.md", "i.md"),
+        ("claim-hedge-conflict", "s.md", "r.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
         ("claim-scale-mismatch", "q.md", "p.md"),
         ("claim-value-mismatch", "n.md", "m.md"),
+        ("claim-value-mismatch", "s.md", "r.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

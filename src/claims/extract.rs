@@ -119,7 +119,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     facts = facts.or(scan(&toks[intro.clone()]));
                 }
                 let is_change = analysis.key.metric == Metric::Change;
-                let (period, per) = resolve(&facts, is_change, publish_year);
+                let (period, mut per) = resolve(&facts, is_change, publish_year);
+                // A share has no frequency: "43% of workers go in one day a
+                // week" is 43% of workers.
+                if analysis.key.metric == Metric::Share {
+                    per = None;
+                }
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
                 let context = toks[segment.start].start..toks[segment.end - 1].end;

@@ -24,7 +24,9 @@ const BUILTIN_YAML: &str = include_str!("../../rules/claims/lexicon.yaml");
 pub struct Tolerances {
     /// Relative tolerance applied to every figure (0.05 = 5 %).
     pub rel_tol: f64,
-    /// Absolute tolerance for percentages, in percentage points.
+    /// Absolute tolerance for percentages, in percentage points, added on
+    /// each side of an exact figure when it exceeds the relative one (so
+    /// 3.4% and 4.1% inflation in the same year still disagree).
     pub pct_abs_tol: f64,
     /// Half-width of the interval given to "about", "roughly" and the like,
     /// relative to the figure.
@@ -196,7 +198,7 @@ impl Lexicon {
             words: FastMap::default(),
             tolerances: Tolerances {
                 rel_tol: 0.05,
-                pct_abs_tol: 1.0,
+                pct_abs_tol: 0.25,
                 approx_tol: 0.10,
                 subject_threshold: 0.6,
             },

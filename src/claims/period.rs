@@ -384,7 +384,8 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                     k += 3;
                     continue;
                 }
-                if let Some(p) = per {
+                // "a quarter of adults" is a fraction, not a rate.
+                if let Some(p) = per.filter(|_| next2 != "of") {
                     f.rate = Some(p);
                     k += 2;
                     continue;
