@@ -290,6 +290,9 @@ mod tests {
         assert!(d[0].starts_with("59% to 54%"), "{d:?}");
         let d = described("Community college enrollment rose 2.6% in fall 2023.");
         assert_eq!(d, ["2.6% year-over-year in 2023"]);
+        // The figure after "fell to" is the level reached, not a change.
+        let d = described("MMR coverage fell to 92.7% in 2023.");
+        assert_eq!(d, ["92.7% in 2023"]);
     }
 
     #[test]

@@ -473,16 +473,19 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     }
     // ... or before, nearest first, within a short window of the segment.
     let window_start = q.hedge_first.saturating_sub(7).max(ctx.segment.start);
+    // "coverage fell to 92.7%", "rose by 5% to 20%": the figure after "to"
+    // is the level reached, not the size of the change.
+    let reached = q.hedge_first > window_start && toks[q.hedge_first - 1].word() == "to";
     for k in (window_start..q.hedge_first).rev() {
         let w = toks[k].word();
         if is_season(toks, k) {
             continue;
         }
-        if is_up_word(w) {
-            return (Metric::Change, 1);
-        }
-        if is_down_word(w) {
-            return (Metric::Change, -1);
+        if is_up_word(w) || is_down_word(w) {
+            if reached {
+                return (Metric::Level, 0);
+            }
+            return (Metric::Change, if is_up_word(w) { 1 } else { -1 });
         }
     }
     if q.unit == Unit::Count {
