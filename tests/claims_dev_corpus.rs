@@ -214,9 +214,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt, inflation, measles), written for this test: eleven planted contradictions, and many near misses (other
-/// years, other countries, median vs average, other bases, figures that
-/// agree, list numbers, versions, sample sizes, tables).
+/// debt, inflation, measles), written for this test: eleven planted
+/// contradictions, and many near misses (other years, other countries, median
+/// vs average, other bases, figures that agree, list numbers, versions,
+/// sample sizes, tables).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
