@@ -13,27 +13,14 @@ use common::article;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The shared corpus, with b.md's finding moved down a paragraph: a cached
+/// file's locations must come from the file, not from the cache.
 fn corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    article(
-        dir.path(),
-        "a.md",
-        "Phishing incidents at small businesses rose 22% in 2024, insurers say.",
-    );
+    let dir = common::contradictions_corpus();
     article(
         dir.path(),
         "b.md",
         "Intro line.\n\nPhishing incidents at small businesses fell 22% in 2024, as more firms ran drills.",
-    );
-    article(
-        dir.path(),
-        "c.md",
-        "The median travel nurse salary in the US is $98,000 this year.",
-    );
-    article(
-        dir.path(),
-        "d.md",
-        "The median travel nurse salary in the US is $131,000 this year.",
     );
     dir
 }

@@ -9,28 +9,7 @@ use common::article;
 use std::path::Path;
 
 fn corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    article(
-        dir.path(),
-        "a.md",
-        "Phishing incidents at small businesses rose 22% in 2024, insurers say.",
-    );
-    article(
-        dir.path(),
-        "b.md",
-        "Phishing incidents at small businesses fell 22% in 2024, as more firms ran drills.",
-    );
-    article(
-        dir.path(),
-        "c.md",
-        "The median travel nurse salary in the US is $98,000 this year.",
-    );
-    article(
-        dir.path(),
-        "d.md",
-        "The median travel nurse salary in the US is $131,000 this year.",
-    );
-    dir
+    common::contradictions_corpus()
 }
 
 fn short(dir: &Path, args: &[&str]) -> String {

@@ -127,3 +127,31 @@ pub fn article(dir: &Path, name: &str, sentence: &str) {
     );
     std::fs::write(dir.join(name), text).expect("write article");
 }
+
+/// Four articles: a.md and b.md report the same change as a rise and as a
+/// fall, c.md and d.md two salaries for the same subject and year.
+pub fn contradictions_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = [
+        (
+            "a.md",
+            "Phishing incidents at small businesses rose 22% in 2024, insurers say.",
+        ),
+        (
+            "b.md",
+            "Phishing incidents at small businesses fell 22% in 2024, as more firms ran drills.",
+        ),
+        (
+            "c.md",
+            "The median travel nurse salary in the US is $98,000 this year.",
+        ),
+        (
+            "d.md",
+            "The median travel nurse salary in the US is $131,000 this year.",
+        ),
+    ];
+    for (name, sentence) in articles {
+        article(dir.path(), name, sentence);
+    }
+    dir
+}
