@@ -269,24 +269,6 @@ impl Lexicon {
         self.tolerances
     }
 
-    /// How subject term `term` may be written in prose: the term itself and
-    /// every phrase the lexicon maps to it, in normalised (lowercase,
-    /// singular) form. Partial runs search article text for these to find
-    /// the articles that can share a subject with a claim.
-    pub fn surface_forms(&self, term: Term) -> Vec<String> {
-        let mut forms = vec![term.as_str().to_string()];
-        for entry in self.words.values() {
-            for phrase in &entry.phrases {
-                if matches!(phrase.slot, Slot::Term(t) if t == term) {
-                    forms.push(phrase.words.join(" "));
-                }
-            }
-        }
-        forms.sort();
-        forms.dedup();
-        forms
-    }
-
     fn insert_phrase(&mut self, phrase: &str, slot: Slot) {
         let words: Vec<String> = phrase.split_whitespace().map(normalise_word).collect();
         let Some(first) = words.first().cloned() else {

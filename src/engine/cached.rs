@@ -55,19 +55,11 @@ struct Read {
 
 /// Stat data (taken first), then bytes and their hash, then the decoding.
 fn read_stamped(path: &Path) -> Result<Read, Note> {
-    let cannot = |e: std::io::Error| Note {
-        path: path.to_path_buf(),
-        message: format!("cannot read: {e}"),
-        is_error: true,
-    };
+    let cannot = |e: std::io::Error| Note::unreadable(path, &e);
     let stamp = Stamp::of(&std::fs::metadata(path).map_err(cannot)?);
     let bytes = std::fs::read(path).map_err(cannot)?;
     let hash = content_hash(&bytes);
-    let decoded = decode_vec(bytes).map_err(|_| Note {
-        path: path.to_path_buf(),
-        message: "skipped: binary file".into(),
-        is_error: false,
-    })?;
+    let decoded = decode_vec(bytes).map_err(|_| Note::binary(path))?;
     Ok(Read {
         decoded,
         stamp,
@@ -81,11 +73,7 @@ fn read_stamped(path: &Path) -> Result<Read, Note> {
 fn probe(path: &Path, key: &Path, focused: bool, cache: &ClaimsCache) -> Probe {
     let entry = if focused { None } else { cache.position(key) };
     if let Some(entry) = entry {
-        let cannot = |e: std::io::Error| Note {
-            path: path.to_path_buf(),
-            message: format!("cannot read: {e}"),
-            is_error: true,
-        };
+        let cannot = |e: std::io::Error| Note::unreadable(path, &e);
         let stamp = match std::fs::metadata(path) {
             Ok(meta) => Stamp::of(&meta),
             Err(e) => return Probe::Failed(cannot(e)),

@@ -30,6 +30,26 @@ pub struct Note {
     pub is_error: bool,
 }
 
+impl Note {
+    /// A file that could not be read (an error).
+    pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Note {
+        Note {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {e}"),
+            is_error: true,
+        }
+    }
+
+    /// A file that is not text (information).
+    pub(crate) fn binary(path: &Path) -> Note {
+        Note {
+            path: path.to_path_buf(),
+            message: "skipped: binary file".into(),
+            is_error: false,
+        }
+    }
+}
+
 /// Everything a run produced.
 #[derive(Debug, Default)]
 pub struct RunResult {
@@ -285,19 +305,9 @@ pub fn read_files(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Note>) {
 }
 
 fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
-    let bytes = std::fs::read(path).map_err(|e| Note {
-        path: path.to_path_buf(),
-        message: format!("cannot read: {e}"),
-        is_error: true,
-    })?;
-    match decode_vec(bytes) {
-        Ok(d) => Ok((path.to_path_buf(), d)),
-        Err(_) => Err(Note {
-            path: path.to_path_buf(),
-            message: "skipped: binary file".into(),
-            is_error: false,
-        }),
-    }
+    let bytes = std::fs::read(path).map_err(|e| Note::unreadable(path, &e))?;
+    let decoded = decode_vec(bytes).map_err(|_| Note::binary(path))?;
+    Ok((path.to_path_buf(), decoded))
 }
 
 /// Whether `path` is one of the (canonical) `focus` paths. The file name is
