@@ -606,9 +606,23 @@ fn bucket_key(c: &Claim, term: u64) -> BucketKey {
 
 /// The latest claims of a bucket, as a ring: only the last [`PER_BUCKET`]
 /// members are ever compared.
+#[derive(Default)]
 struct Bucket {
     recent: [u32; PER_BUCKET],
     len: usize,
+}
+
+impl Bucket {
+    /// The claims `j` is compared with: the bucket's latest members.
+    fn candidates(&self) -> &[u32] {
+        &self.recent[..self.len.min(PER_BUCKET)]
+    }
+
+    /// Claim `j` joins the bucket, pushing out its oldest member when full.
+    fn push(&mut self, j: usize) {
+        self.recent[self.len % PER_BUCKET] = j as u32;
+        self.len += 1;
+    }
 }
 
 /// Every claim of `docs` with its reference, in document order.
@@ -656,13 +670,9 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
             bucket_keys(&table, j, y, &mut keys);
             candidates.clear();
             for key in &keys {
-                let bucket = buckets.entry(*key).or_insert(Bucket {
-                    recent: [0; PER_BUCKET],
-                    len: 0,
-                });
-                candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
-                bucket.recent[bucket.len % PER_BUCKET] = j as u32;
-                bucket.len += 1;
+                let bucket = buckets.entry(*key).or_default();
+                candidates.extend_from_slice(bucket.candidates());
+                bucket.push(j);
             }
             candidates.sort_unstable();
             candidates.dedup();
@@ -731,10 +741,7 @@ pub fn compare_focused(
         if focused(rj.doc) || keys.iter().any(shares) {
             relevant[j] = true;
             for key in &keys {
-                buckets.entry(*key).or_insert(Bucket {
-                    recent: [0; PER_BUCKET],
-                    len: 0,
-                });
+                buckets.entry(*key).or_default();
                 bucket_terms.insert(key.term);
             }
         }
@@ -752,10 +759,9 @@ pub fn compare_focused(
                 continue;
             };
             if relevant[j] {
-                candidates.extend_from_slice(&bucket.recent[..bucket.len.min(PER_BUCKET)]);
+                candidates.extend_from_slice(bucket.candidates());
             }
-            bucket.recent[bucket.len % PER_BUCKET] = j as u32;
-            bucket.len += 1;
+            bucket.push(j);
         }
         if !relevant[j] {
             continue;

@@ -257,7 +257,7 @@ impl Engine {
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
 
         if cache.is_enabled() && (run.dirty || cache.is_empty()) {
-            let records = records(run.keys.iter().copied(), &run.seen, &run.claims);
+            let records = records(run.keys.iter().copied().zip(&run.seen), &run.claims);
             // A cache that cannot be written only makes the next run slower.
             let _ = cache.save(started, &records);
         }
@@ -328,9 +328,8 @@ impl Engine {
         let mut result = self.check(files, known);
         result.notes = notes;
         if dirty && result.claims.len() == seen.len() {
-            let stamps: Vec<Seen> = seen.iter().map(|(_, s)| *s).collect();
-            let paths = seen.iter().map(|(p, _)| p.as_path());
-            let mut records = records(paths, &stamps, &result.claims);
+            let read = seen.iter().map(|(p, s)| (p.as_path(), s));
+            let mut records = records(read, &result.claims);
             // A run over part of the corpus keeps what the cache knows of
             // the rest.
             let checked: HashSet<&Path> = seen.iter().map(|(p, _)| p.as_path()).collect();
@@ -353,13 +352,10 @@ impl Engine {
 
 /// The cache records of articles read in this run.
 fn records<'a>(
-    paths: impl Iterator<Item = &'a Path>,
-    seen: &[Seen],
+    read: impl Iterator<Item = (&'a Path, &'a Seen)>,
     claims: &'a [Vec<Claim>],
 ) -> Vec<Record<'a>> {
-    paths
-        .zip(seen)
-        .zip(claims)
+    read.zip(claims)
         .map(|((path, s), claims)| Record {
             path,
             stamp: s.stamp,
