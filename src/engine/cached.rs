@@ -249,9 +249,7 @@ impl Engine {
             facts: pass.facts.as_ref(),
             fact_conflicts: &fact_conflicts,
         };
-        for rule in &self.corpus_rules {
-            rule.check(&corpus, self.context(), &mut diagnostics);
-        }
+        self.run_corpus_rules(&corpus, &mut diagnostics);
         self.finish(&mut diagnostics, |d| &run.suppressions[d.file.0 as usize]);
         let touches = |id: FileId| run.in_focus[id.0 as usize];
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));

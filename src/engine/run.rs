@@ -75,7 +75,7 @@ impl RunResult {
 /// The configured set of rules, ready to run.
 pub struct Engine {
     document_rules: Vec<Box<dyn DocumentRule>>,
-    pub(super) corpus_rules: Vec<Box<dyn CorpusRule>>,
+    corpus_rules: Vec<Box<dyn CorpusRule>>,
     severities: HashMap<String, Severity>,
     context: Context,
     pub(super) claims: Option<ClaimsPass>,
@@ -165,6 +165,15 @@ impl Engine {
             rule.check(doc, &self.context, &mut out);
         }
         (out, Suppressions::of(doc))
+    }
+
+    /// The corpus rules' findings on `corpus`, appended to `diagnostics`.
+    pub(super) fn run_corpus_rules(&self, corpus: &Corpus, diagnostics: &mut Vec<Diagnostic>) {
+        // One finding per conflict at most: grow the list once.
+        diagnostics.reserve(corpus.conflicts.len() + corpus.fact_conflicts.len());
+        for rule in &self.corpus_rules {
+            rule.check(corpus, &self.context, diagnostics);
+        }
     }
 
     /// Give findings their configured severity, drop suppressed ones and
@@ -259,11 +268,7 @@ impl Engine {
                 facts: pass.facts.as_ref(),
                 fact_conflicts: &fact_conflicts,
             };
-            // One finding per conflict at most: grow the list once.
-            diagnostics.reserve(conflicts.len() + fact_conflicts.len());
-            for rule in &self.corpus_rules {
-                rule.check(&corpus, &self.context, &mut diagnostics);
-            }
+            self.run_corpus_rules(&corpus, &mut diagnostics);
             corpus_rules.end();
         }
         let finishing = timings::phase("finish");
