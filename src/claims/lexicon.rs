@@ -139,6 +139,9 @@ pub(crate) enum Slot {
     Aggregate(Term),
     /// A career level.
     Level(Term),
+    /// Words that carry no subject together ("home to", "set aside"), from
+    /// a `stop_words` entry of several words.
+    Stop,
 }
 
 #[derive(Debug, Clone)]
@@ -239,7 +242,11 @@ impl Lexicon {
             }
         }
         for word in extra.stop_words {
-            self.words.entry(normalise_word(&word)).or_default().stop = true;
+            if word.contains(' ') {
+                self.insert_phrase(&word, Slot::Stop);
+            } else {
+                self.words.entry(normalise_word(&word)).or_default().stop = true;
+            }
         }
         for word in extra.keep_words {
             if let Some(e) = self.words.get_mut(&normalise_word(&word)) {

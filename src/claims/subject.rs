@@ -294,6 +294,7 @@ fn collect(
                     Slot::Level(l) => {
                         out.level.get_or_insert(*l);
                     }
+                    Slot::Stop => {}
                 }
                 i += n;
                 continue;
@@ -306,8 +307,6 @@ fn collect(
                 || number_word(w).is_some()
                 || w.bytes().any(|b| b.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_alphabetic)
-                // "China is home to 45% of sales": a verb phrase, not a home.
-                || (w == "home" && toks.get(tok_index + 1).is_some_and(|t| t.word() == "to"))
             {
                 continue;
             }
