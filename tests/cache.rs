@@ -8,7 +8,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::article;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,13 +30,7 @@ fn settle() {
 }
 
 fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("copydesk")
-        .expect("binary")
-        .current_dir(dir)
-        .args(["check", "--format", "short", "--today", "2026-01-01"])
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = common::check_short(dir, args);
     assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
     String::from_utf8(out.stdout).expect("UTF-8")
 }

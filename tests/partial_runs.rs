@@ -13,14 +13,7 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn short(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("copydesk")
-        .expect("binary")
-        .current_dir(dir)
-        .args(["check", "--format", "short", "--today", "2026-01-01"])
-        .args(args)
-        .output()
-        .expect("runs");
-    String::from_utf8(out.stdout).expect("UTF-8")
+    String::from_utf8(common::check_short(dir, args).stdout).expect("UTF-8")
 }
 
 #[test]

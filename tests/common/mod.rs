@@ -155,3 +155,14 @@ pub fn contradictions_corpus() -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs `copydesk check --format short` with a pinned today in `dir`.
+pub fn check_short(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "short", "--today", "2026-01-01"])
+        .args(args)
+        .output()
+        .expect("runs")
+}
