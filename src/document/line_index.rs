@@ -21,12 +21,7 @@ impl LineIndex {
     /// belongs to the line's terminator).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -54,9 +49,12 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = text[start..]
-            .char_indices()
-            .take_while(|&(i, _)| start + i < offset)
+        // A character starts at every byte that is not a UTF-8 continuation
+        // byte, so counting those before `offset` counts the characters that
+        // start before it (one inside a character counts that character).
+        let column = text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
             .count()
             + 1;
         LineCol {
@@ -80,5 +78,16 @@ mod tests {
         let z = text.find('z').unwrap();
         assert_eq!(idx.line_col(text, z), LineCol { line: 3, column: 1 });
         assert_eq!(idx.line_count(), 3);
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_counts_that_character() {
+        let text = "ab\nçé x";
+        let idx = LineIndex::new(text);
+        let e = text.find('é').unwrap();
+        // Second byte of `é`: column of `é` itself is 2, so inside it is 3.
+        assert_eq!(idx.line_col(text, e + 1), LineCol { line: 2, column: 3 });
+        assert_eq!(idx.line_col(text, e), LineCol { line: 2, column: 2 });
+        assert_eq!(idx.line_col(text, text.len() + 5).line, 2);
     }
 }
