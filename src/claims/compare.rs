@@ -239,6 +239,10 @@ fn per_compatible(a: Option<Per>, b: Option<Per>) -> bool {
 /// Can two claims' periods be compared for value?
 pub(crate) fn comparable(p: &Period, q: &Period) -> bool {
     use Period::*;
+    // Two points in time, the most common pair, first.
+    if let (Point { year: a, .. }, Point { year: b, .. }) = (p, q) {
+        return a == b;
+    }
     let one = |p: &Period, q: &Period| -> bool {
         match (*p, *q) {
             (None, None) => true,
@@ -427,15 +431,18 @@ fn judge(
     tol: &Tolerances,
 ) -> Option<&'static str> {
     let change = y.subject.metric == Metric::Change;
-    let same_figure = values_compatible(x, y, tol);
     let periods_comparable = comparable(&x.period, &y.period);
-    let period_rule = change
-        && same_figure
+    let framing_clash = change
         && x.direction == y.direction
         && x.form == Form::Point
         && y.form == Form::Point
         && framing_conflict(&x.period, &y.period);
-    // Most candidate pairs fail here, before the costlier subject similarity.
+    // Most candidate pairs fail here, on their periods alone.
+    if !periods_comparable && !framing_clash {
+        return None;
+    }
+    let same_figure = values_compatible(x, y, tol);
+    let period_rule = framing_clash && same_figure;
     if !periods_comparable && !period_rule {
         return None;
     }
@@ -655,41 +662,45 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
     let table = TermTable::new(&all);
     let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
     let mut out = Vec::new();
-    let mut keys: Vec<BucketKey> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    // Candidates of the claims of one chunk, flattened: those of the chunk's
-    // k-th claim are `flat[offsets[k]..offsets[k + 1]]`.
+    // Candidates of the claims of one chunk, flattened and unsorted: those
+    // of the chunk's k-th claim are `flat[offsets[k]..offsets[k + 1]]`.
     let mut flat: Vec<u32> = Vec::new();
     let mut offsets: Vec<usize> = Vec::new();
     for lo in (0..all.len()).step_by(CHUNK) {
         let hi = (lo + CHUNK).min(all.len());
+        // Keys do not depend on the buckets: they are found in parallel.
+        let keys: Vec<Vec<BucketKey>> = (lo..hi)
+            .into_par_iter()
+            .map(|j| {
+                let mut keys = Vec::new();
+                bucket_keys(&table, j, all[j].1, &mut keys);
+                keys
+            })
+            .collect();
         flat.clear();
         offsets.clear();
         offsets.push(0);
-        for (j, (_, y)) in all.iter().enumerate().take(hi).skip(lo) {
-            bucket_keys(&table, j, y, &mut keys);
-            candidates.clear();
-            for key in &keys {
+        for (j, keys) in (lo..hi).zip(&keys) {
+            for key in keys {
                 let bucket = buckets.entry(*key).or_default();
-                candidates.extend_from_slice(bucket.candidates());
+                flat.extend_from_slice(bucket.candidates());
                 bucket.push(j);
             }
-            candidates.sort_unstable();
-            candidates.dedup();
-            flat.extend_from_slice(&candidates);
             offsets.push(flat.len());
         }
         let found: Vec<Option<Conflict>> = (lo..hi)
             .into_par_iter()
-            .map(|j| {
+            .map_init(Vec::new, |candidates, j| {
                 let (rj, y) = all[j];
-                flat[offsets[j - lo]..offsets[j - lo + 1]]
-                    .iter()
-                    .find_map(|&i| {
-                        let (ri, x) = all[i as usize];
-                        let sim = || table.similarity(i as usize, j);
-                        judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
-                    })
+                candidates.clear();
+                candidates.extend_from_slice(&flat[offsets[j - lo]..offsets[j - lo + 1]]);
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates.iter().find_map(|&i| {
+                    let (ri, x) = all[i as usize];
+                    let sim = || table.similarity(i as usize, j);
+                    judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
+                })
             })
             .collect();
         // Claims are in (doc, claim) order, so `out` stays sorted by `a`.
