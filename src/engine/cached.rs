@@ -325,6 +325,7 @@ impl Engine {
         }
         let mut result = self.check(files, known);
         result.notes = notes;
+        let saving = crate::timings::phase("save cache");
         if dirty && result.claims.len() == seen.len() {
             let read = seen.iter().map(|(p, s)| (p.as_path(), s));
             let mut records = records(read, &result.claims);
@@ -344,6 +345,7 @@ impl Engine {
             );
             let _ = cache::save(cache_dir, pass.cache_key, started, &records);
         }
+        saving.end();
         result
     }
 }
