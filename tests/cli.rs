@@ -327,6 +327,39 @@ fn human_format() {
     insta::assert_snapshot!("human", stdout(&out));
 }
 
+/// Articles keep a paragraph on one line: a snippet shows the sentence that
+/// holds the figure, with the file's own line and column in its header.
+#[test]
+fn human_snippets_cut_long_lines_to_the_sentence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paragraph = |salary: &str| {
+        format!(
+            "Travel contracts changed a great deal over the last decade, and many agencies \
+             moved their whole hiring process online for good. The median travel nurse salary \
+             in the US is {salary} this year. Agencies in every state now compete for the same \
+             small pool of experienced staff, which keeps offers high."
+        )
+    };
+    common::article(dir.path(), "c.md", &paragraph("$98,000"));
+    common::article(dir.path(), "d.md", &paragraph("$131,000"));
+    let out = check(dir.path(), &["--format", "human", "--color", "never", "."])
+        .output()
+        .expect("runs");
+    let text = stdout(&out);
+    let column = paragraph("$131,000").find("$131,000").expect("figure") + 1;
+    assert!(text.contains(&format!("d.md:7:{column}")), "{text}");
+    assert!(
+        text.contains("7 │ The median travel nurse salary in the US is $131,000 this year.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("7 │ The median travel nurse salary in the US is $98,000 this year.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Travel contracts changed"), "{text}");
+    assert!(!text.contains("small pool"), "{text}");
+}
+
 #[test]
 fn human_is_the_default_format() {
     let ws = mixed();

@@ -2,6 +2,7 @@
 //! underlined (secondary labels across files for corpus findings), then a
 //! summary line.
 
+use super::excerpt::Excerpts;
 use super::{Context, Counts, ReportFiles, Style, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
@@ -95,15 +96,16 @@ fn render(
         .with_code(d.rule.as_ref())
         .with_labels(labels)
         .with_notes(notes);
+    let files = Excerpts::of(files, d);
     let result = if style.color {
         term::emit_to_write_style(
             &mut termcolor::Ansi::new(&mut *buf),
             config,
-            files,
+            &files,
             &snippet,
         )
     } else {
-        term::emit_to_io_write(&mut *buf, config, files, &snippet)
+        term::emit_to_io_write(&mut *buf, config, &files, &snippet)
     };
     result.map_err(|e| match e {
         codespan_reporting::files::Error::Io(io) => io,

@@ -3,6 +3,7 @@
 //! formats `sarif`, `github`, `junit` and `gitlab` (see docs/ci.md). Only this
 //! module and `cli` write to the terminal.
 
+mod excerpt;
 pub mod files;
 pub mod github;
 pub mod gitlab;
