@@ -2,7 +2,8 @@
 """Benchmark `copydesk check` end to end on a generated corpus.
 
     python3 scripts/bench.py [--count 10000] [--seed 1] [--runs 5] [--corpus DIR]
-                             [--partial REL] [-- extra check args]
+                             [--format json|short|human] [--partial REL]
+                             [-- extra check args]
 
 Writes the corpus with ../shared/bench/gen_corpus.py (10,000 articles of
 600-1,800 words with front matter; --count 10000 --seed 1 is the reference
@@ -40,6 +41,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--corpus", default=None)
+    ap.add_argument("--format", default="json", help="report format of the timed runs (default json)")
     ap.add_argument("--partial", default=None, metavar="REL")
     ap.add_argument("extra", nargs="*")
     args = ap.parse_args()
@@ -49,7 +51,7 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, "target", "release", "copydesk")
     size = corpus_bytes(corpus)
-    cmd = [binary, "check", "--format", "json", "--today", "2026-11-21", corpus] + args.extra
+    cmd = [binary, "check", "--format", args.format, "--today", "2026-11-21", corpus] + args.extra
     if args.partial:
         cache = tempfile.mkdtemp(prefix="copydesk-bench-cache-")
         cmd = [binary, "check", "--format", "short", "--today", "2026-11-21", "--cache-dir", cache,
