@@ -59,6 +59,11 @@ fn read_stamped(path: &Path) -> Result<Read, Note> {
     let stamp = Stamp::of(&std::fs::metadata(path).map_err(cannot)?);
     let bytes = std::fs::read(path).map_err(cannot)?;
     let hash = content_hash(&bytes);
+    decoded(path, stamp, bytes, hash)
+}
+
+/// The [`Read`] of bytes already read and hashed.
+fn decoded(path: &Path, stamp: Stamp, bytes: Vec<u8>, hash: u64) -> Result<Read, Note> {
     let decoded = decode_vec(bytes).map_err(|_| Note::binary(path))?;
     Ok(Read {
         decoded,
@@ -72,25 +77,30 @@ fn read_stamped(path: &Path) -> Result<Read, Note> {
 /// its bytes are new (or it is a named file, which the document rules need).
 fn probe(path: &Path, key: &Path, focused: bool, cache: &ClaimsCache) -> Probe {
     let entry = if focused { None } else { cache.position(key) };
-    if let Some(entry) = entry {
-        let cannot = |e: std::io::Error| Note::unreadable(path, &e);
-        let stamp = match std::fs::metadata(path) {
-            Ok(meta) => Stamp::of(&meta),
-            Err(e) => return Probe::Failed(cannot(e)),
-        };
-        if cache.unchanged(entry, &stamp) {
-            return Probe::Cached { entry, stamp };
+    let read = match entry {
+        None => read_stamped(path),
+        Some(entry) => {
+            let cannot = |e: std::io::Error| Note::unreadable(path, &e);
+            let stamp = match std::fs::metadata(path) {
+                Ok(meta) => Stamp::of(&meta),
+                Err(e) => return Probe::Failed(cannot(e)),
+            };
+            if cache.unchanged(entry, &stamp) {
+                return Probe::Cached { entry, stamp };
+            }
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => return Probe::Failed(cannot(e)),
+            };
+            let hash = content_hash(&bytes);
+            if hash == cache.entry(entry).hash {
+                return Probe::Same { entry, stamp, hash };
+            }
+            // Changed: the bytes just read are decoded, not read again.
+            decoded(path, stamp, bytes, hash)
         }
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return Probe::Failed(cannot(e)),
-        };
-        let hash = content_hash(&bytes);
-        if hash == cache.entry(entry).hash {
-            return Probe::Same { entry, stamp, hash };
-        }
-    }
-    match read_stamped(path) {
+    };
+    match read {
         Ok(read) => Probe::Read(read),
         Err(note) => Probe::Failed(note),
     }
