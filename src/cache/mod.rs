@@ -15,7 +15,7 @@
 //! that wrote the cache (see `stamp.rs`); any other file is read and hashed,
 //! and re-parsed only when the hash changed. This module only stores and
 //! loads; which files a run reads is the engine's business
-//! (`engine/focused.rs`).
+//! (`engine/cached.rs`).
 
 mod folder;
 mod record;
