@@ -691,22 +691,35 @@ pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
         let found: Vec<Option<Conflict>> = (lo..hi)
             .into_par_iter()
             .map_init(Vec::new, |candidates, j| {
-                let (rj, y) = all[j];
                 candidates.clear();
                 candidates.extend_from_slice(&flat[offsets[j - lo]..offsets[j - lo + 1]]);
-                candidates.sort_unstable();
-                candidates.dedup();
-                candidates.iter().find_map(|&i| {
-                    let (ri, x) = all[i as usize];
-                    let sim = || table.similarity(i as usize, j);
-                    judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
-                })
+                first_conflict(&all, &table, j, candidates, tolerances)
             })
             .collect();
         // Claims are in (doc, claim) order, so `out` stays sorted by `a`.
         out.extend(found.into_iter().flatten());
     }
     out
+}
+
+/// The conflict claim `j` reports: with the first of its `candidates`
+/// (sorted and deduplicated here, so the first is the earliest claim) that
+/// it contradicts. [`compare`] and [`compare_focused`] both decide here.
+fn first_conflict(
+    all: &[(ClaimRef, &Claim)],
+    table: &TermTable,
+    j: usize,
+    candidates: &mut Vec<u32>,
+    tolerances: &Tolerances,
+) -> Option<Conflict> {
+    candidates.sort_unstable();
+    candidates.dedup();
+    let (rj, y) = all[j];
+    candidates.iter().find_map(|&i| {
+        let (ri, x) = all[i as usize];
+        let sim = || table.similarity(i as usize, j);
+        judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
+    })
 }
 
 /// The pairs [`compare`] would find that involve a document marked in
@@ -781,23 +794,12 @@ pub fn compare_focused(
         if !y_focused && !candidates.iter().any(|&i| focused(all[i as usize].0.doc)) {
             continue;
         }
-        candidates.sort_unstable();
-        candidates.dedup();
         // As in `compare`: the claim's first conflict is the one it reports,
         // even when that one does not involve a focused document.
-        let first = candidates.iter().find_map(|&i| {
-            let (ri, x) = all[i as usize];
-            let sim = || table.similarity(i as usize, j);
-            judge(x, y, sim, tolerances).map(|rule| (rule, ri))
-        });
-        if let Some((rule, ri)) = first
-            && (y_focused || focused(ri.doc))
+        if let Some(conflict) = first_conflict(&all, &table, j, &mut candidates, tolerances)
+            && (y_focused || focused(conflict.b.doc))
         {
-            out.push(Conflict {
-                rule,
-                a: *rj,
-                b: ri,
-            });
+            out.push(conflict);
         }
     }
     out.sort_by_key(|c| (c.a, c.b));
