@@ -41,16 +41,16 @@ impl<'a> Excerpts<'a> {
             ) else {
                 continue;
             };
-            for (line, covered) in [(first, span.start..span.end), (last, span.start..span.end)] {
-                let covered = (first == last).then_some(covered);
+            let covered = (first == last).then_some(span.start..span.end);
+            for line in std::iter::once(first).chain((last != first).then_some(last)) {
                 match lines.iter_mut().find(|(f, l, _)| *f == file && *l == line) {
                     Some((_, _, seen)) => {
-                        *seen = match (seen.take(), covered) {
+                        *seen = match (seen.take(), covered.clone()) {
                             (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
                             _ => None,
                         }
                     }
-                    None => lines.push((file, line, covered)),
+                    None => lines.push((file, line, covered.clone())),
                 }
             }
         }
@@ -60,7 +60,9 @@ impl<'a> Excerpts<'a> {
                 let text = files.run.file(file).text();
                 let whole = files.line_range(file, line).ok()?;
                 let content = whole.start..trim_line_end(text, whole);
-                (content.len() > LONG_LINE).then_some(())?;
+                if content.len() <= LONG_LINE {
+                    return None;
+                }
                 Some((file, line, widen(text, &content, covered?)))
             })
             .collect();
