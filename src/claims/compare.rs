@@ -730,9 +730,10 @@ fn first_conflict(
 /// Claims of documents outside `focus` are needed all the same: they decide
 /// the term weights and which claims a bucket still holds.
 ///
-/// Mirrors the loop of [`compare`]; a change to how that loop buckets or
-/// picks candidates must be made here too (`compare_focused_agrees_with_compare`
-/// checks that both agree).
+/// Mirrors the bucketing loop of [`compare`]; a change to how that loop
+/// buckets must be made here too (`compare_focused_agrees_with_compare`
+/// checks that both agree). Picking the conflict is shared:
+/// [`first_conflict`].
 pub fn compare_focused(
     docs: &[Vec<Claim>],
     focus: &[bool],

@@ -215,12 +215,12 @@ impl Engine {
 
     /// Check already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
-        let known = files.iter().map(|_| None).collect();
-        self.check(files, known)
+        self.check(files, Vec::new())
     }
 
     /// The run. `known` holds, per file, claims already extracted from its
-    /// current bytes (from the claims cache); the others are extracted here.
+    /// current bytes (from the claims cache); the others, and files past its
+    /// end, are extracted here.
     pub(super) fn check(
         &self,
         files: Vec<SourceFile>,
