@@ -104,6 +104,7 @@ fn schema_errors(validator: &jsonschema::Validator, log: &serde_json::Value) -> 
 }
 
 #[test]
+#[ignore = "needs ../shared/eval (the team's data); .ci/run runs it"]
 fn sarif_validates_against_the_official_schema() {
     let validator = sarif_validator();
     // The fixtures (results, related locations, fixes) plus a path that does
