@@ -78,6 +78,9 @@ pub(super) struct StoredClaim {
     level: u32,
     anaphoric: bool,
     inherited: bool,
+    sentence: usize,
+    forecast: bool,
+    as_of: Option<i32>,
 }
 
 /// [`Period`] without the JSON form's internal tag, which a compact binary
@@ -191,6 +194,9 @@ impl Vocabulary {
             level: self.optional_word(s.level),
             anaphoric: s.anaphoric,
             inherited: s.inherited,
+            sentence: c.sentence,
+            forecast: c.forecast,
+            as_of: c.as_of,
         }
     }
 
@@ -268,6 +274,9 @@ impl Tables {
                 anaphoric: s.anaphoric,
                 inherited: s.inherited,
             },
+            sentence: s.sentence,
+            forecast: s.forecast,
+            as_of: s.as_of,
         })
     }
 }

@@ -1,11 +1,15 @@
 //! Pairing claims and deciding whether two of them contradict each other.
 //!
-//! Claims are bucketed by their strongest subject terms (and qualifiers), so
-//! only claims that share a distinctive term are ever paired: the work stays
-//! linear in practice. Inside a bucket each claim is compared with a bounded
-//! number of earlier ones. A pair is reported under one of five rules:
-//! period mismatch, value mismatch, hedge conflict, scale mismatch and
-//! direction mismatch. The subject gate comes first and is strict.
+//! Claims are indexed by their subject slots (unit, metric, geography,
+//! aggregate, level, base and the whole set of subject terms): two claims are
+//! compared only when every slot is equal, so a "business intelligence
+//! analyst" never meets a "business analyst", and wages never meet
+//! employment. Inside one index entry a claim is compared with the first
+//! claim of every distinct statement before it, so every real pair is seen
+//! and the work is bounded by the number of distinct statements, not the
+//! number of claims. A pair is reported under one of five rules: period
+//! mismatch, value mismatch, hedge conflict, scale mismatch and direction
+//! mismatch.
 //!
 //! Checks against the facts file reuse [`subjects_match`], [`comparable`] and
 //! [`values_compatible`] from here; the facts format is in `facts.rs`.
@@ -39,130 +43,6 @@ pub struct Conflict {
     pub a: ClaimRef,
     /// The other claim (related location).
     pub b: ClaimRef,
-}
-
-/// How many earlier claims of a bucket each claim is compared with. Bounds
-/// the work on corpora where thousands of claims share one subject.
-const PER_BUCKET: usize = 16;
-/// How many of a claim's rarest terms it is bucketed under.
-const BUCKET_TERMS: usize = 2;
-
-/// Subject terms numbered in order of first appearance over the corpus
-/// (claims in order, each claim's terms in text order), with inverse claim
-/// frequency weights over the whole corpus, so common words ("job",
-/// "market") weigh little and one distinctive term must match. Claims share
-/// interned term lists, so each distinct list is numbered and sorted once.
-struct TermTable {
-    weights: Vec<f64>,
-    /// Per claim (in flattened order): index into `lists`.
-    list_of: Vec<u32>,
-    /// Per distinct list: its local ids, sorted, as a range of `flat`.
-    lists: Vec<(u32, u32)>,
-    /// Per distinct list: its rarest ids (bucket terms), as a range of `rarest`.
-    rarest_of: Vec<(u32, u32)>,
-    flat: Vec<u32>,
-    rarest: Vec<u32>,
-}
-
-impl TermTable {
-    fn new(claims: &[(ClaimRef, &Claim)]) -> TermTable {
-        const NONE: u32 = u32::MAX;
-        // Global term index -> local id.
-        let mut local: Vec<u32> = Vec::new();
-        let mut df: Vec<usize> = Vec::new();
-        let mut list_index: FastMap<u32, u32> = FastMap::default();
-        let mut list_of = Vec::with_capacity(claims.len());
-        let mut lists: Vec<(u32, u32)> = Vec::new();
-        let mut flat: Vec<u32> = Vec::new();
-        for (_, c) in claims {
-            let terms = c.subject.terms;
-            for t in terms.iter() {
-                let g = t.index();
-                if g >= local.len() {
-                    local.resize(g + 1, NONE);
-                }
-                if local[g] == NONE {
-                    local[g] = df.len() as u32;
-                    df.push(0);
-                }
-                df[local[g] as usize] += 1;
-            }
-            let slot = *list_index.entry(terms.id()).or_insert_with(|| {
-                let start = flat.len();
-                flat.extend(terms.iter().map(|t| local[t.index()]));
-                flat[start..].sort_unstable();
-                lists.push((start as u32, (flat.len() - start) as u32));
-                (lists.len() - 1) as u32
-            });
-            list_of.push(slot);
-        }
-        let n = claims.len() as f64;
-        let weights: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
-        // A claim's bucket terms: its rarest terms, ties to the earliest id.
-        let mut rarest = Vec::new();
-        let mut rarest_of = Vec::with_capacity(lists.len());
-        let mut ids: Vec<u32> = Vec::new();
-        for &(start, len) in &lists {
-            ids.clear();
-            ids.extend_from_slice(&flat[start as usize..(start + len) as usize]);
-            ids.sort_by(|a, b| {
-                weights[*b as usize]
-                    .total_cmp(&weights[*a as usize])
-                    .then(a.cmp(b))
-            });
-            let from = rarest.len();
-            rarest.extend(ids.iter().take(BUCKET_TERMS));
-            rarest_of.push((from as u32, (rarest.len() - from) as u32));
-        }
-        TermTable {
-            weights,
-            list_of,
-            lists,
-            rarest_of,
-            flat,
-            rarest,
-        }
-    }
-
-    /// Sorted local term ids of claim `i`.
-    fn ids(&self, i: usize) -> &[u32] {
-        let (start, len) = self.lists[self.list_of[i] as usize];
-        &self.flat[start as usize..(start + len) as usize]
-    }
-
-    /// The bucket terms of claim `i`.
-    fn rarest(&self, i: usize) -> &[u32] {
-        let (start, len) = self.rarest_of[self.list_of[i] as usize];
-        &self.rarest[start as usize..(start + len) as usize]
-    }
-
-    /// Weighted Jaccard similarity of claims `i` and `j`.
-    fn similarity(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (self.ids(i), self.ids(j));
-        let (mut x, mut y) = (0, 0);
-        let (mut inter, mut union) = (0.0, 0.0);
-        while x < a.len() && y < b.len() {
-            let (p, q) = (a[x], b[y]);
-            if p == q {
-                inter += self.weights[p as usize];
-                union += self.weights[p as usize];
-                x += 1;
-                y += 1;
-            } else if p < q {
-                union += self.weights[p as usize];
-                x += 1;
-            } else {
-                union += self.weights[q as usize];
-                y += 1;
-            }
-        }
-        union += a[x..]
-            .iter()
-            .chain(&b[y..])
-            .map(|&t| self.weights[t as usize])
-            .sum::<f64>();
-        if union == 0.0 { 0.0 } else { inter / union }
-    }
 }
 
 /// Plain Jaccard similarity of two term lists (no corpus weights; used for
@@ -204,8 +84,7 @@ pub(crate) fn subjects_match(
         || a.aggregate != b.aggregate
         || a.level != b.level
         || a.base != b.base
-        || !per_compatible(x.per, y.per)
-        || (x.form == Form::Change) != (y.form == Form::Change)
+        || !same_framing(x, y)
     {
         return SubjectMatch::No;
     }
@@ -227,13 +106,18 @@ pub(crate) fn subjects_match(
     }
 }
 
-/// A salary with no frequency is a yearly salary; other frequencies must be equal.
-fn per_compatible(a: Option<Per>, b: Option<Per>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x == y,
-        (None, None) | (None, Some(Per::Year)) | (Some(Per::Year), None) => true,
+/// Frequencies and written forms that can describe the same quantity: a
+/// salary with no frequency is a yearly salary, but a count "each year" is
+/// not a total; a "from X to Y" change only meets another change.
+fn same_framing(x: &Claim, y: &Claim) -> bool {
+    let money = matches!(x.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
+    let per = match (x.per, y.per) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => true,
+        (None, Some(Per::Year)) | (Some(Per::Year), None) => money,
         _ => false,
-    }
+    };
+    per && (x.form == Form::Change) == (y.form == Form::Change)
 }
 
 /// Can two claims' periods be compared for value?
@@ -245,8 +129,7 @@ pub(crate) fn comparable(p: &Period, q: &Period) -> bool {
     }
     let one = |p: &Period, q: &Period| -> bool {
         match (*p, *q) {
-            (None, None) => true,
-            (None, Point { weak: true, .. }) => true,
+            // An undated figure may hold at any time: never compared.
             (Point { year: a, .. }, Point { year: b, .. }) => a == b,
             (Until { year: a, .. }, Until { year: b, .. }) => a == b,
             (
@@ -286,9 +169,11 @@ pub(crate) fn comparable(p: &Period, q: &Period) -> bool {
                     to: bt,
                 },
             ) => {
-                let overlap = match (af.or(at), bf.or(bt)) {
-                    (Some(_), Some(_)) => at == bt || (af.is_some() && af == bf),
-                    _ => true,
+                // Yearly rates over overlapping horizons are one rate.
+                let overlap = match (af, at, bf, bt) {
+                    (Some(a1), Some(a2), Some(b1), Some(b2)) => a1 < b2 && b1 < a2,
+                    (Option::None, Option::None, _, _) | (_, _, Option::None, Option::None) => true,
+                    _ => at == bt || (af.is_some() && af == bf),
                 };
                 a == b && overlap
             }
@@ -320,11 +205,12 @@ pub(crate) fn comparable(p: &Period, q: &Period) -> bool {
     one(p, q) || one(q, p)
 }
 
-/// One side is a multi-year total and the other a per-year rate.
+/// One side is a multi-year total and the other a per-year rate or a change
+/// over one year ("up 40% year-over-year").
 fn framing_conflict(p: &Period, q: &Period) -> bool {
     let one = |p: &Period, q: &Period| {
         p.cumulative_years().is_some_and(|y| y >= 2)
-            && matches!(q, Period::Rate { per: Per::Year, .. })
+            && (matches!(q, Period::Rate { per: Per::Year, .. }) || q.cumulative_years() == Some(1))
     };
     one(p, q) || one(q, p)
 }
@@ -357,7 +243,13 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
     let overlap = |xl: f64, xh: f64, sx: f64, yl: f64, yh: f64, sy: f64| {
         xl - sx <= yh + sy && yl - sy <= xh + sx
     };
-    let (sx, sy) = (slack(x, tol), slack(y, tol));
+    let (mut sx, mut sy) = (slack(x, tol), slack(y, tol));
+    // Two exact figures may differ by the relative tolerance of the larger
+    // one, not by the sum of both tolerances (which doubled it).
+    if x.hedge == Hedge::Exact && y.hedge == Hedge::Exact {
+        let half = sx.max(sy) / 2.0;
+        (sx, sy) = (half, half);
+    }
     let ends = overlap(x.low, x.high, sx, y.low, y.high, sy);
     match (x.from, y.from) {
         (Some(a), Some(b)) => {
@@ -422,16 +314,18 @@ fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
     out
 }
 
-/// Judges one pair; `y` is the later claim (reported), `x` the earlier.
-/// Returns the rule the pair breaks; [`Conflict::message`] words it.
-fn judge(
-    x: &Claim,
-    y: &Claim,
-    similarity: impl FnOnce() -> f64,
-    tol: &Tolerances,
-) -> Option<&'static str> {
+/// Judges one pair of claims with the same subject slots; `y` is the later
+/// claim (reported), `x` the earlier. Returns the rule the pair breaks;
+/// [`Conflict::message`] words it.
+fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<&'static str> {
+    if !same_framing(x, y) {
+        return None;
+    }
     let change = y.subject.metric == Metric::Change;
-    let periods_comparable = comparable(&x.period, &y.period);
+    // A projection and an observation are different facts: only the same
+    // figure under two framings (the period rule) can tie them.
+    let same_status = x.forecast == y.forecast && same_moment(x, y);
+    let periods_comparable = same_status && comparable(&x.period, &y.period);
     let framing_clash = change
         && x.direction == y.direction
         && x.form == Form::Point
@@ -442,15 +336,7 @@ fn judge(
         return None;
     }
     let same_figure = values_compatible(x, y, tol);
-    let period_rule = framing_clash && same_figure;
-    if !periods_comparable && !period_rule {
-        return None;
-    }
-    let m = subjects_match(x, y, similarity, tol.subject_threshold);
-    if m == SubjectMatch::No {
-        return None;
-    }
-    if m == SubjectMatch::Strict && periods_comparable {
+    if periods_comparable {
         if change && x.direction != 0 && y.direction != 0 && x.direction != y.direction {
             return Some(RULE_DIRECTION);
         }
@@ -465,7 +351,34 @@ fn judge(
         }
         return Some(RULE_VALUE);
     }
-    period_rule.then_some(RULE_PERIOD)
+    (framing_clash && same_figure && same_number(x, y, tol)).then_some(RULE_PERIOD)
+}
+
+/// Months apart beyond which two figures in the present tense ("the
+/// average salary is ...") describe different moments.
+const PRESENT_TENSE_MONTHS: i32 = 6;
+
+/// Do two present-tense figures speak of the same moment? Their articles
+/// must have been published within [`PRESENT_TENSE_MONTHS`] of each other.
+fn same_moment(x: &Claim, y: &Claim) -> bool {
+    match (x.as_of, y.as_of) {
+        (Some(a), Some(b)) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
+        _ => true,
+    }
+}
+
+/// Are the two figures the same number as written, within rounding? An
+/// open bound ("more than 10%") allows many figures but is not the same
+/// figure as any of them, which is what the period rule needs.
+fn same_number(x: &Claim, y: &Claim, tol: &Tolerances) -> bool {
+    let gap = (x.value - y.value).abs();
+    let percent = matches!(x.unit, Unit::Percent | Unit::Points);
+    let allowed = tol.rel_tol * x.value.abs().max(y.value.abs());
+    gap <= if percent {
+        allowed.max(tol.pct_abs_tol)
+    } else {
+        allowed
+    }
 }
 
 /// The same digits with scale words a thousand times or more apart.
@@ -585,50 +498,62 @@ fn scaled_factor(gap: i32) -> std::borrow::Cow<'static, str> {
     }
 }
 
-/// Bucket key: qualifiers plus one distinctive term (a local term id, the
-/// empty-subject marker or a change figure).
+/// The subject slots two claims must share to be compared at all.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct BucketKey {
+struct SlotKey {
     unit: Unit,
     metric: Metric,
     geo: Option<Term>,
     aggregate: Option<Term>,
     level: Option<Term>,
     base: u32,
-    term: u64,
+    terms: u32,
 }
 
-fn bucket_key(c: &Claim, term: u64) -> BucketKey {
+fn slot_key(c: &Claim) -> SlotKey {
     let s = &c.subject;
-    BucketKey {
+    SlotKey {
         unit: c.unit,
         metric: s.metric,
         geo: s.geo,
         aggregate: s.aggregate,
         level: s.level,
         base: s.base.id(),
-        term,
+        terms: s.terms.id(),
     }
 }
 
-/// The latest claims of a bucket, as a ring: only the last [`PER_BUCKET`]
-/// members are ever compared.
-#[derive(Default)]
-struct Bucket {
-    recent: [u32; PER_BUCKET],
-    len: usize,
+/// Everything a claim states besides its subject. Two claims with equal
+/// statements agree, so a claim needs comparing with only the first claim
+/// of each distinct statement.
+#[derive(PartialEq, Eq, Hash)]
+struct Statement {
+    numbers: [u64; 5],
+    from: Option<u64>,
+    per: Option<Per>,
+    hedge: Hedge,
+    form: Form,
+    direction: i8,
+    period: Period,
+    forecast: bool,
 }
 
-impl Bucket {
-    /// The claims `j` is compared with: the bucket's latest members.
-    fn candidates(&self) -> &[u32] {
-        &self.recent[..self.len.min(PER_BUCKET)]
-    }
-
-    /// Claim `j` joins the bucket, pushing out its oldest member when full.
-    fn push(&mut self, j: usize) {
-        self.recent[self.len % PER_BUCKET] = j as u32;
-        self.len += 1;
+fn statement(c: &Claim) -> Statement {
+    Statement {
+        numbers: [
+            c.value.to_bits(),
+            c.low.to_bits(),
+            c.high.to_bits(),
+            c.mantissa.to_bits(),
+            c.scale as u64,
+        ],
+        from: c.from.map(f64::to_bits),
+        per: c.per,
+        hedge: c.hedge,
+        form: c.form,
+        direction: c.direction,
+        period: c.period,
+        forecast: c.forecast,
     }
 }
 
@@ -645,95 +570,193 @@ fn flatten(docs: &[Vec<Claim>]) -> Vec<(ClaimRef, &Claim)> {
         .collect()
 }
 
-/// How many claims are bucketed (sequentially) before their candidates are
-/// judged (in parallel).
-const CHUNK: usize = 8192;
+/// The claims of `all` grouped by subject slots, each group in claim order.
+fn index(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
+    let mut slots: FastMap<SlotKey, u32> = FastMap::default();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for (j, (_, c)) in all.iter().enumerate() {
+        if !specific(c) {
+            continue;
+        }
+        let g = *slots.entry(slot_key(c)).or_insert_with(|| {
+            groups.push(Vec::new());
+            (groups.len() - 1) as u32
+        });
+        groups[g as usize].push(j as u32);
+    }
+    groups
+}
+
+/// Is the claim's subject specific enough to meet another article's? One
+/// word ("Linux", "satisfied", "majority") names a topic, not a quantity:
+/// a subject needs a measure and whose it is, so two words at least,
+/// counting the base of a share. A range ("salaries range from $X to $Y")
+/// is a spread, not one figure, and is not compared either.
+fn specific(c: &Claim) -> bool {
+    c.subject.terms.len() + c.subject.base.len() >= 2 && c.form != Form::Range
+}
+
+/// Two figures of one sentence or one table row are parallel statements.
+fn same_sentence(a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> bool {
+    a.0.doc == b.0.doc && a.1.sentence == b.1.sentence
+}
+
+/// The conflicts of one group (claim indices in order): each claim against
+/// the first claim of every distinct statement before it. Every distinct
+/// conflict is reported once: a claim that repeats an earlier statement
+/// word for word meets the same figures and is reported against them too,
+/// but never against its own twin.
+fn group_conflicts(
+    all: &[(ClaimRef, &Claim)],
+    members: &[u32],
+    tolerances: &Tolerances,
+) -> Vec<Conflict> {
+    let mut firsts: Vec<u32> = Vec::new();
+    let mut seen: FastMap<Statement, ()> = FastMap::default();
+    let mut out = Vec::new();
+    for &j in members {
+        let (rj, y) = all[j as usize];
+        out.extend(firsts.iter().filter_map(|&i| {
+            let (ri, x) = all[i as usize];
+            if same_sentence((ri, x), (rj, y)) {
+                return None;
+            }
+            judge(x, y, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
+        }));
+        if seen.insert(statement(y), ()).is_none() {
+            firsts.push(j);
+        }
+    }
+    out
+}
+
+/// The digits of a figure as an index key: unit, metric, qualifiers and
+/// the mantissa ("1.8" of "$1.8 trillion"), the scale word left out.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct FigureKey {
+    unit: Unit,
+    metric: Metric,
+    geo: Option<Term>,
+    aggregate: Option<Term>,
+    level: Option<Term>,
+    mantissa: i64,
+}
+
+/// Claims whose digits alone can make a finding: a change written as one
+/// figure (the period rule) or an amount with a scale word (the scale rule).
+fn repeats_digits(c: &Claim) -> bool {
+    c.form == Form::Point && (c.subject.metric == Metric::Change || c.scale >= 3)
+}
+
+/// The claims of `all` that [`repeats_digits`], grouped by [`FigureKey`].
+fn index_figures(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
+    let mut keys: FastMap<FigureKey, u32> = FastMap::default();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for (j, (_, c)) in all.iter().enumerate() {
+        if !repeats_digits(c) {
+            continue;
+        }
+        let s = &c.subject;
+        let key = FigureKey {
+            unit: c.unit,
+            metric: s.metric,
+            geo: s.geo,
+            aggregate: s.aggregate,
+            level: s.level,
+            mantissa: (c.mantissa * 100.0).round() as i64,
+        };
+        let g = *keys.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            (groups.len() - 1) as u32
+        });
+        groups[g as usize].push(j as u32);
+    }
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+/// Is one subject held in the other, so that the same digits can be the
+/// same figure? The smaller side's terms must all be in the larger one:
+/// "chargers" and "EV chargers". For the period rule the smaller side must
+/// also be "the field" read as the article's topic (`anaphoric`): any
+/// other missing word may be the measure ("postings" against "people
+/// working").
+fn subject_held(a: &SubjectKey, b: &SubjectKey, rule: &str) -> bool {
+    let (small, big) = if a.terms.len() <= b.terms.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    a.base == b.base
+        && !small.terms.is_empty()
+        && small.terms.iter().all(|t| big.terms.contains(t))
+        && (rule == RULE_SCALE || small.anaphoric)
+}
+
+/// The period and scale conflicts between claims that repeat the same
+/// digits under overlapping but unequal subjects (equal subjects are judged
+/// by [`group_conflicts`]). The same digits are strong evidence of the same
+/// figure, so the subject may be looser here, and only these two rules,
+/// which need the same digits, can fire.
+fn figure_conflicts(
+    all: &[(ClaimRef, &Claim)],
+    members: &[u32],
+    tolerances: &Tolerances,
+) -> Vec<Conflict> {
+    let mut firsts: Vec<u32> = Vec::new();
+    let mut seen: FastMap<(u32, Statement), ()> = FastMap::default();
+    let mut out = Vec::new();
+    for &j in members {
+        let (rj, y) = all[j as usize];
+        out.extend(firsts.iter().filter_map(|&i| {
+            let (ri, x) = all[i as usize];
+            if same_sentence((ri, x), (rj, y))
+                || x.subject.terms == y.subject.terms
+                || !(specific(x) || specific(y))
+            {
+                return None;
+            }
+            judge(x, y, tolerances)
+                .filter(|rule| matches!(*rule, RULE_PERIOD | RULE_SCALE))
+                .filter(|rule| subject_held(&x.subject, &y.subject, rule))
+                .map(|rule| Conflict { rule, a: rj, b: ri })
+        }));
+        if seen
+            .insert((y.subject.terms.id(), statement(y)), ())
+            .is_none()
+        {
+            firsts.push(j);
+        }
+    }
+    out
+}
 
 /// Finds contradicting pairs among the claims of all documents (within one
 /// document and across documents). Output is sorted and deterministic; each
 /// unordered pair appears at most once.
 ///
-/// A claim is reported at most once, against the first contradicting claim
-/// among its candidates: a writer fixes the figure and the next run shows
-/// any other conflict. Bucketing depends on claim order and runs
-/// sequentially; judging the candidates, the costly part, runs in parallel.
+/// A claim is reported against the first claim of every distinct statement
+/// it contradicts, so one wrong figure shows all the places it disagrees
+/// with. Groups are judged in parallel.
 pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
     let all = flatten(docs);
-    let table = TermTable::new(&all);
-    let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
-    let mut out = Vec::new();
-    // Candidates of the claims of one chunk, flattened and unsorted: those
-    // of the chunk's k-th claim are `flat[offsets[k]..offsets[k + 1]]`.
-    let mut flat: Vec<u32> = Vec::new();
-    let mut offsets: Vec<usize> = Vec::new();
-    for lo in (0..all.len()).step_by(CHUNK) {
-        let hi = (lo + CHUNK).min(all.len());
-        // Keys do not depend on the buckets: they are found in parallel.
-        let keys: Vec<Vec<BucketKey>> = (lo..hi)
-            .into_par_iter()
-            .map(|j| {
-                let mut keys = Vec::new();
-                bucket_keys(&table, j, all[j].1, &mut keys);
-                keys
-            })
-            .collect();
-        flat.clear();
-        offsets.clear();
-        offsets.push(0);
-        for (j, keys) in (lo..hi).zip(&keys) {
-            for key in keys {
-                let bucket = buckets.entry(*key).or_default();
-                flat.extend_from_slice(bucket.candidates());
-                bucket.push(j);
-            }
-            offsets.push(flat.len());
-        }
-        let found: Vec<Option<Conflict>> = (lo..hi)
-            .into_par_iter()
-            .map_init(Vec::new, |candidates, j| {
-                candidates.clear();
-                candidates.extend_from_slice(&flat[offsets[j - lo]..offsets[j - lo + 1]]);
-                first_conflict(&all, &table, j, candidates, tolerances)
-            })
-            .collect();
-        // Claims are in (doc, claim) order, so `out` stays sorted by `a`.
-        out.extend(found.into_iter().flatten());
-    }
+    let mut out: Vec<Conflict> = index(&all)
+        .par_iter()
+        .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
+        .collect();
+    out.par_extend(
+        index_figures(&all)
+            .par_iter()
+            .flat_map_iter(|members| figure_conflicts(&all, members, tolerances)),
+    );
+    out.sort_by_key(|c| (c.a, c.b));
+    out.dedup_by_key(|c| (c.a, c.b));
     out
 }
 
-/// The conflict claim `j` reports: with the first of its `candidates`
-/// (sorted and deduplicated here, so the first is the earliest claim) that
-/// it contradicts. [`compare`] and [`compare_focused`] both decide here.
-fn first_conflict(
-    all: &[(ClaimRef, &Claim)],
-    table: &TermTable,
-    j: usize,
-    candidates: &mut Vec<u32>,
-    tolerances: &Tolerances,
-) -> Option<Conflict> {
-    candidates.sort_unstable();
-    candidates.dedup();
-    let (rj, y) = all[j];
-    candidates.iter().find_map(|&i| {
-        let (ri, x) = all[i as usize];
-        let sim = || table.similarity(i as usize, j);
-        judge(x, y, sim, tolerances).map(|rule| Conflict { rule, a: rj, b: ri })
-    })
-}
-
 /// The pairs [`compare`] would find that involve a document marked in
-/// `focus` (indexed like `docs`), for partial runs: the same buckets, filled
-/// in the same order, so a claim meets the same earlier claims as in a full
-/// run and carries the same first conflict; only the judging is skipped
-/// where no focused claim can be involved, which is what makes it cheap.
-/// Claims of documents outside `focus` are needed all the same: they decide
-/// the term weights and which claims a bucket still holds.
-///
-/// Mirrors the bucketing loop of [`compare`]; a change to how that loop
-/// buckets must be made here too (`compare_focused_agrees_with_compare`
-/// checks that both agree). Picking the conflict is shared:
-/// [`first_conflict`].
+/// `focus` (indexed like `docs`), for partial runs: only the groups that
+/// hold a focused claim are judged, the same way as in a full run.
 pub fn compare_focused(
     docs: &[Vec<Claim>],
     focus: &[bool],
@@ -741,120 +764,23 @@ pub fn compare_focused(
 ) -> Vec<Conflict> {
     let focused = |doc: usize| focus.get(doc).copied().unwrap_or(false);
     let all = flatten(docs);
-    let table = TermTable::new(&all);
-    let mut keys: Vec<BucketKey> = Vec::new();
-    // Only buckets a focused claim goes into, and the other buckets of the
-    // claims that share one with a focused claim, decide what is reported;
-    // the others are not kept. `terms` filters keys before any hashing.
-    let mut focus_keys: FastMap<BucketKey, ()> = FastMap::default();
-    let mut focus_terms = KeyTerms::new(&table);
-    for (j, (rj, y)) in all.iter().enumerate() {
-        if focused(rj.doc) {
-            bucket_keys(&table, j, y, &mut keys);
-            for key in &keys {
-                focus_keys.insert(*key, ());
-                focus_terms.insert(key.term);
-            }
-        }
-    }
-    let mut relevant = vec![false; all.len()];
-    let mut buckets: FastMap<BucketKey, Bucket> = FastMap::default();
-    let mut bucket_terms = KeyTerms::new(&table);
-    for (j, (rj, y)) in all.iter().enumerate() {
-        bucket_keys(&table, j, y, &mut keys);
-        let shares = |k: &BucketKey| focus_terms.contains(k.term) && focus_keys.contains_key(k);
-        if focused(rj.doc) || keys.iter().any(shares) {
-            relevant[j] = true;
-            for key in &keys {
-                buckets.entry(*key).or_default();
-                bucket_terms.insert(key.term);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    for (j, (rj, y)) in all.iter().enumerate() {
-        bucket_keys(&table, j, y, &mut keys);
-        candidates.clear();
-        for key in &keys {
-            if !bucket_terms.contains(key.term) {
-                continue;
-            }
-            let Some(bucket) = buckets.get_mut(key) else {
-                continue;
-            };
-            if relevant[j] {
-                candidates.extend_from_slice(bucket.candidates());
-            }
-            bucket.push(j);
-        }
-        if !relevant[j] {
-            continue;
-        }
-        let y_focused = focused(rj.doc);
-        if !y_focused && !candidates.iter().any(|&i| focused(all[i as usize].0.doc)) {
-            continue;
-        }
-        // As in `compare`: the claim's first conflict is the one it reports,
-        // even when that one does not involve a focused document.
-        if let Some(conflict) = first_conflict(&all, &table, j, &mut candidates, tolerances)
-            && (y_focused || focused(conflict.b.doc))
-        {
-            out.push(conflict);
-        }
-    }
+    let holds_focus = |members: &&Vec<u32>| members.iter().any(|&j| focused(all[j as usize].0.doc));
+    let mut out: Vec<Conflict> = index(&all)
+        .par_iter()
+        .filter(holds_focus)
+        .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
+        .filter(|c| focused(c.a.doc) || focused(c.b.doc))
+        .collect();
+    out.par_extend(
+        index_figures(&all)
+            .par_iter()
+            .filter(holds_focus)
+            .flat_map_iter(|members| figure_conflicts(&all, members, tolerances))
+            .filter(|c| focused(c.a.doc) || focused(c.b.doc)),
+    );
     out.sort_by_key(|c| (c.a, c.b));
+    out.dedup_by_key(|c| (c.a, c.b));
     out
-}
-
-/// A set of bucket-key terms: a bit per local term id, and a short list for
-/// the rest (the empty-subject marker, change figures).
-struct KeyTerms {
-    bits: Vec<u64>,
-    others: FastMap<u64, ()>,
-}
-
-impl KeyTerms {
-    fn new(table: &TermTable) -> KeyTerms {
-        KeyTerms {
-            bits: vec![0; table.weights.len().div_ceil(64)],
-            others: FastMap::default(),
-        }
-    }
-
-    fn insert(&mut self, term: u64) {
-        match self.bits.get_mut((term / 64) as usize) {
-            Some(word) => *word |= 1 << (term % 64),
-            None => {
-                self.others.insert(term, ());
-            }
-        }
-    }
-
-    fn contains(&self, term: u64) -> bool {
-        match self.bits.get((term / 64) as usize) {
-            Some(word) => word & (1 << (term % 64)) != 0,
-            None => self.others.contains_key(&term),
-        }
-    }
-}
-
-/// The buckets claim `j` (`y`) goes into: its rarest terms (or the
-/// empty-subject marker), plus, for changes, the figure itself so "the field
-/// grew 40%" can meet "demand grew 40%".
-fn bucket_keys(table: &TermTable, j: usize, y: &Claim, keys: &mut Vec<BucketKey>) {
-    keys.clear();
-    let rarest = table.rarest(j);
-    keys.extend(rarest.iter().map(|&t| bucket_key(y, u64::from(t))));
-    if rarest.is_empty() {
-        keys.push(bucket_key(y, u64::MAX));
-    }
-    if y.subject.metric == Metric::Change && y.form == Form::Point {
-        keys.push(bucket_key(
-            y,
-            (y.value * 100.0).round() as i64 as u64 ^ 0xf1f1_0000_0000_0000,
-        ));
-    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ use super::{Claim, ProseInput, front_matter_topic_text};
 /// boundaries are skipped.
 pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     let publish_year = input.publish_date.map(|d| d.year());
+    let publish_month = input
+        .publish_date
+        .map(|d| d.year() * 12 + d.month0() as i32);
     let mut masked: Vec<Range<usize>> = input.masked.to_vec();
     masked.sort_by_key(|r| r.start);
     // The article topic is read from the front matter only when a clause says
@@ -65,11 +68,17 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         for r in &blanks {
             bytes[r.clone()].fill(b' ');
         }
+        for sentence in &sents {
+            blank_asides(&mut bytes[sentence.clone()]);
+        }
         // Blanks replace ASCII bytes or whole chars, so this never fails.
         lowered = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut toks = Vec::new();
+        let row = table_row_start(input.text, block.start)
+            .or_else(|| list_start(input.text, block.start));
         for sentence in sents.iter().cloned() {
+            let sentence_key = row.unwrap_or(block.start + sentence.start);
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
             let toks = &toks[..];
             let quantities = find_quantities(toks);
@@ -113,13 +122,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // Several figures in one clause: each reads its own dates.
                 let own = own_stretch(toks, &q_ranges, q.hedge_first..q.last, &segment);
                 if own != segment {
-                    facts = TimeFacts::narrowed(scan(&toks[own]), facts);
+                    facts = TimeFacts::narrowed(scan(&toks[own.clone()]), facts);
                 }
                 if let Some(intro) = &intro {
                     facts = facts.or(scan(&toks[intro.clone()]));
                 }
                 let is_change = analysis.key.metric == Metric::Change;
-                let (period, mut per) = resolve(&facts, is_change, publish_year);
+                let future = says_future(&toks[own_or_segment(&own, &segment)]);
+                let (period, mut per) = resolve(&facts, is_change, future, publish_year);
+                let forecast = future || ends_after(&period, publish_year);
                 // A share has no frequency: "43% of workers go in one day a
                 // week" is 43% of workers.
                 if analysis.key.metric == Metric::Share {
@@ -144,6 +155,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     direction: analysis.direction,
                     period,
                     subject: analysis.key,
+                    sentence: sentence_key,
+                    forecast,
+                    as_of: match period {
+                        super::Period::Point { weak: true, .. } => publish_month,
+                        _ => None,
+                    },
                 });
             }
         }
@@ -167,6 +184,121 @@ pub fn extract_prose(
         publish_date,
     };
     extract(&input, lexicon)
+}
+
+/// The start of the line holding `offset` when that line is a Markdown
+/// table row (it starts with `|`): every cell of a row shares one key.
+fn table_row_start(text: &str, offset: usize) -> Option<usize> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    text[start..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('|')
+        .then_some(start)
+}
+
+/// Is `line` a Markdown list item ("- ", "* ", "+ ", "1. ", "2) ")?
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    if digits > 0 {
+        return rest.starts_with(". ") || rest.starts_with(") ");
+    }
+    ["- ", "* ", "+ "].iter().any(|m| rest.starts_with(m))
+}
+
+/// The start of the first item of the Markdown list whose item holds
+/// `offset`: items of one list ("- Linux: 66%", "- macOS: 53%") are
+/// parallel statements, like the cells of a table row.
+fn list_start(text: &str, offset: usize) -> Option<usize> {
+    let mut start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    if !is_list_item(&text[start..end]) {
+        return None;
+    }
+    let mut first = start;
+    // Walk back over the list's items, blank lines and indented
+    // continuations, to the first item.
+    while start > 0 {
+        let prev_end = start - 1;
+        let prev_start = text[..prev_end].rfind('\n').map_or(0, |n| n + 1);
+        let line = &text[prev_start..prev_end];
+        if is_list_item(line) {
+            first = prev_start;
+        } else if !(line.trim().is_empty() || line.starts_with([' ', '\t'])) {
+            break;
+        }
+        start = prev_start;
+    }
+    Some(first)
+}
+
+/// Blanks parenthetical asides that hold no digit ("the United States
+/// (USA) across all industries", "growth (demand-wise)"): they add nothing
+/// to the subject and would cut the clause in two. A parenthesis with a
+/// figure ("(up from 4% in 2019)") is a statement of its own and stays.
+fn blank_asides(bytes: &mut [u8]) {
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] != b'(' {
+            k += 1;
+            continue;
+        }
+        let close = bytes[k + 1..]
+            .iter()
+            .take(80)
+            .position(|&b| matches!(b, b')' | b'(' | b'\n'))
+            .map(|n| k + 1 + n);
+        match close {
+            Some(c) if bytes[c] == b')' && !bytes[k..c].iter().any(u8::is_ascii_digit) => {
+                bytes[k..=c].fill(b' ');
+                k = c + 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// The figure's own stretch, or its whole clause when the stretch is empty.
+fn own_or_segment(own: &Range<usize>, segment: &Range<usize>) -> Range<usize> {
+    if own.is_empty() {
+        segment.clone()
+    } else {
+        own.clone()
+    }
+}
+
+word_set!(
+    /// Words that put a statement in the future: projections, expectations
+    /// and the future tense ("is expected to reach", "will add", "could hit").
+    is_future_word: [
+    "will", "expected", "expect", "expects", "projected", "projects", "projection", "projections",
+    "forecast", "forecasts", "forecasted", "predicted", "predict", "predicts", "prediction",
+    "anticipated", "anticipate", "anticipates", "could", "would", "poised", "likely",
+]
+);
+
+/// Does the clause speak of the future?
+fn says_future(toks: &[Token<'_>]) -> bool {
+    toks.iter().any(|t| is_future_word(t.word()))
+}
+
+/// Does the period end after the article's date (a projection)? Without a
+/// date, a total "by 2030" is taken as a projection.
+fn ends_after(period: &super::Period, publish_year: Option<i32>) -> bool {
+    use super::Period;
+    let end = match *period {
+        Period::Until { year, .. } => Some(year),
+        Period::Rate { to, .. } => to,
+        Period::Point { year, weak: false } => Some(year),
+        Period::Span { to, .. } => Some(to),
+        _ => None,
+    };
+    match (end, publish_year) {
+        (Some(end), Some(p)) => end > p,
+        (Some(_), None) => matches!(period, Period::Until { .. }),
+        _ => false,
+    }
 }
 
 word_set!(
@@ -313,10 +445,11 @@ mod tests {
                 "$8 trillion cumulative through 2027"
             ]
         );
-        // So does a rate written once.
+        // So does a rate written once; a bare "year-over-year" is the
+        // change over the article's own year.
         assert_eq!(
             described("Postings rose 74% and salaries 12% year-over-year."),
-            ["74% a year-over-year rate", "12% a year-over-year rate"]
+            ["74% year-over-year in 2024", "12% year-over-year in 2024"]
         );
     }
 }

@@ -138,6 +138,19 @@ pub struct Claim {
     pub period: Period,
     /// What the claim measures.
     pub subject: SubjectKey,
+    /// Where the claim's sentence starts (for a table cell: its row's line),
+    /// as a byte offset in the file. Figures of one sentence or one table row
+    /// are parallel statements ("66% use Linux and 53% macOS"), never
+    /// contradictions of each other, so they are never compared.
+    pub sentence: usize,
+    /// True when the claim is a projection (future tense, or a period that
+    /// ends after the article's date): a projection and an observed figure
+    /// are different facts, even for the same series and years.
+    pub forecast: bool,
+    /// For a figure dated only by the present tense: the month the article
+    /// was published (year * 12 + month - 1). "Now" in two articles
+    /// published far apart is two different moments.
+    pub as_of: Option<i32>,
 }
 
 impl Claim {

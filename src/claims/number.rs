@@ -154,7 +154,7 @@ fn trim_float(out: &mut String, v: f64) {
 }
 
 /// How a hedge word turns a figure into an interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     /// No hedge: the figure up to its rounding.
@@ -192,7 +192,7 @@ impl Hedge {
 }
 
 /// Written forms of a quantity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     /// One figure.
@@ -767,7 +767,25 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         if toks.get(a.last).map(|t| t.word()) != Some("and") {
             return None;
         }
-        let b = parse_simple(toks, a.last + 1)?;
+        // "between $80,000 and over $200,000": the upper end may be hedged.
+        let mut upper = a.last + 1;
+        while toks.get(upper).is_some_and(|t| {
+            matches!(
+                t.word(),
+                "over"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "under"
+                    | "more"
+                    | "less"
+                    | "than"
+            )
+        }) {
+            upper += 1;
+        }
+        let b = parse_simple(toks, upper)?;
         if year_like(toks, &a) || year_like(toks, &b) {
             return None;
         }
@@ -809,8 +827,14 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             0,
         ));
     }
-    // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a range.
-    let from_before = i > 0 && toks[i - 1].word() == "from";
+    // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a
+    // range, and so is "ranges from X to Y" (a spread, not a movement).
+    let spread = i > 1
+        && matches!(
+            toks[i - 2].word(),
+            "range" | "ranges" | "ranged" | "ranging" | "vary" | "varies" | "varied" | "varying"
+        );
+    let from_before = i > 0 && toks[i - 1].word() == "from" && !spread;
     // "from 59% in 2012 to 54% in 2022": the start's year sits between.
     let joint = if from_before
         && toks.get(a.last).is_some_and(|t| t.word() == "in")

@@ -45,7 +45,7 @@ impl Per {
 }
 
 /// When a claim holds, normalised.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Period {
     /// No time information ("AI can cut timelines by 40%").
@@ -465,6 +465,7 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
 pub(crate) fn resolve(
     f: &TimeFacts,
     change: bool,
+    future: bool,
     publish_year: Option<i32>,
 ) -> (Period, Option<Per>) {
     let p = publish_year;
@@ -489,10 +490,14 @@ pub(crate) fn resolve(
         .or_else(|| f.offset_point.and_then(|o| p.map(|p| p + o)));
     if change {
         if let Some(per) = f.rate {
+            // "up 5% year-over-year" is the change over one year: the
+            // year named, else the article's own year ("a projected 40%
+            // year-over-year" is a yearly rate, not a change already seen).
+            let own_year = if future { None } else { p };
             if f.yoy
                 && span.is_none()
                 && until.is_none()
-                && let Some(y) = point
+                && let Some(y) = point.or(own_year)
             {
                 return (
                     Period::Span {
@@ -553,7 +558,7 @@ mod tests {
 
     fn period(s: &str, change: bool) -> (Period, Option<Per>) {
         let toks = tokenize(s, 0..s.len(), 0);
-        resolve(&scan(&toks), change, Some(2024))
+        resolve(&scan(&toks), change, false, Some(2024))
     }
 
     #[test]
@@ -693,8 +698,11 @@ mod tests {
     #[test]
     fn relative_periods_need_a_date() {
         let toks = tokenize("over the next five years", 0..24, 0);
-        assert_eq!(resolve(&scan(&toks), true, None).0, Period::Unresolved);
+        assert_eq!(
+            resolve(&scan(&toks), true, false, None).0,
+            Period::Unresolved
+        );
         let toks = tokenize("grew 4%", 0..7, 0);
-        assert_eq!(resolve(&scan(&toks), false, None).0, Period::None);
+        assert_eq!(resolve(&scan(&toks), false, false, None).0, Period::None);
     }
 }

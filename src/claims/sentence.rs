@@ -156,9 +156,21 @@ pub(crate) fn blank_ranges(
 ) {
     out.clear();
     let first = masked.partition_point(|m| m.end <= block.start);
+    let bytes = text.as_bytes();
     for m in masked[first..].iter().take_while(|m| m.start < block.end) {
-        let start = m.start.max(block.start);
-        let end = m.end.min(block.end);
+        let mut start = m.start.max(block.start);
+        let mut end = m.end.min(block.end);
+        // A link's destination goes with its parentheses, so that
+        // "[average salary](url) of a data scientist" stays one clause.
+        if start >= block.start + 2
+            && end < block.end
+            && bytes[start - 1] == b'('
+            && bytes[start - 2] == b']'
+            && bytes[end] == b')'
+        {
+            start -= 1;
+            end += 1;
+        }
         if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
             out.push(start - block.start..end - block.start);
         }
@@ -516,6 +528,10 @@ fn sentences_into(text: &str, out: &mut Vec<Range<usize>>) {
 
 /// Is this token a clause boundary?
 fn is_boundary(tok: &Token<'_>) -> bool {
+    if tok.kind == TokenKind::Word {
+        // "11% vs 20%": each side of a comparison is its own statement.
+        return matches!(tok.lower.as_ref(), "vs" | "versus");
+    }
     if tok.kind != TokenKind::Symbol {
         return false;
     }

@@ -194,6 +194,13 @@ word_set!(
 ]
 );
 word_set!(
+    /// Past forms of verbs of saying, read as a frame only before "that".
+    is_past_reporting_verb: [
+    "reported", "stated", "noted", "estimated", "projected", "predicted", "showed", "shows", "revealed",
+    "reveals", "suggested", "concluded", "claimed", "announced", "explained", "wrote", "writes",
+]
+);
+word_set!(
     is_frame_word: [
     "industry", "market", "wall", "street", "most", "many", "some", "the", "analysts", "forecasters", "experts",
     "researchers", "economists", "studies", "study", "surveys", "reports", "estimates", "research", "recent", "new",
@@ -354,7 +361,12 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
         // "Job counts rose 5%": a noun, not a reporting verb.
         let verb =
             is_reporting_verb(w) && !is_up_word(next) && !is_down_word(next) && !is_auxiliary(next);
-        if verb && k > segment.start && (all_frame_words || names_source) {
+        // "Indeed reported that ...": a verb of saying with "that" frames
+        // the clause whoever says it.
+        let says_that = next == "that" && (verb || is_past_reporting_verb(w));
+        if (verb && k > segment.start && (all_frame_words || names_source))
+            || (says_that && k > segment.start)
+        {
             let mut end = k + 1;
             if toks
                 .get(end)
