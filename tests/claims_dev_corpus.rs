@@ -242,3 +242,46 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         .collect();
     assert_eq!(found, expected);
 }
+
+/// The figure after `label` in the real-set scorer's output ("precision: 0.462 ...").
+fn scored(output: &str, label: &str) -> f64 {
+    output
+        .lines()
+        .find_map(|l| l.strip_prefix(label))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no `{label}` in the scorer's output:\n{output}"))
+}
+
+/// Articles other people wrote (`../shared/corpus/real`), scored by the
+/// set's own scorer: the floor this engine reached, so a change that makes
+/// the claims rules worse on real prose fails here.
+#[test]
+#[ignore = "needs ../shared/corpus/real (the team's data); .ci/run runs it"]
+fn real_articles_precision_recall_and_near_misses() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
+    assert!(real.is_dir(), "{} not found", real.display());
+    let bin = assert_cmd::cargo::cargo_bin("copydesk");
+    let out = std::process::Command::new("python3")
+        .arg(real.join("score_claims.py"))
+        .arg(&real)
+        .arg("--cmd")
+        .arg(format!(
+            "{} check --format json --no-cache {{dir}}",
+            bin.display()
+        ))
+        .output()
+        .expect("python3 runs the scorer");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let precision = scored(&text, "precision:");
+    let recall = scored(&text, "recall:");
+    let near = text
+        .lines()
+        .find_map(|l| l.strip_prefix("near-miss false positives: "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no near-miss count in:\n{text}"));
+    assert!(precision >= 0.9, "precision {precision}:\n{text}");
+    assert!(recall >= 0.45, "recall {recall}:\n{text}");
+    assert!(near <= 5, "{near} near misses flagged:\n{text}");
+}

@@ -819,3 +819,154 @@ mod focused_tests {
         assert!(compare_focused(&docs, &[], &tol).is_empty());
     }
 }
+
+#[cfg(test)]
+mod real_prose_tests {
+    use super::*;
+    use crate::claims::{Lexicon, extract};
+
+    /// The rules of the conflicts found among `texts` (one article each,
+    /// Markdown, published on 2024-05-01 unless a text says otherwise).
+    fn rules(texts: &[&str]) -> Vec<&'static str> {
+        let lexicon = Lexicon::builtin();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let docs: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|t| {
+                let blocks: Vec<std::ops::Range<usize>> = t
+                    .split_inclusive('\n')
+                    .scan(0, |at, line| {
+                        let start = *at;
+                        *at += line.len();
+                        Some(start..start + line.trim_end().len())
+                    })
+                    .filter(|r| !r.is_empty())
+                    .collect();
+                let input = crate::claims::ProseInput {
+                    text: t,
+                    blocks: &blocks,
+                    masked: &[],
+                    publish_date: date,
+                };
+                extract(&input, &lexicon)
+            })
+            .collect();
+        compare(&docs, &Tolerances::default())
+            .iter()
+            .map(|c| c.rule)
+            .collect()
+    }
+
+    #[test]
+    fn equal_subjects_with_different_figures_conflict() {
+        let found = rules(&[
+            "The average salary of a wind technician in the US is $61,000.",
+            "The average salary for a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [RULE_VALUE]);
+    }
+
+    #[test]
+    fn a_longer_subject_is_another_quantity() {
+        // A business intelligence analyst is not a business analyst.
+        let found = rules(&[
+            "The average salary of a business analyst in the US is $85,000.",
+            "The average salary of a business intelligence analyst in the US is $98,000.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // Wages and employment of the same people are two series.
+        let found = rules(&[
+            "Wages for registered nurses climbed 17% between 2018 and 2023.",
+            "Employment of registered nurses grew 24% between 2018 and 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn figures_of_one_sentence_or_list_are_parallel() {
+        let found = rules(&[
+            "Among mobile testers, the share using Android devices is 66% and the share using Android devices at work is 53%.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "Tooling use in 2024:\n\n- 41% of backend teams use container builds daily\n- 12% of backend teams use container builds daily in staging\n",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_projection_does_not_contradict_an_observation() {
+        let found = rules(&[
+            "Demand for drone pilots rose 8.7% in 2023.",
+            "Demand for drone pilots is expected to rise 2.7% each year through 2030.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_bare_year_over_year_is_the_article_s_year() {
+        // Published 2024-05-01: "year-over-year" is the change over 2024.
+        let found = rules(&[
+            "Orders for heat pumps rose 7.1% in 2022 alone.",
+            "Orders for heat pumps rose 8.8% year-over-year.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "Orders for heat pumps rose 7.1% in 2024 alone.",
+            "Orders for heat pumps rose 8.8% year-over-year.",
+        ]);
+        assert_eq!(found, [RULE_VALUE]);
+    }
+
+    #[test]
+    fn a_yearly_count_is_not_a_total() {
+        let found = rules(&[
+            "Analysts expect 65,000 new jobs in drone piloting each year through 2031.",
+            "Analysts expect 900,000 new jobs in drone piloting through 2031.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_open_bound_is_not_the_same_figure_for_the_period_rule() {
+        let found = rules(&[
+            "Demand for drone pilots is expected to rise 37% through 2032.",
+            "Demand for drone pilots is expected to rise more than 10% each year through 2032.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "Demand for drone pilots is expected to rise 37% through 2032.",
+            "Demand for drone pilots rose 37% year-over-year.",
+        ]);
+        assert_eq!(found, [RULE_PERIOD]);
+    }
+
+    #[test]
+    fn one_word_subjects_ranges_and_undated_figures_are_not_compared() {
+        let found = rules(&["Linux: 66%.", "Linux: 40%."]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "Drone pilot salaries range from $40,000 to $60,000 per year.",
+            "Drone pilot salaries range from $70,000 to $90,000 per year.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn link_text_and_asides_stay_in_the_clause() {
+        let lexicon = Lexicon::builtin();
+        let text = "The [average salary](https://example.org/x) of a drone pilot in the United States (USA) across all industries is $61,000.";
+        let at = text.find("(https").unwrap();
+        let destination = at + 1..text.find(')').unwrap();
+        let whole = 0..text.len();
+        let input = crate::claims::ProseInput {
+            text,
+            blocks: std::slice::from_ref(&whole),
+            masked: std::slice::from_ref(&destination),
+            publish_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+        };
+        let claims = extract(&input, &lexicon);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].subject.display(), "US average drone pay pilot");
+    }
+}
