@@ -9,6 +9,15 @@ use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::path::Path;
 
+/// The rules a claim can raise against another article's claim.
+const CONFLICT_RULES: [&str; 5] = [
+    claims::RULE_PERIOD,
+    claims::RULE_VALUE,
+    claims::RULE_HEDGE,
+    claims::RULE_SCALE,
+    claims::RULE_DIRECTION,
+];
+
 /// What the claim rules need, loaded once: the topic lexicon (built-in plus
 /// the config's `lexicon:` section) and the canonical facts file.
 pub(crate) struct ClaimsPass {
@@ -78,7 +87,12 @@ impl ClaimsPass {
             masked: &masked,
             publish_date,
         };
-        claims::extract(&input, &self.lexicon)
+        let mut found = claims::extract(&input, &self.lexicon);
+        // Figures where every claim rule is disabled are withdrawn, so they
+        // raise no finding in another article either.
+        let suppressions = super::suppress::Suppressions::of(doc);
+        found.retain(|c| !suppressions.silences_all_of(&CONFLICT_RULES, c.span.start));
+        found
     }
 }
 

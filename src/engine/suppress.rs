@@ -131,6 +131,24 @@ impl Suppressions {
     }
 }
 
+impl Suppressions {
+    /// Is every rule of `rules` disabled at byte `offset`? A statistic
+    /// there takes no part in comparisons: `copydesk-disable: true` keeps an
+    /// article's figures out of every other article's findings too.
+    pub fn silences_all_of(&self, rules: &[&str], offset: usize) -> bool {
+        let covers = |listed: &[String]| {
+            listed.is_empty()
+                || listed.iter().any(|r| r == "all")
+                || rules.iter().all(|id| listed.iter().any(|r| r == id))
+        };
+        (!self.whole_file.is_empty() && covers(&self.whole_file))
+            || self
+                .regions
+                .iter()
+                .any(|r| r.span.start <= offset && offset <= r.span.end && covers(&r.rules))
+    }
+}
+
 /// `(directive, rules)` pairs in one HTML comment.
 fn directives(raw: &str) -> Vec<(&str, Vec<String>)> {
     let inner = raw
