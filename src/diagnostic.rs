@@ -117,6 +117,8 @@ pub enum Data {
         claim: ClaimRef,
         /// The claim it contradicts.
         other: ClaimRef,
+        /// How sure the match is (0 to 1).
+        confidence: f64,
     },
     /// A claim that disagrees with an entry of the facts file.
     ClaimFact {

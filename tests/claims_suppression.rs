@@ -71,3 +71,47 @@ fn a_disabled_article_s_figures_meet_no_other_article() {
     let one = format!("<!-- copydesk-disable claim-hedge-conflict -->\n\n{B}");
     assert_eq!(claim_findings(&[("a.md", A), ("b.md", &one)]).len(), 1);
 }
+
+/// `copydesk check --format json` over two conflicting articles, with
+/// `config` as copydesk.yaml: the claim findings' `data`.
+fn claim_data(config: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in [("a.md", A), ("b.md", B)] {
+        std::fs::write(dir.path().join(name), format!("{ARTICLE}{body}\n")).unwrap();
+    }
+    std::fs::write(dir.path().join("copydesk.yaml"), config).unwrap();
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--no-cache",
+            "--today",
+            "2026-01-01",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap().starts_with("claim-"))
+        .map(|d| d["data"].clone())
+        .collect()
+}
+
+#[test]
+fn findings_carry_their_confidence_and_why_they_matched() {
+    let data = claim_data("rules: {}\n");
+    assert_eq!(data.len(), 1, "{data:?}");
+    // Present tense only (-0.2) from 0.95.
+    assert_eq!(data[0]["confidence"], 0.75);
+    assert_eq!(data[0]["matched"]["subject"], "US average drone pay pilot");
+    // A rule's min_confidence above it hides the finding.
+    let data = claim_data("rules:\n  claim-value-mismatch:\n    min_confidence: 0.8\n");
+    assert!(data.is_empty(), "{data:?}");
+}

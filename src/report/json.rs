@@ -144,10 +144,27 @@ impl Serialize for DataRef<'_> {
         let claim = |r: ClaimRef| ClaimSummary::of(self.run, r);
         match self.data {
             Data::Json(v) => v.serialize(s),
-            Data::ClaimPair { claim: a, other: b } => {
-                let mut m = s.serialize_map(Some(2))?;
+            Data::ClaimPair {
+                claim: a,
+                other: b,
+                confidence,
+            } => {
+                let mut m = s.serialize_map(Some(4))?;
                 m.serialize_entry("claim", &claim(*a))?;
                 m.serialize_entry("other", &claim(*b))?;
+                m.serialize_entry("confidence", confidence)?;
+                let (x, y) = (
+                    &self.run.claims[a.doc][a.claim],
+                    &self.run.claims[b.doc][b.claim],
+                );
+                m.serialize_entry(
+                    "matched",
+                    &serde_json::json!({
+                        "subject": x.subject.display(),
+                        "period": x.period.framing(),
+                        "other_period": y.period.framing(),
+                    }),
+                )?;
                 m.end()
             }
             Data::ClaimFact { claim: a, fact } => {

@@ -15,13 +15,34 @@ use rayon::prelude::*;
 /// One contradiction rule.
 pub struct ClaimConflict {
     id: &'static str,
+    options: Options,
+}
+
+/// A claim rule's options.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Options {
+    /// Conflicts whose match is less sure than this are not reported.
+    min_confidence: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            min_confidence: 0.5,
+        }
+    }
 }
 
 macro_rules! constructor {
     ($name:ident, $id:expr) => {
         /// Build the rule of the same id.
-        pub fn $name(_: serde_yaml::Mapping) -> Result<Built, String> {
-            Ok(Built::Corpus(Box::new(ClaimConflict { id: $id })))
+        pub fn $name(o: serde_yaml::Mapping) -> Result<Built, String> {
+            let options = crate::engine::registry::options::<Options>(o)?;
+            if !(0.0..=1.0).contains(&options.min_confidence) {
+                return Err("`min_confidence` must be between 0 and 1".into());
+            }
+            Ok(Built::Corpus(Box::new(ClaimConflict { id: $id, options })))
         }
     };
 }
@@ -48,7 +69,7 @@ impl CorpusRule for ClaimConflict {
         let found: Vec<Diagnostic> = corpus
             .conflicts
             .par_iter()
-            .filter(|c| c.rule == self.id)
+            .filter(|c| c.rule == self.id && c.confidence >= self.options.min_confidence)
             .map(|conflict| self.diagnostic(corpus, conflict))
             .collect();
         out.extend(found);
@@ -77,6 +98,7 @@ impl ClaimConflict {
             .with_data(Data::ClaimPair {
                 claim: conflict.a,
                 other: conflict.b,
+                confidence: conflict.confidence,
             })
     }
 }
