@@ -735,12 +735,26 @@ fn figure_conflicts(
     members: &[u32],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
-    let mut firsts: Vec<u32> = Vec::new();
+    // Only two kinds of pair can make a finding here: one side is "the
+    // field" (the period rule), or the scales are 1000x apart (the scale
+    // rule). First claims are kept apart by that, so a claim meets only
+    // the first claims that can matter.
+    let mut anaphoric: Vec<u32> = Vec::new();
+    let mut by_scale: Vec<(i32, Vec<u32>)> = Vec::new();
     let mut seen: FastMap<(u32, Statement), ()> = FastMap::default();
     let mut out = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
     for &j in members {
         let (rj, y) = all[j as usize];
-        out.extend(firsts.iter().filter_map(|&i| {
+        candidates.clear();
+        candidates.extend_from_slice(&anaphoric);
+        for (scale, firsts) in &by_scale {
+            if y.subject.anaphoric || (scale - y.scale).abs() >= 3 {
+                candidates.extend_from_slice(firsts);
+            }
+        }
+        candidates.sort_unstable();
+        out.extend(candidates.iter().filter_map(|&i| {
             let (ri, x) = all[i as usize];
             if same_sentence((ri, x), (rj, y))
                 || x.subject.terms == y.subject.terms
@@ -762,7 +776,13 @@ fn figure_conflicts(
             .insert((y.subject.terms.id(), statement(y)), ())
             .is_none()
         {
-            firsts.push(j);
+            if y.subject.anaphoric {
+                anaphoric.push(j);
+            } else if let Some((_, firsts)) = by_scale.iter_mut().find(|(s, _)| *s == y.scale) {
+                firsts.push(j);
+            } else {
+                by_scale.push((y.scale, vec![j]));
+            }
         }
     }
     out
