@@ -89,7 +89,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
-            for q in &quantities {
+            let respectively = toks.iter().any(|t| t.word() == "respectively");
+            for (qi, q) in quantities.iter().enumerate() {
+                // "66% and 53% respectively", "66%, 53% and 12%": parallel
+                // figures whose subjects a clause cannot tell apart.
+                if respectively || coordinated(toks, &q_ranges, qi) {
+                    continue;
+                }
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
                     continue;
                 };
@@ -194,6 +200,25 @@ fn table_row_start(text: &str, offset: usize) -> Option<usize> {
         .trim_start_matches([' ', '\t'])
         .starts_with('|')
         .then_some(start)
+}
+
+/// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
+/// and commas ("66% and 53%", "12%, 30%, or 41%")?
+fn coordinated(toks: &[Token<'_>], figures: &[Range<usize>], i: usize) -> bool {
+    let joins = |gap: Range<usize>| {
+        !gap.is_empty()
+            && gap.len() <= 2
+            && toks[gap]
+                .iter()
+                .all(|t| matches!(t.word(), "and" | "or") || t.is_symbol(','))
+    };
+    let before = i.checked_sub(1).is_some_and(|p| {
+        figures[p].end <= figures[i].start && joins(figures[p].end..figures[i].start)
+    });
+    let after = figures
+        .get(i + 1)
+        .is_some_and(|n| figures[i].end <= n.start && joins(figures[i].end..n.start));
+    before || after
 }
 
 /// Is `line` a Markdown list item ("- ", "* ", "+ ", "1. ", "2) ")?
