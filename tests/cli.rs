@@ -927,3 +927,53 @@ fn enabling_one_rule_keeps_the_others_disabled() {
         "image-alt-missing was never re-enabled"
     );
 }
+
+#[test]
+fn a_missing_path_is_an_error_not_a_clean_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check(dir.path(), &["nope/"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("error: nope/: no such file or directory"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 files checked: 1 path could not be read"),
+        "{text}"
+    );
+    assert!(!text.contains("no problems found"), "{text}");
+}
+
+#[test]
+fn explain_and_config_suggest_the_id_or_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path())
+        .args(["explain", "read-time"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // miette wraps long help lines: compare without the whitespace.
+    let err: String = stderr(&out).split_whitespace().collect();
+    assert!(
+        err.contains("`read-time-invalid`or`read-time-mismatch`"),
+        "{err}"
+    );
+    write(dir.path(), "copydesk.yaml", "fial_on: warning\n");
+    write(dir.path(), "a.md", "---\ntitle: A\n---\nBody.\n");
+    let out = check(dir.path(), &["a.md"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err: String = stderr(&out).split_whitespace().collect();
+    assert!(err.contains("didyoumean`fail_on`?"), "{err}");
+}
+
+#[test]
+fn plural_words_ending_in_x_take_es() {
+    assert_eq!(copydesk::report::plural(4, "fix"), "4 fixes");
+    assert_eq!(copydesk::report::plural(1, "fix"), "1 fix");
+    assert_eq!(copydesk::report::plural(2, "path"), "2 paths");
+}
