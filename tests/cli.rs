@@ -977,3 +977,38 @@ fn plural_words_ending_in_x_take_es() {
     assert_eq!(copydesk::report::plural(1, "fix"), "1 fix");
     assert_eq!(copydesk::report::plural(2, "path"), "2 paths");
 }
+
+#[test]
+fn named_files_honour_the_config_s_include_and_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("posts")).unwrap();
+    write(dir.path(), "posts/a.md", "---\nauthor: Ana\n---\nBody.\n");
+    write(
+        dir.path(),
+        "README.md",
+        "# Project\n\nNo front matter here.\n",
+    );
+    write(dir.path(), "notes.md", "# Notes\n");
+    // Without include or exclude, a named file is checked whatever it is.
+    let out = check(dir.path(), &["--format", "short", "README.md"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("README.md"), "{}", stdout(&out));
+    write(
+        dir.path(),
+        "copydesk.yaml",
+        "include: [\"posts/**\"]\nexclude: [notes.md]\n",
+    );
+    let out = check(
+        dir.path(),
+        &["--format", "short", "README.md", "notes.md", "posts/a.md"],
+    )
+    .output()
+    .unwrap();
+    let text = stdout(&out);
+    assert!(
+        !text.contains("README.md") && !text.contains("notes.md"),
+        "{text}"
+    );
+    assert!(text.contains("posts/a.md"), "{text}");
+}
