@@ -643,3 +643,62 @@ fn init_fits_month_first_dates_and_repositories_without_dates() {
     assert!(rules.is_empty(), "{rules:?}\n{config}");
     assert!(config.contains("required: [title]"), "{config}");
 }
+
+#[test]
+fn staged_checks_the_staged_articles_against_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let bad = "---\ntitle: T\ncreated_date: 2024-02-02\npublish_date: 2024-02-01\n---\nBody.\n";
+    let article = |body: &str| format!("---\ntitle: T\npublish_date: 2024-05-01\n---\n{body}\n");
+    fs::write(root.join("old.md"), bad).unwrap();
+    fs::write(
+        root.join("figures.md"),
+        article("The average salary of a drone pilot in the US is $61,000."),
+    )
+    .unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "base"]);
+    // Staged: a contradiction with a committed article; unstaged: a defect.
+    fs::write(
+        root.join("new.md"),
+        article("The average salary for a drone pilot in the US is $75,000."),
+    )
+    .unwrap();
+    git(root, &["add", "new.md"]);
+    fs::write(root.join("unstaged.md"), bad).unwrap();
+    let short = |root: &Path| {
+        let out = copydesk(root)
+            .args([
+                "check",
+                "--staged",
+                "--no-cache",
+                "--format",
+                "short",
+                "--today",
+                TODAY,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = short(root);
+    let files: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files, ["new.md"], "{out}");
+    assert!(
+        out.contains("claim-value-mismatch") && out.contains("figures.md"),
+        "{out}"
+    );
+    // Nothing staged (`pre-commit run --all-files`): every article.
+    git(root, &["commit", "-qm", "new"]);
+    let out = short(root);
+    let all = copydesk(root)
+        .args(["check", "--no-cache", "--format", "short", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out, String::from_utf8(all.stdout).unwrap());
+    assert!(
+        out.contains("old.md") && out.contains("unstaged.md"),
+        "{out}"
+    );
+}

@@ -63,6 +63,11 @@ pub struct CheckArgs {
     /// base with REF, staged or not, plus untracked files (git needed).
     #[arg(long, value_name = "REF")]
     pub since: Option<String>,
+    /// Check the staged articles (`git diff --cached`) against the whole
+    /// corpus; with nothing staged, check every article. What the pre-commit
+    /// hooks run: one run that pre-commit cannot split (git needed).
+    #[arg(long, conflicts_with = "since")]
+    pub staged: bool,
     /// Neither read nor write the claims cache (see --cache-dir).
     #[arg(long)]
     pub no_cache: bool,
@@ -180,13 +185,29 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         let changed = crate::source::git::changed_since(&cwd, reference)?;
         crate::source::git::retain_changed(&mut paths, &changed);
     }
+    let mut staged_only = false;
+    if args.staged {
+        let cwd = std::env::current_dir()
+            .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
+        let staged = crate::source::git::staged(&cwd)?;
+        if !staged.is_empty() {
+            crate::source::git::retain_changed(&mut paths, &staged);
+            staged_only = true;
+        }
+    }
     walking.end();
     let progress = super::progress::Progress::start(format!(
         "checking {}",
         report::plural(paths.len(), "file")
     ));
-    let corpus = args.corpus.clone().or_else(|| config.corpus.clone());
-    let partial = !args.paths.is_empty() || args.since.is_some();
+    // Staged articles are compared with every article of the repository,
+    // `corpus:` or not: a hook must see what is already committed.
+    let corpus = args
+        .corpus
+        .clone()
+        .or_else(|| config.corpus.clone())
+        .or_else(|| staged_only.then(|| PathBuf::from(".")));
+    let partial = !args.paths.is_empty() || args.since.is_some() || staged_only;
     let cache_dir = (!args.no_cache).then(|| {
         args.cache_dir
             .clone()

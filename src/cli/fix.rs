@@ -43,6 +43,7 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             baseline: None,
             write_baseline: None,
             since: None,
+            staged: false,
             corpus: None,
             no_cache: false,
             cache_dir: None,

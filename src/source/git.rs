@@ -89,6 +89,24 @@ pub fn changed_since(dir: &Path, reference: &str) -> Result<HashSet<PathBuf>, Gi
         .collect())
 }
 
+/// Absolute, canonical paths of the files staged for the next commit
+/// (added, copied, modified or renamed; not deleted), in the repository
+/// holding `dir`.
+pub fn staged(dir: &Path) -> Result<HashSet<PathBuf>, GitError> {
+    let top = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let diff = git(
+        &top,
+        &["diff", "--cached", "--name-only", "-z", "--diff-filter=d"],
+    )?;
+    Ok(nul_separated(&diff)
+        .map(|p| {
+            let p = top.join(p);
+            std::fs::canonicalize(&p).unwrap_or(p)
+        })
+        .collect())
+}
+
 /// Keep the `paths` (as walked) that are in `changed`.
 pub fn retain_changed(paths: &mut Vec<PathBuf>, changed: &HashSet<PathBuf>) {
     paths.retain(|p| {

@@ -20,6 +20,11 @@
 # system toolchain), and CARGO_TARGET_DIR is kept under target/e2e, so later
 # runs rebuild incrementally. Needs python3 (with venv), git and cargo.
 #
+# The hooks tested are this checkout's source hooks (`copydesk-src`,
+# `copydesk-src-fix`) unless HOOK_REPO, HOOK_REV, HOOK_ID and FIX_ID name
+# others: tests/e2e/pre_commit_wheel.sh runs this script against the
+# prebuilt hooks of pre-commit-mirror/.
+#
 # Usage: bash tests/e2e/pre_commit.sh        (exit 0: passed)
 set -euo pipefail
 
@@ -42,13 +47,16 @@ if [ ! -x "$VENV/bin/pre-commit" ]; then
     "$VENV/bin/pip" install --quiet --disable-pip-version-check pre-commit
 fi
 export PATH="$VENV/bin:$PATH"
-export PRE_COMMIT_HOME="$E2E/pre-commit-home"
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$E2E/pre-commit-home}"
 export CARGO_TARGET_DIR="$E2E/cargo-target"
 # The hook's output must not depend on the machine's colour settings.
 export NO_COLOR=1
 
-REV=$(git -C "$ROOT" rev-parse HEAD)
-if [ -n "$(git -C "$ROOT" status --porcelain -- .pre-commit-hooks.yaml src rules Cargo.toml Cargo.lock build.rs)" ]; then
+HOOK_REPO=${HOOK_REPO:-$ROOT}
+HOOK_ID=${HOOK_ID:-copydesk-src}
+FIX_ID=${FIX_ID:-copydesk-src-fix}
+REV=${HOOK_REV:-$(git -C "$ROOT" rev-parse HEAD)}
+if [ "$HOOK_REPO" = "$ROOT" ] && [ -n "$(git -C "$ROOT" status --porcelain -- .pre-commit-hooks.yaml src rules Cargo.toml Cargo.lock build.rs)" ]; then
     say "note: uncommitted changes in $ROOT are not part of the test (rev $REV)"
 fi
 
@@ -64,11 +72,11 @@ git config user.email "e2e@example.com"
 git config commit.gpgsign false
 cat > .pre-commit-config.yaml <<EOF
 repos:
-  - repo: $ROOT
+  - repo: $HOOK_REPO
     rev: $REV
     hooks:
-      - id: copydesk
-      - id: copydesk-fix
+      - id: $HOOK_ID
+      - id: $FIX_ID
         stages: [manual]
 EOF
 cat > copydesk.yaml <<'EOF'
@@ -106,7 +114,8 @@ created_date: 2024-03-05
 ---
 We launched the new site today.
 EOF
-say "committing an article with created_date after publish_date (first run builds copydesk)"
+say "committing an article with created_date after publish_date (first run installs the hook)"
+t0=$(date +%s.%N)
 if try_commit "add launch notes"; then
     cat "$WORK/out.txt"
     fail "the commit of a defective article went through"
@@ -114,7 +123,7 @@ fi
 grep -q 'date-order' "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "no date-order finding in the hook output"; }
 grep -q 'created_date' "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "the message does not name created_date"; }
 [ -z "$(git log --format=%H -- posts/launch.md)" ] || fail "the article was committed"
-say "ok: refused with copydesk's message"
+say "ok: refused with copydesk's message (hook install and first commit: $(python3 -c "print(round($(date +%s.%N) - $t0, 1))") s)"
 git reset -q
 rm posts/launch.md
 
@@ -165,7 +174,7 @@ rm posts/training.md
 # 4. copydesk-fix repairs mojibake in place.
 write_cafe
 set +e
-pre-commit run copydesk-fix --hook-stage manual --files posts/cafe.md >"$WORK/out.txt" 2>&1
+pre-commit run "$FIX_ID" --hook-stage manual --files posts/cafe.md >"$WORK/out.txt" 2>&1
 set -e
 grep -q 'We met at the café — the one with the crème brûlée.' posts/cafe.md || { cat "$WORK/out.txt"; cat posts/cafe.md; fail "copydesk-fix did not repair the mojibake"; }
 grep -q 'title: The café on the corner' posts/cafe.md || { cat posts/cafe.md; fail "copydesk-fix did not repair the front matter"; }
@@ -181,10 +190,12 @@ publish_date: 2024-03-01
 ---
 We launched the new site today.
 EOF
+t0=$(date +%s.%N)
 if ! try_commit "add launch notes"; then
     cat "$WORK/out.txt"
     fail "the commit of a clean article was refused"
 fi
+say "warm commit: $(python3 -c "print(round($(date +%s.%N) - $t0, 2))") s"
 grep -q 'copydesk.*Passed' "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "the hook did not run"; }
 say "ok: clean article committed"
 
