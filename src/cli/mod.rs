@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint articles (files and folders; default: the current folder).
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// List every statistical claim, grouped by subject (table, JSON, CSV).
     Claims(claims::ClaimsArgs),
     /// List every rule: id, severity, fixable, summary.
@@ -80,7 +80,7 @@ impl ColorChoice {
 /// Run the parsed command; errors become exit code 2 in `main`.
 pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Explain(args) => explain::run(args),

@@ -101,6 +101,20 @@ pub enum ConfigError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     UnknownRule(Box<UnknownRule>),
+    /// A rule id given to `--select` or `--ignore` that no rule has.
+    #[error("unknown rule `{id}` in {flag}")]
+    #[diagnostic(
+        code(copydesk::config::unknown_rule_flag),
+        help("run `copydesk rules` to list the rule ids{suggestion}")
+    )]
+    UnknownRuleFlag {
+        /// The flag (`--select`, `--ignore`).
+        flag: &'static str,
+        /// What was given.
+        id: String,
+        /// "; did you mean `…`?", or nothing.
+        suggestion: String,
+    },
     /// The `lexicon` section or the facts file is not valid.
     #[error("{what}: {message}")]
     #[diagnostic(
@@ -228,14 +242,7 @@ impl Config {
     pub fn validate(&self, catalog: &Catalog) -> Result<(), ConfigError> {
         for id in self.rules.keys() {
             if catalog.get(id).is_none() {
-                let suggestion = catalog
-                    .rules()
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .min_by_key(|r| edit_distance(r, id))
-                    .filter(|r| edit_distance(r, id) <= 3)
-                    .map(|r| format!("; did you mean `{r}`?"))
-                    .unwrap_or_default();
+                let suggestion = did_you_mean(catalog, id);
                 return Err(ConfigError::UnknownRule(Box::new(UnknownRule {
                     id: id.clone(),
                     suggestion,
@@ -243,6 +250,45 @@ impl Config {
                     span: key_span(self.text.as_deref().unwrap_or_default(), id),
                 })));
             }
+        }
+        Ok(())
+    }
+
+    /// Apply `--select` and `--ignore` (command-line flags win over the
+    /// file): with `select`, only the rules it names run (one the file turned
+    /// off runs at its default severity, with the file's options); the rules
+    /// `ignore` names are off, even if selected. Each entry is a rule id, an
+    /// alias, or a prefix ending in `*` (`claim-*`). An entry that names no
+    /// rule is an error.
+    pub fn select_rules(
+        &mut self,
+        catalog: &Catalog,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<(), ConfigError> {
+        if select.is_empty() && ignore.is_empty() {
+            return Ok(());
+        }
+        let selected = resolve_rule_list(catalog, select, "--select")?;
+        let ignored = resolve_rule_list(catalog, ignore, "--ignore")?;
+        for spec in catalog.rules() {
+            let id = spec.id.as_str();
+            let on = (select.is_empty() || selected.contains(id)) && !ignored.contains(id);
+            // The file may name the rule by its id or a former id (alias).
+            let mut setting = self
+                .rules
+                .get(id)
+                .or_else(|| spec.aliases.iter().find_map(|a| self.rules.get(a)))
+                .cloned()
+                .unwrap_or_default();
+            if !on {
+                setting.level = Some(Level::Off);
+            } else if setting.level == Some(Level::Off) {
+                setting.level = None;
+            } else {
+                continue;
+            }
+            self.rules.insert(id.to_string(), setting);
         }
         Ok(())
     }
@@ -320,6 +366,48 @@ fn key_span(text: &str, key: &str) -> SourceSpan {
         pos += line.len();
     }
     (0, 0).into()
+}
+
+/// The catalogue ids a `--select`/`--ignore` list names.
+fn resolve_rule_list<'c>(
+    catalog: &'c Catalog,
+    entries: &[String],
+    flag: &'static str,
+) -> Result<std::collections::HashSet<&'c str>, ConfigError> {
+    let mut ids = std::collections::HashSet::new();
+    for entry in entries {
+        let entry = entry.trim();
+        let mut matched = false;
+        if let Some(prefix) = entry.strip_suffix('*') {
+            for r in catalog.rules().iter().filter(|r| r.id.starts_with(prefix)) {
+                ids.insert(r.id.as_str());
+                matched = true;
+            }
+        } else if let Some(r) = catalog.get(entry) {
+            ids.insert(r.id.as_str());
+            matched = true;
+        }
+        if !matched {
+            return Err(ConfigError::UnknownRuleFlag {
+                flag,
+                id: entry.to_string(),
+                suggestion: did_you_mean(catalog, entry.trim_end_matches('*')),
+            });
+        }
+    }
+    Ok(ids)
+}
+
+/// "; did you mean `date-order`?" for an id close to a catalogue id.
+fn did_you_mean(catalog: &Catalog, id: &str) -> String {
+    catalog
+        .rules()
+        .iter()
+        .map(|r| r.id.as_str())
+        .min_by_key(|r| edit_distance(r, id))
+        .filter(|r| edit_distance(r, id) <= 3)
+        .map(|r| format!("; did you mean `{r}`?"))
+        .unwrap_or_default()
 }
 
 /// Levenshtein distance, for "did you mean" on rule ids.

@@ -12,12 +12,13 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 mod xml;
 
 pub use files::ReportFiles;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::RunResult;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -62,6 +63,12 @@ pub struct Context<'a> {
     /// `$GITHUB_STEP_SUMMARY`: where `github` writes the full table when it
     /// had to leave findings out of the annotations.
     pub step_summary: Option<&'a std::path::Path>,
+    /// `--quiet`: `human` and `short` print the findings and nothing else
+    /// (no summary, per-rule counts, or notes on skipped files).
+    pub quiet: bool,
+    /// `--max-findings`: `human` and `short` show at most this many, the
+    /// most severe.
+    pub max_findings: Option<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -72,6 +79,8 @@ impl<'a> Context<'a> {
             enabled,
             baseline_hidden: None,
             step_summary: None,
+            quiet: false,
+            max_findings: None,
         }
     }
 }
@@ -94,7 +103,7 @@ pub fn write(
     let files = ReportFiles::new(run);
     match format {
         Format::Human => human::write(&files, style, ctx, out),
-        Format::Short => short::write(&files, out),
+        Format::Short => short::write(&files, ctx, out),
         Format::Json => json::write(&files, ctx, out),
         Format::Sarif => sarif::write(&files, ctx, out),
         Format::Github => github::write(&files, ctx, out),
@@ -132,6 +141,35 @@ impl Counts {
         }
         c
     }
+}
+
+/// The findings a report capped at `max` shows: all of them, or the `max`
+/// most severe (errors, then warnings, then infos; the earliest first among
+/// equals), in their usual order.
+pub(crate) fn shown(diagnostics: &[Diagnostic], max: Option<usize>) -> Vec<&Diagnostic> {
+    kept(diagnostics, max)
+        .into_iter()
+        .map(|i| &diagnostics[i])
+        .collect()
+}
+
+/// The positions in `diagnostics` of the findings [`shown`] keeps.
+pub(crate) fn kept(diagnostics: &[Diagnostic], max: Option<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    if let Some(max) = max.filter(|&m| m < diagnostics.len()) {
+        order.sort_by_key(|&i| std::cmp::Reverse(diagnostics[i].severity));
+        order.truncate(max);
+        order.sort_unstable();
+    }
+    order
+}
+
+/// "showing 10 of 412 findings, the most severe first (--max-findings)".
+pub(crate) fn capped_line(shown: usize, total: usize) -> String {
+    format!(
+        "showing {shown} of {}, the most severe first (--max-findings {shown})",
+        plural(total, "finding")
+    )
 }
 
 /// Findings rendered per parallel task by [`write_in_order`].
