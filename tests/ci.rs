@@ -401,6 +401,62 @@ fn junit_is_well_formed_and_counts_add_up() {
     assert_eq!(cases % 4, 0, "one case per enabled rule in each file");
 }
 
+/// `xmllint --noout --schema XSD` on `xml`: the errors, or `None` if valid.
+fn xmllint(xsd: &Path, xml: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.xml");
+    fs::write(&file, xml).unwrap();
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(xsd)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs (Debian package libxml2-utils)");
+    (!out.status.success()).then(|| String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+#[ignore = "needs xmllint (Debian libxml2-utils) and ../shared/eval; .ci/run installs the one and runs it"]
+fn junit_validates_against_the_published_schemas() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schemas = [
+        manifest.join("tests/schemas/junit.xsd"),
+        manifest.join("../shared/eval/junit-10.xsd"),
+    ];
+    // Failures, an unreadable file (<error>) and a binary one (<skipped>).
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("copydesk.yaml"), "rules: {}\n").unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: T\ncreated_date: 2024-02-02\npublish_date: 2024-02-01\n---\n![](x.png) <&>\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("b.md"), [0u8, 159, 146, 150, 0]).unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "a.md", "b.md", "missing.md", "--today", TODAY])
+        .args(["--format", "junit"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    for tag in ["<failure ", "<error ", "<skipped "] {
+        assert!(xml.contains(tag), "{tag} in {xml}");
+    }
+    let (fixtures_xml, _) = check_fixtures("junit");
+    for xsd in &schemas {
+        for report in [&xml, &fixtures_xml] {
+            assert_eq!(xmllint(xsd, report), None, "{}", xsd.display());
+        }
+        // The validator is not a rubber stamp: the attribute this report
+        // used to carry is rejected.
+        let old = xml.replacen("<testsuites ", "<testsuites skipped=\"0\" ", 1);
+        assert!(xmllint(xsd, &old).is_some(), "{}", xsd.display());
+    }
+    // Ours also types the counts.
+    let bad_count = xml.replacen(" tests=\"", " tests=\"x", 1);
+    assert!(xmllint(&schemas[0], &bad_count).is_some());
+}
+
 #[test]
 fn gitlab_code_quality_reads_back() {
     let (json, _) = check_fixtures("gitlab");

@@ -518,3 +518,106 @@ fn every_flag_is_in_check_help() {
         assert!(help.contains(flag), "{flag} missing from check --help");
     }
 }
+
+/// `copydesk schema`, compiled as a validator.
+fn config_schema() -> (Value, jsonschema::Validator) {
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    (schema, validator)
+}
+
+/// Whether `yaml` is valid against the schema (YAML read as JSON, as
+/// yaml-language-server does).
+fn schema_accepts(validator: &jsonschema::Validator, yaml: &str) -> bool {
+    let value: Value = serde_yaml::from_str(yaml).unwrap();
+    validator.is_valid(&value)
+}
+
+#[test]
+fn schema_describes_the_config_file() {
+    let (schema, validator) = config_schema();
+    assert_eq!(schema["title"], "copydesk.yaml");
+    // The README's example config, and each rule level.
+    let readme_example = r#"
+include: ["content/**/*.md"]
+exclude: ["drafts/"]
+extensions: [md, txt]
+rule_dirs: [styles/]
+fail_on: warning
+corpus: content/
+facts: facts.yaml
+lexicon:
+  synonyms: { pay: [salary, wage] }
+  tolerances: { rel_tol: 0.05 }
+rules:
+  date-in-future: off
+  mojibake: false
+  image-alt-missing: info
+  read-time-mismatch:
+    severity: warning
+    words_per_minute: 200
+  field-missing:
+    required: [title, publish_date, author]
+  house-utilize: warning
+"#;
+    assert!(schema_accepts(&validator, readme_example));
+    // What copydesk itself accepts, the schema accepts.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("copydesk.yaml"),
+        readme_example.replace("  house-utilize: warning\n", ""),
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("styles")).unwrap();
+    fs::write(dir.path().join("facts.yaml"), "facts: []\n").unwrap();
+    let out = check(dir.path(), &["--statistics"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // What copydesk rejects, the schema rejects.
+    for bad in [
+        "bogus: 1\n",
+        "fail_on: fatal\n",
+        "include: content\n",
+        "rules:\n  date-order: fatal\n",
+        "rules:\n  read-time-mismatch:\n    words_per_minut: 200\n",
+        "rules:\n  read-time-mismatch:\n    words_per_minute: fast\n",
+    ] {
+        assert!(!schema_accepts(&validator, bad), "{bad}");
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("copydesk.yaml"), bad).unwrap();
+        fs::write(
+            dir.path().join("a.md"),
+            "---\ntitle: T\npublish_date: 2024-01-01\n---\nBody.\n",
+        )
+        .unwrap();
+        assert_eq!(check(dir.path(), &[]).status.code(), Some(2), "{bad}");
+    }
+    // Every rule is there, with its summary and options.
+    let catalogue: Vec<Value> = serde_json::from_slice(
+        &Command::cargo_bin("copydesk")
+            .unwrap()
+            .args(["rules", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let rules = &schema["properties"]["rules"]["properties"];
+    for spec in &catalogue {
+        let id = spec["id"].as_str().unwrap();
+        let description = rules[id]["description"].as_str().unwrap_or_default();
+        assert!(
+            description.starts_with(spec["summary"].as_str().unwrap()),
+            "{id}: {description}"
+        );
+    }
+    assert_eq!(
+        rules["read-time-mismatch"]["anyOf"][1]["properties"]["words_per_minute"]["default"],
+        230
+    );
+}

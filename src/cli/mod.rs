@@ -10,6 +10,7 @@ pub mod init;
 pub mod man;
 pub mod progress;
 pub mod rules;
+pub mod schema;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the man page, or write all of them to a folder.
     Man(man::ManArgs),
+    /// Print the JSON Schema of copydesk.yaml, for editor completion.
+    Schema(schema::SchemaArgs),
 }
 
 /// When to colour output.
@@ -88,6 +91,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 
