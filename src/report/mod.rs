@@ -219,3 +219,31 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use crate::source::FileId;
+
+    fn finding(severity: Severity, start: usize) -> Diagnostic {
+        let mut d = Diagnostic::new("date-order", FileId(0), Span::new(start, start + 1), "m");
+        d.severity = severity;
+        d
+    }
+
+    #[test]
+    fn a_cap_keeps_the_most_severe_in_their_order() {
+        let all = [
+            finding(Severity::Info, 0),
+            finding(Severity::Warning, 1),
+            finding(Severity::Error, 2),
+            finding(Severity::Warning, 3),
+            finding(Severity::Error, 4),
+        ];
+        assert_eq!(kept(&all, Some(3)), [1, 2, 4]);
+        assert_eq!(kept(&all, Some(0)), Vec::<usize>::new());
+        assert_eq!(kept(&all, Some(9)), [0, 1, 2, 3, 4]);
+        assert_eq!(kept(&all, None), [0, 1, 2, 3, 4]);
+    }
+}

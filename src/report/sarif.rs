@@ -242,7 +242,7 @@ pub fn write_capped(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let fingerprints = baseline::fingerprints(run, |f| f.display.clone());
+    let mut fingerprints = baseline::fingerprints(run, |f| f.display.clone());
     let mut uris: HashMap<FileId, ArtifactLocation> = HashMap::new();
     let mut artifact = |id: FileId| {
         uris.entry(id)
@@ -258,15 +258,9 @@ pub fn write_capped(
             end_column: e.column,
         }
     };
-    let mut fingerprints: Vec<Option<String>> = fingerprints.into_iter().map(Some).collect();
     let results = kept
         .iter()
-        .map(|&i| {
-            (
-                &run.diagnostics[i],
-                fingerprints[i].take().unwrap_or_default(),
-            )
-        })
+        .map(|&i| (&run.diagnostics[i], std::mem::take(&mut fingerprints[i])))
         .map(|(d, fingerprint)| SarifResult {
             rule_id: &d.rule,
             rule_index: index.get(d.rule.as_ref()).copied(),
@@ -541,6 +535,23 @@ mod tests {
         assert_eq!(a.uri, "content/my%20post/%C3%A9%3A1.md");
         assert_eq!(a.uri_base_id, Some(SRCROOT));
         assert_eq!(artifact_location("./a.md").uri, "a.md");
+    }
+
+    #[test]
+    fn rule_names_are_pascal_case_and_never_the_id() {
+        let catalog = crate::catalog::Catalog::builtin().expect("built-in catalogue loads");
+        let name = |id: &str| pascal_name(catalog.get(id).expect("a built-in rule"));
+        assert_eq!(name("date-order"), "DatesOutOfOrder");
+        assert_eq!(name("image-url-invalid"), "MalformedImageURL");
+        // `Mojibake` would equal the id but for case (SARIF1001).
+        assert_eq!(name("mojibake"), "MojibakeRule");
+        for spec in catalog.rules() {
+            assert!(
+                !pascal_name(spec).eq_ignore_ascii_case(&spec.id),
+                "{}",
+                spec.id
+            );
+        }
     }
 
     #[cfg(unix)]
