@@ -218,6 +218,13 @@ fn exit_zero_passes_with_findings_but_not_with_errors() {
     // An unreadable path is an error copydesk could not work around.
     let out = check(&fixtures(), &["content", "missing.md", "--exit-zero"]);
     assert_eq!(out.status.code(), Some(2));
+    // `--fail-on never` says the same, and wins over the config's level.
+    let dir = workspace();
+    fs::write(dir.path().join("copydesk.yaml"), "fail_on: info\n").unwrap();
+    assert_eq!(check(dir.path(), &["content"]).status.code(), Some(1));
+    let out = check(dir.path(), &["content", "--fail-on", "never"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("6 errors, 1 warning"));
 }
 
 #[test]

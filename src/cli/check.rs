@@ -153,14 +153,18 @@ pub enum FailOn {
     Warning,
     /// Any finding fails.
     Info,
+    /// No finding fails (as `--exit-zero`).
+    Never,
 }
 
-impl From<FailOn> for Severity {
-    fn from(f: FailOn) -> Severity {
-        match f {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
+impl FailOn {
+    /// The lowest severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
         }
     }
 }
@@ -310,6 +314,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         step_summary: step_summary.as_deref().filter(|_| summary_on_stdout),
         quiet: args.quiet,
         max_findings: args.max_findings,
+        rule_counts: true,
         ..report::Context::new(&catalog, &enabled)
     };
     let style = Style {
@@ -341,13 +346,13 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     };
     io_result(written.and_then(|()| stdout.flush()))?;
     reporting.end();
-    let threshold: Severity = args
-        .fail_on
-        .map(Severity::from)
-        .or(config.fail_on)
-        .unwrap_or(Severity::Error);
+    let threshold = match args.fail_on {
+        Some(level) => level.threshold(),
+        None => Some(config.fail_on.unwrap_or(Severity::Error)),
+    };
     let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error);
-    let failed = !args.exit_zero && result.diagnostics.iter().any(|d| d.severity >= threshold);
+    let failed = !args.exit_zero
+        && threshold.is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t));
     // The process ends right after this: freeing the run's hundreds of
     // thousands of allocations one by one would only add to the wall time.
     std::mem::forget(result);

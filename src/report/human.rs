@@ -32,7 +32,7 @@ pub fn write(
     if ctx.quiet {
         return Ok(());
     }
-    if !files.run.diagnostics.is_empty() {
+    if ctx.rule_counts && !files.run.diagnostics.is_empty() {
         super::statistics::write_table(&super::statistics::per_rule(files.run), out)?;
     }
     if shown.len() < files.run.diagnostics.len() {

@@ -69,6 +69,10 @@ pub struct Context<'a> {
     /// `--max-findings`: `human` and `short` show at most this many, the
     /// most severe.
     pub max_findings: Option<usize>,
+    /// Whether `human` ends with the findings counted per rule, as the CLI's
+    /// report does; off by default, so a rendering of a few findings (the
+    /// rule snapshots) is only the findings and the summary.
+    pub rule_counts: bool,
 }
 
 impl<'a> Context<'a> {
@@ -81,6 +85,7 @@ impl<'a> Context<'a> {
             step_summary: None,
             quiet: false,
             max_findings: None,
+            rule_counts: false,
         }
     }
 }
