@@ -759,3 +759,54 @@ fn completions_and_man_pages_are_generated() {
         assert!(dir.path().join("man").join(page).is_file(), "{page}");
     }
 }
+
+/// `copydesk init` then `copydesk check` on a consistent repository of
+/// `articles` (name, text): the findings' rule ids, and the config written.
+fn init_then_check(articles: &[(&str, String)]) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (name, text) in articles {
+        fs::write(root.join(name), text).unwrap();
+    }
+    copydesk(root).arg("init").assert().code(0);
+    let config = fs::read_to_string(root.join("copydesk.yaml")).unwrap();
+    let (found, _, _) = json_findings(root, &[]);
+    let rules = found
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    (rules, config)
+}
+
+#[test]
+fn init_fits_month_first_dates_and_repositories_without_dates() {
+    // Microsoft Learn style: `ms.date` in MM/DD/YYYY.
+    let articles: Vec<(&str, String)> = ["a.md", "b.md", "c.md"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let text = format!(
+                "---\ntitle: Page {i}\nms.date: 0{}/1{i}/2024\n---\nA short body.\n",
+                i + 1
+            );
+            (*name, text)
+        })
+        .collect();
+    let (rules, config) = init_then_check(&articles);
+    assert!(rules.is_empty(), "{rules:?}\n{config}");
+    assert!(config.contains("required: [title, ms.date]"), "{config}");
+    assert!(config.contains("\ncorpus: .\n"), "{config}");
+    // TOML front matter with no date field: only the title is required.
+    let articles: Vec<(&str, String)> = ["a.md", "b.md"]
+        .iter()
+        .map(|name| {
+            (
+                *name,
+                format!("+++\ntitle = \"{name}\"\n+++\nA short body.\n"),
+            )
+        })
+        .collect();
+    let (rules, config) = init_then_check(&articles);
+    assert!(rules.is_empty(), "{rules:?}\n{config}");
+    assert!(config.contains("required: [title]"), "{config}");
+}

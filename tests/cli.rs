@@ -927,3 +927,88 @@ fn enabling_one_rule_keeps_the_others_disabled() {
         "image-alt-missing was never re-enabled"
     );
 }
+
+#[test]
+fn a_missing_path_is_an_error_not_a_clean_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check(dir.path(), &["nope/"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("error: nope/: no such file or directory"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 files checked: 1 path could not be read"),
+        "{text}"
+    );
+    assert!(!text.contains("no problems found"), "{text}");
+}
+
+#[test]
+fn explain_and_config_suggest_the_id_or_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path())
+        .args(["explain", "read-time"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // miette wraps long help lines: compare without the whitespace.
+    let err: String = stderr(&out).split_whitespace().collect();
+    assert!(
+        err.contains("`read-time-invalid`or`read-time-mismatch`"),
+        "{err}"
+    );
+    write(dir.path(), "copydesk.yaml", "fial_on: warning\n");
+    write(dir.path(), "a.md", "---\ntitle: A\n---\nBody.\n");
+    let out = check(dir.path(), &["a.md"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err: String = stderr(&out).split_whitespace().collect();
+    assert!(err.contains("didyoumean`fail_on`?"), "{err}");
+}
+
+#[test]
+fn plural_words_ending_in_x_take_es() {
+    assert_eq!(copydesk::report::plural(4, "fix"), "4 fixes");
+    assert_eq!(copydesk::report::plural(1, "fix"), "1 fix");
+    assert_eq!(copydesk::report::plural(2, "path"), "2 paths");
+}
+
+#[test]
+fn named_files_honour_the_config_s_include_and_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("posts")).unwrap();
+    write(dir.path(), "posts/a.md", "---\nauthor: Ana\n---\nBody.\n");
+    write(
+        dir.path(),
+        "README.md",
+        "# Project\n\nNo front matter here.\n",
+    );
+    write(dir.path(), "notes.md", "# Notes\n");
+    // Without include or exclude, a named file is checked whatever it is.
+    let out = check(dir.path(), &["--format", "short", "README.md"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("README.md"), "{}", stdout(&out));
+    write(
+        dir.path(),
+        "copydesk.yaml",
+        "include: [\"posts/**\"]\nexclude: [notes.md]\n",
+    );
+    let out = check(
+        dir.path(),
+        &["--format", "short", "README.md", "notes.md", "posts/a.md"],
+    )
+    .output()
+    .unwrap();
+    let text = stdout(&out);
+    assert!(
+        !text.contains("README.md") && !text.contains("notes.md"),
+        "{text}"
+    );
+    assert!(text.contains("posts/a.md"), "{text}");
+}

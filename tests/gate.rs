@@ -390,7 +390,7 @@ fn max_findings_shows_the_most_severe_and_says_so() {
     );
     // The counts and the summary still cover every finding.
     assert!(text.contains("    1  warning         0  image-alt-missing"));
-    assert!(text.ends_with("4 files checked: 6 errors, 1 warning (1 with a fix; `copydesk check --fix` applies the safe ones)\n"), "{text}");
+    assert!(text.ends_with("4 files checked: 6 errors, 1 warning (1 with a fix that only `--unsafe-fixes` applies)\n"), "{text}");
 
     let out = check(
         &fixtures(),
@@ -418,7 +418,7 @@ fn the_human_report_ends_with_counts_per_rule() {
     assert_eq!(
         tail,
         [
-            "4 files checked: 6 errors, 1 warning (1 with a fix; `copydesk check --fix` applies the safe ones)",
+            "4 files checked: 6 errors, 1 warning (1 with a fix that only `--unsafe-fixes` applies)",
             "    1  error           1  read-time-mismatch",
             "    1  warning         0  image-alt-missing",
             "    2  error           0  image-url-invalid",

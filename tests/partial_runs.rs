@@ -86,3 +86,17 @@ fn after_fix_the_remaining_findings_still_see_the_corpus() {
     );
     assert_eq!(out.status.code(), Some(1), "{stdout}");
 }
+
+#[test]
+fn a_corpus_from_the_config_is_shown_relative_to_the_current_folder() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("copydesk.yaml"), "corpus: .\n").expect("config");
+    let out = short(dir.path(), &["d.md"]);
+    let root = dir.path().display().to_string();
+    assert!(!out.contains(&root), "absolute paths in:\n{out}");
+    assert!(out.lines().any(|l| l.starts_with("d.md:")), "{out}");
+    for format in ["github", "gitlab", "sarif", "json"] {
+        let out = common::check_format(dir.path(), format, &["d.md"]);
+        assert!(!out.contains(&root), "absolute paths in {format}:\n{out}");
+    }
+}

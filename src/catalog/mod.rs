@@ -284,6 +284,39 @@ impl Catalog {
     pub fn rules(&self) -> &[RuleSpec] {
         &self.rules
     }
+
+    /// "; did you mean `x`?" for an id that is not a rule: the ids it
+    /// starts ("read-time" -> read-time-invalid, read-time-mismatch), else
+    /// the closest id by edit distance; empty when none is close.
+    pub fn suggestion(&self, id: &str) -> String {
+        let ids = self.rules.iter().map(|r| r.id.as_str());
+        did_you_mean(id, ids)
+    }
+}
+
+/// "; did you mean `x`?" (or "`x` or `y`") for `word` among `candidates`:
+/// the candidates it is a prefix of, else the closest by edit distance
+/// (at most a third of the word's length), else "".
+pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
+    let quoted = |xs: Vec<&str>| {
+        xs.iter()
+            .map(|x| format!("`{x}`"))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    let prefixed: Vec<&str> = candidates
+        .clone()
+        .filter(|c| word.len() >= 3 && c.starts_with(word))
+        .collect();
+    if !prefixed.is_empty() {
+        return format!("; did you mean {}?", quoted(prefixed));
+    }
+    candidates
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, _)| *d <= (word.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, c)| format!("; did you mean {}?", quoted(vec![c])))
+        .unwrap_or_default()
 }
 
 fn parse_spec(text: &str, path: &Path) -> Result<RuleSpec, CatalogError> {

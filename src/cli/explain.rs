@@ -18,9 +18,13 @@ pub struct ExplainArgs {
 pub fn run(args: ExplainArgs) -> miette::Result<ExitCode> {
     let catalog = Catalog::builtin()?;
     let Some(r) = catalog.get(&args.rule) else {
+        let help = format!(
+            "run `copydesk rules` to list the rule ids{}",
+            catalog.suggestion(&args.rule)
+        );
         return Err(miette::miette!(
             code = "copydesk::cli::unknown_rule",
-            help = "run `copydesk rules` to list the rule ids",
+            help = help,
             "unknown rule `{}`",
             args.rule
         ));

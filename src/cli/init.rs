@@ -42,6 +42,7 @@ const PUBLISH: &[&str] = &[
     "published_at",
     "publishedAt",
     "published_date",
+    "ms.date",
 ];
 /// Spellings of the creation date.
 const CREATED: &[&str] = &[
@@ -192,14 +193,21 @@ pub fn render(survey: &Survey, catalog: &Catalog) -> String {
     if !all_dates.is_empty() {
         set("date-invalid", "fields", flow_list(&all_dates));
     }
-    if let Some(p) = top(&publish) {
+    if top(&publish).is_some() {
         set("date-in-future", "fields", flow_list(&names(&publish)));
-        set(
-            "field-missing",
-            "required",
-            flow_list(&["title".to_string(), p]),
-        );
     }
+    // Required: only what nearly every article already has, so that a
+    // consistent repository checks clean right after `init`.
+    let nearly_all = |key: &str| {
+        let n = survey.keys.get(key).copied().unwrap_or(0);
+        survey.articles > 0 && n * 100 >= survey.articles * 95
+    };
+    let required: Vec<String> = ["title".to_string()]
+        .into_iter()
+        .chain(top(&publish))
+        .filter(|k| nearly_all(k))
+        .collect();
+    set("field-missing", "required", flow_list(&required));
     let (p, c, u) = (top(&publish), top(&created), top(&updated));
     let pairs: Vec<String> = [(&c, &p), (&p, &u), (&c, &u)]
         .into_iter()
@@ -251,6 +259,10 @@ pub fn render(survey: &Survey, catalog: &Catalog) -> String {
          \n\
          # exclude: [drafts/]\n\
          # fail_on: error\n\
+         \n\
+         # Every article under this folder is compared for contradicting figures,\n\
+         # also when only some files are named (the pre-commit hook).\n\
+         corpus: .\n\
          \n",
     );
     if options.is_empty() {

@@ -277,6 +277,19 @@ pub struct UnknownRule {
     pub span: SourceSpan,
 }
 
+/// The top-level keys of copydesk.yaml.
+const CONFIG_KEYS: [&str; 9] = [
+    "include",
+    "exclude",
+    "extensions",
+    "rule_dirs",
+    "rules",
+    "corpus",
+    "facts",
+    "lexicon",
+    "fail_on",
+];
+
 impl Config {
     /// Find the config: `explicit` if given, else the nearest `copydesk.yaml`
     /// or `.copydesk.yaml` from `start` up. No file means defaults.
@@ -313,9 +326,18 @@ impl Config {
             serde_yaml::from_str(text).map_err(|e| {
                 let at = e.location().map_or(0, |l| l.index());
                 let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
+                let unknown = message
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split('`').next())
+                    .map(|field| crate::catalog::did_you_mean(field, CONFIG_KEYS.iter().copied()))
+                    .unwrap_or_default();
                 ConfigError::Invalid(Box::new(InvalidConfig {
-                    help: "valid keys: include, exclude, extensions, rule_dirs, rules, corpus, facts, lexicon, fail_on".into(),
+                    help: format!("valid keys: {}{unknown}", CONFIG_KEYS.join(", ")),
                     message: format!("invalid config: {message}"),
                     src: src(),
                     span: (at, 0).into(),
@@ -353,7 +375,7 @@ impl Config {
     pub fn validate(&self, catalog: &Catalog) -> Result<(), ConfigError> {
         for id in self.rules.keys() {
             if catalog.get(id).is_none() {
-                let suggestion = did_you_mean(catalog, id);
+                let suggestion = catalog.suggestion(id);
                 return Err(ConfigError::UnknownRule(Box::new(UnknownRule {
                     id: id.clone(),
                     suggestion,
@@ -502,38 +524,11 @@ fn resolve_rule_list<'c>(
             return Err(ConfigError::UnknownRuleFlag {
                 flag,
                 id: entry.to_string(),
-                suggestion: did_you_mean(catalog, entry.trim_end_matches('*')),
+                suggestion: catalog.suggestion(entry.trim_end_matches('*')),
             });
         }
     }
     Ok(ids)
-}
-
-/// "; did you mean `date-order`?" for an id close to a catalogue id.
-fn did_you_mean(catalog: &Catalog, id: &str) -> String {
-    catalog
-        .rules()
-        .iter()
-        .map(|r| r.id.as_str())
-        .min_by_key(|r| edit_distance(r, id))
-        .filter(|r| edit_distance(r, id) <= 3)
-        .map(|r| format!("; did you mean `{r}`?"))
-        .unwrap_or_default()
-}
-
-/// Levenshtein distance, for "did you mean" on rule ids.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -566,7 +561,11 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("date-order", "date-ordr"), 1);
+    fn a_misspelt_key_gets_a_suggestion() {
+        let err = Config::parse("fial_on: warning\n", Path::new("copydesk.yaml")).unwrap_err();
+        let ConfigError::Invalid(e) = err else {
+            panic!("{err:?}")
+        };
+        assert!(e.help.contains("did you mean `fail_on`?"), "{}", e.help);
     }
 }

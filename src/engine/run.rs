@@ -327,9 +327,22 @@ pub fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// How a path is shown in reports: relative to the current folder when it
+/// lies inside it (a corpus set in the config is absolute, and annotations
+/// of CI services only land on relative paths), as given otherwise.
 pub(super) fn display_path(path: &Path) -> String {
-    path.strip_prefix("./")
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
+    let relative = cwd
+        .as_deref()
+        .filter(|_| path.is_absolute())
+        .and_then(|cwd| pathdiff::diff_paths(path, cwd))
+        .filter(|rel| !rel.starts_with(".."));
+    relative
+        .as_deref()
         .unwrap_or(path)
+        .strip_prefix("./")
+        .unwrap_or(relative.as_deref().unwrap_or(path))
         .display()
         .to_string()
 }

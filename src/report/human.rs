@@ -23,10 +23,17 @@ pub fn write(
     super::write_in_order(&shown, out, |_, d, buf| {
         render(files, style, &config, d, buf)
     })?;
+    let mut unreadable = 0;
     for note in &files.run.notes {
+        let kind = if note.is_error {
+            unreadable += 1;
+            "error"
+        } else {
+            "note"
+        };
         // Quiet keeps what makes the run fail: unreadable files.
         if !ctx.quiet || note.is_error {
-            writeln!(out, "note: {}: {}", note.path.display(), note.message)?;
+            writeln!(out, "{kind}: {}: {}", note.path.display(), note.message)?;
         }
     }
     if ctx.quiet {
@@ -48,7 +55,14 @@ pub fn write(
         Some(n) => format!(" ({n} known from the baseline, not shown)"),
         None => String::new(),
     };
-    if c.errors + c.warnings + c.infos == 0 {
+    if c.errors + c.warnings + c.infos == 0 && unreadable > 0 {
+        // Nothing was found, but not everything was read: no "no problems".
+        writeln!(
+            out,
+            "{checked} checked: {} could not be read",
+            plural(unreadable, "path")
+        )?;
+    } else if c.errors + c.warnings + c.infos == 0 {
         let new = if ctx.baseline_hidden.is_some() {
             "new "
         } else {
@@ -60,9 +74,14 @@ pub fn write(
         if c.infos > 0 {
             parts.push(plural(c.infos, "info"));
         }
-        let fixable = if c.fixable > 0 {
+        let fixable = if c.safe_fixable > 0 {
             format!(
-                " ({} with a fix; `copydesk check --fix` applies the safe ones)",
+                " ({} with a fix; `--fix` applies the {} safe)",
+                c.fixable, c.safe_fixable
+            )
+        } else if c.fixable > 0 {
+            format!(
+                " ({} with a fix that only `--unsafe-fixes` applies)",
                 c.fixable
             )
         } else {

@@ -128,6 +128,9 @@ pub struct Counts {
     pub infos: usize,
     /// Findings with a fix.
     pub fixable: usize,
+    /// Findings with a fix that `--fix` applies (the others need
+    /// `--unsafe-fixes`).
+    pub safe_fixable: usize,
 }
 
 impl Counts {
@@ -140,8 +143,11 @@ impl Counts {
                 Severity::Warning => c.warnings += 1,
                 Severity::Info => c.infos += 1,
             }
-            if d.fix.is_some() {
+            if let Some(fix) = &d.fix {
                 c.fixable += 1;
+                if fix.applicability == crate::diagnostic::Applicability::Safe {
+                    c.safe_fixable += 1;
+                }
             }
         }
         c
@@ -220,6 +226,8 @@ where
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{n} {word}es")
     } else {
         format!("{n} {word}s")
     }

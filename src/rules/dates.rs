@@ -32,6 +32,12 @@ pub fn parse(value: &str) -> Result<NaiveDate, DateError> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(value) {
         return Ok(dt.date_naive());
     }
+    // US month-first dates, as Microsoft Learn's `ms.date` writes them.
+    if value.contains('/')
+        && let Ok(date) = NaiveDate::parse_from_str(value, "%m/%d/%Y")
+    {
+        return Ok(date);
+    }
     for fmt in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
@@ -74,6 +80,15 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_first_dates_with_slashes_are_read() {
+        assert_eq!(
+            parse("05/12/2024").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 5, 12).unwrap()
+        );
+        assert!(parse("13/05/2024").is_err());
+    }
 
     #[test]
     fn common_forms_parse() {

@@ -67,7 +67,7 @@ impl DocumentRule for Mojibake {
                 )
                 .with_label(format!("should read `{should}`"))
                 .with_help(format!(
-                    "the text was decoded wrongly ({}); `copydesk check --fix` repairs it",
+                    "the text was decoded wrongly ({}); `--fix` repairs it (or the `copydesk-fix` hook)",
                     repair.path
                 ))
                 .with_fix(Fix::safe(

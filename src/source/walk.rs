@@ -1,6 +1,7 @@
 //! Turning the paths on the command line into the list of articles to check:
 //! directories are walked with the `ignore` crate (honouring .gitignore and
-//! skipping hidden entries), in parallel; named files are always taken.
+//! skipping hidden entries), in parallel; named files are taken whatever
+//! their extension, but honour the config's `include` and `exclude`.
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
@@ -47,9 +48,11 @@ pub fn walk(
     let errors = Mutex::new(Vec::new());
     for root in roots {
         if root.is_file() {
-            // A file named on the command line is checked whatever its type,
-            // unless the config excludes it.
-            if !exclude.is_match(strip_dot(root)) {
+            // A file named on the command line is checked whatever its
+            // extension, unless the config excludes it or names the files it
+            // includes (a hook that passes README.md must not fail on it).
+            let rel = strip_dot(root);
+            if !exclude.is_match(rel) && (options.include.is_empty() || include.is_match(rel)) {
                 files.lock().expect("walk mutex").push(root.clone());
             }
             continue;

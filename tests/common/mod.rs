@@ -166,3 +166,15 @@ pub fn check_short(dir: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .expect("runs")
 }
+
+/// `copydesk check --format FORMAT ARGS...` in `dir`: its stdout.
+pub fn check_format(dir: &Path, format: &str, args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", format, "--today", "2026-01-01"])
+        .args(args)
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
