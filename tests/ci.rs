@@ -149,7 +149,35 @@ fn sarif_validates_against_the_official_schema() {
     assert_eq!(rules.len(), catalogue.len());
     for (rule, spec) in rules.iter().zip(&catalogue) {
         assert_eq!(rule["id"], spec["id"]);
-        assert_eq!(rule["name"], spec["name"]);
+        // PascalCase, never the id (sarif-multitool SARIF1001), from the name.
+        let name = rule["name"].as_str().unwrap();
+        let id = rule["id"].as_str().unwrap();
+        assert!(!name.eq_ignore_ascii_case(id), "{name}");
+        assert!(
+            name.chars().next().unwrap().is_ascii_uppercase()
+                && name.chars().all(|c| c.is_alphanumeric()),
+            "{name}"
+        );
+        let words: String = spec["name"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        assert!(
+            name.to_lowercase().starts_with(&words.to_lowercase()),
+            "{name} comes from {words}"
+        );
+        // The rule's documentation: its YAML in copydesk's repository.
+        assert_eq!(
+            rule["helpUri"].as_str().unwrap(),
+            format!("{}/blob/main/rules/{id}.yaml", env!("CARGO_PKG_REPOSITORY"))
+        );
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("rules/{id}.yaml"))
+                .is_file()
+        );
         assert_eq!(rule["shortDescription"]["text"], spec["summary"]);
         let level = match spec["severity"].as_str().unwrap() {
             "info" => "note",
@@ -164,11 +192,94 @@ fn sarif_validates_against_the_official_schema() {
                 .contains("copydesk explain")
         );
     }
+    assert_eq!(
+        run["tool"]["driver"]["informationUri"],
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    // A capped log (below) is valid too.
+    let capped = sarif_of(flood(MAX_RESULTS + 11).path());
+    let errors = schema_errors(&validator, &capped);
+    assert!(errors.is_empty(), "{errors:#?}");
     // A validator that accepts anything would prove nothing.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
         0.into();
     assert!(!schema_errors(&validator, &broken).is_empty());
+}
+
+/// GitHub code scanning's limit on results per run.
+const MAX_RESULTS: usize = 25_000;
+
+/// A folder with `a.md`, holding `warnings` images without alt text (one
+/// warning each), and `z.md`, holding one error (date-order): findings come
+/// in file order, so the error is the last.
+fn flood(warnings: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("copydesk.yaml"), "rules: {}\n").unwrap();
+    let mut text = String::from("---\ntitle: T\npublish_date: 2024-02-01\n---\n");
+    for i in 0..warnings {
+        text.push_str(&format!("![](https://x.example/{i}.png)\n"));
+    }
+    fs::write(dir.path().join("a.md"), text).unwrap();
+    fs::write(
+        dir.path().join("z.md"),
+        "---\ntitle: T\ncreated_date: 2024-02-02\npublish_date: 2024-02-01\n---\nBody.\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// `check --format sarif` in `dir`, parsed. Only the two rules that fire
+/// run: reading the claims of 25,000 lines would only slow the test down.
+fn sarif_of(dir: &Path) -> serde_json::Value {
+    let out = copydesk(dir)
+        .args(["check", "--today", TODAY, "--format", "sarif"])
+        .args(["--select", "date-order,image-alt-missing"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn sarif_keeps_the_most_severe_results_within_githubs_limit_and_says_so() {
+    // Keeping the first 25,000 would lose the error, which comes last.
+    let dir = flood(MAX_RESULTS + 11);
+    let log = sarif_of(dir.path());
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), MAX_RESULTS);
+    assert_eq!(
+        results.iter().filter(|r| r["level"] == "error").count(),
+        1,
+        "the error is kept"
+    );
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["level"], "warning");
+    let message = notes[0]["message"]["text"].as_str().unwrap();
+    assert!(
+        message.starts_with("12 of 25012 results were left out (12 warnings): GitHub code scanning accepts at most 25000 results per run"),
+        "{message}"
+    );
+    // Results stay in file order: the error, from z.md, is the last.
+    assert_eq!(results[MAX_RESULTS - 1]["level"], "error");
+    assert_eq!(
+        results[MAX_RESULTS - 1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "z.md"
+    );
+    // At the limit, nothing is left out and nothing is said.
+    let dir = flood(MAX_RESULTS - 1);
+    let log = sarif_of(dir.path());
+    let run = &log["runs"][0];
+    assert_eq!(run["results"].as_array().unwrap().len(), MAX_RESULTS);
+    assert!(
+        run["invocations"][0]
+            .get("toolExecutionNotifications")
+            .is_none()
+    );
 }
 
 /// A folder of `n` articles, each with one error (date-order) and one
@@ -288,6 +399,62 @@ fn junit_is_well_formed_and_counts_add_up() {
     assert_eq!(suites.len(), 4);
     assert!(suites.contains(&"content/q&a, 100%.md".to_string()));
     assert_eq!(cases % 4, 0, "one case per enabled rule in each file");
+}
+
+/// `xmllint --noout --schema XSD` on `xml`: the errors, or `None` if valid.
+fn xmllint(xsd: &Path, xml: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.xml");
+    fs::write(&file, xml).unwrap();
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(xsd)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs (Debian package libxml2-utils)");
+    (!out.status.success()).then(|| String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+#[ignore = "needs xmllint (Debian libxml2-utils) and ../shared/eval; .ci/run installs the one and runs it"]
+fn junit_validates_against_the_published_schemas() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schemas = [
+        manifest.join("tests/schemas/junit.xsd"),
+        manifest.join("../shared/eval/junit-10.xsd"),
+    ];
+    // Failures, an unreadable file (<error>) and a binary one (<skipped>).
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("copydesk.yaml"), "rules: {}\n").unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: T\ncreated_date: 2024-02-02\npublish_date: 2024-02-01\n---\n![](x.png) <&>\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("b.md"), [0u8, 159, 146, 150, 0]).unwrap();
+    let out = copydesk(dir.path())
+        .args(["check", "a.md", "b.md", "missing.md", "--today", TODAY])
+        .args(["--format", "junit"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    for tag in ["<failure ", "<error ", "<skipped "] {
+        assert!(xml.contains(tag), "{tag} in {xml}");
+    }
+    let (fixtures_xml, _) = check_fixtures("junit");
+    for xsd in &schemas {
+        for report in [&xml, &fixtures_xml] {
+            assert_eq!(xmllint(xsd, report), None, "{}", xsd.display());
+        }
+        // The validator is not a rubber stamp: the attribute this report
+        // used to carry is rejected.
+        let old = xml.replacen("<testsuites ", "<testsuites skipped=\"0\" ", 1);
+        assert!(xmllint(xsd, &old).is_some(), "{}", xsd.display());
+    }
+    // Ours also types the counts.
+    let bad_count = xml.replacen(" tests=\"", " tests=\"x", 1);
+    assert!(xmllint(&schemas[0], &bad_count).is_some());
 }
 
 #[test]

@@ -75,6 +75,78 @@ pub struct CheckArgs {
     /// .copydesk-cache in the project root; safe to delete).
     #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
     pub cache_dir: Option<PathBuf>,
+    /// Run only these rules: ids, or prefixes ending in `*` (`claim-*`);
+    /// comma-separated, repeatable. Wins over the config.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (ids or `prefix*`, comma-separated,
+    /// repeatable), even if selected.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when findings reach the failure level (errors such as an
+    /// unreadable file or a bad config still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print the findings and nothing else: no summary, per-rule counts or
+    /// notes on skipped files; no progress or fix messages on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print one line per rule (findings, severity, how many have a fix)
+    /// instead of the findings; JSON with `--format json`. Report files
+    /// (`--output-format`) are still written in full.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Also write the report in format F to the file PATH, e.g.
+    /// `sarif=copydesk.sarif`; repeatable, so one run writes several reports.
+    /// `--format` still sets what goes to stdout.
+    #[arg(long = "output-format", value_name = "F=PATH", value_parser = parse_report_file)]
+    pub output_formats: Vec<ReportFile>,
+    /// Show at most N findings on stdout in the `human` and `short` formats,
+    /// the most severe first (the report says "showing N of M").
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
+    /// Check one document read from stdin (for editors, `git show :PATH |`).
+    #[arg(long, conflicts_with_all = ["paths", "fix", "diff", "since", "write_baseline", "corpus"])]
+    pub stdin: bool,
+    /// The path of the stdin document: the name in reports, and where
+    /// relative image paths are resolved from.
+    #[arg(long, value_name = "PATH", requires = "stdin")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// One `--output-format F=PATH`: a report written to a file.
+#[derive(Debug, Clone)]
+pub struct ReportFile {
+    /// The format.
+    pub format: Format,
+    /// The file.
+    pub path: PathBuf,
+}
+
+fn parse_report_file(s: &str) -> Result<ReportFile, String> {
+    use clap::ValueEnum;
+    let names = || {
+        Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((format, path)) = s.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=PATH (e.g. `sarif=copydesk.sarif`), not `{s}`"
+        ));
+    };
+    let format = Format::from_str(format.trim(), true)
+        .map_err(|_| format!("unknown format `{format}` (formats: {})", names()))?;
+    if path.is_empty() {
+        return Err(format!("no file after `{}=`", s.trim_end_matches('=')));
+    }
+    Ok(ReportFile {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 /// The `--fail-on` levels.
@@ -86,14 +158,18 @@ pub enum FailOn {
     Warning,
     /// Any finding fails.
     Info,
+    /// No finding fails (as `--exit-zero`).
+    Never,
 }
 
-impl From<FailOn> for Severity {
-    fn from(f: FailOn) -> Severity {
-        match f {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
+impl FailOn {
+    /// The lowest severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
         }
     }
 }
@@ -115,13 +191,26 @@ pub struct Setup {
 
 /// Load config and catalogue and build the engine.
 pub fn setup(config_path: Option<&Path>, today: Option<NaiveDate>) -> miette::Result<Setup> {
+    setup_selecting(config_path, today, &[], &[])
+}
+
+/// [`setup`], with the rules `--select` and `--ignore` name.
+pub fn setup_selecting(
+    config_path: Option<&Path>,
+    today: Option<NaiveDate>,
+    select: &[String],
+    ignore: &[String],
+) -> miette::Result<Setup> {
     let cwd = std::env::current_dir()
         .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
-    let config = Config::discover(config_path, &cwd)?;
+    let mut config = Config::discover(config_path, &cwd)?;
     let mut catalog = Catalog::builtin()?;
     for dir in &config.rule_dirs {
         catalog.load_dir(dir)?;
     }
+    // The file's rule ids are checked first, so its mistakes point at it.
+    config.validate(&catalog)?;
+    config.select_rules(&catalog, select, ignore)?;
     let root = config
         .path
         .as_ref()
@@ -160,19 +249,183 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         config,
         catalog,
         engine,
-    } = setup(args.config.as_deref(), args.today)?;
+    } = setup_selecting(
+        args.config.as_deref(),
+        args.today,
+        &args.select,
+        &args.ignore,
+    )?;
     // Read the baseline before the run, so a bad file fails fast.
     let known = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    // Likewise the report files: a path that cannot be written fails before
+    // a long run, not after it.
+    let mut report_files = args
+        .output_formats
+        .iter()
+        .map(|r| {
+            std::fs::File::create(&r.path)
+                .map(|f| (r.format, r.path.clone(), f))
+                .map_err(|e| miette::miette!("cannot write report file {}: {e}", r.path.display()))
+        })
+        .collect::<miette::Result<Vec<_>>>()?;
     // Baseline paths are relative to the project root, so that the file
     // matches whatever folder copydesk is started from.
     let root = engine.context().root.clone();
+    let (mut result, fix_failed, had_walk_errors) = if args.stdin {
+        (
+            check_stdin(&engine, args.stdin_filename.as_deref())?,
+            false,
+            false,
+        )
+    } else {
+        match check_tree(&args, &config, &engine, &root)? {
+            Tree::Diff(code) => return Ok(code),
+            Tree::Checked {
+                result,
+                fix_failed,
+                had_walk_errors,
+            } => (result, fix_failed, had_walk_errors),
+        }
+    };
+    if let Some(file) = &args.write_baseline {
+        let recorded = Baseline::from_run(&result, &root);
+        recorded.save(file)?;
+        if !args.quiet {
+            eprintln!(
+                "copydesk: recorded {} in {}",
+                report::plural(recorded.findings.len(), "finding"),
+                file.display()
+            );
+        }
+        let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
+        return Ok(ExitCode::from(if io_errors {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        }));
+    }
+    let baseline_hidden = known.map(|b| b.filter(&mut result, &root));
+    let enabled: Vec<String> = catalog
+        .rules()
+        .iter()
+        .filter(|r| engine.is_enabled(&r.id))
+        .map(|r| r.id.clone())
+        .collect();
+    let step_summary = report::step_summary_from_env();
+    // GitHub's job summary is written once, by the first `github` report.
+    let summary_on_stdout = args.format == Format::Github && !args.statistics;
+    let ctx = report::Context {
+        baseline_hidden,
+        step_summary: step_summary.as_deref().filter(|_| summary_on_stdout),
+        quiet: args.quiet,
+        max_findings: args.max_findings,
+        rule_counts: true,
+        ..report::Context::new(&catalog, &enabled)
+    };
+    let style = Style {
+        color: args.color.enabled(),
+    };
+    let reporting = crate::timings::phase("report");
+    let mut summary_given = summary_on_stdout;
+    for (format, path, file) in report_files.drain(..) {
+        let file_ctx = report::Context {
+            step_summary: step_summary
+                .as_deref()
+                .filter(|_| format == Format::Github && !summary_given),
+            quiet: false,
+            max_findings: None,
+            ..ctx
+        };
+        summary_given |= format == Format::Github;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        report::write(&result, format, Style { color: false }, &file_ctx, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| miette::miette!("cannot write report file {}: {e}", path.display()))?;
+    }
+    // Stdout is line-buffered: a report of many lines needs its own buffer.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if args.statistics {
+        report::statistics::write(&result, args.format == Format::Json, &mut stdout)
+    } else {
+        report::write(&result, args.format, style, &ctx, &mut stdout)
+    };
+    io_result(written.and_then(|()| stdout.flush()))?;
+    reporting.end();
+    let threshold = match args.fail_on {
+        Some(level) => level.threshold(),
+        None => Some(config.fail_on.unwrap_or(Severity::Error)),
+    };
+    let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error);
+    let failed = !args.exit_zero
+        && threshold.is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t));
+    // The process ends right after this: freeing the run's hundreds of
+    // thousands of allocations one by one would only add to the wall time.
+    std::mem::forget(result);
+    Ok(ExitCode::from(if failed {
+        EXIT_FINDINGS
+    } else if io_errors {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    }))
+}
+
+/// `--stdin`: check one document read from standard input, named
+/// `filename` (or `<stdin>`) in reports. Rules that compare articles see
+/// only this one.
+fn check_stdin(engine: &Engine, filename: Option<&Path>) -> miette::Result<RunResult> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
+    let decoded = crate::source::decode_vec(bytes)
+        .map_err(|_| miette::miette!("stdin is not text (it looks like a binary file)"))?;
+    let (path, display) = match filename {
+        Some(p) => (
+            p.to_path_buf(),
+            p.strip_prefix("./").unwrap_or(p).display().to_string(),
+        ),
+        None => (PathBuf::from("-"), "<stdin>".to_string()),
+    };
+    Ok(engine.check_files(vec![SourceFile {
+        id: FileId(0),
+        path,
+        display,
+        decoded,
+    }]))
+}
+
+/// What a run over files and folders gave.
+enum Tree {
+    /// `--diff` printed the pending fixes: the exit code.
+    Diff(ExitCode),
+    /// The findings.
+    Checked {
+        /// The run (after `--fix`, of the fixed files).
+        result: RunResult,
+        /// Whether a fixed file could not be written.
+        fix_failed: bool,
+        /// Whether the walk met errors (they are in `result.notes`).
+        had_walk_errors: bool,
+    },
+}
+
+/// Walk the paths (or the changed files of `--since`), check them (a partial
+/// run when a corpus is known), and apply or show fixes.
+fn check_tree(
+    args: &CheckArgs,
+    config: &Config,
+    engine: &Engine,
+    root: &Path,
+) -> miette::Result<Tree> {
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let walking = crate::timings::phase("walk");
-    let (mut paths, walk_errors) = walk(&roots, &walk_options(&config))
+    let (mut paths, walk_errors) = walk(&roots, &walk_options(config))
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
     if let Some(reference) = &args.since {
         if reference.starts_with('-') {
@@ -195,11 +448,22 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             staged_only = true;
         }
     }
+    // Report files were created before the walk: they are not articles.
+    if !args.output_formats.is_empty() {
+        let reports: HashSet<PathBuf> = args
+            .output_formats
+            .iter()
+            .map(|r| canonical(&r.path))
+            .collect();
+        paths.retain(|p| !is_focus(p, &reports));
+    }
     walking.end();
-    let progress = super::progress::Progress::start(format!(
-        "checking {}",
-        report::plural(paths.len(), "file")
-    ));
+    let progress = (!args.quiet).then(|| {
+        super::progress::Progress::start(format!(
+            "checking {}",
+            report::plural(paths.len(), "file")
+        ))
+    });
     // Staged articles are compared with every article of the repository,
     // `corpus:` or not: a hook must see what is already committed.
     let corpus = args
@@ -220,7 +484,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             Some(dir) => {
                 // The cache loads while the corpus is walked.
                 let (walked, cache) = rayon::join(
-                    || walk(&[dir], &walk_options(&config)),
+                    || walk(&[dir], &walk_options(config)),
                     || {
                         cache_dir
                             .as_deref()
@@ -254,21 +518,23 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         })
     };
     let mut result = run_check()?;
-    progress.finish();
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
     if args.diff {
-        let changed = io_result_bool(print_diffs(&engine, &result, fix_options))?;
-        return Ok(ExitCode::from(if changed {
+        let changed = io_result_bool(print_diffs(engine, &result, fix_options))?;
+        return Ok(Tree::Diff(ExitCode::from(if changed {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN
-        }));
+        })));
     }
     let mut fix_failed = false;
     if args.fix {
-        fix_failed = apply_fixes_in_place(&engine, &result, fix_options);
+        fix_failed = apply_fixes_in_place(engine, &result, fix_options, args.quiet);
         // Report what remains, from the files as they are now.
         result = run_check()?;
     }
@@ -280,61 +546,11 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
             is_error: true,
         });
     }
-    if let Some(file) = &args.write_baseline {
-        let recorded = Baseline::from_run(&result, &root);
-        recorded.save(file)?;
-        eprintln!(
-            "copydesk: recorded {} in {}",
-            report::plural(recorded.findings.len(), "finding"),
-            file.display()
-        );
-        let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
-        return Ok(ExitCode::from(if io_errors {
-            EXIT_ERROR
-        } else {
-            EXIT_CLEAN
-        }));
-    }
-    let baseline_hidden = known.map(|b| b.filter(&mut result, &root));
-    let enabled: Vec<String> = catalog
-        .rules()
-        .iter()
-        .filter(|r| engine.is_enabled(&r.id))
-        .map(|r| r.id.clone())
-        .collect();
-    let step_summary = report::step_summary_from_env();
-    let ctx = report::Context {
-        baseline_hidden,
-        step_summary: step_summary.as_deref(),
-        ..report::Context::new(&catalog, &enabled)
-    };
-    let style = Style {
-        color: args.color.enabled(),
-    };
-    // Stdout is line-buffered: a report of many lines needs its own buffer.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let reporting = crate::timings::phase("report");
-    io_result(
-        report::write(&result, args.format, style, &ctx, &mut stdout).and_then(|()| stdout.flush()),
-    )?;
-    reporting.end();
-    let threshold: Severity = args
-        .fail_on
-        .map(Severity::from)
-        .or(config.fail_on)
-        .unwrap_or(Severity::Error);
-    let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error);
-    let failed = result.diagnostics.iter().any(|d| d.severity >= threshold);
-    // The process ends right after this: freeing the run's hundreds of
-    // thousands of allocations one by one would only add to the wall time.
-    std::mem::forget(result);
-    Ok(ExitCode::from(if failed {
-        EXIT_FINDINGS
-    } else if io_errors {
-        EXIT_ERROR
-    } else {
-        EXIT_CLEAN
-    }))
+    Ok(Tree::Checked {
+        result,
+        fix_failed,
+        had_walk_errors,
+    })
 }
 
 /// Fix every file of `result` in memory, in parallel; only files that change.
@@ -360,7 +576,12 @@ fn plan_fixes<'r>(
 
 /// `--fix`: write the fixed files and say on stderr what changed in each.
 /// Returns whether any file could not be written.
-fn apply_fixes_in_place(engine: &Engine, result: &RunResult, options: FixOptions) -> bool {
+fn apply_fixes_in_place(
+    engine: &Engine,
+    result: &RunResult,
+    options: FixOptions,
+    quiet: bool,
+) -> bool {
     let mut failed = false;
     let mut total = 0;
     let planned = plan_fixes(engine, result, options);
@@ -373,7 +594,9 @@ fn apply_fixes_in_place(engine: &Engine, result: &RunResult, options: FixOptions
                     .iter()
                     .map(|(r, n)| format!("{r} ×{n}"))
                     .collect();
-                eprintln!("fixed {}: {}", file.display, rules.join(", "));
+                if !quiet {
+                    eprintln!("fixed {}: {}", file.display, rules.join(", "));
+                }
             }
             Err(e) => {
                 failed = true;
@@ -381,7 +604,7 @@ fn apply_fixes_in_place(engine: &Engine, result: &RunResult, options: FixOptions
             }
         }
     }
-    if total > 0 {
+    if total > 0 && !quiet {
         eprintln!(
             "applied {} in {}",
             report::plural(total, "fix"),

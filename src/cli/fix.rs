@@ -47,6 +47,15 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             corpus: None,
             no_cache: false,
             cache_dir: None,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            exit_zero: false,
+            quiet: false,
+            statistics: false,
+            output_formats: Vec::new(),
+            max_findings: None,
+            stdin: false,
+            stdin_filename: None,
         });
     }
     let setup = setup(args.config.as_deref(), None)?;

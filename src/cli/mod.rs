@@ -10,6 +10,7 @@ pub mod init;
 pub mod man;
 pub mod progress;
 pub mod rules;
+pub mod schema;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,7 +35,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint articles (files and folders; default: the current folder).
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// List every statistical claim, grouped by subject (table, JSON, CSV).
     Claims(claims::ClaimsArgs),
     /// List every rule: id, severity, fixable, summary.
@@ -49,6 +50,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the man page, or write all of them to a folder.
     Man(man::ManArgs),
+    /// Print the JSON Schema of copydesk.yaml, for editor completion.
+    Schema(schema::SchemaArgs),
 }
 
 /// When to colour output.
@@ -80,7 +83,7 @@ impl ColorChoice {
 /// Run the parsed command; errors become exit code 2 in `main`.
 pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Explain(args) => explain::run(args),
@@ -88,6 +91,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 

@@ -58,27 +58,138 @@ pub struct Config {
     text: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// `copydesk.yaml` as written. Its JSON Schema (`copydesk schema`) is
+/// generated from this type, so the two cannot drift apart; the field docs
+/// are the schema's descriptions.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "copydesk.yaml",
+    description = "Configuration of copydesk, the linter for repositories of articles. Every key is optional."
+)]
 struct RawConfig {
+    /// Globs of the files to check (`content/**/*.md`); replaces the
+    /// extension filter.
     #[serde(default)]
     include: Vec<String>,
+    /// Globs of files and folders to leave out (`drafts/`).
     #[serde(default)]
     exclude: Vec<String>,
+    /// Extensions of article files (default: md, markdown, mdx, txt).
     #[serde(default)]
     extensions: Option<Vec<String>>,
+    /// Folders of house rules (rule YAML files), relative to this file.
     #[serde(default)]
     rule_dirs: Vec<PathBuf>,
+    /// Per-rule settings by rule id: a level (`off`, `info`, `warning`,
+    /// `error`), or a mapping with `severity` and the rule's options.
     #[serde(default)]
+    #[schemars(schema_with = "rule_settings_schema")]
     rules: BTreeMap<String, Value>,
+    /// The whole corpus, for cross-article rules when only some files are
+    /// checked (pre-commit, --since), relative to this file.
     #[serde(default)]
     corpus: Option<PathBuf>,
+    /// The canonical facts file (default: facts.yaml beside this file).
     #[serde(default)]
     facts: Option<PathBuf>,
+    /// Extends or overrides the claims lexicon (rules/claims/lexicon.yaml):
+    /// `synonyms`, `geo`, `stop_words`, `tolerances`.
     #[serde(default)]
+    #[schemars(schema_with = "lexicon_schema")]
     lexicon: Option<Value>,
+    /// The lowest severity that fails the run (default: error).
     #[serde(default)]
     fail_on: Option<Severity>,
+}
+
+/// `rules:` in general: any rule id (house rules included) to a setting.
+/// [`json_schema`] adds each built-in rule with its options.
+fn rule_settings_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": rule_setting_schema(&serde_json::Map::new(), true),
+    })
+}
+
+fn lexicon_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["object", "null"],
+        "properties": {
+            "synonyms": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } },
+            "geo": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } },
+            "stop_words": { "type": "array", "items": { "type": "string" } },
+            "tolerances": { "type": "object", "additionalProperties": { "type": "number" } },
+        },
+    })
+}
+
+/// What `parse_level` accepts, and `false` for off.
+fn level_schema() -> serde_json::Value {
+    serde_json::json!({
+        "anyOf": [
+            { "enum": ["off", "info", "warning", "warn", "error"] },
+            { "const": false },
+        ]
+    })
+}
+
+/// One rule's setting: a level, or a mapping of `severity` and `options`
+/// (other keys allowed only when the options are unknown: house rules).
+fn rule_setting_schema(
+    options: &serde_json::Map<String, serde_json::Value>,
+    open: bool,
+) -> serde_json::Value {
+    let mut properties = options.clone();
+    properties.insert("severity".into(), level_schema());
+    serde_json::json!({
+        "anyOf": [
+            level_schema(),
+            { "type": "object", "properties": properties, "additionalProperties": open },
+        ]
+    })
+}
+
+/// The JSON Schema (draft 2020-12) of `copydesk.yaml`: generated from the
+/// config type, with every rule of `catalog` under `rules:` (its summary,
+/// levels, and its options with their documentation and defaults), for
+/// editor completion and validation.
+pub fn json_schema(catalog: &Catalog) -> serde_json::Value {
+    let mut schema = schemars::schema_for!(RawConfig).to_value();
+    let mut rules = serde_json::Map::new();
+    for spec in catalog.rules() {
+        let options: serde_json::Map<String, serde_json::Value> = spec
+            .options
+            .iter()
+            .map(|(name, o)| {
+                let mut option = serde_json::json!({
+                    "description": o.doc,
+                    "default": serde_json::to_value(&o.default).unwrap_or_default(),
+                });
+                let kind = match o.kind.as_str() {
+                    "number" => Some("number"),
+                    "integer" => Some("integer"),
+                    "string" => Some("string"),
+                    "boolean" => Some("boolean"),
+                    "list" => Some("array"),
+                    "map" | "mapping" => Some("object"),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    option["type"] = kind.into();
+                }
+                (name.clone(), option)
+            })
+            .collect();
+        let mut setting = rule_setting_schema(&options, false);
+        setting["description"] =
+            format!("{} Default severity: {}.", spec.summary, spec.severity).into();
+        for id in std::iter::once(&spec.id).chain(&spec.aliases) {
+            rules.insert(id.clone(), setting.clone());
+        }
+    }
+    schema["properties"]["rules"]["properties"] = rules.into();
+    schema
 }
 
 /// Why the configuration cannot be used.
@@ -101,6 +212,20 @@ pub enum ConfigError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     UnknownRule(Box<UnknownRule>),
+    /// A rule id given to `--select` or `--ignore` that no rule has.
+    #[error("unknown rule `{id}` in {flag}")]
+    #[diagnostic(
+        code(copydesk::config::unknown_rule_flag),
+        help("run `copydesk rules` to list the rule ids{suggestion}")
+    )]
+    UnknownRuleFlag {
+        /// The flag (`--select`, `--ignore`).
+        flag: &'static str,
+        /// What was given.
+        id: String,
+        /// "; did you mean `…`?", or nothing.
+        suggestion: String,
+    },
     /// The `lexicon` section or the facts file is not valid.
     #[error("{what}: {message}")]
     #[diagnostic(
@@ -262,6 +387,45 @@ impl Config {
         Ok(())
     }
 
+    /// Apply `--select` and `--ignore` (command-line flags win over the
+    /// file): with `select`, only the rules it names run (one the file turned
+    /// off runs at its default severity, with the file's options); the rules
+    /// `ignore` names are off, even if selected. Each entry is a rule id, an
+    /// alias, or a prefix ending in `*` (`claim-*`). An entry that names no
+    /// rule is an error.
+    pub fn select_rules(
+        &mut self,
+        catalog: &Catalog,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<(), ConfigError> {
+        if select.is_empty() && ignore.is_empty() {
+            return Ok(());
+        }
+        let selected = resolve_rule_list(catalog, select, "--select")?;
+        let ignored = resolve_rule_list(catalog, ignore, "--ignore")?;
+        for spec in catalog.rules() {
+            let id = spec.id.as_str();
+            let on = (select.is_empty() || selected.contains(id)) && !ignored.contains(id);
+            // The file may name the rule by its id or a former id (alias).
+            let mut setting = self
+                .rules
+                .get(id)
+                .or_else(|| spec.aliases.iter().find_map(|a| self.rules.get(a)))
+                .cloned()
+                .unwrap_or_default();
+            if !on {
+                setting.level = Some(Level::Off);
+            } else if setting.level == Some(Level::Off) {
+                setting.level = None;
+            } else {
+                continue;
+            }
+            self.rules.insert(id.to_string(), setting);
+        }
+        Ok(())
+    }
+
     /// An error about the options of rule `id`, pointing at its entry.
     pub fn option_error(&self, id: &str, message: String) -> ConfigError {
         ConfigError::Invalid(Box::new(InvalidConfig {
@@ -335,6 +499,36 @@ fn key_span(text: &str, key: &str) -> SourceSpan {
         pos += line.len();
     }
     (0, 0).into()
+}
+
+/// The catalogue ids a `--select`/`--ignore` list names.
+fn resolve_rule_list<'c>(
+    catalog: &'c Catalog,
+    entries: &[String],
+    flag: &'static str,
+) -> Result<std::collections::HashSet<&'c str>, ConfigError> {
+    let mut ids = std::collections::HashSet::new();
+    for entry in entries {
+        let entry = entry.trim();
+        let mut matched = false;
+        if let Some(prefix) = entry.strip_suffix('*') {
+            for r in catalog.rules().iter().filter(|r| r.id.starts_with(prefix)) {
+                ids.insert(r.id.as_str());
+                matched = true;
+            }
+        } else if let Some(r) = catalog.get(entry) {
+            ids.insert(r.id.as_str());
+            matched = true;
+        }
+        if !matched {
+            return Err(ConfigError::UnknownRuleFlag {
+                flag,
+                id: entry.to_string(),
+                suggestion: catalog.suggestion(entry.trim_end_matches('*')),
+            });
+        }
+    }
+    Ok(ids)
 }
 
 #[cfg(test)]

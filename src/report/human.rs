@@ -1,6 +1,7 @@
 //! `--format human`: codespan-reporting snippets with the offending text
-//! underlined (secondary labels across files for corpus findings), then a
-//! summary line.
+//! underlined (secondary labels across files for corpus findings), then the
+//! findings counted per rule, a line saying how many were shown when
+//! `--max-findings` capped them, and a summary line.
 
 use super::excerpt::Excerpts;
 use super::{Context, Counts, ReportFiles, Style, plural};
@@ -17,8 +18,9 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let config = Config::default();
+    let shown = super::shown(&files.run.diagnostics, ctx.max_findings);
     // Rendering a snippet is the costly part of a large report: in parallel.
-    super::write_in_order(&files.run.diagnostics, out, |_, d, buf| {
+    super::write_in_order(&shown, out, |_, d, buf| {
         render(files, style, &config, d, buf)
     })?;
     let mut unreadable = 0;
@@ -29,7 +31,23 @@ pub fn write(
         } else {
             "note"
         };
-        writeln!(out, "{kind}: {}: {}", note.path.display(), note.message)?;
+        // Quiet keeps what makes the run fail: unreadable files.
+        if !ctx.quiet || note.is_error {
+            writeln!(out, "{kind}: {}: {}", note.path.display(), note.message)?;
+        }
+    }
+    if ctx.quiet {
+        return Ok(());
+    }
+    if ctx.rule_counts && !files.run.diagnostics.is_empty() {
+        super::statistics::write_table(&super::statistics::per_rule(files.run), out)?;
+    }
+    if shown.len() < files.run.diagnostics.len() {
+        writeln!(
+            out,
+            "{}",
+            super::capped_line(shown.len(), files.run.diagnostics.len())
+        )?;
     }
     let c = Counts::of(files.run);
     let checked = plural(files.run.files.len(), "file");

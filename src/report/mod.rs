@@ -12,12 +12,13 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 mod xml;
 
 pub use files::ReportFiles;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::RunResult;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -62,6 +63,16 @@ pub struct Context<'a> {
     /// `$GITHUB_STEP_SUMMARY`: where `github` writes the full table when it
     /// had to leave findings out of the annotations.
     pub step_summary: Option<&'a std::path::Path>,
+    /// `--quiet`: `human` and `short` print the findings and nothing else
+    /// (no summary, per-rule counts, or notes on skipped files).
+    pub quiet: bool,
+    /// `--max-findings`: `human` and `short` show at most this many, the
+    /// most severe.
+    pub max_findings: Option<usize>,
+    /// Whether `human` ends with the findings counted per rule, as the CLI's
+    /// report does; off by default, so a rendering of a few findings (the
+    /// rule snapshots) is only the findings and the summary.
+    pub rule_counts: bool,
 }
 
 impl<'a> Context<'a> {
@@ -72,6 +83,9 @@ impl<'a> Context<'a> {
             enabled,
             baseline_hidden: None,
             step_summary: None,
+            quiet: false,
+            max_findings: None,
+            rule_counts: false,
         }
     }
 }
@@ -94,7 +108,7 @@ pub fn write(
     let files = ReportFiles::new(run);
     match format {
         Format::Human => human::write(&files, style, ctx, out),
-        Format::Short => short::write(&files, out),
+        Format::Short => short::write(&files, ctx, out),
         Format::Json => json::write(&files, ctx, out),
         Format::Sarif => sarif::write(&files, ctx, out),
         Format::Github => github::write(&files, ctx, out),
@@ -138,6 +152,35 @@ impl Counts {
         }
         c
     }
+}
+
+/// The findings a report capped at `max` shows: all of them, or the `max`
+/// most severe (errors, then warnings, then infos; the earliest first among
+/// equals), in their usual order.
+pub(crate) fn shown(diagnostics: &[Diagnostic], max: Option<usize>) -> Vec<&Diagnostic> {
+    kept(diagnostics, max)
+        .into_iter()
+        .map(|i| &diagnostics[i])
+        .collect()
+}
+
+/// The positions in `diagnostics` of the findings [`shown`] keeps.
+pub(crate) fn kept(diagnostics: &[Diagnostic], max: Option<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    if let Some(max) = max.filter(|&m| m < diagnostics.len()) {
+        order.sort_by_key(|&i| std::cmp::Reverse(diagnostics[i].severity));
+        order.truncate(max);
+        order.sort_unstable();
+    }
+    order
+}
+
+/// "showing 10 of 412 findings, the most severe first (--max-findings)".
+pub(crate) fn capped_line(shown: usize, total: usize) -> String {
+    format!(
+        "showing {shown} of {}, the most severe first (--max-findings {shown})",
+        plural(total, "finding")
+    )
 }
 
 /// Findings rendered per parallel task by [`write_in_order`].
@@ -187,5 +230,33 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}es")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use crate::source::FileId;
+
+    fn finding(severity: Severity, start: usize) -> Diagnostic {
+        let mut d = Diagnostic::new("date-order", FileId(0), Span::new(start, start + 1), "m");
+        d.severity = severity;
+        d
+    }
+
+    #[test]
+    fn a_cap_keeps_the_most_severe_in_their_order() {
+        let all = [
+            finding(Severity::Info, 0),
+            finding(Severity::Warning, 1),
+            finding(Severity::Error, 2),
+            finding(Severity::Warning, 3),
+            finding(Severity::Error, 4),
+        ];
+        assert_eq!(kept(&all, Some(3)), [1, 2, 4]);
+        assert_eq!(kept(&all, Some(0)), Vec::<usize>::new());
+        assert_eq!(kept(&all, Some(9)), [0, 1, 2, 3, 4]);
+        assert_eq!(kept(&all, None), [0, 1, 2, 3, 4]);
     }
 }

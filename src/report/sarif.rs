@@ -9,6 +9,13 @@
 //! with `columnKind`. Relative paths are written as relative URI references
 //! against `%SRCROOT%`, which GitHub resolves to the repository root.
 //! The wire types live here, apart from the internal ones.
+//!
+//! GitHub code scanning rejects a run of more than 25,000 results, and a
+//! result with more than 1,000 locations (issue 15): the log keeps the most
+//! severe results and the first related locations, and a tool execution
+//! notification says what was left out. Rule `name`s are PascalCase and never
+//! the id (SARIF1001); the tool and each built-in rule link to their
+//! documentation (`informationUri`, `helpUri`).
 
 use super::{Context, ReportFiles};
 use crate::baseline;
@@ -25,6 +32,12 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
 /// Key of our fingerprint in `partialFingerprints` (versioned, as SARIF advises).
 const FINGERPRINT_KEY: &str = "copydesk/v1";
+/// Results GitHub code scanning accepts in one run.
+pub const MAX_RESULTS: usize = 25_000;
+/// Related locations kept per result (GitHub accepts 1,000 locations).
+pub const MAX_RELATED: usize = 1_000;
+/// copydesk's home: `repository` in Cargo.toml.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,10 +76,12 @@ struct Driver<'a> {
 #[serde(rename_all = "camelCase")]
 struct Rule<'a> {
     id: &'a str,
-    name: &'a str,
+    name: String,
     short_description: Text<'a>,
     full_description: OwnedText,
     help: Help,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties<'a>,
 }
@@ -205,16 +220,29 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// Write the SARIF log.
+/// Write the SARIF log, capped at GitHub's [`MAX_RESULTS`].
 pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    write_capped(files, ctx, MAX_RESULTS, out)
+}
+
+/// Write the SARIF log with at most `max_results` results: the most severe,
+/// in their usual order.
+pub fn write_capped(
+    files: &ReportFiles,
+    ctx: &Context,
+    max_results: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let run = files.run;
+    let kept = super::kept(&run.diagnostics, Some(max_results));
+    let left_out = run.diagnostics.len() - kept.len();
     let specs = ctx.catalog.rules();
     let index: HashMap<&str, usize> = specs
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let fingerprints = baseline::fingerprints(run, |f| f.display.clone());
+    let mut fingerprints = baseline::fingerprints(run, |f| f.display.clone());
     let mut uris: HashMap<FileId, ArtifactLocation> = HashMap::new();
     let mut artifact = |id: FileId| {
         uris.entry(id)
@@ -230,10 +258,9 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             end_column: e.column,
         }
     };
-    let results = run
-        .diagnostics
+    let results = kept
         .iter()
-        .zip(fingerprints)
+        .map(|&i| (&run.diagnostics[i], std::mem::take(&mut fingerprints[i])))
         .map(|(d, fingerprint)| SarifResult {
             rule_id: &d.rule,
             rule_index: index.get(d.rule.as_ref()).copied(),
@@ -250,6 +277,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             related_locations: d
                 .related
                 .iter()
+                .take(MAX_RELATED)
                 .enumerate()
                 .map(|(i, l)| Location {
                     id: Some(i + 1),
@@ -283,7 +311,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             partial_fingerprints: HashMap::from([(FINGERPRINT_KEY, fingerprint)]),
         })
         .collect();
-    let notifications = run
+    let mut notifications: Vec<Notification> = run
         .notes
         .iter()
         .map(|n| Notification {
@@ -303,6 +331,24 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
                 .collect(),
         })
         .collect();
+    if left_out > 0 {
+        notifications.push(capped_notification(run, &kept, max_results));
+    }
+    let related_left_out: usize = kept
+        .iter()
+        .map(|&i| run.diagnostics[i].related.len().saturating_sub(MAX_RELATED))
+        .sum();
+    if related_left_out > 0 {
+        notifications.push(Notification {
+            level: "warning",
+            message: OwnedText {
+                text: format!(
+                    "{related_left_out} related locations were left out: a result keeps at most {MAX_RELATED} (GitHub code scanning's limit); `--format json` lists them all."
+                ),
+            },
+            locations: Vec::new(),
+        });
+    }
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -311,7 +357,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
                 driver: Driver {
                     name: "copydesk",
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: Some(env!("CARGO_PKG_REPOSITORY")).filter(|u| !u.is_empty()),
+                    information_uri: Some(REPOSITORY).filter(|u| !u.is_empty()),
                     rules: specs.iter().map(rule).collect(),
                 },
             },
@@ -327,10 +373,82 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
     writeln!(out)
 }
 
+/// The notification of a log that left results out: how many, of which
+/// levels, and why.
+fn capped_notification(
+    run: &crate::engine::RunResult,
+    kept: &[usize],
+    max_results: usize,
+) -> Notification {
+    let mut dropped = [0usize; 3];
+    let mut keep = kept.iter().peekable();
+    for (i, d) in run.diagnostics.iter().enumerate() {
+        if keep.next_if(|&&k| k == i).is_none() {
+            dropped[match d.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
+        }
+    }
+    let levels: Vec<String> = [
+        ("error", dropped[0]),
+        ("warning", dropped[1]),
+        ("note", dropped[2]),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(level, n)| super::plural(*n, level))
+    .collect();
+    Notification {
+        level: "warning",
+        message: OwnedText {
+            text: format!(
+                "{} of {} results were left out ({}): GitHub code scanning accepts at most {max_results} results per run, so the {} most severe are kept. `copydesk check --format json` lists them all.",
+                run.diagnostics.len() - kept.len(),
+                run.diagnostics.len(),
+                levels.join(", "),
+                kept.len(),
+            ),
+        },
+        locations: Vec::new(),
+    }
+}
+
+/// A rule's SARIF `name`: its name in PascalCase (`Dates out of order` →
+/// `DatesOutOfOrder`), never equal to the id, even ignoring case (SARIF1001):
+/// `Mojibake` for `mojibake` becomes `MojibakeRule`.
+pub fn pascal_name(spec: &RuleSpec) -> String {
+    let mut name: String = spec
+        .name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect();
+    if name.is_empty() || name.eq_ignore_ascii_case(&spec.id) {
+        name.push_str("Rule");
+    }
+    name
+}
+
+/// Where a rule is documented: the YAML a built-in rule is declared in,
+/// in copydesk's repository. House rules live elsewhere: none.
+fn help_uri(spec: &RuleSpec) -> Option<String> {
+    let builtin = spec.origin.starts_with("<builtin>");
+    (builtin && !REPOSITORY.is_empty())
+        .then(|| format!("{REPOSITORY}/blob/main/rules/{}.yaml", spec.id))
+}
+
 fn rule(spec: &RuleSpec) -> Rule<'_> {
     Rule {
         id: &spec.id,
-        name: &spec.name,
+        name: pascal_name(spec),
         short_description: Text {
             text: &spec.summary,
         },
@@ -346,6 +464,7 @@ fn rule(spec: &RuleSpec) -> Rule<'_> {
                 spec.id
             ),
         },
+        help_uri: help_uri(spec),
         default_configuration: Configuration {
             level: level(spec.severity),
         },
@@ -416,6 +535,23 @@ mod tests {
         assert_eq!(a.uri, "content/my%20post/%C3%A9%3A1.md");
         assert_eq!(a.uri_base_id, Some(SRCROOT));
         assert_eq!(artifact_location("./a.md").uri, "a.md");
+    }
+
+    #[test]
+    fn rule_names_are_pascal_case_and_never_the_id() {
+        let catalog = crate::catalog::Catalog::builtin().expect("built-in catalogue loads");
+        let name = |id: &str| pascal_name(catalog.get(id).expect("a built-in rule"));
+        assert_eq!(name("date-order"), "DatesOutOfOrder");
+        assert_eq!(name("image-url-invalid"), "MalformedImageURL");
+        // `Mojibake` would equal the id but for case (SARIF1001).
+        assert_eq!(name("mojibake"), "MojibakeRule");
+        for spec in catalog.rules() {
+            assert!(
+                !pascal_name(spec).eq_ignore_ascii_case(&spec.id),
+                "{}",
+                spec.id
+            );
+        }
     }
 
     #[cfg(unix)]

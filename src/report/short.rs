@@ -1,12 +1,14 @@
 //! `--format short`: `path:line:col: severity[rule] message`, one per line,
 //! for editors and grep.
 
-use super::ReportFiles;
+use super::{Context, ReportFiles};
 use std::io::{self, Write};
 
 /// Write every finding on one line.
-pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
-    super::write_in_order(&files.run.diagnostics, out, |_, d, buf| {
+/// With `--max-findings`, a last line says how many were shown.
+pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Result<()> {
+    let shown = super::shown(&files.run.diagnostics, ctx.max_findings);
+    super::write_in_order(&shown, out, |_, d, buf| {
         let pos = files.line_col(d.file, d.span.start);
         writeln!(
             buf,
@@ -20,7 +22,16 @@ pub fn write(files: &ReportFiles, out: &mut dyn Write) -> io::Result<()> {
         )
     })?;
     for note in &files.run.notes {
-        writeln!(out, "{}: note: {}", note.path.display(), note.message)?;
+        if !ctx.quiet || note.is_error {
+            writeln!(out, "{}: note: {}", note.path.display(), note.message)?;
+        }
+    }
+    if shown.len() < files.run.diagnostics.len() && !ctx.quiet {
+        writeln!(
+            out,
+            "copydesk: {}",
+            super::capped_line(shown.len(), files.run.diagnostics.len())
+        )?;
     }
     Ok(())
 }
