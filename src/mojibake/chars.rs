@@ -140,11 +140,13 @@ pub(crate) fn is_letter(c: char) -> bool {
     matches!(kind(c), Kind::Letter { .. })
 }
 
-/// Code points that no repaired text should contain: C1 controls, private use, noncharacters.
+/// Code points that no repaired text should contain: C1 controls, private use, noncharacters
+/// and unassigned code points (issue 14: a reading that lands there is a coincidence).
 pub(crate) fn is_forbidden(c: char) -> bool {
     let cp = c as u32;
     matches!(cp, 0x80..=0x9F | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF | 0xF0000..)
         || cp & 0xFFFE == 0xFFFE
+        || !super::assigned::is_assigned(c)
 }
 
 /// Latin Extended-A letters that only a few small orthographies use.
@@ -409,6 +411,7 @@ mod tests {
         assert!(is_forbidden('\u{9d}'));
         assert!(is_forbidden('\u{fffe}'));
         assert!(!is_forbidden('\u{fffd}'));
+        assert!(is_forbidden('\u{378}'), "unassigned");
     }
 
     #[test]

@@ -46,6 +46,9 @@ struct Candidate {
     units: usize,
     nbytes: u32,
     has_c1: bool,
+    /// Reads just as well as correct text (a capital ending a word in capitals, then
+    /// punctuation: `AMANHÃ…`): repaired only beside confident runs of the same code page.
+    weak: bool,
 }
 
 impl Candidate {
@@ -270,7 +273,31 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         units: run.len(),
         nbytes: run.iter().map(|u| u32::from(u.nbytes)).sum(),
         has_c1: run.iter().any(|u| u.has_c1),
+        weak: run.len() == 1 && capital_before_punctuation(chars, start, end),
     })
+}
+
+/// Punctuation that naturally follows a word: closing marks, dashes, bullets and quotes.
+/// Several of them are continuation bytes in single-byte code pages.
+const AFTER_WORD: [char; 14] = [
+    '…', '”', '“', '•', '’', '‘', '–', '—', '»', '«', '›', '‹', '„', '‚',
+];
+
+/// Whether `chars[start..end]` is a capital letter that ends a word in capitals (or is a word
+/// by itself), followed by punctuation that naturally follows a word: `AMANHÃ…`, `VOCÊ”`,
+/// `CANCIÓN“`, `É•`. Portuguese, Spanish and French headlines are full of these, and the
+/// same characters happen to be a lead byte and continuation bytes (issue 14).
+fn capital_before_punctuation(chars: &[char], start: usize, end: usize) -> bool {
+    let lead = chars[start];
+    let word_start = start == 0 || !is_letter(chars[start - 1]);
+    let caps_before = word_start || chars[start - 1].is_uppercase();
+    let word_end = chars.get(end).is_none_or(|&c| !c.is_alphanumeric());
+    end == start + 2
+        && lead.is_uppercase()
+        && is_letter(lead)
+        && caps_before
+        && AFTER_WORD.contains(&chars[start + 1])
+        && word_end
 }
 
 /// Penalties that need more context than a window: lowercase letters put into an all-caps
@@ -353,13 +380,26 @@ fn select(candidates: &[Candidate], favoured: &[CodePage], n: usize) -> Vec<Cand
     // Only repairs into ordinary characters count towards the latter.
     let moderate: Vec<f32> = chosen
         .iter()
-        .filter(|c| c.replacement.chars().all(|ch| cost(ch) < 1.0))
+        .filter(|c| !c.weak && c.replacement.chars().all(|ch| cost(ch) < 1.0))
         .map(Candidate::net)
         .filter(|&s| s >= 1.0)
         .collect();
-    let strong = chosen.iter().any(|c| c.net() >= ACCEPT)
+    let strong = chosen.iter().any(|c| !c.weak && c.net() >= ACCEPT)
         || (moderate.len() >= 2 && moderate.iter().sum::<f32>() >= ACCEPT);
-    chosen.retain(|c| c.net() >= ACCEPT || (strong && c.score >= ACCEPT_WITH_EVIDENCE));
+    // A weak run needs a confident run of its own code page beside it: in a line that really
+    // went through that code page, a correct `Ã…` would itself have been garbled.
+    let confident_cps: Vec<CodePage> = chosen
+        .iter()
+        .filter(|c| !c.weak && c.net() >= ACCEPT)
+        .map(|c| c.cp)
+        .collect();
+    chosen.retain(|c| {
+        if c.weak {
+            confident_cps.contains(&c.cp) && c.score >= ACCEPT_WITH_EVIDENCE
+        } else {
+            c.net() >= ACCEPT || (strong && c.score >= ACCEPT_WITH_EVIDENCE)
+        }
+    });
     chosen
 }
 
@@ -477,7 +517,7 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     // The code pages that explain most of the confident repairs (a run often reads the same
     // through several code pages; count each that does).
     let mut support = [0f32; super::codepage::NCP];
-    for c in first.iter().filter(|c| c.net() >= ACCEPT) {
+    for c in first.iter().filter(|c| !c.weak && c.net() >= ACCEPT) {
         for d in &candidates {
             if d.start == c.start && d.end == c.end && d.replacement == c.replacement {
                 support[d.cp.index()] += c.net();

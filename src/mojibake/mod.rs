@@ -10,13 +10,14 @@
 //! repaired. Nested layers (double and triple mojibake) are peeled off inside each run, and
 //! [`find`] also repeats whole rounds so that every reported repair is final.
 //!
-//! Modules: `codepage` builds the decode tables, `chars` classifies characters and scores
-//! oddness, `scan` finds candidate units, `detect` decides per line, and this file holds the
-//! public API and the composition of rounds.
+//! Modules: `codepage` builds the decode tables, `assigned` knows which code points exist,
+//! `chars` classifies characters and scores oddness, `scan` finds candidate units, `detect`
+//! decides per line, and this file holds the public API and the composition of rounds.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
+mod assigned;
 mod chars;
 mod codepage;
 mod detect;
@@ -504,6 +505,29 @@ mod tests {
             "привет",
             "ВІКІ",
         ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn issue_14_capitals_before_punctuation_stay() {
+        for s in [
+            "E AMANHÃ…",
+            "O JOGO DE AMANHÃ• E DEPOIS",
+            "“VOCÊ”",
+            "LA CANCIÓN“ DEL VERANO",
+            "É… ASSIM",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+        // Beside confident mojibake of the same code page, the same shape is mojibake too.
+        assert_eq!(fixed("SÃ… cafÃ© e pÃ£o"), "SÅ café e pão");
+    }
+
+    #[test]
+    fn issue_14_no_repair_into_unassigned_code_points() {
+        // `ï…` + `°` would read as U+F170 (private use); `Í` + `¸` as U+0378 (unassigned).
+        for s in ["naïve…°", "SÍ¸ x"] {
             assert_eq!(fixed(s), s, "{s}");
         }
     }
