@@ -403,6 +403,56 @@ fn select(candidates: &[Candidate], favoured: &[CodePage], n: usize) -> Vec<Cand
     chosen
 }
 
+/// Confident runs of the favoured code pages that a line needs before its reading decides
+/// the short words between them.
+const LINE_READING_RUNS: usize = 2;
+
+/// Short words in a line of mojibake (issue 14): in `РЇ РЅРµ Р·РЅР°СЋ, С‡С‚Рѕ РґРµР»Р°С‚СЊ РІ СЌС‚РѕР№`
+/// the one-letter words `РЇ` and `РІ` are two characters each and score too low on their own,
+/// though the line around them is plainly windows-1251 mojibake. A candidate of a favoured
+/// code page that is a whole word (no letter either side), decodes to ordinary letters of a
+/// script the confident runs decode to, in a line with at least [`LINE_READING_RUNS`]
+/// confident runs of that code page (or one, when every non-ASCII letter of the line belongs
+/// to units of the favoured code pages), is raised to the score that evidence lets through.
+fn lend_line_reading(
+    chars: &[char],
+    candidates: &mut [Candidate],
+    first: &[Candidate],
+    favoured: &[CodePage],
+    all_covered: bool,
+) {
+    let confident: Vec<&Candidate> = first
+        .iter()
+        .filter(|c| !c.weak && c.net() >= ACCEPT && favoured.contains(&c.cp))
+        .collect();
+    if confident.is_empty() || (confident.len() < LINE_READING_RUNS && !all_covered) {
+        return;
+    }
+    let mut scripts: Vec<Script> = Vec::new();
+    for c in &confident {
+        for ch in c.replacement.chars().filter(|&ch| is_letter(ch)) {
+            let s = super::chars::script(ch);
+            if !scripts.contains(&s) {
+                scripts.push(s);
+            }
+        }
+    }
+    for c in candidates.iter_mut() {
+        if c.score >= ACCEPT_WITH_EVIDENCE || !favoured.contains(&c.cp) || c.lossy > 0 {
+            continue;
+        }
+        let whole_word = (c.start == 0 || !chars[c.start - 1].is_alphanumeric())
+            && chars.get(c.end).is_none_or(|ch| !ch.is_alphanumeric());
+        let ordinary_letters = !c.replacement.is_empty()
+            && c.replacement.chars().all(|ch| {
+                is_letter(ch) && cost(ch) < 1.0 && scripts.contains(&super::chars::script(ch))
+            });
+        if whole_word && ordinary_letters {
+            c.score = ACCEPT_WITH_EVIDENCE;
+        }
+    }
+}
+
 /// What [`analyse`] finds in one line.
 pub(crate) struct Analysis {
     /// The repairs to make.
@@ -533,6 +583,12 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     let mut accepted = if favoured.is_empty() {
         first
     } else {
+        let mask = favoured.iter().fold(0u16, |m, cp| m | 1 << cp.index());
+        let all_covered = line
+            .non_ascii
+            .iter()
+            .all(|&i| covered_by[i] & mask != 0 || !is_letter(chars[i]));
+        lend_line_reading(chars, &mut candidates, &first, &favoured, all_covered);
         select(&candidates, &favoured, n)
     };
     // One two-character unit in a line that also has correct non-ASCII text (which the same

@@ -525,6 +525,24 @@ mod tests {
     }
 
     #[test]
+    fn issue_14_short_words_follow_the_line() {
+        // Russian and Ukrainian through windows-1251: one-letter words are two characters.
+        assert_eq!(
+            fixed("Р’ РњРѕСЃРєРІРµ Рё РІ РљРёРµРІРµ"),
+            "В Москве и в Киеве"
+        );
+        assert_eq!(
+            fixed("РЇ С– С‚Рё, Р° РІС–РЅ Сѓ С€РєРѕР»С–"),
+            "Я і ти, а він у школі"
+        );
+        // One confident run is enough when every non-ASCII letter is of the same kind.
+        assert_eq!(fixed("РЇ РїРѕРЅРёРјР°СЋ"), "Я понимаю");
+        // Without a line of mojibake around it, a short run stays as it is.
+        assert_eq!(fixed("РІ"), "РІ");
+        assert_eq!(fixed("Модель РІ 2024"), "Модель РІ 2024");
+    }
+
+    #[test]
     fn issue_14_no_repair_into_unassigned_code_points() {
         // `ï…` + `°` would read as U+F170 (private use); `Í` + `¸` as U+0378 (unassigned).
         for s in ["naïve…°", "SÍ¸ x"] {
