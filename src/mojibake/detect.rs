@@ -660,18 +660,15 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         busy[c.start..c.end].iter_mut().for_each(|b| *b = true);
     }
 
-    // Lossy sequences: repaired when exactly one reading is possible, else reported.
+    // Lossy sequences and `â€` with its last byte deleted, left to right so that a closing
+    // quote can be matched with the opening quote before it. Runs start at non-ASCII
+    // characters, and so do quotes and `â`: ASCII ones change nothing.
     let mut lossy_reports = Vec::new();
-    for l in &lossy_seqs {
-        if busy[l.start..l.end].iter().any(|&b| b) {
-            continue;
-        }
-        busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
-        handle_lossy(line, l, &mut repairs, &mut lossy_reports);
-    }
-
-    // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim). Runs
-    // start at non-ASCII characters, and so do quotes and `â`: ASCII ones change nothing.
+    let mut pending: Vec<&Lossy> = lossy_seqs
+        .iter()
+        .filter(|l| !busy[l.start..l.end].iter().any(|&b| b))
+        .collect();
+    pending.reverse();
     let mut open_quotes: i32 = 0;
     for &i in &line.non_ascii {
         if busy[i] {
@@ -680,12 +677,21 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
             }
             continue;
         }
+        if let Some(l) = pending.last().filter(|l| l.start == i) {
+            busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
+            let repair = repair_lossy(line, l, open_quotes > 0);
+            open_quotes += quote_balance(&repair.replacement);
+            repairs.push(repair);
+            pending.pop();
+            continue;
+        }
         let ch = chars[i];
         if ch == '“' {
             open_quotes += 1;
         } else if ch == '”' {
             open_quotes -= 1;
         }
+        // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim).
         if ch == 'â'
             && i + 1 < n
             && chars[i + 1] == '€'
@@ -815,38 +821,35 @@ fn quote_balance(s: &str) -> i32 {
         .sum()
 }
 
-fn handle_lossy(
-    line: &Line,
-    l: &Lossy,
-    repairs: &mut Vec<LineRepair>,
-    reports: &mut Vec<LineLossy>,
-) {
+/// The repair of the lossy sequence `l` (issue 14): the one character it can have been, or
+/// `”` when that is among the possible readings and an opening quote is waiting for it
+/// (`quote_open`), or else U+FFFD for the lost character, as if the decoder had met the
+/// broken sequence itself. The `replacement-character` rule then reports the U+FFFD, so the
+/// writer sees one clear finding instead of a broken sequence.
+fn repair_lossy(line: &Line, l: &Lossy, quote_open: bool) -> LineRepair {
     let (start, end) = (line.offs[l.start], line.offs[l.end]);
-    if l.options.len() == 1 && !l.question_mark {
-        repairs.push(LineRepair {
-            start,
-            end,
-            replacement: l.options[0].to_string(),
-            steps: vec![format!(
-                "{} → utf-8 (the one possible lost byte restored)",
-                l.cp.name()
-            )],
-        });
-        return;
-    }
-    let readings: Vec<String> = l
-        .options
-        .iter()
-        .map(|c| format!("U+{:04X}", *c as u32))
-        .collect();
-    reports.push(LineLossy {
+    let (replacement, how) = if l.options.len() == 1 && !l.question_mark {
+        (
+            l.options[0],
+            "the one possible lost byte restored".to_string(),
+        )
+    } else if quote_open && l.options.contains(&'”') {
+        (
+            '”',
+            "the closing quote of an open quotation restored".to_string(),
+        )
+    } else {
+        let how = if l.question_mark {
+            "the `?` of a lost byte made U+FFFD"
+        } else {
+            "the lost character left as U+FFFD"
+        };
+        ('\u{fffd}', how.to_string())
+    };
+    LineRepair {
         start,
         end,
-        reason: format!(
-            "UTF-8 read as {} with a byte lost (shown as {}); it could be any of {}",
-            l.cp.name(),
-            if l.question_mark { "`?`" } else { "U+FFFD" },
-            readings.join(", ")
-        ),
-    });
+        replacement: replacement.to_string(),
+        steps: vec![format!("{} → utf-8 ({how})", l.cp.name())],
+    }
 }

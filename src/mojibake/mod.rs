@@ -36,8 +36,9 @@ pub struct Repair {
     pub path: String,
 }
 
-/// A U+FFFD-lossy (or byte-lost) run that cannot be repaired unambiguously: reported, never
-/// changed.
+/// A run whose last byte was deleted (`â€`) and that cannot be repaired unambiguously:
+/// reported, never changed. (A byte lost to U+FFFD or `?` is repaired instead: to the one
+/// character it can have been, or to U+FFFD for the lost character.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unrepairable {
     /// Byte range in the input text, on char boundaries.
@@ -375,8 +376,9 @@ pub fn fix(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Lossy runs (a byte lost to U+FFFD, `?` or deletion) that cannot be repaired
-/// unambiguously. They are reported here and never changed by [`fix`].
+/// Runs whose last byte was deleted (`â€`) and that cannot be repaired unambiguously. They
+/// are reported here and never changed by [`fix`]. A byte lost to U+FFFD or `?` is repaired
+/// by [`fix`] instead, to the one character it can have been or to U+FFFD (issue 14).
 pub fn find_unrepairable(text: &str) -> Vec<Unrepairable> {
     Round::first(text, true).lossy
 }
@@ -551,12 +553,35 @@ mod tests {
     }
 
     #[test]
-    fn lossy_is_reported_not_changed() {
-        let text = "â€œlossyâ€\u{fffd}";
-        assert_eq!(fixed(text), "“lossyâ€\u{fffd}");
+    fn issue_14_lossy_sequences_keep_u_fffd_for_the_lost_character() {
+        // Several readings: the sequence becomes the one U+FFFD it stands for.
+        for (text, want) in [
+            ("A lone â€\u{fffd} here", "A lone \u{fffd} here"),
+            ("SÃ\u{fffd}O", "S\u{fffd}O"),
+            ("Ð\u{fffd}Ñ€Ð¸Ð²ÐµÑ‚", "\u{fffd}ривет"),
+            ("ItÃ?Â¢â?¬â?¢s", "It\u{fffd}¢\u{fffd}\u{fffd}s"),
+        ] {
+            assert_eq!(fixed(text), want, "{text}");
+            assert!(find_unrepairable(text).is_empty(), "{text}");
+        }
+        // `”` is one of the readings and an opening quote waits for it.
+        assert_eq!(fixed("â€œlossyâ€\u{fffd}"), "“lossy”");
+        assert_eq!(fixed("â€œbb+â€? and â€œbbâ€?"), "“bb+” and “bb”");
+        // A `?` that is ordinary punctuation is not a lost byte.
+        for s in ["«Анна»? Да.", "«правда»?Да", "Что это — «правда»?"]
+        {
+            assert_eq!(fixed(s), s, "{s}");
+            assert!(find_unrepairable(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn deleted_byte_without_an_open_quote_is_reported_not_changed() {
+        let text = "a dash â€ lost";
+        assert_eq!(fixed(text), text);
         let u = find_unrepairable(text);
         assert_eq!(u.len(), 1);
-        assert_eq!(u[0].original, "â€\u{fffd}");
+        assert_eq!(u[0].original, "â€");
     }
 
     #[test]
