@@ -723,20 +723,34 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         }
     }
 
-    // Lone C1 controls: windows-1252 text read as Latin-1.
+    // Lone C1 controls: windows-1252 text read as Latin-1, or Mac Roman text read as Latin-1
+    // when some C1 control inside a word only makes sense that way.
+    let lone_c1 = |i: usize| !busy[i] && ('\u{80}'..='\u{9f}').contains(&chars[i]);
+    let mac_roman = line
+        .non_ascii
+        .iter()
+        .any(|&i| lone_c1(i) && mac_roman_in_word(chars, i));
     for &i in &line.non_ascii {
-        let ch = chars[i];
-        if busy[i] || !('\u{80}'..='\u{9f}').contains(&ch) {
+        if !lone_c1(i) {
             continue;
         }
+        let ch = chars[i];
         let byte = ch as u32 as u8;
-        let fixed = super::codepage::tables().decode(CodePage::Windows1252, byte);
+        let t = super::codepage::tables();
+        let (fixed, step) = if mac_roman && in_word(chars, i) {
+            (t.decode(CodePage::MacRoman, byte), "latin-1 → mac-roman")
+        } else {
+            (
+                t.decode(CodePage::Windows1252, byte),
+                "latin-1 → windows-1252",
+            )
+        };
         if fixed != ch {
             repairs.push(LineRepair {
                 start: line.offs[i],
                 end: line.offs[i + 1],
                 replacement: fixed.to_string(),
-                steps: vec!["latin-1 → windows-1252".to_string()],
+                steps: vec![step.to_string()],
             });
         }
     }
@@ -746,6 +760,26 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         repairs,
         lossy: lossy_reports,
     }
+}
+
+/// Whether character `i` stands between two letters.
+fn in_word(chars: &[char], i: usize) -> bool {
+    i > 0 && is_letter(chars[i - 1]) && chars.get(i + 1).is_some_and(|&c| is_letter(c))
+}
+
+/// Whether the C1 control at `i` stands inside a word where its windows-1252 reading is a
+/// symbol no word holds (`Coatl\u{87}n` would read `Coatl‡n`) and its Mac Roman reading is a
+/// letter (`Coatlán`). Apostrophes, dashes, ellipses, bullets and `™` do stand right
+/// beside letters, so they prove nothing.
+fn mac_roman_in_word(chars: &[char], i: usize) -> bool {
+    let t = super::codepage::tables();
+    let byte = chars[i] as u32 as u8;
+    let windows = t.decode(CodePage::Windows1252, byte);
+    let mac = t.decode(CodePage::MacRoman, byte);
+    in_word(chars, i)
+        && matches!(kind(windows), Kind::Symbol | Kind::Close | Kind::Open)
+        && !matches!(windows, '’' | '‘' | '–' | '—' | '…' | '•' | '™')
+        && mac.is_lowercase()
 }
 
 /// The candidate for the units of `l.cp` around the lossy sequence `l`, when exactly one of

@@ -616,6 +616,16 @@ mod tests {
     }
 
     #[test]
+    fn c1_controls_inside_words_can_show_mac_roman() {
+        // `‡` has no business inside a word: the line is Mac Roman read as Latin-1, and so is
+        // the `\u{92}` beside it.
+        assert_eq!(fixed("Coatl\u{87}n conf\u{92}an"), "Coatlán confían");
+        // An apostrophe, `™` or a bullet inside a word proves nothing.
+        assert_eq!(fixed("don\u{92}t"), "don’t");
+        assert_eq!(fixed("Brand\u{99}s a\u{95}b"), "Brand™s a•b");
+    }
+
+    #[test]
     fn paths_name_the_code_page() {
         let path = |s: &str| find(s).first().map(|r| r.path.clone()).unwrap_or_default();
         assert_eq!(path("cafÃ©"), "windows-1252 → utf-8");
