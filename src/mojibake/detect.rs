@@ -463,8 +463,9 @@ pub(crate) struct Analysis {
 
 /// Analyses one line. Each line stands on its own, and so does each round of repair: the
 /// evidence of a layer peeled in an earlier round is not carried over, because what remains
-/// after a peeled layer is often correct text that merely looks odd.
-pub(crate) fn analyse(line: &Line) -> Analysis {
+/// after a peeled layer is often correct text that merely looks odd. `repaired_before` says
+/// the line is the result of an earlier round's repairs.
+pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     let chars = &line.chars;
     let n = line.len();
     let mut per_cp: Vec<Vec<Unit>> = Vec::with_capacity(CodePage::ALL.len());
@@ -592,8 +593,11 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         select(&candidates, &favoured, n)
     };
     // One two-character unit in a line that also has correct non-ASCII text (which the same
-    // wrong decoding would have garbled too) is ambiguous: leave it.
-    if accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2 {
+    // wrong decoding would have garbled too) is ambiguous: leave it. In a line an earlier
+    // round repaired, the other non-ASCII text is mostly what that round wrote, which proves
+    // nothing about this unit: a double layer (`Ã…Å¸arkı` → `ÅŸarkı` → `şarkı`) must finish.
+    if !repaired_before && accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2
+    {
         let c = &accepted[0];
         let clean_other = line.non_ascii.iter().any(|&i| {
             let ch = chars[i];

@@ -98,9 +98,10 @@ struct Round {
 
 impl Round {
     /// Analyses one line of `text` starting at byte `base`.
-    fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool) {
+    /// `later` says the line was repaired in the round before.
+    fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool, later: bool) {
         self.line.refill(line, base);
-        let found = detect::analyse(&self.line);
+        let found = detect::analyse(&self.line, later);
         if !found.repairs.is_empty() {
             self.hits.push(base);
         }
@@ -132,7 +133,7 @@ impl Round {
     fn first(text: &str, lossy: bool) -> Round {
         let mut round = Round::new();
         for_each_suspect_line(text, |line, base| {
-            round.analyse_line(text, line, base, lossy);
+            round.analyse_line(text, line, base, lossy, false);
         });
         round
     }
@@ -149,7 +150,7 @@ impl Round {
         for (old, new) in prev.split('\n').zip(text.split('\n')) {
             let hit = hits.next_if_eq(&a).is_some();
             if (hit || old != new) && scan::line_may_have_mojibake(new) {
-                round.analyse_line(text, new, b, false);
+                round.analyse_line(text, new, b, false, true);
             }
             a += old.len() + 1;
             b += new.len() + 1;
