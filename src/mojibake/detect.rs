@@ -674,6 +674,8 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         .collect();
     pending.reverse();
     let mut open_quotes: i32 = 0;
+    // Code pages of the lossy sequences repaired so far: evidence for the next ones.
+    let mut lossy_cps: Vec<CodePage> = Vec::new();
     for &i in &line.non_ascii {
         if busy[i] {
             if let Some(c) = accepted.iter().find(|c| c.start == i) {
@@ -682,12 +684,21 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
             continue;
         }
         if let Some(l) = pending.last().filter(|l| l.start == i) {
-            busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
-            let repair = repair_lossy(line, l, open_quotes > 0);
-            open_quotes += quote_balance(&repair.replacement);
-            repairs.push(repair);
+            let l = *l;
             pending.pop();
-            continue;
+            // A line an earlier round repaired was mojibake: its evidence is spent, but it
+            // still counts (`Ä‚ï¿½frica` → `Ă�frica` → `�frica`).
+            if repaired_before
+                || lossy_cps.contains(&l.cp)
+                || lossy_evidenced(line, l, &per_cp[l.cp.index()], &accepted)
+            {
+                lossy_cps.push(l.cp);
+                busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
+                let repair = repair_lossy(line, l, open_quotes > 0);
+                open_quotes += quote_balance(&repair.replacement);
+                repairs.push(repair);
+                continue;
+            }
         }
         let ch = chars[i];
         if ch == '“' {
@@ -857,6 +868,24 @@ fn quote_balance(s: &str) -> i32 {
             _ => 0,
         })
         .sum()
+}
+
+/// Whether the lossy sequence `l` is mojibake rather than correct text followed by a lost
+/// character (`ПРИВЕТ�`, `ŁÓDŹ�`): what is left of it is odd with the character before it
+/// (`amanhÃ�`, `â€�`), or it touches a unit of its code page (`Ñ€Ñ�`), or the line has
+/// repairs through that code page (the caller also counts earlier lossy sequences).
+fn lossy_evidenced(line: &Line, l: &Lossy, units: &[Unit], accepted: &[Candidate]) -> bool {
+    let chars = &line.chars;
+    let mut window: Vec<char> = Vec::with_capacity(l.end - l.start + 1);
+    window.extend(l.start.checked_sub(1).map(|k| chars[k]));
+    window.extend(
+        chars[l.start..l.end]
+            .iter()
+            .filter(|&&c| c != '\u{fffd}' && c != '?'),
+    );
+    weirdness(&window) >= 1.0
+        || units.iter().any(|u| u.end == l.start || u.start == l.end)
+        || accepted.iter().any(|c| c.cp == l.cp)
 }
 
 /// The repair of the lossy sequence `l` (issue 14): the one character it can have been, or

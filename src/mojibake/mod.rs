@@ -568,6 +568,10 @@ mod tests {
         // `”` is one of the readings and an opening quote waits for it.
         assert_eq!(fixed("â€œlossyâ€\u{fffd}"), "“lossy”");
         assert_eq!(fixed("â€œbb+â€? and â€œbbâ€?"), "“bb+” and “bb”");
+        // Correct text followed by a lost character is not mojibake: no evidence, no repair.
+        for s in ["ПРИВЕТ\u{fffd} и всё", "ŁÓDŹ\u{fffd}"] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
         // A `?` that is ordinary punctuation is not a lost byte.
         for s in ["«Анна»? Да.", "«правда»?Да", "Что это — «правда»?"]
         {
