@@ -1,9 +1,11 @@
 //! Per-line detection: turns the units of [`scan`](super::scan) into candidate runs for every
 //! code page, peels nested layers off each run, scores each run by how much odder the original
 //! is than its repair, picks the best non-overlapping runs, and applies the line-level rules
-//! (a line with confident mojibake lends evidence to weak runs beside it; a single weak run in
-//! a line of otherwise correct non-ASCII text is ambiguous; a line full of undecodable debris
-//! is hopeless). Also finds lone C1 controls and lossy sequences.
+//! (a line with confident mojibake lends evidence to weak runs beside it, and its reading to
+//! the short words between them; a capital before punctuation that reads as correct text needs
+//! such a line; a single weak run in a line of otherwise correct non-ASCII text is ambiguous; a
+//! line full of undecodable debris is hopeless). Also repairs lone C1 controls and lossy
+//! sequences (a byte lost to U+FFFD or `?`), and reports `â€` whose last byte was deleted.
 
 use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, weirdness};
 use super::codepage::{CodePage, is_cont, lead_len};
