@@ -140,11 +140,13 @@ pub(crate) fn is_letter(c: char) -> bool {
     matches!(kind(c), Kind::Letter { .. })
 }
 
-/// Code points that no repaired text should contain: C1 controls, private use, noncharacters.
+/// Code points that no repaired text should contain: C1 controls, private use, noncharacters
+/// and unassigned code points (issue 14: a reading that lands there is a coincidence).
 pub(crate) fn is_forbidden(c: char) -> bool {
     let cp = c as u32;
     matches!(cp, 0x80..=0x9F | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF | 0xF0000..)
         || cp & 0xFFFE == 0xFFFE
+        || !super::assigned::is_assigned(c)
 }
 
 /// Latin Extended-A letters that only a few small orthographies use.
@@ -175,7 +177,9 @@ pub(crate) fn cost(c: char) -> f32 {
             _ => 0.0,
         },
         0x100..=0x17F => {
-            if RARE_EXT_A.contains(c) {
+            // `Ÿ` is windows-1252's 0x9F, the continuation byte of `ş`, `ğ` and many more;
+            // correct text has it only in a few French words in capitals.
+            if c == 'Ÿ' || RARE_EXT_A.contains(c) {
                 1.5
             } else {
                 0.4
@@ -308,6 +312,11 @@ fn script_clash(a: Script, b: Script) -> f32 {
 /// How unusual it is for `b` to follow `a` directly in correct text.
 pub(crate) fn pair_cost(a: char, b: char) -> f32 {
     use Kind::*;
+    // `Â»`, `Â°`: `Â` is the lead of every Latin-1 symbol's mojibake and almost never stands
+    // before one in correct text (no word ends in `Â`), so the pair is odd on its own.
+    if a == 'Â' && ('\u{a1}'..='\u{bf}').contains(&b) {
+        return 1.0;
+    }
     let (ka, kb) = (kind(a), kind(b));
     if kb == Combining {
         return match ka {
@@ -409,6 +418,7 @@ mod tests {
         assert!(is_forbidden('\u{9d}'));
         assert!(is_forbidden('\u{fffe}'));
         assert!(!is_forbidden('\u{fffd}'));
+        assert!(is_forbidden('\u{378}'), "unassigned");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Per-line detection: turns the units of [`scan`](super::scan) into candidate runs for every
 //! code page, peels nested layers off each run, scores each run by how much odder the original
 //! is than its repair, picks the best non-overlapping runs, and applies the line-level rules
-//! (a line with confident mojibake lends evidence to weak runs beside it; a single weak run in
-//! a line of otherwise correct non-ASCII text is ambiguous; a line full of undecodable debris
-//! is hopeless). Also finds lone C1 controls and lossy sequences.
+//! (a line with confident mojibake lends evidence to weak runs beside it, and its reading to
+//! the short words between them; a capital before punctuation that reads as correct text needs
+//! such a line; a single weak run in a line of otherwise correct non-ASCII text is ambiguous; a
+//! line full of undecodable debris is hopeless). Also repairs lone C1 controls and lossy
+//! sequences (a byte lost to U+FFFD or `?`), and reports `â€` whose last byte was deleted.
 
 use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, weirdness};
 use super::codepage::{CodePage, is_cont, lead_len};
@@ -46,6 +48,9 @@ struct Candidate {
     units: usize,
     nbytes: u32,
     has_c1: bool,
+    /// Reads just as well as correct text (a capital ending a word in capitals, then
+    /// punctuation: `AMANHÃ…`): repaired only beside confident runs of the same code page.
+    weak: bool,
 }
 
 impl Candidate {
@@ -270,7 +275,31 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         units: run.len(),
         nbytes: run.iter().map(|u| u32::from(u.nbytes)).sum(),
         has_c1: run.iter().any(|u| u.has_c1),
+        weak: run.len() == 1 && capital_before_punctuation(chars, start, end),
     })
+}
+
+/// Punctuation that naturally follows a word: closing marks, dashes, bullets and quotes.
+/// Several of them are continuation bytes in single-byte code pages.
+const AFTER_WORD: [char; 14] = [
+    '…', '”', '“', '•', '’', '‘', '–', '—', '»', '«', '›', '‹', '„', '‚',
+];
+
+/// Whether `chars[start..end]` is a capital letter that ends a word in capitals (or is a word
+/// by itself), followed by punctuation that naturally follows a word: `AMANHÃ…`, `VOCÊ”`,
+/// `CANCIÓN“`, `É•`. Portuguese, Spanish and French headlines are full of these, and the
+/// same characters happen to be a lead byte and continuation bytes (issue 14).
+fn capital_before_punctuation(chars: &[char], start: usize, end: usize) -> bool {
+    let lead = chars[start];
+    let word_start = start == 0 || !is_letter(chars[start - 1]);
+    let caps_before = word_start || chars[start - 1].is_uppercase();
+    let word_end = chars.get(end).is_none_or(|&c| !c.is_alphanumeric());
+    end == start + 2
+        && lead.is_uppercase()
+        && is_letter(lead)
+        && caps_before
+        && AFTER_WORD.contains(&chars[start + 1])
+        && word_end
 }
 
 /// Penalties that need more context than a window: lowercase letters put into an all-caps
@@ -353,14 +382,77 @@ fn select(candidates: &[Candidate], favoured: &[CodePage], n: usize) -> Vec<Cand
     // Only repairs into ordinary characters count towards the latter.
     let moderate: Vec<f32> = chosen
         .iter()
-        .filter(|c| c.replacement.chars().all(|ch| cost(ch) < 1.0))
+        .filter(|c| !c.weak && c.replacement.chars().all(|ch| cost(ch) < 1.0))
         .map(Candidate::net)
         .filter(|&s| s >= 1.0)
         .collect();
-    let strong = chosen.iter().any(|c| c.net() >= ACCEPT)
+    let strong = chosen.iter().any(|c| !c.weak && c.net() >= ACCEPT)
         || (moderate.len() >= 2 && moderate.iter().sum::<f32>() >= ACCEPT);
-    chosen.retain(|c| c.net() >= ACCEPT || (strong && c.score >= ACCEPT_WITH_EVIDENCE));
+    // A weak run needs a confident run of its own code page beside it: in a line that really
+    // went through that code page, a correct `Ã…` would itself have been garbled.
+    let confident_cps: Vec<CodePage> = chosen
+        .iter()
+        .filter(|c| !c.weak && c.net() >= ACCEPT)
+        .map(|c| c.cp)
+        .collect();
+    chosen.retain(|c| {
+        if c.weak {
+            confident_cps.contains(&c.cp) && c.score >= ACCEPT_WITH_EVIDENCE
+        } else {
+            c.net() >= ACCEPT || (strong && c.score >= ACCEPT_WITH_EVIDENCE)
+        }
+    });
     chosen
+}
+
+/// Confident runs of the favoured code pages that a line needs before its reading decides
+/// the short words between them.
+const LINE_READING_RUNS: usize = 2;
+
+/// Short words in a line of mojibake (issue 14): in `РЇ РЅРµ Р·РЅР°СЋ, С‡С‚Рѕ РґРµР»Р°С‚СЊ РІ СЌС‚РѕР№`
+/// the one-letter words `РЇ` and `РІ` are two characters each and score too low on their own,
+/// though the line around them is plainly windows-1251 mojibake. A candidate of a favoured
+/// code page that is a whole word (no letter either side), decodes to ordinary letters of a
+/// script the confident runs decode to, in a line with at least [`LINE_READING_RUNS`]
+/// confident runs of that code page (or one, when every non-ASCII letter of the line belongs
+/// to units of the favoured code pages), is raised to the score that evidence lets through.
+fn lend_line_reading(
+    chars: &[char],
+    candidates: &mut [Candidate],
+    first: &[Candidate],
+    favoured: &[CodePage],
+    all_covered: bool,
+) {
+    let confident: Vec<&Candidate> = first
+        .iter()
+        .filter(|c| !c.weak && c.net() >= ACCEPT && favoured.contains(&c.cp))
+        .collect();
+    if confident.is_empty() || (confident.len() < LINE_READING_RUNS && !all_covered) {
+        return;
+    }
+    let mut scripts: Vec<Script> = Vec::new();
+    for c in &confident {
+        for ch in c.replacement.chars().filter(|&ch| is_letter(ch)) {
+            let s = super::chars::script(ch);
+            if !scripts.contains(&s) {
+                scripts.push(s);
+            }
+        }
+    }
+    for c in candidates.iter_mut() {
+        if c.score >= ACCEPT_WITH_EVIDENCE || !favoured.contains(&c.cp) || c.lossy > 0 {
+            continue;
+        }
+        let whole_word = (c.start == 0 || !chars[c.start - 1].is_alphanumeric())
+            && chars.get(c.end).is_none_or(|ch| !ch.is_alphanumeric());
+        let ordinary_letters = !c.replacement.is_empty()
+            && c.replacement.chars().all(|ch| {
+                is_letter(ch) && cost(ch) < 1.0 && scripts.contains(&super::chars::script(ch))
+            });
+        if whole_word && ordinary_letters {
+            c.score = ACCEPT_WITH_EVIDENCE;
+        }
+    }
 }
 
 /// What [`analyse`] finds in one line.
@@ -373,8 +465,9 @@ pub(crate) struct Analysis {
 
 /// Analyses one line. Each line stands on its own, and so does each round of repair: the
 /// evidence of a layer peeled in an earlier round is not carried over, because what remains
-/// after a peeled layer is often correct text that merely looks odd.
-pub(crate) fn analyse(line: &Line) -> Analysis {
+/// after a peeled layer is often correct text that merely looks odd. `repaired_before` says
+/// the line is the result of an earlier round's repairs.
+pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     let chars = &line.chars;
     let n = line.len();
     let mut per_cp: Vec<Vec<Unit>> = Vec::with_capacity(CodePage::ALL.len());
@@ -477,7 +570,7 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     // The code pages that explain most of the confident repairs (a run often reads the same
     // through several code pages; count each that does).
     let mut support = [0f32; super::codepage::NCP];
-    for c in first.iter().filter(|c| c.net() >= ACCEPT) {
+    for c in first.iter().filter(|c| !c.weak && c.net() >= ACCEPT) {
         for d in &candidates {
             if d.start == c.start && d.end == c.end && d.replacement == c.replacement {
                 support[d.cp.index()] += c.net();
@@ -493,11 +586,20 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
     let mut accepted = if favoured.is_empty() {
         first
     } else {
+        let mask = favoured.iter().fold(0u16, |m, cp| m | 1 << cp.index());
+        let all_covered = line
+            .non_ascii
+            .iter()
+            .all(|&i| covered_by[i] & mask != 0 || !is_letter(chars[i]));
+        lend_line_reading(chars, &mut candidates, &first, &favoured, all_covered);
         select(&candidates, &favoured, n)
     };
     // One two-character unit in a line that also has correct non-ASCII text (which the same
-    // wrong decoding would have garbled too) is ambiguous: leave it.
-    if accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2 {
+    // wrong decoding would have garbled too) is ambiguous: leave it. In a line an earlier
+    // round repaired, the other non-ASCII text is mostly what that round wrote, which proves
+    // nothing about this unit: a double layer (`Ã…Å¸arkı` → `ÅŸarkı` → `şarkı`) must finish.
+    if !repaired_before && accepted.len() == 1 && accepted[0].units == 1 && accepted[0].nbytes == 2
+    {
         let c = &accepted[0];
         let clean_other = line.non_ascii.iter().any(|&i| {
             let ch = chars[i];
@@ -564,19 +666,18 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         busy[c.start..c.end].iter_mut().for_each(|b| *b = true);
     }
 
-    // Lossy sequences: repaired when exactly one reading is possible, else reported.
+    // Lossy sequences and `â€` with its last byte deleted, left to right so that a closing
+    // quote can be matched with the opening quote before it. Runs start at non-ASCII
+    // characters, and so do quotes and `â`: ASCII ones change nothing.
     let mut lossy_reports = Vec::new();
-    for l in &lossy_seqs {
-        if busy[l.start..l.end].iter().any(|&b| b) {
-            continue;
-        }
-        busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
-        handle_lossy(line, l, &mut repairs, &mut lossy_reports);
-    }
-
-    // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim). Runs
-    // start at non-ASCII characters, and so do quotes and `â`: ASCII ones change nothing.
+    let mut pending: Vec<&Lossy> = lossy_seqs
+        .iter()
+        .filter(|l| !busy[l.start..l.end].iter().any(|&b| b))
+        .collect();
+    pending.reverse();
     let mut open_quotes: i32 = 0;
+    // Code pages of the lossy sequences repaired so far: evidence for the next ones.
+    let mut lossy_cps: Vec<CodePage> = Vec::new();
     for &i in &line.non_ascii {
         if busy[i] {
             if let Some(c) = accepted.iter().find(|c| c.start == i) {
@@ -584,12 +685,30 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
             }
             continue;
         }
+        if let Some(l) = pending.last().filter(|l| l.start == i) {
+            let l = *l;
+            pending.pop();
+            // A line an earlier round repaired was mojibake: its evidence is spent, but it
+            // still counts (`Ä‚ï¿½frica` → `Ă�frica` → `�frica`).
+            if repaired_before
+                || lossy_cps.contains(&l.cp)
+                || lossy_evidenced(line, l, &per_cp[l.cp.index()], &accepted)
+            {
+                lossy_cps.push(l.cp);
+                busy[l.start..l.end].iter_mut().for_each(|b| *b = true);
+                let repair = repair_lossy(line, l, open_quotes > 0);
+                open_quotes += quote_balance(&repair.replacement);
+                repairs.push(repair);
+                continue;
+            }
+        }
         let ch = chars[i];
         if ch == '“' {
             open_quotes += 1;
         } else if ch == '”' {
             open_quotes -= 1;
         }
+        // `â€` with its last byte deleted (0x9D, the closing quote, is the usual victim).
         if ch == 'â'
             && i + 1 < n
             && chars[i + 1] == '€'
@@ -621,20 +740,34 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         }
     }
 
-    // Lone C1 controls: windows-1252 text read as Latin-1.
+    // Lone C1 controls: windows-1252 text read as Latin-1, or Mac Roman text read as Latin-1
+    // when some C1 control inside a word only makes sense that way.
+    let lone_c1 = |i: usize| !busy[i] && ('\u{80}'..='\u{9f}').contains(&chars[i]);
+    let mac_roman = line
+        .non_ascii
+        .iter()
+        .any(|&i| lone_c1(i) && mac_roman_in_word(chars, i));
     for &i in &line.non_ascii {
-        let ch = chars[i];
-        if busy[i] || !('\u{80}'..='\u{9f}').contains(&ch) {
+        if !lone_c1(i) {
             continue;
         }
+        let ch = chars[i];
         let byte = ch as u32 as u8;
-        let fixed = super::codepage::tables().decode(CodePage::Windows1252, byte);
+        let t = super::codepage::tables();
+        let (fixed, step) = if mac_roman && in_word(chars, i) {
+            (t.decode(CodePage::MacRoman, byte), "latin-1 → mac-roman")
+        } else {
+            (
+                t.decode(CodePage::Windows1252, byte),
+                "latin-1 → windows-1252",
+            )
+        };
         if fixed != ch {
             repairs.push(LineRepair {
                 start: line.offs[i],
                 end: line.offs[i + 1],
                 replacement: fixed.to_string(),
-                steps: vec!["latin-1 → windows-1252".to_string()],
+                steps: vec![step.to_string()],
             });
         }
     }
@@ -644,6 +777,26 @@ pub(crate) fn analyse(line: &Line) -> Analysis {
         repairs,
         lossy: lossy_reports,
     }
+}
+
+/// Whether character `i` stands between two letters.
+fn in_word(chars: &[char], i: usize) -> bool {
+    i > 0 && is_letter(chars[i - 1]) && chars.get(i + 1).is_some_and(|&c| is_letter(c))
+}
+
+/// Whether the C1 control at `i` stands inside a word where its windows-1252 reading is a
+/// symbol no word holds (`Coatl\u{87}n` would read `Coatl‡n`) and its Mac Roman reading is a
+/// letter (`Coatlán`). Apostrophes, dashes, ellipses, bullets and `™` do stand right
+/// beside letters, so they prove nothing.
+fn mac_roman_in_word(chars: &[char], i: usize) -> bool {
+    let t = super::codepage::tables();
+    let byte = chars[i] as u32 as u8;
+    let windows = t.decode(CodePage::Windows1252, byte);
+    let mac = t.decode(CodePage::MacRoman, byte);
+    in_word(chars, i)
+        && matches!(kind(windows), Kind::Symbol | Kind::Close | Kind::Open)
+        && !matches!(windows, '’' | '‘' | '–' | '—' | '…' | '•' | '™')
+        && mac.is_lowercase()
 }
 
 /// The candidate for the units of `l.cp` around the lossy sequence `l`, when exactly one of
@@ -719,38 +872,53 @@ fn quote_balance(s: &str) -> i32 {
         .sum()
 }
 
-fn handle_lossy(
-    line: &Line,
-    l: &Lossy,
-    repairs: &mut Vec<LineRepair>,
-    reports: &mut Vec<LineLossy>,
-) {
+/// Whether the lossy sequence `l` is mojibake rather than correct text followed by a lost
+/// character (`ПРИВЕТ�`, `ŁÓDŹ�`): what is left of it is odd with the character before it
+/// (`amanhÃ�`, `â€�`), or it touches a unit of its code page (`Ñ€Ñ�`), or the line has
+/// repairs through that code page (the caller also counts earlier lossy sequences).
+fn lossy_evidenced(line: &Line, l: &Lossy, units: &[Unit], accepted: &[Candidate]) -> bool {
+    let chars = &line.chars;
+    let mut window: Vec<char> = Vec::with_capacity(l.end - l.start + 1);
+    window.extend(l.start.checked_sub(1).map(|k| chars[k]));
+    window.extend(
+        chars[l.start..l.end]
+            .iter()
+            .filter(|&&c| c != '\u{fffd}' && c != '?'),
+    );
+    weirdness(&window) >= 1.0
+        || units.iter().any(|u| u.end == l.start || u.start == l.end)
+        || accepted.iter().any(|c| c.cp == l.cp)
+}
+
+/// The repair of the lossy sequence `l` (issue 14): the one character it can have been, or
+/// `”` when that is among the possible readings and an opening quote is waiting for it
+/// (`quote_open`), or else U+FFFD for the lost character, as if the decoder had met the
+/// broken sequence itself. The `replacement-character` rule then reports the U+FFFD, so the
+/// writer sees one clear finding instead of a broken sequence.
+fn repair_lossy(line: &Line, l: &Lossy, quote_open: bool) -> LineRepair {
     let (start, end) = (line.offs[l.start], line.offs[l.end]);
-    if l.options.len() == 1 && !l.question_mark {
-        repairs.push(LineRepair {
-            start,
-            end,
-            replacement: l.options[0].to_string(),
-            steps: vec![format!(
-                "{} → utf-8 (the one possible lost byte restored)",
-                l.cp.name()
-            )],
-        });
-        return;
-    }
-    let readings: Vec<String> = l
-        .options
-        .iter()
-        .map(|c| format!("U+{:04X}", *c as u32))
-        .collect();
-    reports.push(LineLossy {
+    let (replacement, how) = if l.options.len() == 1 && !l.question_mark {
+        (
+            l.options[0],
+            "the one possible lost byte restored".to_string(),
+        )
+    } else if quote_open && l.options.contains(&'”') {
+        (
+            '”',
+            "the closing quote of an open quotation restored".to_string(),
+        )
+    } else {
+        let how = if l.question_mark {
+            "the `?` of a lost byte made U+FFFD"
+        } else {
+            "the lost character left as U+FFFD"
+        };
+        ('\u{fffd}', how.to_string())
+    };
+    LineRepair {
         start,
         end,
-        reason: format!(
-            "UTF-8 read as {} with a byte lost (shown as {}); it could be any of {}",
-            l.cp.name(),
-            if l.question_mark { "`?`" } else { "U+FFFD" },
-            readings.join(", ")
-        ),
-    });
+        replacement: replacement.to_string(),
+        steps: vec![format!("{} → utf-8 ({how})", l.cp.name())],
+    }
 }

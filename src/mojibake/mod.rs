@@ -10,13 +10,14 @@
 //! repaired. Nested layers (double and triple mojibake) are peeled off inside each run, and
 //! [`find`] also repeats whole rounds so that every reported repair is final.
 //!
-//! Modules: `codepage` builds the decode tables, `chars` classifies characters and scores
-//! oddness, `scan` finds candidate units, `detect` decides per line, and this file holds the
-//! public API and the composition of rounds.
+//! Modules: `codepage` builds the decode tables, `assigned` knows which code points exist,
+//! `chars` classifies characters and scores oddness, `scan` finds candidate units, `detect`
+//! decides per line, and this file holds the public API and the composition of rounds.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
+mod assigned;
 mod chars;
 mod codepage;
 mod detect;
@@ -35,8 +36,9 @@ pub struct Repair {
     pub path: String,
 }
 
-/// A U+FFFD-lossy (or byte-lost) run that cannot be repaired unambiguously: reported, never
-/// changed.
+/// A run whose last byte was deleted (`â€`) and that cannot be repaired unambiguously:
+/// reported, never changed. (A byte lost to U+FFFD or `?` is repaired instead: to the one
+/// character it can have been, or to U+FFFD for the lost character.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unrepairable {
     /// Byte range in the input text, on char boundaries.
@@ -96,9 +98,10 @@ struct Round {
 
 impl Round {
     /// Analyses one line of `text` starting at byte `base`.
-    fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool) {
+    /// `later` says the line was repaired in the round before.
+    fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool, later: bool) {
         self.line.refill(line, base);
-        let found = detect::analyse(&self.line);
+        let found = detect::analyse(&self.line, later);
         if !found.repairs.is_empty() {
             self.hits.push(base);
         }
@@ -130,7 +133,7 @@ impl Round {
     fn first(text: &str, lossy: bool) -> Round {
         let mut round = Round::new();
         for_each_suspect_line(text, |line, base| {
-            round.analyse_line(text, line, base, lossy);
+            round.analyse_line(text, line, base, lossy, false);
         });
         round
     }
@@ -147,7 +150,7 @@ impl Round {
         for (old, new) in prev.split('\n').zip(text.split('\n')) {
             let hit = hits.next_if_eq(&a).is_some();
             if (hit || old != new) && scan::line_may_have_mojibake(new) {
-                round.analyse_line(text, new, b, false);
+                round.analyse_line(text, new, b, false, true);
             }
             a += old.len() + 1;
             b += new.len() + 1;
@@ -374,8 +377,9 @@ pub fn fix(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Lossy runs (a byte lost to U+FFFD, `?` or deletion) that cannot be repaired
-/// unambiguously. They are reported here and never changed by [`fix`].
+/// Runs whose last byte was deleted (`â€`) and that cannot be repaired unambiguously. They
+/// are reported here and never changed by [`fix`]. A byte lost to U+FFFD or `?` is repaired
+/// by [`fix`] instead, to the one character it can have been or to U+FFFD (issue 14).
 pub fn find_unrepairable(text: &str) -> Vec<Unrepairable> {
     Round::first(text, true).lossy
 }
@@ -509,12 +513,80 @@ mod tests {
     }
 
     #[test]
-    fn lossy_is_reported_not_changed() {
-        let text = "â€œlossyâ€\u{fffd}";
-        assert_eq!(fixed(text), "“lossyâ€\u{fffd}");
+    fn issue_14_capitals_before_punctuation_stay() {
+        for s in [
+            "E AMANHÃ…",
+            "O JOGO DE AMANHÃ• E DEPOIS",
+            "“VOCÊ”",
+            "LA CANCIÓN“ DEL VERANO",
+            "É… ASSIM",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+        // Beside confident mojibake of the same code page, the same shape is mojibake too.
+        assert_eq!(fixed("SÃ… cafÃ© e pÃ£o"), "SÅ café e pão");
+    }
+
+    #[test]
+    fn issue_14_short_words_follow_the_line() {
+        // Russian and Ukrainian through windows-1251: one-letter words are two characters.
+        assert_eq!(
+            fixed("Р’ РњРѕСЃРєРІРµ Рё РІ РљРёРµРІРµ"),
+            "В Москве и в Киеве"
+        );
+        assert_eq!(
+            fixed("РЇ С– С‚Рё, Р° РІС–РЅ Сѓ С€РєРѕР»С–"),
+            "Я і ти, а він у школі"
+        );
+        // One confident run is enough when every non-ASCII letter is of the same kind.
+        assert_eq!(fixed("РЇ РїРѕРЅРёРјР°СЋ"), "Я понимаю");
+        // Without a line of mojibake around it, a short run stays as it is.
+        assert_eq!(fixed("РІ"), "РІ");
+        assert_eq!(fixed("Модель РІ 2024"), "Модель РІ 2024");
+    }
+
+    #[test]
+    fn issue_14_no_repair_into_unassigned_code_points() {
+        // `ï…` + `°` would read as U+F170 (private use); `Í` + `¸` as U+0378 (unassigned).
+        for s in ["naïve…°", "SÍ¸ x"] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn issue_14_lossy_sequences_keep_u_fffd_for_the_lost_character() {
+        // Several readings: the sequence becomes the one U+FFFD it stands for.
+        for (text, want) in [
+            ("A lone â€\u{fffd} here", "A lone \u{fffd} here"),
+            ("SÃ\u{fffd}O", "S\u{fffd}O"),
+            ("Ð\u{fffd}Ñ€Ð¸Ð²ÐµÑ‚", "\u{fffd}ривет"),
+            ("ItÃ?Â¢â?¬â?¢s", "It\u{fffd}¢\u{fffd}\u{fffd}s"),
+        ] {
+            assert_eq!(fixed(text), want, "{text}");
+            assert!(find_unrepairable(text).is_empty(), "{text}");
+        }
+        // `”` is one of the readings and an opening quote waits for it.
+        assert_eq!(fixed("â€œlossyâ€\u{fffd}"), "“lossy”");
+        assert_eq!(fixed("â€œbb+â€? and â€œbbâ€?"), "“bb+” and “bb”");
+        // Correct text followed by a lost character is not mojibake: no evidence, no repair.
+        for s in ["ПРИВЕТ\u{fffd} и всё", "ŁÓDŹ\u{fffd}"] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+        // A `?` that is ordinary punctuation is not a lost byte.
+        for s in ["«Анна»? Да.", "«правда»?Да", "Что это — «правда»?"]
+        {
+            assert_eq!(fixed(s), s, "{s}");
+            assert!(find_unrepairable(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn deleted_byte_without_an_open_quote_is_reported_not_changed() {
+        let text = "a dash â€ lost";
+        assert_eq!(fixed(text), text);
         let u = find_unrepairable(text);
         assert_eq!(u.len(), 1);
-        assert_eq!(u[0].original, "â€\u{fffd}");
+        assert_eq!(u[0].original, "â€");
     }
 
     #[test]
@@ -546,6 +618,16 @@ mod tests {
         assert_eq!(fixed("intentional \u{81}"), "intentional \u{81}");
         let r = find("parlé\u{85}");
         assert_eq!(r[0].path, "latin-1 → windows-1252");
+    }
+
+    #[test]
+    fn c1_controls_inside_words_can_show_mac_roman() {
+        // `‡` has no business inside a word: the line is Mac Roman read as Latin-1, and so is
+        // the `\u{92}` beside it.
+        assert_eq!(fixed("Coatl\u{87}n conf\u{92}an"), "Coatlán confían");
+        // An apostrophe, `™` or a bullet inside a word proves nothing.
+        assert_eq!(fixed("don\u{92}t"), "don’t");
+        assert_eq!(fixed("Brand\u{99}s a\u{95}b"), "Brand™s a•b");
     }
 
     #[test]

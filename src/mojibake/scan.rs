@@ -274,6 +274,16 @@ fn lossy_at_in(chars: &[char], rows: &[[u8; NCP]], i: usize, cp: CodePage) -> Op
         if need == 1 && !mid_word {
             return None;
         }
+        // And only when what is left is odd on its own (`â€`, `Ã`): `»?` after a Cyrillic
+        // `а` is correct punctuation, not `а` + `»` + a lost byte.
+        let visible: Vec<char> = chars[i..=i + need]
+            .iter()
+            .copied()
+            .filter(|&c| c != '?')
+            .collect();
+        if super::chars::weirdness(&visible) < 1.0 {
+            return None;
+        }
     }
     let mut options = Vec::new();
     for &h in cp.holes() {
