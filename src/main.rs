@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = copydesk::cli::Cli::parse();
+    // Config and argument errors honour --color and NO_COLOR like reports.
+    let color = cli.error_color();
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().color(color).build())
+    }));
     match copydesk::cli::run(cli) {
         Ok(code) => code,
         Err(report) => {

@@ -1012,3 +1012,25 @@ fn named_files_honour_the_config_s_include_and_exclude() {
     );
     assert!(text.contains("posts/a.md"), "{text}");
 }
+
+#[test]
+fn config_errors_follow_the_color_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "copydesk.yaml", "fial_on: warning\n");
+    write(dir.path(), "a.md", "---\ntitle: A\n---\nBody.\n");
+    let err = |color: &str| {
+        let out = check(dir.path(), &["--color", color, "a.md"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        stderr(&out)
+    };
+    assert!(
+        err("always").contains('\u{1b}'),
+        "no colour with --color always"
+    );
+    assert!(
+        !err("never").contains('\u{1b}'),
+        "colour with --color never"
+    );
+}

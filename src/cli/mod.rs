@@ -65,6 +65,27 @@ pub enum ColorChoice {
     Never,
 }
 
+impl Cli {
+    /// Whether error reports (on stderr) may use colour: `--color never`
+    /// and `NO_COLOR` switch it off, `--color always` on; else when stderr is
+    /// a terminal.
+    pub fn error_color(&self) -> bool {
+        use std::io::IsTerminal;
+        let choice = match &self.command {
+            Command::Check(args) => args.color,
+            _ => ColorChoice::Auto,
+        };
+        match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
 impl ColorChoice {
     /// Whether to colour stdout.
     pub fn enabled(self) -> bool {
