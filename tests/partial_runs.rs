@@ -100,3 +100,10 @@ fn a_corpus_from_the_config_is_shown_relative_to_the_current_folder() {
         assert!(!out.contains(&root), "absolute paths in {format}:\n{out}");
     }
 }
+
+#[test]
+fn the_summary_of_a_partial_run_counts_the_named_files() {
+    let dir = corpus();
+    let out = common::check_format(dir.path(), "human", &["--corpus", ".", "a.md"]);
+    assert!(out.contains("\n1 file checked:"), "{out}");
+}

@@ -271,11 +271,12 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     // Baseline paths are relative to the project root, so that the file
     // matches whatever folder copydesk is started from.
     let root = engine.context().root.clone();
-    let (mut result, fix_failed, had_walk_errors) = if args.stdin {
+    let (mut result, fix_failed, had_walk_errors, checked) = if args.stdin {
         (
             check_stdin(&engine, args.stdin_filename.as_deref())?,
             false,
             false,
+            None,
         )
     } else {
         match check_tree(&args, &config, &engine, &root)? {
@@ -284,7 +285,8 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
                 result,
                 fix_failed,
                 had_walk_errors,
-            } => (result, fix_failed, had_walk_errors),
+                checked,
+            } => (result, fix_failed, had_walk_errors, checked),
         }
     };
     if let Some(file) = &args.write_baseline {
@@ -320,6 +322,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         quiet: args.quiet,
         max_findings: args.max_findings,
         rule_counts: true,
+        checked,
         ..report::Context::new(&catalog, &enabled)
     };
     let style = Style {
@@ -408,6 +411,9 @@ enum Tree {
         fix_failed: bool,
         /// Whether the walk met errors (they are in `result.notes`).
         had_walk_errors: bool,
+        /// How many files were asked for, when a partial run read the
+        /// whole corpus besides them.
+        checked: Option<usize>,
     },
 }
 
@@ -550,6 +556,7 @@ fn check_tree(
         result,
         fix_failed,
         had_walk_errors,
+        checked: (partial && corpus.is_some()).then_some(paths.len()),
     })
 }
 

@@ -50,7 +50,7 @@ pub fn write(
         )?;
     }
     let c = Counts::of(files.run);
-    let checked = plural(files.run.files.len(), "file");
+    let checked = plural(ctx.checked.unwrap_or(files.run.files.len()), "file");
     let hidden = match ctx.baseline_hidden {
         Some(n) => format!(" ({n} known from the baseline, not shown)"),
         None => String::new(),

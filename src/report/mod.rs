@@ -73,6 +73,10 @@ pub struct Context<'a> {
     /// report does; off by default, so a rendering of a few findings (the
     /// rule snapshots) is only the findings and the summary.
     pub rule_counts: bool,
+    /// How many files the user asked to check, when a partial run read more
+    /// (the whole corpus, for the cross-article rules): the summaries count
+    /// these, not every file read.
+    pub checked: Option<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -86,6 +90,7 @@ impl<'a> Context<'a> {
             quiet: false,
             max_findings: None,
             rule_counts: false,
+            checked: None,
         }
     }
 }
