@@ -417,6 +417,17 @@ fn is_scale_slip(x: &Claim, y: &Claim) -> bool {
 }
 
 impl Conflict {
+    /// The conflict `rule` reports on the later claim `a` against `b`, with
+    /// the confidence of their match.
+    fn of(rule: &'static str, a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> Conflict {
+        Conflict {
+            rule,
+            a: a.0,
+            b: b.0,
+            confidence: confidence(b.1, a.1),
+        }
+    }
+
     /// One sentence, no trailing period, figures in backticks: what the two
     /// claims say and why they cannot both hold. `docs` is the slice given
     /// to [`compare`]; `other_place` says where the other claim is from the
@@ -684,12 +695,7 @@ fn group_conflicts(
             if same_sentence((ri, x), (rj, y)) {
                 return None;
             }
-            judge(x, y, tolerances).map(|rule| Conflict {
-                rule,
-                a: rj,
-                b: ri,
-                confidence: confidence(x, y),
-            })
+            judge(x, y, tolerances).map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
         }));
         if seen.insert(statement(y), ()).is_none() {
             firsts.push(j);
@@ -801,12 +807,7 @@ fn figure_conflicts(
             judge(x, y, tolerances)
                 .filter(|rule| matches!(*rule, RULE_PERIOD | RULE_SCALE))
                 .filter(|rule| subject_held(&x.subject, &y.subject, rule))
-                .map(|rule| Conflict {
-                    rule,
-                    a: rj,
-                    b: ri,
-                    confidence: confidence(x, y),
-                })
+                .map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
         }));
         if seen
             .insert((y.subject.terms.id(), statement(y)), ())

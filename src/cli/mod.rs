@@ -75,14 +75,7 @@ impl Cli {
             Command::Check(args) => args.color,
             _ => ColorChoice::Auto,
         };
-        match choice {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stderr().is_terminal()
-            }
-        }
+        choice.enabled_for(std::io::stderr().is_terminal())
     }
 }
 
@@ -90,12 +83,16 @@ impl ColorChoice {
     /// Whether to colour stdout.
     pub fn enabled(self) -> bool {
         use std::io::IsTerminal;
+        self.enabled_for(std::io::stdout().is_terminal())
+    }
+
+    /// Whether to colour a stream that is (or is not) a terminal.
+    fn enabled_for(self, terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
             }
         }
     }
