@@ -352,7 +352,8 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<&'static str> {
     // A projection and an observation are different facts: only the same
     // figure under two framings (the period rule) can tie them.
     let same_status = x.forecast == y.forecast && same_moment(x, y);
-    let periods_comparable = same_status && comparable(&x.period, &y.period);
+    let periods_comparable =
+        same_status && (comparable(&x.period, &y.period) || latest_year(x, y) || latest_year(y, x));
     let framing_clash = change
         && x.direction == y.direction
         && x.form == Form::Point
@@ -391,6 +392,18 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
     match (x.as_of, y.as_of) {
         (Some(a), Some(b)) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
         _ => true,
+    }
+}
+
+/// Is `now` a present-tense figure ("the average salary is $112,590") and
+/// `dated` one of the year before its article's date ("in 2024, the
+/// average salary was ...")? A yearly statistic is published months after
+/// its year ends, so the latest figure an article can state as current is
+/// that of the previous year (or its own).
+fn latest_year(now: &Claim, dated: &Claim) -> bool {
+    match (now.as_of, dated.as_of, dated.period) {
+        (Some(month), None, Period::Point { year, weak: false }) => year == month / 12 - 1,
+        _ => false,
     }
 }
 
@@ -1000,6 +1013,37 @@ mod real_prose_tests {
         let found = rules(&[
             "In 2024 drone pilots used Linux, macOS or Windows laptops: 66%, 53% or 12% of them.",
             "In 2024 drone pilots used Linux, macOS or Windows laptops: 70%, 49% or 30% of them.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_dollar_figure_with_no_place_is_a_us_figure() {
+        let found = rules(&[
+            "The average salary of a wind technician is $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [RULE_VALUE]);
+        // A place named is kept: Canadian dollars are another quantity.
+        let found = rules(&[
+            "The average salary of a wind technician is $61,000.",
+            "The average salary of a wind technician in Canada is $75,000.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_present_tense_figure_is_this_or_last_year_s() {
+        // Published 2024-05-01: "is" may state the 2023 figure as current.
+        let found = rules(&[
+            "In 2023, the average salary of a wind technician in the US was $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [RULE_VALUE]);
+        // Two years back is history, not the current figure.
+        let found = rules(&[
+            "In 2022, the average salary of a wind technician in the US was $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }

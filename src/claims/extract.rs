@@ -29,6 +29,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         .map(|d| d.year() * 12 + d.month0() as i32);
     let mut masked: Vec<Range<usize>> = input.masked.to_vec();
     masked.sort_by_key(|r| r.start);
+    // A dollar figure with no place is a US figure ([`Lexicon::home_of`]).
+    let dollar_home = lexicon.home_of(Unit::Usd);
     // The article topic is read from the front matter only when a clause says
     // "the field" or "the industry": most files never need it.
     let mut topic_cache: Option<Option<Term>> = None;
@@ -121,9 +123,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     quantities: &q_ranges,
                     lexicon,
                 };
-                let Some(analysis) = analyse(&ctx, &mut topic) else {
+                let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
+                if analysis.key.geo.is_none() && q.unit == Unit::Usd {
+                    analysis.key.geo = dollar_home;
+                }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Several figures in one clause: each reads its own dates.
                 let own = own_stretch(toks, &q_ranges, q.hedge_first..q.last, &segment);

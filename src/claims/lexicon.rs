@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::number::Unit;
 use super::term::Term;
 
 /// The lexicon shipped with copydesk (`rules/claims/lexicon.yaml`).
@@ -300,6 +301,23 @@ impl Lexicon {
         at: usize,
     ) -> Option<(&Slot, usize)> {
         self.entry(words.get(at)?.as_ref())?.match_phrase(words, at)
+    }
+
+    /// The region a currency names when the text names none: a dollar
+    /// amount with no place is, in English prose, a US dollar amount, and
+    /// "the average salary is $105,000" speaks of the United States. The
+    /// region is the lexicon's own geography for "united states", so a
+    /// lexicon without it leaves such figures without a region.
+    pub(crate) fn home_of(&self, unit: Unit) -> Option<Term> {
+        let name = match unit {
+            Unit::Usd => "united states",
+            _ => return None,
+        };
+        let words: Vec<String> = name.split(' ').map(normalise_word).collect();
+        match self.match_phrase(&words, 0) {
+            Some((Slot::Geo(t), 2)) => Some(*t),
+            _ => None,
+        }
     }
 
     /// True for a word that never belongs to a subject.
