@@ -688,22 +688,101 @@ fn same_sentence(a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> bool {
     a.0.doc == b.0.doc && a.1.sentence == b.1.sentence
 }
 
+/// Where a claim meets others within its group: two claims can break a
+/// rule only if one's [`Meeting::queries`] share a key with the other's
+/// [`Meeting::keys`]. The keys are a superset of what [`judge`] accepts
+/// ([`comparable`], [`latest_year`], [`framing_conflict`]), so a claim is
+/// judged against a handful of candidates instead of its whole group,
+/// and no pair the judge would flag is missed.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum MeetKey {
+    /// Ends in this year: points, until-years and spans by their last year.
+    Year(i32),
+    /// A per-period rate, or a span short enough to be one.
+    Rate,
+    /// A span or duration of this many years.
+    Length(i32),
+    /// A change over several years (meets [`MeetKey::Yearly`] changes).
+    Multi,
+    /// A change over one year or per year (meets [`MeetKey::Multi`]).
+    Yearly,
+}
+
+/// The keys a claim is filed under and the keys it looks up.
+#[derive(Default)]
+struct Meeting {
+    keys: Vec<MeetKey>,
+    queries: Vec<MeetKey>,
+}
+
+impl Meeting {
+    fn of(c: &Claim, out: &mut Meeting) {
+        out.keys.clear();
+        out.queries.clear();
+        let both = &mut out.keys;
+        match c.period {
+            Period::Point { year, weak } => {
+                both.push(MeetKey::Year(year));
+                // A present-tense figure may be the previous year's.
+                if weak && c.as_of.is_some() {
+                    both.push(MeetKey::Year(year - 1));
+                }
+            }
+            Period::Until { year, .. } => both.push(MeetKey::Year(year)),
+            Period::Span { from, to, fuzzy } => {
+                let slack = i32::from(fuzzy);
+                both.extend((to - slack..=to + slack).map(MeetKey::Year));
+                both.push(MeetKey::Length(to - from));
+                if (to - from - 1).abs() <= slack {
+                    both.push(MeetKey::Rate);
+                }
+            }
+            Period::Rate { .. } => both.push(MeetKey::Rate),
+            Period::Duration { years } => both.push(MeetKey::Length(years)),
+            Period::None | Period::Unresolved => {}
+        }
+        out.queries.extend_from_slice(both);
+        if c.subject.metric == Metric::Change && c.form == Form::Point {
+            let yearly = matches!(c.period, Period::Rate { per: Per::Year, .. })
+                || c.period.cumulative_years() == Some(1);
+            if c.period.cumulative_years().is_some_and(|y| y >= 2) {
+                out.keys.push(MeetKey::Multi);
+                out.queries.push(MeetKey::Yearly);
+            } else if yearly {
+                out.keys.push(MeetKey::Yearly);
+                out.queries.push(MeetKey::Multi);
+            }
+        }
+    }
+}
+
 /// The conflicts of one group (claim indices in order): each claim against
-/// the first claim of every distinct statement before it. Every distinct
-/// conflict is reported once: a claim that repeats an earlier statement
-/// word for word meets the same figures and is reported against them too,
-/// but never against its own twin.
+/// the first claim of every distinct statement before it that it can meet
+/// ([`Meeting`]). Every distinct conflict is reported once: a claim that
+/// repeats an earlier statement word for word meets the same figures and
+/// is reported against them too, but never against its own twin.
 fn group_conflicts(
     all: &[(ClaimRef, &Claim)],
     members: &[u32],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
-    let mut firsts: Vec<u32> = Vec::new();
+    let mut firsts: FastMap<MeetKey, Vec<u32>> = FastMap::default();
     let mut seen: FastMap<Statement, ()> = FastMap::default();
+    let mut meeting = Meeting::default();
+    let mut candidates: Vec<u32> = Vec::new();
     let mut out = Vec::new();
     for &j in members {
         let (rj, y) = all[j as usize];
-        out.extend(firsts.iter().filter_map(|&i| {
+        Meeting::of(y, &mut meeting);
+        candidates.clear();
+        for q in &meeting.queries {
+            if let Some(list) = firsts.get(q) {
+                candidates.extend_from_slice(list);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        out.extend(candidates.iter().filter_map(|&i| {
             let (ri, x) = all[i as usize];
             if same_sentence((ri, x), (rj, y)) {
                 return None;
@@ -711,7 +790,9 @@ fn group_conflicts(
             judge(x, y, tolerances).map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
         }));
         if seen.insert(statement(y), ()).is_none() {
-            firsts.push(j);
+            for &k in &meeting.keys {
+                firsts.entry(k).or_default().push(j);
+            }
         }
     }
     out
