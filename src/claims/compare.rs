@@ -697,11 +697,18 @@ fn same_sentence(a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum MeetKey {
     /// Ends in this year: points, until-years and spans by their last year.
-    Year(i32),
+    /// A present-tense figure also carries the half-year its article
+    /// appeared in ([`same_moment`]); a dated one carries none. Projections
+    /// and observations are filed apart.
+    Year {
+        year: i32,
+        half: Option<i32>,
+        forecast: bool,
+    },
     /// A per-period rate, or a span short enough to be one.
-    Rate,
+    Rate { forecast: bool },
     /// A span or duration of this many years.
-    Length(i32),
+    Length { years: i32, forecast: bool },
     /// A change over several years (meets [`MeetKey::Yearly`] changes).
     Multi,
     /// A change over one year or per year (meets [`MeetKey::Multi`]).
@@ -719,29 +726,64 @@ impl Meeting {
     fn of(c: &Claim, out: &mut Meeting) {
         out.keys.clear();
         out.queries.clear();
-        let both = &mut out.keys;
-        match c.period {
-            Period::Point { year, weak } => {
-                both.push(MeetKey::Year(year));
+        let forecast = c.forecast;
+        let dated = |year: i32| MeetKey::Year {
+            year,
+            half: None,
+            forecast,
+        };
+        let present = |year: i32, half: i32| MeetKey::Year {
+            year,
+            half: Some(half),
+            forecast,
+        };
+        // The present-tense figures of a year, from either of its halves.
+        let halves = |year: i32| [present(year, 2 * year), present(year, 2 * year + 1)];
+        match (c.period, c.as_of) {
+            (Period::Point { year, weak: true }, Some(month)) => {
+                let half = month.div_euclid(6);
+                out.keys.push(present(year, half));
+                // Six months apart at most: this half-year or a neighbour.
+                out.queries
+                    .extend((half - 1..=half + 1).map(|h| present(year, h)));
+                out.queries.push(dated(year));
                 // A present-tense figure may be the previous year's.
-                if weak && c.as_of.is_some() {
-                    both.push(MeetKey::Year(year - 1));
-                }
+                out.queries.push(dated(year - 1));
             }
-            Period::Until { year, .. } => both.push(MeetKey::Year(year)),
-            Period::Span { from, to, fuzzy } => {
+            (Period::Point { year, .. } | Period::Until { year, .. }, _) => {
+                out.keys.push(dated(year));
+                out.queries.push(dated(year));
+                out.queries.extend(halves(year));
+                out.queries.extend(halves(year + 1));
+            }
+            (Period::Span { from, to, fuzzy }, _) => {
                 let slack = i32::from(fuzzy);
-                both.extend((to - slack..=to + slack).map(MeetKey::Year));
-                both.push(MeetKey::Length(to - from));
+                for year in to - slack..=to + slack {
+                    out.keys.push(dated(year));
+                    out.queries.push(dated(year));
+                }
+                let length = MeetKey::Length {
+                    years: to - from,
+                    forecast,
+                };
+                out.keys.push(length);
+                out.queries.push(length);
                 if (to - from - 1).abs() <= slack {
-                    both.push(MeetKey::Rate);
+                    out.keys.push(MeetKey::Rate { forecast });
+                    out.queries.push(MeetKey::Rate { forecast });
                 }
             }
-            Period::Rate { .. } => both.push(MeetKey::Rate),
-            Period::Duration { years } => both.push(MeetKey::Length(years)),
-            Period::None | Period::Unresolved => {}
+            (Period::Rate { .. }, _) => {
+                out.keys.push(MeetKey::Rate { forecast });
+                out.queries.push(MeetKey::Rate { forecast });
+            }
+            (Period::Duration { years }, _) => {
+                let length = MeetKey::Length { years, forecast };
+                out.keys.push(length);
+                out.queries.push(length);
+            }
+            (Period::None | Period::Unresolved, _) => {}
         }
-        out.queries.extend_from_slice(both);
         if c.subject.metric == Metric::Change && c.form == Form::Point {
             let yearly = matches!(c.period, Period::Rate { per: Per::Year, .. })
                 || c.period.cumulative_years() == Some(1);
@@ -756,19 +798,106 @@ impl Meeting {
     }
 }
 
+/// The first claims of one [`MeetKey`] of a group, arranged so that a
+/// claim finds the few it can conflict with without looking at the many
+/// it cannot.
+///
+/// Two figures whose intervals overlap agree (tolerances only widen them),
+/// so unless their directions are opposed they break no rule of a
+/// comparable period: only the first claims whose interval lies wholly
+/// below or wholly above a claim's need judging. Framing keys
+/// ([`MeetKey::Multi`], [`MeetKey::Yearly`]) look for the *same* figure
+/// instead ([`same_number`]): only those with a value close to the claim's.
+#[derive(Default)]
+struct Bucket {
+    /// Judged whatever their figures.
+    always: Vec<u32>,
+    /// By direction (-1, 0, +1): (upper end, claim) sorted by upper end.
+    by_high: [Vec<(f64, u32)>; 3],
+    /// By direction: (lower end, claim) sorted by lower end.
+    by_low: [Vec<(f64, u32)>; 3],
+    /// Framing keys: (value, claim) sorted by value.
+    by_value: Vec<(f64, u32)>,
+}
+
+impl Bucket {
+    fn file(&mut self, key: MeetKey, j: u32, c: &Claim) {
+        if c.low.is_nan() || c.high.is_nan() || c.value.is_nan() {
+            self.always.push(j);
+        } else if matches!(key, MeetKey::Multi | MeetKey::Yearly) {
+            self.by_value.push((c.value, j));
+        } else {
+            let d = (c.direction.signum() + 1) as usize;
+            self.by_high[d].push((c.high, j));
+            self.by_low[d].push((c.low, j));
+        }
+    }
+
+    fn sort(&mut self) {
+        let lists = self.by_high.iter_mut().chain(self.by_low.iter_mut());
+        for list in lists.chain(std::iter::once(&mut self.by_value)) {
+            list.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+    }
+
+    /// Pushes onto `out` the claims before `j` that `y` must be judged
+    /// against.
+    fn candidates(&self, j: u32, y: &Claim, tol: &Tolerances, out: &mut Vec<u32>) {
+        let before = |&(_, i): &(f64, u32)| (i < j).then_some(i);
+        out.extend(self.always.iter().copied().filter(|&i| i < j));
+        let odd = y.low.is_nan() || y.high.is_nan() || y.value.is_nan();
+        // |x - y| <= rel * max(|x|, |y|) implies |x - y| <= rel / (1 - rel)
+        // * |y|, at most 2 rel |y| while rel <= 1/2.
+        if odd || tol.rel_tol > 0.5 {
+            out.extend(self.by_value.iter().filter_map(before));
+        } else {
+            let reach = 2.0 * tol.rel_tol * y.value.abs() + tol.pct_abs_tol.max(0.0);
+            let from = self.by_value.partition_point(|e| e.0 < y.value - reach);
+            let to = self.by_value.partition_point(|e| e.0 <= y.value + reach);
+            out.extend(self.by_value[from..to.max(from)].iter().filter_map(before));
+        }
+        let change = y.subject.metric == Metric::Change;
+        for d in 0..3 {
+            let direction = d as i8 - 1;
+            // Opposed directions break the direction rule at any figure; a
+            // "from X to Y" pair compares its starts too.
+            let opposed = change && direction != 0 && y.direction != 0 && direction != y.direction;
+            if opposed || y.from.is_some() || odd {
+                out.extend(self.by_high[d].iter().filter_map(before));
+                continue;
+            }
+            let below = self.by_high[d].partition_point(|e| e.0 < y.low);
+            out.extend(self.by_high[d][..below].iter().filter_map(before));
+            let above = self.by_low[d].partition_point(|e| e.0 <= y.high);
+            out.extend(self.by_low[d][above..].iter().filter_map(before));
+        }
+    }
+}
+
 /// The conflicts of one group (claim indices in order): each claim against
 /// the first claim of every distinct statement before it that it can meet
-/// ([`Meeting`]). Every distinct conflict is reported once: a claim that
-/// repeats an earlier statement word for word meets the same figures and
-/// is reported against them too, but never against its own twin.
+/// ([`Meeting`]) and disagree with ([`Bucket`]). Every distinct conflict is
+/// reported once: a claim that repeats an earlier statement word for word
+/// meets the same figures and is reported against them too, but never
+/// against its own twin.
 fn group_conflicts(
     all: &[(ClaimRef, &Claim)],
     members: &[u32],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
-    let mut firsts: FastMap<MeetKey, Vec<u32>> = FastMap::default();
+    let mut buckets: FastMap<MeetKey, Bucket> = FastMap::default();
     let mut seen: FastMap<Statement, ()> = FastMap::default();
     let mut meeting = Meeting::default();
+    for &j in members {
+        let y = all[j as usize].1;
+        if seen.insert(statement(y), ()).is_none() {
+            Meeting::of(y, &mut meeting);
+            for &k in &meeting.keys {
+                buckets.entry(k).or_default().file(k, j, y);
+            }
+        }
+    }
+    buckets.values_mut().for_each(Bucket::sort);
     let mut candidates: Vec<u32> = Vec::new();
     let mut out = Vec::new();
     for &j in members {
@@ -776,8 +905,8 @@ fn group_conflicts(
         Meeting::of(y, &mut meeting);
         candidates.clear();
         for q in &meeting.queries {
-            if let Some(list) = firsts.get(q) {
-                candidates.extend_from_slice(list);
+            if let Some(bucket) = buckets.get(q) {
+                bucket.candidates(j, y, tolerances, &mut candidates);
             }
         }
         candidates.sort_unstable();
@@ -789,11 +918,6 @@ fn group_conflicts(
             }
             judge(x, y, tolerances).map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
         }));
-        if seen.insert(statement(y), ()).is_none() {
-            for &k in &meeting.keys {
-                firsts.entry(k).or_default().push(j);
-            }
-        }
     }
     out
 }
@@ -1005,6 +1129,104 @@ mod focused_tests {
             assert_eq!(got.iter().collect::<Vec<_>>(), expected, "focus on {d}");
         }
         assert!(compare_focused(&docs, &[], &tol).is_empty());
+    }
+
+    /// [`group_conflicts`] without the index: every claim against every
+    /// earlier first claim of a distinct statement.
+    fn every_pair(docs: &[Vec<Claim>], tol: &Tolerances) -> Vec<Conflict> {
+        let all = flatten(docs);
+        let mut out = Vec::new();
+        for members in index(&all) {
+            let mut firsts: Vec<u32> = Vec::new();
+            let mut seen: FastMap<Statement, ()> = FastMap::default();
+            for &j in &members {
+                let (rj, y) = all[j as usize];
+                for &i in &firsts {
+                    let (ri, x) = all[i as usize];
+                    if !same_sentence((ri, x), (rj, y)) {
+                        out.extend(judge(x, y, tol).map(|r| Conflict::of(r, (rj, y), (ri, x))));
+                    }
+                }
+                if seen.insert(statement(y), ()).is_none() {
+                    firsts.push(j);
+                }
+            }
+        }
+        for members in index_figures(&all) {
+            out.extend(figure_conflicts(&all, &members, tol));
+        }
+        out.sort_by_key(|c| (c.a, c.b));
+        out.dedup_by_key(|c| (c.a, c.b));
+        out
+    }
+
+    /// The index ([`Meeting`], [`Bucket`]) skips only pairs the judge would
+    /// pass: on many periods, dates, hedges, directions and figures, it
+    /// finds exactly what judging every pair finds.
+    #[test]
+    fn the_index_finds_every_conflict_of_every_pair() {
+        let lexicon = Lexicon::builtin();
+        let values = ["5", "5.2", "8", "40", "41"];
+        let years = [2022, 2023, 2024];
+        let mut texts: Vec<String> = Vec::new();
+        for v in values {
+            texts.push(format!(
+                "The median salary of drone pilots in the US is ${v},000."
+            ));
+            texts.push(format!(
+                "The median salary of drone pilots in the US is about ${v},000."
+            ));
+            texts.push(format!("Jobs for drone pilots grew {v}% year-over-year."));
+            for y in years {
+                texts.push(format!(
+                    "In {y}, the median salary of drone pilots in the US was ${v},000."
+                ));
+                texts.push(format!(
+                    "The median salary of drone pilots in the US was more than ${v},000 in {y}."
+                ));
+                texts.push(format!(
+                    "Jobs for drone pilots grew {v}% between {} and {y}.",
+                    y - 3
+                ));
+                texts.push(format!(
+                    "Jobs for drone pilots grew {v}% between {} and {y}.",
+                    y - 1
+                ));
+                texts.push(format!("Jobs for drone pilots fell {v}% in {y}."));
+                texts.push(format!(
+                    "Jobs for drone pilots are expected to grow {v}% each year through {}.",
+                    y + 8
+                ));
+                texts.push(format!(
+                    "Jobs for drone pilots will grow {v}% by {}.",
+                    y + 6
+                ));
+                texts.push(format!(
+                    "Jobs for drone pilots grew {v}% over the decade to {y}."
+                ));
+            }
+        }
+        let dates = [
+            (2023, 1, 15),
+            (2023, 8, 1),
+            (2024, 3, 1),
+            (2024, 11, 1),
+            (2025, 2, 1),
+        ];
+        let docs: Vec<Vec<Claim>> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let (y, m, d) = dates[k % dates.len()];
+                extract_prose(t, chrono::NaiveDate::from_ymd_opt(y, m, d), &lexicon)
+            })
+            .collect();
+        let tol = Tolerances::default();
+        let expected = every_pair(&docs, &tol);
+        assert!(expected.len() > 100, "{}", expected.len());
+        let rules: std::collections::BTreeSet<&str> = expected.iter().map(|c| c.rule).collect();
+        assert!(rules.len() >= 4, "{rules:?}");
+        assert_eq!(compare(&docs, &tol), expected);
     }
 }
 
