@@ -151,13 +151,8 @@ fn dump(path: &str, texts: &[String], claims: &[Vec<Claim>], conflicts: &[Confli
     for c in conflicts {
         let _ = writeln!(
             out,
-            "{}\t{}:{}\t{}:{}\t{}",
-            c.rule,
-            c.a.doc,
-            c.a.claim,
-            c.b.doc,
-            c.b.claim,
-            c.message(claims, "in the other article")
+            "{:?}\t{}:{}\t{}:{}\t{:.2}",
+            c.kind, c.a.doc, c.a.claim, c.b.doc, c.b.claim, c.confidence
         );
     }
     std::fs::write(path, out).expect("dump file is writable");

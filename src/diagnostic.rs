@@ -1,7 +1,6 @@
 //! Findings: what a rule reports, where, and how it could be fixed.
 //! Diagnostics are values for reporters and the fixer; they are not errors.
 
-use crate::claims::ClaimRef;
 use crate::document::Span;
 use crate::source::FileId;
 use serde::{Deserialize, Serialize};
@@ -113,6 +112,16 @@ pub struct Label {
     pub span: Span,
     /// What this place says.
     pub message: String,
+}
+
+/// Points at one claim of a run: `claims[doc][claim]`, the claims of
+/// document `doc` in the order they were extracted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ClaimRef {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index of the claim within the document's claims.
+    pub claim: usize,
 }
 
 /// Structured detail of a finding, for machine output. Claim findings point

@@ -22,22 +22,13 @@ use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period};
 use super::subject::{Metric, SubjectKey};
 use super::term::{Term, Terms};
-use super::{Claim, RULE_DIRECTION, RULE_HEDGE, RULE_PERIOD, RULE_SCALE, RULE_VALUE};
-
-/// Points at one claim: `docs[doc][claim]` in the slice given to [`compare`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct ClaimRef {
-    /// Index of the document.
-    pub doc: usize,
-    /// Index of the claim within the document's claims.
-    pub claim: usize,
-}
+use super::{Claim, ClaimRef, ConflictKind};
 
 /// Two claims that cannot both be true.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
-    /// Rule id, one of the `claim-*` ids.
-    pub rule: &'static str,
+    /// What the two claims disagree on.
+    pub kind: ConflictKind,
     /// The claim the finding is reported on (the later one in document
     /// order); "here" in the message.
     pub a: ClaimRef,
@@ -297,54 +288,10 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
     }
 }
 
-/// "`40%` cumulative through 2027".
-pub(crate) fn framed(c: &Claim) -> String {
-    let mut out = String::new();
-    write_framed(&mut out, c);
-    out
-}
-
-/// Appends [`framed`] to `out`.
-pub(crate) fn write_framed(out: &mut String, c: &Claim) {
-    out.push('`');
-    c.write_figure(out);
-    out.push('`');
-    if c.period != Period::None {
-        out.push(' ');
-        c.period.write_framing(out);
-    }
-}
-
-/// Builds a message from pieces: text, framed claims, the subject.
-enum Piece<'a> {
-    Text(&'a str),
-    Framed(&'a Claim),
-    Figure(&'a Claim),
-    Framing(&'a Period),
-}
-
-/// Concatenates `pieces`, then why the two claims were matched: " (both
-/// about: subject)".
-fn message(pieces: &[Piece<'_>], subject: &SubjectKey) -> String {
-    let mut out = String::with_capacity(256);
-    for p in pieces {
-        match p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Framed(c) => write_framed(&mut out, c),
-            Piece::Figure(c) => c.write_figure(&mut out),
-            Piece::Framing(p) => p.write_framing(&mut out),
-        }
-    }
-    out.push_str(" (both about: ");
-    subject.write_display(&mut out);
-    out.push(')');
-    out
-}
-
 /// Judges one pair of claims with the same subject slots; `y` is the later
-/// claim (reported), `x` the earlier. Returns the rule the pair breaks;
-/// [`Conflict::message`] words it.
-fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<&'static str> {
+/// claim (reported), `x` the earlier. Returns how the pair conflicts; the
+/// rule of that kind words it.
+fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     if !same_framing(x, y) {
         return None;
     }
@@ -366,20 +313,20 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<&'static str> {
     let same_figure = values_compatible(x, y, tol);
     if periods_comparable {
         if change && x.direction != 0 && y.direction != 0 && x.direction != y.direction {
-            return Some(RULE_DIRECTION);
+            return Some(ConflictKind::Direction);
         }
         if same_figure {
             return None;
         }
         if is_scale_slip(x, y) {
-            return Some(RULE_SCALE);
+            return Some(ConflictKind::Scale);
         }
         if x.hedge != Hedge::Exact || y.hedge != Hedge::Exact {
-            return Some(RULE_HEDGE);
+            return Some(ConflictKind::Hedge);
         }
-        return Some(RULE_VALUE);
+        return Some(ConflictKind::Value);
     }
-    (framing_clash && same_figure && same_number(x, y, tol)).then_some(RULE_PERIOD)
+    (framing_clash && same_figure && same_number(x, y, tol)).then_some(ConflictKind::Period)
 }
 
 /// Months apart beyond which two figures in the present tense ("the
@@ -430,122 +377,15 @@ fn is_scale_slip(x: &Claim, y: &Claim) -> bool {
 }
 
 impl Conflict {
-    /// The conflict `rule` reports on the later claim `a` against `b`, with
-    /// the confidence of their match.
-    fn of(rule: &'static str, a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> Conflict {
+    /// A conflict of `kind` reported on the later claim `a` against `b`,
+    /// with the confidence of their match.
+    fn of(kind: ConflictKind, a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> Conflict {
         Conflict {
-            rule,
+            kind,
             a: a.0,
             b: b.0,
             confidence: confidence(b.1, a.1),
         }
-    }
-
-    /// One sentence, no trailing period, figures in backticks: what the two
-    /// claims say and why they cannot both hold. `docs` is the slice given
-    /// to [`compare`]; `other_place` says where the other claim is from the
-    /// reported claim's point of view ("in `b.md`"); within one article it
-    /// is not used.
-    pub fn message(&self, docs: &[Vec<Claim>], other_place: &str) -> String {
-        use Piece::{Figure, Framed, Framing, Text};
-        let (y, x) = (
-            &docs[self.a.doc][self.a.claim],
-            &docs[self.b.doc][self.b.claim],
-        );
-        let place = if self.a.doc == self.b.doc {
-            "elsewhere in this article"
-        } else {
-            other_place
-        };
-        let subject = &y.subject;
-        match self.rule {
-            RULE_DIRECTION => {
-                let word = |d: i8| if d > 0 { "a rise" } else { "a fall" };
-                message(
-                    &[
-                        Framed(y),
-                        Text(" is "),
-                        Text(word(y.direction)),
-                        Text(" here but "),
-                        Framed(x),
-                        Text(" is "),
-                        Text(word(x.direction)),
-                        Text(" "),
-                        Text(place),
-                    ],
-                    subject,
-                )
-            }
-            RULE_SCALE => {
-                let factor = scaled_factor((x.scale - y.scale).abs());
-                message(
-                    &[
-                        Framed(y),
-                        Text(" here but "),
-                        Framed(x),
-                        Text(" "),
-                        Text(place),
-                        Text(": the same digits with scale words "),
-                        Text(&factor),
-                        Text("x apart"),
-                    ],
-                    subject,
-                )
-            }
-            RULE_HEDGE => {
-                let y_hedged = y.hedge != Hedge::Exact;
-                let (hedged, who, other, other_place) = if y_hedged {
-                    (y, "here", x, place)
-                } else {
-                    (x, place, y, "here")
-                };
-                message(
-                    &[
-                        Text("hedged "),
-                        Framed(hedged),
-                        Text(" "),
-                        Text(who),
-                        Text(" excludes "),
-                        Framed(other),
-                        Text(" "),
-                        Text(other_place),
-                    ],
-                    subject,
-                )
-            }
-            RULE_PERIOD => message(
-                &[
-                    Text("same figure `"),
-                    Figure(y),
-                    Text("` is "),
-                    Framing(&y.period),
-                    Text(" here but "),
-                    Framing(&x.period),
-                    Text(" "),
-                    Text(place),
-                ],
-                subject,
-            ),
-            _ => message(
-                &[
-                    Framed(y),
-                    Text(" here contradicts "),
-                    Framed(x),
-                    Text(" "),
-                    Text(place),
-                ],
-                subject,
-            ),
-        }
-    }
-}
-
-fn scaled_factor(gap: i32) -> std::borrow::Cow<'static, str> {
-    match gap {
-        3 => "1000".into(),
-        6 => "a million".into(),
-        9 => "a billion".into(),
-        g => format!("10^{g}").into(),
     }
 }
 
@@ -916,7 +756,7 @@ fn group_conflicts(
             if same_sentence((ri, x), (rj, y)) {
                 return None;
             }
-            judge(x, y, tolerances).map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
+            judge(x, y, tolerances).map(|kind| Conflict::of(kind, (rj, y), (ri, x)))
         }));
     }
     out
@@ -973,7 +813,7 @@ fn index_figures(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
 /// also be "the field" read as the article's topic (`anaphoric`): any
 /// other missing word may be the measure ("postings" against "people
 /// working").
-fn subject_held(a: &SubjectKey, b: &SubjectKey, rule: &str) -> bool {
+fn subject_held(a: &SubjectKey, b: &SubjectKey, kind: ConflictKind) -> bool {
     let (small, big) = if a.terms.len() <= b.terms.len() {
         (a, b)
     } else {
@@ -982,7 +822,7 @@ fn subject_held(a: &SubjectKey, b: &SubjectKey, rule: &str) -> bool {
     a.base == b.base
         && !small.terms.is_empty()
         && small.terms.iter().all(|t| big.terms.contains(t))
-        && (rule == RULE_SCALE || small.anaphoric)
+        && (kind == ConflictKind::Scale || small.anaphoric)
 }
 
 /// The period and scale conflicts between claims that repeat the same
@@ -1023,9 +863,9 @@ fn figure_conflicts(
                 return None;
             }
             judge(x, y, tolerances)
-                .filter(|rule| matches!(*rule, RULE_PERIOD | RULE_SCALE))
-                .filter(|rule| subject_held(&x.subject, &y.subject, rule))
-                .map(|rule| Conflict::of(rule, (rj, y), (ri, x)))
+                .filter(|kind| matches!(kind, ConflictKind::Period | ConflictKind::Scale))
+                .filter(|&kind| subject_held(&x.subject, &y.subject, kind))
+                .map(|kind| Conflict::of(kind, (rj, y), (ri, x)))
         }));
         if seen
             .insert((y.subject.terms.id(), statement(y)), ())
@@ -1144,7 +984,7 @@ mod focused_tests {
                 for &i in &firsts {
                     let (ri, x) = all[i as usize];
                     if !same_sentence((ri, x), (rj, y)) {
-                        out.extend(judge(x, y, tol).map(|r| Conflict::of(r, (rj, y), (ri, x))));
+                        out.extend(judge(x, y, tol).map(|k| Conflict::of(k, (rj, y), (ri, x))));
                     }
                 }
                 if seen.insert(statement(y), ()).is_none() {
@@ -1224,8 +1064,9 @@ mod focused_tests {
         let tol = Tolerances::default();
         let expected = every_pair(&docs, &tol);
         assert!(expected.len() > 100, "{}", expected.len());
-        let rules: std::collections::BTreeSet<&str> = expected.iter().map(|c| c.rule).collect();
-        assert!(rules.len() >= 4, "{rules:?}");
+        let kinds: std::collections::BTreeSet<String> =
+            expected.iter().map(|c| format!("{:?}", c.kind)).collect();
+        assert!(kinds.len() >= 4, "{kinds:?}");
         assert_eq!(compare(&docs, &tol), expected);
     }
 }
@@ -1237,7 +1078,7 @@ mod real_prose_tests {
 
     /// The rules of the conflicts found among `texts` (one article each,
     /// Markdown, published on 2024-05-01 unless a text says otherwise).
-    fn rules(texts: &[&str]) -> Vec<&'static str> {
+    fn rules(texts: &[&str]) -> Vec<ConflictKind> {
         let lexicon = Lexicon::builtin();
         let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
         let docs: Vec<Vec<Claim>> = texts
@@ -1263,7 +1104,7 @@ mod real_prose_tests {
             .collect();
         compare(&docs, &Tolerances::default())
             .iter()
-            .map(|c| c.rule)
+            .map(|c| c.kind)
             .collect()
     }
 
@@ -1273,7 +1114,7 @@ mod real_prose_tests {
             "The average salary of a wind technician in the US is $61,000.",
             "The average salary for a wind technician in the US is $75,000.",
         ]);
-        assert_eq!(found, [RULE_VALUE]);
+        assert_eq!(found, [ConflictKind::Value]);
     }
 
     #[test]
@@ -1326,7 +1167,7 @@ mod real_prose_tests {
             "The average salary of a wind technician is $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
         ]);
-        assert_eq!(found, [RULE_VALUE]);
+        assert_eq!(found, [ConflictKind::Value]);
         // A place named is kept: Canadian dollars are another quantity.
         let found = rules(&[
             "The average salary of a wind technician is $61,000.",
@@ -1342,7 +1183,7 @@ mod real_prose_tests {
             "In 2023, the average salary of a wind technician in the US was $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
         ]);
-        assert_eq!(found, [RULE_VALUE]);
+        assert_eq!(found, [ConflictKind::Value]);
         // Two years back is history, not the current figure.
         let found = rules(&[
             "In 2022, the average salary of a wind technician in the US was $61,000.",
@@ -1372,7 +1213,7 @@ mod real_prose_tests {
             "Orders for heat pumps rose 7.1% in 2024 alone.",
             "Orders for heat pumps rose 8.8% year-over-year.",
         ]);
-        assert_eq!(found, [RULE_VALUE]);
+        assert_eq!(found, [ConflictKind::Value]);
     }
 
     #[test]
@@ -1395,7 +1236,7 @@ mod real_prose_tests {
             "Demand for drone pilots is expected to rise 37% through 2032.",
             "Demand for drone pilots rose 37% year-over-year.",
         ]);
-        assert_eq!(found, [RULE_PERIOD]);
+        assert_eq!(found, [ConflictKind::Period]);
     }
 
     #[test]

@@ -33,13 +33,13 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::compare::{
-    ClaimRef, SubjectMatch, comparable, framed, plain_similarity, subjects_match, values_compatible,
+    SubjectMatch, comparable, plain_similarity, subjects_match, values_compatible,
 };
 use super::extract::extract_prose;
 use super::lexicon::{FastMap, Lexicon, Tolerances};
 use super::subject::Metric;
 use super::term::Term;
-use super::{Claim, RULE_FACT};
+use super::{Claim, ClaimRef};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -202,14 +202,10 @@ impl Facts {
 /// A claim that disagrees with a registered fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactConflict {
-    /// Always `claim-fact-mismatch`.
-    pub rule: &'static str,
     /// The article claim.
     pub claim: ClaimRef,
     /// Index into [`Facts::facts`].
     pub fact: usize,
-    /// One sentence, no trailing period, figures in backticks, naming the source.
-    pub message: String,
 }
 
 /// Checks every claim against the facts file. A claim is checked against the
@@ -268,15 +264,8 @@ pub fn check_facts(docs: &[Vec<Claim>], facts: &Facts) -> Vec<FactConflict> {
                     continue;
                 }
                 out.push(FactConflict {
-                    rule: RULE_FACT,
                     claim: ClaimRef { doc: d, claim: c },
                     fact: fi,
-                    message: format!(
-                        "{} here but the facts file registers {} (source: {})",
-                        framed(claim),
-                        framed(f),
-                        fact.source
-                    ),
                 });
                 break;
             }
@@ -324,6 +313,6 @@ mod tests {
         let found = check_facts(&[claims], &facts);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].claim.claim, 0);
-        assert!(found[0].message.contains("BLS OOH"));
+        assert_eq!(facts.facts[found[0].fact].source, "BLS OOH");
     }
 }

@@ -7,7 +7,7 @@
 //! their own files: `token.rs` (tokens), `sentence.rs` (sentences, clauses,
 //! markup blanking), `number.rs` (the number grammar), `period.rs` (time
 //! qualifiers), `subject.rs` (subject keys), `lexicon.rs` (the data),
-//! `extract.rs` (the pipeline), `compare.rs` (the five conflict kinds),
+//! `extract.rs` (the pipeline), `compare.rs` (finding the five [`ConflictKind`]s),
 //! `facts.rs` (the facts file) and `term.rs` (interned subject words). Nothing here reads files, knows about rules'
 //! severities or renders diagnostics: the rule engine does that.
 //!
@@ -29,7 +29,7 @@
 //!     })
 //!     .collect();
 //! let conflicts = compare(&docs, &Tolerances::default());
-//! assert_eq!(conflicts[0].rule, "claim-direction-mismatch");
+//! assert_eq!(conflicts[0].kind, copydesk::claims::ConflictKind::Direction);
 //! ```
 
 /// Declares `fn $name(word: &str) -> bool` over a fixed word list. A `matches!`
@@ -59,7 +59,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use compare::{ClaimRef, Conflict, compare, compare_focused};
+pub use crate::diagnostic::ClaimRef;
+pub use compare::{Conflict, compare, compare_focused};
 pub use extract::{extract, extract_prose};
 pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
 pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
@@ -68,19 +69,24 @@ pub use period::{Per, Period};
 pub use subject::{Metric, SubjectKey};
 pub use term::{Term, Terms};
 
-/// Rule id: same figure framed as cumulative in one place and as a rate in
-/// another.
-pub const RULE_PERIOD: &str = "claim-period-mismatch";
-/// Rule id: same subject and period, figures that differ beyond tolerance.
-pub const RULE_VALUE: &str = "claim-value-mismatch";
-/// Rule id: a hedged figure whose interval excludes the other figure.
-pub const RULE_HEDGE: &str = "claim-hedge-conflict";
-/// Rule id: same digits, scale words a factor of 1000 or more apart.
-pub const RULE_SCALE: &str = "claim-scale-mismatch";
-/// Rule id: same change reported as a rise in one place and a fall in another.
-pub const RULE_DIRECTION: &str = "claim-direction-mismatch";
-/// Rule id: a claim that disagrees with the canonical facts file.
-pub const RULE_FACT: &str = "claim-fact-mismatch";
+/// Why two claims cannot both hold. The claims engine finds conflicts;
+/// each kind is reported by its own rule (`src/rules/claim_*.rs`), which
+/// owns the rule id and the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConflictKind {
+    /// The same figure framed as cumulative in one place and as a yearly
+    /// rate in another.
+    Period,
+    /// Same subject and period, figures that differ beyond tolerance.
+    Value,
+    /// A hedged figure whose interval excludes the other figure.
+    Hedge,
+    /// The same digits with scale words a factor of 1000 or more apart.
+    Scale,
+    /// The same change reported as a rise in one place and a fall in another.
+    Direction,
+}
 
 /// Where prose lives in one file (computed by the document model).
 #[derive(Debug, Clone, Copy)]
@@ -200,6 +206,18 @@ impl Claim {
         if let Some(p) = self.per {
             out.push_str(" per ");
             out.push_str(p.noun());
+        }
+    }
+
+    /// Appends the figure in backticks and its framing: "`40%` cumulative
+    /// through 2027", the way messages quote a claim.
+    pub(crate) fn write_framed(&self, out: &mut String) {
+        out.push('`');
+        self.write_figure(out);
+        out.push('`');
+        if self.period != Period::None {
+            out.push(' ');
+            self.period.write_framing(out);
         }
     }
 

@@ -11,11 +11,11 @@ use std::path::Path;
 
 /// The rules a claim can raise against another article's claim.
 const CONFLICT_RULES: [&str; 5] = [
-    claims::RULE_PERIOD,
-    claims::RULE_VALUE,
-    claims::RULE_HEDGE,
-    claims::RULE_SCALE,
-    claims::RULE_DIRECTION,
+    crate::rules::claim_period_mismatch::ID,
+    crate::rules::claim_value_mismatch::ID,
+    crate::rules::claim_hedge_conflict::ID,
+    crate::rules::claim_scale_mismatch::ID,
+    crate::rules::claim_direction_mismatch::ID,
 ];
 
 /// What the claim rules need, loaded once: the topic lexicon (built-in plus

@@ -22,28 +22,28 @@ pub type Constructor = fn(Mapping) -> Result<Built, String>;
 /// Every built-in rule implemented in Rust: (id, constructor).
 pub const BUILTINS: &[(&str, Constructor)] = &[
     (
-        crate::claims::RULE_DIRECTION,
-        rules::claim_conflict::build_direction,
+        rules::claim_direction_mismatch::ID,
+        rules::claim_direction_mismatch::build,
     ),
     (
         rules::claim_fact_mismatch::ID,
         rules::claim_fact_mismatch::build,
     ),
     (
-        crate::claims::RULE_HEDGE,
-        rules::claim_conflict::build_hedge,
+        rules::claim_hedge_conflict::ID,
+        rules::claim_hedge_conflict::build,
     ),
     (
-        crate::claims::RULE_PERIOD,
-        rules::claim_conflict::build_period,
+        rules::claim_period_mismatch::ID,
+        rules::claim_period_mismatch::build,
     ),
     (
-        crate::claims::RULE_SCALE,
-        rules::claim_conflict::build_scale,
+        rules::claim_scale_mismatch::ID,
+        rules::claim_scale_mismatch::build,
     ),
     (
-        crate::claims::RULE_VALUE,
-        rules::claim_conflict::build_value,
+        rules::claim_value_mismatch::ID,
+        rules::claim_value_mismatch::build,
     ),
     (rules::date_in_future::ID, rules::date_in_future::build),
     (rules::date_invalid::ID, rules::date_invalid::build),

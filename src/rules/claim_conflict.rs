@@ -1,10 +1,11 @@
-//! The five contradiction rules between statistical claims
+//! What the five contradiction rules between statistical claims share
 //! (`claim-period-mismatch`, `claim-value-mismatch`, `claim-hedge-conflict`,
-//! `claim-scale-mismatch`, `claim-direction-mismatch`): one type, one id each.
-//! The comparison itself runs once per run in [`crate::claims::compare`];
-//! each rule turns its own kind of conflict into diagnostics.
+//! `claim-scale-mismatch`, `claim-direction-mismatch`): one rule type, its
+//! `min_confidence` option and the diagnostic it builds. The comparison runs
+//! once per run in [`crate::claims::compare`]; each rule's own file gives its
+//! id, the [`ConflictKind`] it reports and the sentence it says.
 
-use crate::claims::{self, Claim, ClaimRef, Conflict};
+use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
@@ -12,9 +13,16 @@ use crate::engine::{Context, Corpus, CorpusRule};
 use crate::source::FileId;
 use rayon::prelude::*;
 
+/// Writes a rule's sentence about the reported claim `here` and the other
+/// claim `there`, found at `place` ("in `b.md`", "elsewhere in this
+/// article"), without the closing "(both about: …)".
+pub(crate) type Wording = fn(here: &Claim, there: &Claim, place: &str, out: &mut String);
+
 /// One contradiction rule.
 pub struct ClaimConflict {
     id: &'static str,
+    kind: ConflictKind,
+    wording: Wording,
     options: Options,
 }
 
@@ -34,23 +42,24 @@ impl Default for Options {
     }
 }
 
-macro_rules! constructor {
-    ($name:ident, $id:expr) => {
-        /// Build the rule of the same id.
-        pub fn $name(o: serde_yaml::Mapping) -> Result<Built, String> {
-            let options = crate::engine::registry::options::<Options>(o)?;
-            if !(0.0..=1.0).contains(&options.min_confidence) {
-                return Err("`min_confidence` must be between 0 and 1".into());
-            }
-            Ok(Built::Corpus(Box::new(ClaimConflict { id: $id, options })))
-        }
-    };
+/// Builds the rule `id` reporting conflicts of `kind` in its own words.
+pub(crate) fn build(
+    id: &'static str,
+    kind: ConflictKind,
+    wording: Wording,
+    options: serde_yaml::Mapping,
+) -> Result<Built, String> {
+    let options = crate::engine::registry::options::<Options>(options)?;
+    if !(0.0..=1.0).contains(&options.min_confidence) {
+        return Err("`min_confidence` must be between 0 and 1".into());
+    }
+    Ok(Built::Corpus(Box::new(ClaimConflict {
+        id,
+        kind,
+        wording,
+        options,
+    })))
 }
-constructor!(build_period, claims::RULE_PERIOD);
-constructor!(build_value, claims::RULE_VALUE);
-constructor!(build_hedge, claims::RULE_HEDGE);
-constructor!(build_scale, claims::RULE_SCALE);
-constructor!(build_direction, claims::RULE_DIRECTION);
 
 /// The claim a reference points at.
 pub fn claim<'a>(corpus: &'a Corpus, r: ClaimRef) -> &'a Claim {
@@ -69,7 +78,7 @@ impl CorpusRule for ClaimConflict {
         let found: Vec<Diagnostic> = corpus
             .conflicts
             .par_iter()
-            .filter(|c| c.rule == self.id && c.confidence >= self.options.min_confidence)
+            .filter(|c| c.kind == self.kind && c.confidence >= self.options.min_confidence)
             .map(|conflict| self.diagnostic(corpus, conflict))
             .collect();
         out.extend(found);
@@ -81,16 +90,17 @@ impl ClaimConflict {
         let (a, b) = (claim(corpus, conflict.a), claim(corpus, conflict.b));
         let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
         let other_path = &corpus.files[conflict.b.doc].display;
-        // Name the other article, so one line of output says it all.
-        let message = conflict.message(corpus.claims, &format!("in `{other_path}`"));
         let mut related = b.describe();
-        if file_a == file_b {
+        let message = if file_a == file_b {
             related.push_str(" (earlier in this article)");
+            self.message(a, b, "elsewhere in this article")
         } else {
             related.push_str(" (in ");
             related.push_str(other_path);
             related.push(')');
-        }
+            // Name the other article, so one line of output says it all.
+            self.message(a, b, &format!("in `{other_path}`"))
+        };
         Diagnostic::new(self.id, file_a, figure_span(a), message)
             .with_label(a.describe())
             .with_related(file_b, figure_span(b), related)
@@ -100,6 +110,18 @@ impl ClaimConflict {
                 other: conflict.b,
                 confidence: conflict.confidence,
             })
+    }
+
+    /// One sentence, no trailing period, figures in backticks: what the two
+    /// claims say, why they cannot both hold, and why they were matched
+    /// ("(both about: median nurse pay)").
+    fn message(&self, here: &Claim, there: &Claim, place: &str) -> String {
+        let mut out = String::with_capacity(256);
+        (self.wording)(here, there, place, &mut out);
+        out.push_str(" (both about: ");
+        here.subject.write_display(&mut out);
+        out.push(')');
+        out
     }
 }
 

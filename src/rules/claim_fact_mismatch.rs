@@ -8,7 +8,7 @@ use crate::engine::{Context, Corpus, CorpusRule};
 use crate::source::FileId;
 
 /// Rule id.
-pub const ID: &str = crate::claims::RULE_FACT;
+pub const ID: &str = "claim-fact-mismatch";
 
 /// The rule (no options).
 pub struct ClaimFactMismatch;
@@ -20,17 +20,27 @@ pub fn build(_: serde_yaml::Mapping) -> Result<Built, String> {
 
 impl CorpusRule for ClaimFactMismatch {
     fn check(&self, corpus: &Corpus, _ctx: &Context, out: &mut Vec<Diagnostic>) {
-        if corpus.facts.is_none() {
+        let Some(facts) = corpus.facts else {
             return;
-        }
+        };
         for conflict in corpus.fact_conflicts {
             let c = claim(corpus, conflict.claim);
+            let fact = &facts.facts[conflict.fact];
+            // "`$48,000` in 2023 here but the facts file registers `$61,590`
+            // in 2023 (source: BLS)".
+            let mut message = String::with_capacity(160);
+            c.write_framed(&mut message);
+            message.push_str(" here but the facts file registers ");
+            fact.claim.write_framed(&mut message);
+            message.push_str(" (source: ");
+            message.push_str(&fact.source);
+            message.push(')');
             out.push(
                 Diagnostic::new(
                     ID,
                     FileId(conflict.claim.doc as u32),
                     figure_span(c),
-                    conflict.message.clone(),
+                    message,
                 )
                 .with_label(c.describe())
                 .with_help(

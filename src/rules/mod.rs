@@ -7,7 +7,12 @@ pub mod image_url;
 pub mod pattern;
 
 pub mod claim_conflict;
+pub mod claim_direction_mismatch;
 pub mod claim_fact_mismatch;
+pub mod claim_hedge_conflict;
+pub mod claim_period_mismatch;
+pub mod claim_scale_mismatch;
+pub mod claim_value_mismatch;
 pub mod date_in_future;
 pub mod date_invalid;
 pub mod date_order;
