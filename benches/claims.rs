@@ -57,7 +57,8 @@ fn main() {
     let mut found = (0, 0);
     for _ in 0..rounds {
         let start = Instant::now();
-        let claims = extract_claims(&files, &config, &root).expect("built-in lexicon");
+        let claims = extract_claims(&files, &copydesk::rules::registry::REGISTRY, &config, &root)
+            .expect("built-in lexicon");
         extracting.push(start.elapsed());
         let start = Instant::now();
         let conflicts = compare(&claims, &tolerances);

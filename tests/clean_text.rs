@@ -52,6 +52,7 @@ fn clean_fixture_survives_the_fix_pipeline_byte_for_byte() {
     use copydesk::config::Config;
     use copydesk::engine::{Context, Engine};
     use copydesk::fix::{FixOptions, fix_source};
+    use copydesk::rules::registry::REGISTRY;
     use copydesk::source::{FileId, SourceFile, decode, decode::encode};
 
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean-text/multilingual.md");
@@ -67,7 +68,7 @@ fn clean_fixture_survives_the_fix_pipeline_byte_for_byte() {
         today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
         root: path.parent().expect("folder").to_path_buf(),
     };
-    let engine = Engine::new(&catalog, &Config::default(), context).expect("engine");
+    let engine = Engine::new(&catalog, &REGISTRY, &Config::default(), context).expect("engine");
     let fixed = fix_source(&engine, &file, FixOptions::default());
     assert!(
         fixed.applied.is_empty(),

@@ -7,6 +7,7 @@ use copydesk::catalog::Catalog;
 use copydesk::config::Config;
 use copydesk::engine::{Context, Engine};
 use copydesk::fix::{FixOptions, fix_source};
+use copydesk::rules::registry::REGISTRY;
 use copydesk::source::{FileId, SourceFile, decode};
 
 /// A small deterministic generator (SplitMix64).
@@ -126,7 +127,7 @@ fn engine() -> Engine {
         today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
         root: std::env::temp_dir(),
     };
-    Engine::new(&catalog, &Config::default(), context).expect("engine")
+    Engine::new(&catalog, &REGISTRY, &Config::default(), context).expect("engine")
 }
 
 fn source(text: &str) -> SourceFile {

@@ -222,7 +222,12 @@ pub fn setup_selecting(
         today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
         root,
     };
-    let engine = Engine::new(&catalog, &config, context)?;
+    let engine = Engine::new(
+        &catalog,
+        &crate::rules::registry::REGISTRY,
+        &config,
+        context,
+    )?;
     Ok(Setup {
         config,
         catalog,

@@ -71,7 +71,12 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
     for note in &notes {
         eprintln!("note: {}: {}", note.path.display(), note.message);
     }
-    let claims = extract_claims(&files, &setup.config, &setup.engine.context().root)?;
+    let claims = extract_claims(
+        &files,
+        &crate::rules::registry::REGISTRY,
+        &setup.config,
+        &setup.engine.context().root,
+    )?;
     let mut rows: Vec<Row> = Vec::new();
     for (file, file_claims) in files.iter().zip(&claims) {
         let index = LineIndex::new(file.text());

@@ -141,7 +141,7 @@ impl Survey {
             *self.keys.entry(key.to_string()).or_default() += 1;
             let is_date = fm
                 .get_text(key)
-                .is_some_and(|v| crate::rules::dates::parse(&v).is_ok());
+                .is_some_and(|v| crate::document::dates::parse(&v).is_ok());
             if is_date {
                 *self.dated.entry(key.to_string()).or_default() += 1;
             }
@@ -354,7 +354,7 @@ pub fn validate(text: &str, path: &Path, catalog: &Catalog) -> miette::Result<()
         today: chrono::Local::now().date_naive(),
         root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
-    Engine::new(catalog, &config, context)?;
+    Engine::new(catalog, &crate::rules::registry::REGISTRY, &config, context)?;
     Ok(())
 }
 

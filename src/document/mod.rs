@@ -2,6 +2,7 @@
 //! body, with every position a [`Span`] into the whole file.
 
 pub mod body;
+pub mod dates;
 pub mod front_matter;
 pub mod line_index;
 pub mod span;

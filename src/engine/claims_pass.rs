@@ -2,21 +2,13 @@
 //! claim extraction per document, and the key a claims cache must carry to
 //! be used with them.
 
+use super::registry::Registry;
 use crate::claims::{self, Claim, Facts, Lexicon, ProseInput, Tolerances};
 use crate::config::{Config, ConfigError};
 use crate::document::Document;
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::path::Path;
-
-/// The rules a claim can raise against another article's claim.
-const CONFLICT_RULES: [&str; 5] = [
-    crate::rules::claim_period_mismatch::ID,
-    crate::rules::claim_value_mismatch::ID,
-    crate::rules::claim_hedge_conflict::ID,
-    crate::rules::claim_scale_mismatch::ID,
-    crate::rules::claim_direction_mismatch::ID,
-];
 
 /// What the claim rules need, loaded once: the topic lexicon (built-in plus
 /// the config's `lexicon:` section) and the canonical facts file.
@@ -26,10 +18,17 @@ pub(crate) struct ClaimsPass {
     pub(crate) facts: Option<Facts>,
     /// What a claims cache must be keyed by to be used with this pass.
     pub(crate) cache_key: u64,
+    /// The rules that report one claim against another
+    /// ([`Registry::claim_rules`](super::registry::Registry::claim_rules)).
+    claim_rules: &'static [&'static str],
 }
 
 impl ClaimsPass {
-    pub(crate) fn load(config: &Config, root: &Path) -> Result<ClaimsPass, ConfigError> {
+    pub(crate) fn load(
+        config: &Config,
+        root: &Path,
+        claim_rules: &'static [&'static str],
+    ) -> Result<ClaimsPass, ConfigError> {
         let mut lexicon = Lexicon::builtin();
         if let Some(extra) = &config.lexicon {
             let spec =
@@ -65,6 +64,7 @@ impl ClaimsPass {
             tolerances: lexicon.tolerances(),
             lexicon,
             facts,
+            claim_rules,
         })
     }
 
@@ -74,7 +74,7 @@ impl ClaimsPass {
         let masked: Vec<_> = doc.body.masked.iter().map(|s| s.range()).collect();
         let date = |key: &str| {
             doc.field_text(key)
-                .and_then(|v| crate::rules::dates::parse(&v).ok())
+                .and_then(|v| crate::document::dates::parse(&v).ok())
         };
         // An impossible publish date is reported by `date-invalid`; the
         // created date still anchors "this year" for the claims.
@@ -91,19 +91,21 @@ impl ClaimsPass {
         // Figures where every claim rule is disabled are withdrawn, so they
         // raise no finding in another article either.
         let suppressions = super::suppress::Suppressions::of(doc);
-        found.retain(|c| !suppressions.silences_all_of(&CONFLICT_RULES, c.span.start));
+        found.retain(|c| !suppressions.silences_all_of(self.claim_rules, c.span.start));
         found
     }
 }
 
 /// The claims of `files` for the `copydesk claims` inventory: the claims
-/// pass alone, whatever rules are enabled.
+/// pass alone, whatever rules are enabled (figures whose claim rules are all
+/// suppressed are left out, as in a check).
 pub fn extract_claims(
     files: &[SourceFile],
+    registry: &Registry,
     config: &Config,
     root: &Path,
 ) -> Result<Vec<Vec<Claim>>, ConfigError> {
-    let pass = ClaimsPass::load(config, root)?;
+    let pass = ClaimsPass::load(config, root, registry.claim_rules)?;
     Ok(files
         .par_iter()
         .map(|f| pass.extract(&Document::parse(f)))

@@ -4,7 +4,7 @@
 //! the configuration.
 
 use super::claims_pass::ClaimsPass;
-use super::registry::{self, Built};
+use super::registry::{Built, Registry};
 use super::suppress::Suppressions;
 use super::{Context, Corpus, CorpusRule, DocumentRule};
 use crate::catalog::Catalog;
@@ -82,9 +82,12 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Build every enabled rule of `catalog` with the options in `config`.
+    /// Build every enabled rule of `catalog` from `registry` with the
+    /// options in `config` (the built-in rules:
+    /// `crate::rules::registry::REGISTRY`).
     pub fn new(
         catalog: &Catalog,
+        registry: &Registry,
         config: &Config,
         context: Context,
     ) -> Result<Engine, ConfigError> {
@@ -127,7 +130,7 @@ impl Engine {
                 }
             }
             let built =
-                registry::build(spec, options).map_err(|m| config.option_error(&spec.id, m))?;
+                (registry.build)(spec, options).map_err(|m| config.option_error(&spec.id, m))?;
             match built {
                 Some(Built::Document(rule)) => engine.document_rules.push(rule),
                 Some(Built::Corpus(rule)) => engine.corpus_rules.push(rule),
@@ -136,7 +139,11 @@ impl Engine {
             engine.severities.insert(spec.id.clone(), severity);
         }
         if !engine.corpus_rules.is_empty() {
-            engine.claims = Some(ClaimsPass::load(config, &engine.context.root)?);
+            engine.claims = Some(ClaimsPass::load(
+                config,
+                &engine.context.root,
+                registry.claim_rules,
+            )?);
         }
         Ok(engine)
     }

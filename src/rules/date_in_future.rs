@@ -1,9 +1,9 @@
 //! `date-in-future`: a publish date after today on an article not marked as a draft.
 
-use super::dates;
 use super::field_span;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::document::dates;
 use crate::engine::registry::{Built, options};
 use crate::engine::{Context, DocumentRule};
 use serde::Deserialize;

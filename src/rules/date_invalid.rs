@@ -1,9 +1,9 @@
 //! `date-invalid`: a configured date field whose value is not a real date.
 
-use super::dates::{self, DateError};
 use super::field_span;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::document::dates::{self, DateError};
 use crate::engine::registry::{Built, options};
 use crate::engine::{Context, DocumentRule};
 use serde::Deserialize;

@@ -1,10 +1,11 @@
 //! Built-in rule implementations, one file per rule named after its id, plus
-//! the shared pieces several rules use ([`dates`], [`image_url`], [`pattern`]).
+//! the shared pieces several rules use ([`image_url`], [`pattern`],
+//! [`claim_conflict`]) and the [`registry`] that names them all.
 //! What each rule means for a writer is documented in `rules/<id>.yaml`.
 
-pub mod dates;
 pub mod image_url;
 pub mod pattern;
+pub mod registry;
 
 pub mod claim_conflict;
 pub mod claim_direction_mismatch;

@@ -12,6 +12,7 @@ use copydesk::catalog::{Catalog, RuleSpec};
 use copydesk::config::Config;
 use copydesk::engine::{Context, Engine, RunResult};
 use copydesk::report::{self, Format, Style};
+use copydesk::rules::registry::REGISTRY;
 use copydesk::source::{FileId, SourceFile, decode};
 use std::path::{Path, PathBuf};
 
@@ -72,7 +73,7 @@ pub fn engine(catalog: &Catalog, config: &Config, root: &Path) -> Engine {
         today: today(),
         root: root.to_path_buf(),
     };
-    Engine::new(catalog, config, context).expect("config is valid")
+    Engine::new(catalog, &REGISTRY, config, context).expect("config is valid")
 }
 
 /// The config of a fixture folder: its `copydesk.yaml`, or the defaults.
