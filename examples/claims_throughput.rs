@@ -201,6 +201,7 @@ fn main() {
                     blocks: b,
                     masked: &[],
                     publish_date: *date,
+                    topic: &[],
                 };
                 extract(&input, &lexicon)
             })

@@ -108,6 +108,7 @@ fn arbitrary_text_and_ranges_never_panic() {
             blocks: &blocks,
             masked: &masked,
             publish_date: chrono::NaiveDate::from_ymd_opt(2024, 2, 29),
+            topic: &[],
         };
         let claims = extract(&input, &lexicon);
         for c in &claims {

@@ -1098,6 +1098,7 @@ mod real_prose_tests {
                     blocks: &blocks,
                     masked: &[],
                     publish_date: date,
+                    topic: &[],
                 };
                 extract(&input, &lexicon)
             })
@@ -1262,6 +1263,7 @@ mod real_prose_tests {
             blocks: std::slice::from_ref(&whole),
             masked: std::slice::from_ref(&destination),
             publish_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+            topic: &[],
         };
         let claims = extract(&input, &lexicon);
         assert_eq!(claims.len(), 1);

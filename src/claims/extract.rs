@@ -17,7 +17,7 @@ use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
 use super::token::{Token, tokenize_into};
-use super::{Claim, ProseInput, front_matter_topic_text};
+use super::{Claim, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
 /// order. Never panics: blocks that are out of range or not on char
@@ -35,7 +35,14 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     // "the field" or "the industry": most files never need it.
     let mut topic_cache: Option<Option<Term>> = None;
     let mut topic = || {
-        *topic_cache.get_or_insert_with(|| topic_of(&front_matter_topic_text(input.text), lexicon))
+        *topic_cache.get_or_insert_with(|| {
+            let mut text = String::new();
+            for r in input.topic {
+                text.push_str(input.text.get(r.clone()).unwrap_or_default());
+                text.push('\n');
+            }
+            topic_of(&text, lexicon)
+        })
     };
     let tol = lexicon.tolerances();
     let mut claims = Vec::new();
@@ -187,12 +194,22 @@ pub fn extract_prose(
     publish_date: Option<chrono::NaiveDate>,
     lexicon: &Lexicon,
 ) -> Vec<Claim> {
+    // A snippet's own front matter, if any, is its topic: the snippet and
+    // its topic lines, one after the other.
+    let topic_text = snippet_topic_text(text);
+    let joined = format!("{text}\n{topic_text}");
     let whole = 0..text.len();
+    let topic = text.len() + 1..joined.len();
     let input = ProseInput {
-        text,
+        text: &joined,
         blocks: std::slice::from_ref(&whole),
         masked: &[],
         publish_date,
+        topic: if topic_text.is_empty() {
+            &[]
+        } else {
+            std::slice::from_ref(&topic)
+        },
     };
     extract(&input, lexicon)
 }

@@ -25,7 +25,7 @@
 //!     .iter()
 //!     .map(|t| {
 //!         let blocks = [0..t.len()];
-//!         extract(&ProseInput { text: t, blocks: &blocks, masked: &[], publish_date: None }, &lexicon)
+//!         extract(&ProseInput { text: t, blocks: &blocks, masked: &[], publish_date: None, topic: &[] }, &lexicon)
 //!     })
 //!     .collect();
 //! let conflicts = compare(&docs, &Tolerances::default());
@@ -105,6 +105,10 @@ pub struct ProseInput<'a> {
     /// is missing or invalid), used to resolve "now", "last year", "over the
     /// next five years".
     pub publish_date: Option<chrono::NaiveDate>,
+    /// Where the front matter's title, subtitle and description values are
+    /// written: the article's topic, read only when a clause says "the
+    /// field" or "the industry".
+    pub topic: &'a [Range<usize>],
 }
 
 /// One numeric claim, normalised. It owns no strings (a corpus holds
@@ -250,10 +254,11 @@ impl Claim {
     }
 }
 
-/// Extracts front matter fields that name an article's topic (title,
-/// subtitle, description), joined by newlines; empty when there is no front
-/// matter. Only a line scan: the document model owns real YAML parsing.
-pub(crate) fn front_matter_topic_text(text: &str) -> String {
+/// The topic text of a snippet that may open with front matter (a test, a
+/// facts file entry): its title, subtitle and description lines, joined by
+/// newlines. Articles get theirs from the document model
+/// ([`ProseInput::topic`]).
+pub(crate) fn snippet_topic_text(text: &str) -> String {
     let mut out = String::new();
     let Some(rest) = text.strip_prefix("---") else {
         return out;

@@ -81,11 +81,19 @@ impl ClaimsPass {
         let publish_date = date("publish_date")
             .or_else(|| date("date"))
             .or_else(|| date("created_date"));
+        let topic: Vec<_> = doc
+            .front_matter
+            .iter()
+            .flat_map(|fm| &fm.fields)
+            .filter(|f| matches!(f.key.as_str(), "title" | "subtitle" | "description"))
+            .map(|f| f.value_span.range())
+            .collect();
         let input = ProseInput {
             text: doc.text(),
             blocks: &blocks,
             masked: &masked,
             publish_date,
+            topic: &topic,
         };
         let mut found = claims::extract(&input, &self.lexicon);
         // Figures where every claim rule is disabled are withdrawn, so they
