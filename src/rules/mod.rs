@@ -8,27 +8,45 @@ pub mod pattern;
 pub mod registry;
 
 pub mod claim_conflict;
-pub mod claim_direction_mismatch;
-pub mod claim_fact_mismatch;
-pub mod claim_hedge_conflict;
-pub mod claim_period_mismatch;
-pub mod claim_scale_mismatch;
-pub mod claim_value_mismatch;
-pub mod date_in_future;
-pub mod date_invalid;
-pub mod date_order;
-pub mod encoding_not_utf8;
-pub mod field_missing;
-pub mod front_matter_duplicate_key;
-pub mod front_matter_invalid;
-pub mod image_alt_missing;
-pub mod image_not_found;
-pub mod image_url_insecure;
-pub mod image_url_invalid;
-pub mod mojibake;
-pub mod read_time_invalid;
-pub mod read_time_mismatch;
-pub mod replacement_character;
+
+/// Declares the built-in rules implemented in Rust: a module per rule, named
+/// after its id, each with `ID` and `build`, and [`BUILTINS`] listing them.
+/// Adding a rule is its file and one line in the list below (plus its
+/// `rules/<id>.yaml` and `fixtures/<id>/`: see CONTRIBUTING.md).
+macro_rules! builtin_rules {
+    ($($module:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// Every built-in rule implemented in Rust: (id, constructor), in
+        /// alphabetical order.
+        pub const BUILTINS: &[(&str, crate::engine::registry::Constructor)] =
+            &[$(($module::ID, $module::build)),*];
+    };
+}
+
+builtin_rules! {
+    claim_direction_mismatch,
+    claim_fact_mismatch,
+    claim_hedge_conflict,
+    claim_period_mismatch,
+    claim_scale_mismatch,
+    claim_value_mismatch,
+    date_in_future,
+    date_invalid,
+    date_order,
+    encoding_not_utf8,
+    field_missing,
+    front_matter_duplicate_key,
+    front_matter_invalid,
+    image_alt_missing,
+    image_not_found,
+    image_url_insecure,
+    image_url_invalid,
+    mojibake,
+    read_time_invalid,
+    read_time_mismatch,
+    replacement_character,
+}
 
 use crate::document::{Document, Span};
 
