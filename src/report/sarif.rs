@@ -23,6 +23,7 @@ use crate::catalog::RuleSpec;
 use crate::diagnostic::Severity;
 use crate::document::Span;
 use crate::source::FileId;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -510,19 +511,29 @@ fn artifact_location(display: &str) -> ArtifactLocation {
     }
 }
 
-/// Percent-encode one path segment (RFC 3986 `pchar`, less `:` so that a
-/// first segment is never taken for a scheme).
+/// The bytes a path segment keeps as they are: RFC 3986 `pchar`, less `:`
+/// so that a first segment is never taken for a scheme.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'@');
+
+/// Percent-encode one path segment.
 fn encode_segment(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for b in segment.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@".contains(&b);
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(segment, SEGMENT).to_string()
 }
 
 #[cfg(test)]
