@@ -1163,16 +1163,23 @@ mod real_prose_tests {
     }
 
     #[test]
-    fn a_dollar_figure_with_no_place_is_a_us_figure() {
+    fn a_dollar_figure_with_no_place_is_in_its_article_s_place() {
+        // The first article speaks of the US: its unplaced dollars are US dollars.
+        let found = rules(&[
+            "Wind technicians in the US earn $58,000 at entry level. The average salary of a wind technician is $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // An article that names no place, or another one, says nothing of
+        // the US: a global figure is in dollars too.
         let found = rules(&[
             "The average salary of a wind technician is $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
         ]);
-        assert_eq!(found, [ConflictKind::Value]);
-        // A place named is kept: Canadian dollars are another quantity.
+        assert!(found.is_empty(), "{found:?}");
         let found = rules(&[
-            "The average salary of a wind technician is $61,000.",
-            "The average salary of a wind technician in Canada is $75,000.",
+            "Wind technicians in Canada earn $58,000 at entry level. The average salary of a wind technician is $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }

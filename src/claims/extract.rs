@@ -29,8 +29,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         .map(|d| d.year() * 12 + d.month0() as i32);
     let mut masked: Vec<Range<usize>> = input.masked.to_vec();
     masked.sort_by_key(|r| r.start);
-    // A dollar figure with no place is a US figure ([`Lexicon::home_of`]).
-    let dollar_home = lexicon.home_of(Unit::Usd);
     // The article topic is read from the front matter only when a clause says
     // "the field" or "the industry": most files never need it.
     let mut topic_cache: Option<Option<Term>> = None;
@@ -130,12 +128,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     quantities: &q_ranges,
                     lexicon,
                 };
-                let Some(mut analysis) = analyse(&ctx, &mut topic) else {
+                let Some(analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
-                if analysis.key.geo.is_none() && q.unit == Unit::Usd {
-                    analysis.key.geo = dollar_home;
-                }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Several figures in one clause: each reads its own dates.
                 let own = own_stretch(toks, &q_ranges, q.hedge_first..q.last, &segment);
@@ -183,8 +178,33 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
         }
     }
+    place_dollar_figures(&mut claims, lexicon);
     claims.shrink_to_fit();
     claims
+}
+
+/// Gives a dollar figure that names no place the article's place, when the
+/// article's figures name the United States and no other region: "the
+/// average salary is $105,000" in a guide that speaks of US salaries is a US
+/// salary. An article that names no place, or several, leaves such figures
+/// without one (a global market size is in dollars too).
+fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
+    let Some(home) = lexicon.home_of(Unit::Usd) else {
+        return;
+    };
+    let mut regions = claims.iter().filter_map(|c| c.subject.geo);
+    let only_home = match regions.next() {
+        Some(first) => first == home && regions.all(|g| g == home),
+        None => false,
+    };
+    if !only_home {
+        return;
+    }
+    for c in claims.iter_mut() {
+        if c.unit == Unit::Usd && c.subject.geo.is_none() {
+            c.subject.geo = Some(home);
+        }
+    }
 }
 
 /// Extracts the claims of a text that is prose from end to end (a sentence
