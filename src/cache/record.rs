@@ -81,6 +81,7 @@ pub(super) struct StoredClaim {
     sentence: usize,
     forecast: bool,
     as_of: Option<i32>,
+    placed_by_article: bool,
 }
 
 /// [`Period`] without the JSON form's internal tag, which a compact binary
@@ -197,6 +198,7 @@ impl Vocabulary {
             sentence: c.sentence,
             forecast: c.forecast,
             as_of: c.as_of,
+            placed_by_article: c.placed_by_article,
         }
     }
 
@@ -277,6 +279,7 @@ impl Tables {
             sentence: s.sentence,
             forecast: s.forecast,
             as_of: s.as_of,
+            placed_by_article: s.placed_by_article,
         })
     }
 }

@@ -792,7 +792,9 @@ fn index_figures(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
         let key = FigureKey {
             unit: c.unit,
             metric: s.metric,
-            geo: s.geo,
+            // The same digits are the evidence here: a region the clause
+            // did not write cannot keep them apart.
+            geo: if c.placed_by_article { None } else { s.geo },
             aggregate: s.aggregate,
             level: s.level,
             mantissa: (c.mantissa * 100.0).round() as i64,

@@ -174,6 +174,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         super::Period::Point { weak: true, .. } => publish_month,
                         _ => None,
                     },
+                    placed_by_article: false,
                 });
             }
         }
@@ -203,6 +204,7 @@ fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
     for c in claims.iter_mut() {
         if c.unit == Unit::Usd && c.subject.geo.is_none() {
             c.subject.geo = Some(home);
+            c.placed_by_article = true;
         }
     }
 }

@@ -161,6 +161,10 @@ pub struct Claim {
     /// was published (year * 12 + month - 1). "Now" in two articles
     /// published far apart is two different moments.
     pub as_of: Option<i32>,
+    /// True when the claim's region was not written in its clause but
+    /// taken from its article ([`extract`]): good enough to compare figures,
+    /// too weak to keep the same digits apart (the scale and period rules).
+    pub placed_by_article: bool,
 }
 
 impl Claim {
