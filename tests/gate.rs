@@ -293,20 +293,18 @@ fn statistics_count_findings_per_rule() {
 #[test]
 fn one_run_writes_several_report_files() {
     let dir = workspace();
-    let out = check(
-        dir.path(),
-        &[
-            "content",
-            "--format",
-            "github",
-            "--output-format",
-            "sarif=copydesk.sarif",
-            "--output-format",
-            "junit=reports/junit.xml",
-            "--output-format",
-            "JSON=content/report.txt",
-        ],
-    );
+    let args = [
+        "content",
+        "--format",
+        "github",
+        "--output-format",
+        "sarif=copydesk.sarif",
+        "--output-format",
+        "junit=reports/junit.xml",
+        "--output-format",
+        "JSON=content/report.txt",
+    ];
+    let out = check(dir.path(), &args);
     // `reports/` does not exist: a clear error before the run.
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -316,20 +314,7 @@ fn one_run_writes_several_report_files() {
     );
     assert!(stdout(&out).is_empty());
     fs::create_dir(dir.path().join("reports")).unwrap();
-    let out = check(
-        dir.path(),
-        &[
-            "content",
-            "--format",
-            "github",
-            "--output-format",
-            "sarif=copydesk.sarif",
-            "--output-format",
-            "junit=reports/junit.xml",
-            "--output-format",
-            "JSON=content/report.txt",
-        ],
-    );
+    let out = check(dir.path(), &args);
     assert_eq!(out.status.code(), Some(1));
     // Stdout has the format of --format.
     let annotations = stdout(&out);

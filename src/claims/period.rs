@@ -93,6 +93,15 @@ pub enum Period {
 }
 
 impl Period {
+    /// The change over year `y`: the span from the year before to `y`.
+    pub(crate) fn over_year(y: i32) -> Period {
+        Period::Span {
+            from: y - 1,
+            to: y,
+            fuzzy: false,
+        }
+    }
+
     /// Length in years when this is a cumulative span or until-year, used to
     /// tell a one-year change (comparable with an annual rate) from a
     /// multi-year total.
@@ -499,14 +508,7 @@ pub(crate) fn resolve(
                 && until.is_none()
                 && let Some(y) = point.or(own_year)
             {
-                return (
-                    Period::Span {
-                        from: y - 1,
-                        to: y,
-                        fuzzy: false,
-                    },
-                    None,
-                );
+                return (Period::over_year(y), None);
             }
             let (from, to) = match (span, until) {
                 (Some((a, b, _)), _) => (Some(a), Some(b)),
@@ -523,14 +525,7 @@ pub(crate) fn resolve(
         }
         if let Some(y) = point {
             // A change "in 2023" is the change over 2023.
-            return (
-                Period::Span {
-                    from: y - 1,
-                    to: y,
-                    fuzzy: false,
-                },
-                None,
-            );
+            return (Period::over_year(y), None);
         }
         if let Some(years) = f.duration {
             return (Period::Duration { years }, None);
@@ -563,92 +558,38 @@ mod tests {
 
     #[test]
     fn cumulative_spans_and_rates() {
-        assert_eq!(
-            period("a 40% surge through 2027", true).0,
-            Period::Until {
-                year: 2027,
-                from: Some(2024)
-            }
-        );
-        assert_eq!(
-            period("rose 74% year-over-year in 2024", true).0,
-            Period::Span {
-                from: 2023,
-                to: 2024,
-                fuzzy: false
-            }
-        );
-        assert_eq!(
-            period("increased by 36% from early 2023 to 2024", true).0,
-            Period::Span {
-                from: 2023,
-                to: 2024,
-                fuzzy: true
-            }
-        );
-        assert_eq!(
-            period("grow 60% between 2022 and 2032", true).0,
-            Period::Span {
-                from: 2022,
-                to: 2032,
-                fuzzy: false
-            }
-        );
-        assert_eq!(
-            period("growing 25% a year", true).0,
-            Period::Rate {
-                per: Per::Year,
-                from: None,
-                to: None
-            }
-        );
-        assert_eq!(
-            period("a CAGR of 9.5% through 2030", true).0,
-            Period::Rate {
-                per: Per::Year,
-                from: Some(2024),
-                to: Some(2030)
-            }
-        );
-        assert_eq!(
-            period(
+        let span = |from, to, fuzzy| Period::Span { from, to, fuzzy };
+        let until = |year, from| Period::Until { year, from };
+        let rate = |from, to| Period::Rate {
+            per: Per::Year,
+            from,
+            to,
+        };
+        let cases = [
+            ("a 40% surge through 2027", until(2027, Some(2024))),
+            ("rose 74% year-over-year in 2024", span(2023, 2024, false)),
+            (
+                "increased by 36% from early 2023 to 2024",
+                span(2023, 2024, true),
+            ),
+            ("grow 60% between 2022 and 2032", span(2022, 2032, false)),
+            ("growing 25% a year", rate(None, None)),
+            ("a CAGR of 9.5% through 2030", rate(Some(2024), Some(2030))),
+            (
                 "a compound annual growth rate of 14.2% from 2024 to 2030",
-                true
-            )
-            .0,
-            Period::Rate {
-                per: Per::Year,
-                from: Some(2024),
-                to: Some(2030)
-            }
-        );
-        assert_eq!(
-            period("grow 10% over the next five years", true).0,
-            Period::Until {
-                year: 2029,
-                from: Some(2024)
-            }
-        );
-        assert_eq!(
-            period("rose 30% since 2020", true).0,
-            Period::Span {
-                from: 2020,
-                to: 2024,
-                fuzzy: false
-            }
-        );
-        assert_eq!(
-            period("that decade-long 23% growth", true).0,
-            Period::Duration { years: 10 }
-        );
-        assert_eq!(
-            period("grew 12% from 2022-2024", true).0,
-            Period::Span {
-                from: 2022,
-                to: 2024,
-                fuzzy: false
-            }
-        );
+                rate(Some(2024), Some(2030)),
+            ),
+            ("grow 10% over the next five years", until(2029, Some(2024))),
+            ("rose 30% since 2020", span(2020, 2024, false)),
+            (
+                "that decade-long 23% growth",
+                Period::Duration { years: 10 },
+            ),
+            ("grew 12% from 2022-2024", span(2022, 2024, false)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(period(text, true).0, expected, "{text}");
+        }
     }
 
     #[test]
