@@ -7,7 +7,7 @@
 //! line full of undecodable debris is hopeless). Also repairs lone C1 controls and lossy
 //! sequences (a byte lost to U+FFFD or `?`), and reports `â€` whose last byte was deleted.
 
-use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, weirdness};
+use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, script, weirdness};
 use super::codepage::{CodePage, is_cont, lead_len};
 use super::scan::{Line, Lossy, Unit, decode_full, lossy_at, units};
 
@@ -170,7 +170,12 @@ fn score_reading(
     // Letters of a script that appears nowhere else in the line need more evidence, and a
     // single such letter (`墉` amid English) much more.
     if ctx.clean_letters >= 3 {
-        let mut letters = replacement.chars().filter(|&c| is_letter(c)).peekable();
+        // Digits count as their script's letters here: a lone Lao digit (`໖`) amid Greek
+        // is as foreign as a Lao letter (issue 13).
+        let mut letters = replacement
+            .chars()
+            .filter(|&c| is_letter(c) || (!c.is_ascii() && c.is_numeric()))
+            .peekable();
         let foreign = letters.peek().is_some()
             && letters.all(|c| {
                 let s = super::chars::script(c);
@@ -264,6 +269,9 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         }
     }
     let (score, replacement, steps) = best?;
+    if splits_word(chars, start, end, &replacement) {
+        return None;
+    }
     Some(Candidate {
         cp,
         start,
@@ -277,6 +285,76 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         has_c1: run.iter().any(|u| u.has_c1),
         weak: run.len() == 1 && capital_before_punctuation(chars, start, end),
     })
+}
+
+/// Whether reading `chars[start..end]` as `replacement` cuts a correct word in two (issue
+/// 13): the run begins with a letter that continues a word of its own script (or ends with
+/// one that such a word continues), and the repair puts at that edge what no word of that
+/// script holds.
+///
+/// In Greek or Cyrillic words the edge must stay a letter of the same script: mojibake in
+/// those letters is all letters, so a run of it never starts beside a clean one, and
+/// `Москва»–` is `Москв` + `а»–`, not `Москв໖`. After a Latin letter, mojibake often
+/// starts with `â` or `Ã` (`Justinâ\u{9d}¤`, `IL2RÎ³c`, `Ningboï¼Œ`, even `CÑ€Ð¿` for
+/// `Cрп`), so only a letter or digit of a script other than the alphabets is refused there
+/// (`déjà»–` is not `déj໖`, `Zoë–º` is not `Zo떺`).
+fn splits_word(chars: &[char], start: usize, end: usize, replacement: &str) -> bool {
+    let word_letters = |a: char, b: char| is_letter(a) && is_letter(b) && script(a) == script(b);
+    let fits = |edge: Option<char>, word: char| {
+        let Some(c) = edge else { return false };
+        if script(word) != Script::Latin {
+            // The same block too: `θάλασσα½»` is not `θάλασσ` + polytonic `ύ`.
+            return is_letter(c)
+                && script(c) == script(word)
+                && (c as u32) >> 8 == (word as u32) >> 8;
+        }
+        // Letters, digits and signs of the scripts from Hebrew to Mongolian (Indic,
+        // South-East Asian, ...), Hangul and CJK: never glued to a Latin word.
+        let cp = c as u32;
+        let other_script = matches!(script(c), Script::Other(_) | Script::Hangul | Script::Cjk)
+            && !(0x2000..0x3000).contains(&cp);
+        let indic_and_beyond = (0x0700..0x1E00).contains(&cp);
+        let alphanumeric = is_letter(c) || (!c.is_ascii() && c.is_numeric());
+        !(indic_and_beyond || (alphanumeric && other_script))
+    };
+    let replacement = replacement.trim_end_matches(' ');
+    let head = start > 0 && word_letters(chars[start - 1], chars[start]);
+    let tail = end < chars.len() && word_letters(chars[end - 1], chars[end]);
+    (head && !fits(replacement.chars().next(), chars[start]))
+        || (tail && !fits(replacement.chars().next_back(), chars[end - 1]))
+}
+
+/// A character of a script far from every single-byte code page's own: Indic, South-East
+/// Asian, Mongolian, kana, CJK, Hangul.
+fn far(c: char) -> bool {
+    let cp = c as u32;
+    (0x0700..0x1E00).contains(&cp)
+        || (0x3040..0xA000).contains(&cp)
+        || (0xAC00..0xD7B0).contains(&cp)
+        || cp >= 0x20000
+}
+
+/// Whether each of `accepted` is one unit read as a single character of a far script that
+/// nothing else in the line shares (issue 13). Three characters of Latin-1 and punctuation
+/// (`à¹–`, `„à©`) stand beside each other in correct text far more often than one such
+/// character is garbled alone; real mojibake of those scripts comes in runs
+/// (`à¤¹à¤¿à¤¨`), or at least twice (`(à¸‡'…)à¸‡` is `(ง'…)ง`).
+fn lone_far_characters(chars: &[char], accepted: &[Candidate]) -> bool {
+    let mut scripts: Vec<Script> = Vec::new();
+    for c in accepted {
+        let mut it = c.replacement.trim_end_matches(' ').chars();
+        let (Some(ch), None) = (it.next(), it.next()) else {
+            return false;
+        };
+        if c.units != 1 || !far(ch) || scripts.contains(&script(ch)) {
+            return false;
+        }
+        scripts.push(script(ch));
+    }
+    !scripts.is_empty()
+        && !chars
+            .iter()
+            .any(|&o| far(o) && scripts.contains(&script(o)))
 }
 
 /// Punctuation that naturally follows a word: closing marks, dashes, bullets and quotes.
@@ -614,6 +692,20 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         if clean_other && !c.has_c1 {
             accepted.clear();
         }
+    }
+    // Mac Roman mojibake is the Mac Roman repertoire only: its math symbols (`≈≥`, `√`)
+    // are also real mathematics, so a line that holds letters Mac Roman cannot write
+    // (`Αθήνα≈≥`, `Łódź`) was not decoded through it (issue 13).
+    if !repaired_before
+        && line
+            .non_ascii
+            .iter()
+            .any(|&i| is_letter(chars[i]) && line.rows[i][CodePage::MacRoman.index()] == 0)
+    {
+        accepted.retain(|c| c.cp != CodePage::MacRoman);
+    }
+    if !repaired_before && lone_far_characters(chars, &accepted) {
+        accepted.clear();
     }
 
     // A line where sequences that start like mojibake but do not decode outnumber the ones
