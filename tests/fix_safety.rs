@@ -299,3 +299,20 @@ fn issue_13_stray_bytes_are_not_converted_when_encoding_rule_is_off() {
     assert_eq!(fs::read(&a).unwrap(), bytes, "{said}");
     assert!(said.contains("not fixed"), "{said}");
 }
+
+#[test]
+fn issue_13_fix_stdin_passes_undecodable_input_through_unchanged() {
+    for input in [
+        article(b"cut \xe2\x82 x\n"),
+        utf16le("---\ntitle: A\u{0}B\n---\n"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(["fix", "--stdin"])
+            .current_dir(tempfile::tempdir().unwrap().path())
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, input);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    }
+}

@@ -83,8 +83,9 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
     );
     let out = encode(&fixed.text, &file.decoded, true);
     // The same promise as for files (issue 13): no U+FFFD for bytes that
-    // did not decode, no NUL that was not there.
-    if file.decoded.lossy || (out.contains(&0) && !bytes.contains(&0)) {
+    // did not decode, and output that reads back as the fixed text (a NUL
+    // would make it binary).
+    if file.decoded.lossy || decode(&out).map_or(true, |d| d.text != fixed.text) {
         eprintln!(
             "copydesk: stdin ({}) cannot be written as UTF-8 without loss; nothing changed",
             file.decoded.encoding.name()

@@ -69,25 +69,18 @@ pub fn write_atomically(file: &SourceFile, text: &str, to_utf8: bool) -> Result<
             path: file.path.clone(),
         });
     }
-    let bytes =
-        bytes_to_write(file, text, to_utf8, &current).map_err(|reason| FixError::Refused {
-            path: file.path.clone(),
-            reason,
-        })?;
+    let bytes = bytes_to_write(file, text, to_utf8).map_err(|reason| FixError::Refused {
+        path: file.path.clone(),
+        reason,
+    })?;
     if owner::links(&meta) == 1 && replace(&target, &bytes, &meta).map_err(io)? {
         return Ok(());
     }
     overwrite(&target, &bytes, &current).map_err(io)
 }
 
-/// The bytes to write for `text`, or why none may be written. `current` is
-/// the file as it is on disk.
-fn bytes_to_write(
-    file: &SourceFile,
-    text: &str,
-    to_utf8: bool,
-    current: &[u8],
-) -> Result<Vec<u8>, String> {
+/// The bytes to write for `text`, or why none may be written.
+fn bytes_to_write(file: &SourceFile, text: &str, to_utf8: bool) -> Result<Vec<u8>, String> {
     let decoded = &file.decoded;
     if decoded.lossy {
         return Err(format!(
@@ -123,11 +116,15 @@ fn bytes_to_write(
             }
         }
     }
-    // A NUL makes the file binary to every tool, copydesk included.
-    if bytes.contains(&0) && !current.contains(&0) {
-        return Err("the fixed file would hold a NUL byte".into());
+    // What is written must read back as the fixed text: a NUL in UTF-8 makes the file
+    // binary to every tool, copydesk included (issue 13).
+    match decode(&bytes) {
+        Err(_) => Err("the fixed file would hold a NUL byte and read as binary".into()),
+        Ok(back) if back.text != text || back.lossy => {
+            Err("the fixed bytes would not read back as the fixed text".into())
+        }
+        Ok(_) => Ok(bytes),
     }
-    Ok(bytes)
 }
 
 /// Replace `target` by a sibling temporary file holding `bytes`, with the
@@ -241,6 +238,37 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
         );
+    }
+
+    #[test]
+    fn issue_13_never_writes_a_nul_or_a_lossy_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        // UTF-16LE `a`, NUL, `b`: as UTF-8 it would hold a NUL byte.
+        let utf16 = [0xFF, 0xFE, b'a', 0, 0, 0, b'b', 0];
+        fs::write(&path, utf16).unwrap();
+        let file = source(&path);
+        assert!(matches!(
+            write_atomically(&file, "a\0b", true),
+            Err(FixError::Refused { .. })
+        ));
+        // Written back as UTF-16 it keeps the NUL it had.
+        write_atomically(&file, "a\0c", false).unwrap();
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            [0xFF, 0xFE, b'a', 0, 0, 0, b'c', 0]
+        );
+        // A lone surrogate: nothing may be written, in any encoding.
+        let broken = [0xFF, 0xFE, b'a', 0, 0x3D, 0xD8];
+        fs::write(&path, broken).unwrap();
+        let file = source(&path);
+        for to_utf8 in [false, true] {
+            assert!(matches!(
+                write_atomically(&file, "b", to_utf8),
+                Err(FixError::Refused { .. })
+            ));
+        }
+        assert_eq!(fs::read(&path).unwrap(), broken);
     }
 
     #[test]
