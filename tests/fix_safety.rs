@@ -316,3 +316,25 @@ fn issue_13_fix_stdin_passes_undecodable_input_through_unchanged() {
         assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     }
 }
+
+#[test]
+fn issue_13_diff_names_the_files_fix_would_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("t")).unwrap();
+    fs::create_dir_all(dir.path().join("o")).unwrap();
+    fs::write(dir.path().join("o/s.md"), MOJIBAKE).unwrap();
+    std::os::unix::fs::symlink("../o/s.md", dir.path().join("t/l.md")).unwrap();
+    let mut cut = MOJIBAKE.as_bytes().to_vec();
+    cut.extend_from_slice(b"cut \xe2\x82 x\n");
+    fs::write(dir.path().join("t/cut.md"), &cut).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["check", "--no-cache", "--diff", "t"])
+        .output()
+        .unwrap();
+    let said = text(&out);
+    assert!(said.contains("t/l.md: would not be fixed"), "{said}");
+    assert!(said.contains("t/cut.md: would not be fixed"), "{said}");
+    assert!(!said.contains("+++"), "{said}");
+    assert_eq!(out.status.code(), Some(0), "{said}");
+}

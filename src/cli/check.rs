@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::engine::run::{canonical, is_focus};
 use crate::engine::{Context, Engine, RunResult};
-use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, write_atomically};
+use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
 use crate::report::{self, Format, Style};
 use crate::source::{FileId, SourceFile};
 use crate::source::{WalkOptions, walk};
@@ -531,7 +531,7 @@ fn check_tree(
         unsafe_fixes: args.unsafe_fixes,
     };
     if args.diff {
-        let changed = io_result_bool(print_diffs(engine, &result, fix_options))?;
+        let changed = io_result_bool(print_diffs(engine, &result, &roots, fix_options))?;
         return Ok(Tree::Diff(ExitCode::from(if changed {
             EXIT_FINDINGS
         } else {
@@ -646,10 +646,31 @@ fn apply_fixes_in_place(
 }
 
 /// `--diff`: print what `--fix` would change. Returns whether anything would.
-fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std::io::Result<bool> {
+/// Files `--fix` would not write are named with the reason instead of a diff.
+fn print_diffs(
+    engine: &Engine,
+    result: &RunResult,
+    roots: &[PathBuf],
+    options: FixOptions,
+) -> std::io::Result<bool> {
     let planned = plan_fixes(engine, result, options);
+    let mut targets = Targets::new(roots);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut any = false;
     for (file, fixed) in &planned {
+        let refused = targets
+            .claim(file)
+            .err()
+            .map(|e| match e {
+                FixError::Refused { reason, .. } => reason,
+                other => other.to_string(),
+            })
+            .or_else(|| writable(file, &fixed.text, fixed.transcode).err());
+        if let Some(reason) = refused {
+            writeln!(out, "# {}: would not be fixed: {reason}", file.display)?;
+            continue;
+        }
+        any = true;
         let diff = similar::TextDiff::from_lines(file.text(), fixed.text.as_str());
         let a = format!("a/{}", file.display.trim_start_matches('/'));
         let b = format!("b/{}", file.display.trim_start_matches('/'));
@@ -668,7 +689,7 @@ fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std:
         }
     }
     out.flush()?;
-    Ok(!planned.is_empty())
+    Ok(any)
 }
 
 fn io_result_bool(r: std::io::Result<bool>) -> miette::Result<bool> {

@@ -9,7 +9,7 @@ pub mod write;
 
 pub use plan::apply_fixes;
 pub use target::Targets;
-pub use write::{FixError, write_atomically};
+pub use write::{FixError, writable, write_atomically};
 
 use crate::diagnostic::Applicability;
 use crate::engine::Engine;

@@ -79,6 +79,12 @@ pub fn write_atomically(file: &SourceFile, text: &str, to_utf8: bool) -> Result<
     overwrite(&target, &bytes, &current).map_err(io)
 }
 
+/// Whether [`write_atomically`] would write `text` over `file` (as it is in
+/// memory), or why not: for `--diff`, which writes nothing.
+pub fn writable(file: &SourceFile, text: &str, to_utf8: bool) -> Result<(), String> {
+    bytes_to_write(file, text, to_utf8).map(drop)
+}
+
 /// The bytes to write for `text`, or why none may be written.
 fn bytes_to_write(file: &SourceFile, text: &str, to_utf8: bool) -> Result<Vec<u8>, String> {
     let decoded = &file.decoded;
