@@ -201,6 +201,8 @@ fn issue_13_reported_mixed_language_texts_stay_unchanged() {
         "µ »Київ« Αθήνα≈≥à√ · Łódź™",
         "‘καλημέρα½’ and «θάλασσα½»",
         "«•à§» «καλημέρα°»",
+        "≈Ångström – ≈Ångström",
+        "x ≤Ã≥Â y",
         "The gap is ≈Ångström-sized, says “Αθήνα» Ærø.",
     ] {
         assert_eq!(fix(text), text);

@@ -269,7 +269,16 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         }
     }
     let (score, replacement, steps) = best?;
-    if splits_word(chars, start, end, &replacement) {
+    // A combining mark read onto a non-ASCII symbol (`≤Ã≥Â ` as `≤` + U+0333) is a
+    // coincidence of Mac Roman math; on `$` or `'` it is real (`$Ì¶6Ì¶`) (issue 13).
+    let mark_on_symbol = replacement
+        .chars()
+        .next()
+        .is_some_and(|c| kind(c) == Kind::Combining)
+        && start > 0
+        && !chars[start - 1].is_ascii()
+        && kind(chars[start - 1]) == Kind::Symbol;
+    if mark_on_symbol || splits_word(chars, start, end, &replacement) {
         return None;
     }
     Some(Candidate {
@@ -692,6 +701,41 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         if clean_other && !c.has_c1 {
             accepted.clear();
         }
+    }
+    // A word that holds a correct non-ASCII letter its code page would have garbled too
+    // (`≈Ångström`: read through Mac Roman, `ö` would be `√∂`) is correct text, not
+    // mojibake with one bad letter (issue 13). Only letters that are continuation bytes in
+    // that code page count: one that is a lead byte may itself start damaged mojibake
+    // (the `â` of `â€` whose last byte was deleted).
+    if !repaired_before {
+        let mut in_accepted = vec![false; n];
+        for c in &accepted {
+            in_accepted[c.start..c.end]
+                .iter_mut()
+                .for_each(|b| *b = true);
+        }
+        // Words are looked at up to 64 letters each side: the pass stays linear however
+        // long a run of letters is.
+        let clean_in_word = |c: &Candidate| {
+            let mut left = c.start;
+            while left > 0 && c.start - left < 64 && is_letter(chars[left - 1]) {
+                left -= 1;
+            }
+            let mut right = c.end;
+            while right < n && right - c.end < 64 && is_letter(chars[right]) {
+                right += 1;
+            }
+            (left..c.start).chain(c.end..right).any(|i| {
+                !chars[i].is_ascii()
+                    && !in_accepted[i]
+                    && !in_lossy[i]
+                    && covered_by[i] & (1 << c.cp.index()) == 0
+                    && (0x80..0xC0).contains(&line.rows[i][c.cp.index()])
+            })
+        };
+        let keep: Vec<bool> = accepted.iter().map(|c| !clean_in_word(c)).collect();
+        let mut keep = keep.into_iter();
+        accepted.retain(|_| keep.next().unwrap_or(true));
     }
     // Mac Roman mojibake is the Mac Roman repertoire only: its math symbols (`≈≥`, `√`)
     // are also real mathematics, so a line that holds letters Mac Roman cannot write
