@@ -739,12 +739,17 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     }
     // Mac Roman mojibake is the Mac Roman repertoire only: its math symbols (`≈≥`, `√`)
     // are also real mathematics, so a line that holds letters Mac Roman cannot write
-    // (`Αθήνα≈≥`, `Łódź`) was not decoded through it (issue 13).
+    // (`Αθήνα≈≥`, `Łódź`), or correct letters that Mac Roman would have garbled (`brûlée`
+    // would read `br√ªl√©e`), was not decoded through it (issue 13).
+    let mac = CodePage::MacRoman.index();
     if !repaired_before
-        && line
-            .non_ascii
-            .iter()
-            .any(|&i| is_letter(chars[i]) && line.rows[i][CodePage::MacRoman.index()] == 0)
+        && line.non_ascii.iter().any(|&i| {
+            is_letter(chars[i])
+                && (line.rows[i][mac] == 0
+                    || ((0x80..0xC0).contains(&line.rows[i][mac])
+                        && covered_by[i] & (1 << mac) == 0
+                        && !in_lossy[i]))
+        })
     {
         accepted.retain(|c| c.cp != CodePage::MacRoman);
     }
