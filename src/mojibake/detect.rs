@@ -614,10 +614,18 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         in_lossy[l.start..l.end].iter_mut().for_each(|b| *b = true);
     }
 
+    // A candidate takes part of a lossy sequence when one crosses its first or last
+    // character's edge; looked up per character, not per sequence, to stay linear.
+    let mut lossy_at_char: Vec<Option<usize>> = vec![None; n];
+    for (k, l) in lossy_seqs.iter().enumerate() {
+        lossy_at_char[l.start..l.end]
+            .iter_mut()
+            .for_each(|x| *x = Some(k));
+    }
     let splits_lossy = |c: &Candidate| {
-        lossy_seqs
-            .iter()
-            .any(|l| c.start < l.end && c.end > l.start && !(c.start <= l.start && c.end >= l.end))
+        let crosses_start = lossy_at_char[c.start].is_some_and(|k| lossy_seqs[k].start < c.start);
+        let crosses_end = lossy_at_char[c.end - 1].is_some_and(|k| lossy_seqs[k].end > c.end);
+        crosses_start || crosses_end
     };
     let mut candidates: Vec<Candidate> = Vec::new();
     for (cp, us) in CodePage::ALL.iter().zip(&per_cp) {
@@ -657,9 +665,16 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     // The code pages that explain most of the confident repairs (a run often reads the same
     // through several code pages; count each that does).
     let mut support = [0f32; super::codepage::NCP];
+    // Candidates by their range, so that each confident run finds its twins at once
+    // (comparing every pair was quadratic in long lines).
+    let mut by_range: std::collections::HashMap<(usize, usize), Vec<&Candidate>> =
+        std::collections::HashMap::new();
+    for d in &candidates {
+        by_range.entry((d.start, d.end)).or_default().push(d);
+    }
     for c in first.iter().filter(|c| !c.weak && c.net() >= ACCEPT) {
-        for d in &candidates {
-            if d.start == c.start && d.end == c.end && d.replacement == c.replacement {
+        for d in by_range.get(&(c.start, c.end)).into_iter().flatten() {
+            if d.replacement == c.replacement {
                 support[d.cp.index()] += c.net();
             }
         }
@@ -819,9 +834,15 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     let mut open_quotes: i32 = 0;
     // Code pages of the lossy sequences repaired so far: evidence for the next ones.
     let mut lossy_cps: Vec<CodePage> = Vec::new();
+    // The accepted runs in order, walked alongside the characters: looking each one up
+    // made long lines of mojibake quadratic.
+    let mut by_start: Vec<&Candidate> = accepted.iter().collect();
+    by_start.sort_by_key(|c| c.start);
+    let mut by_start = by_start.into_iter().peekable();
     for &i in &line.non_ascii {
         if busy[i] {
-            if let Some(c) = accepted.iter().find(|c| c.start == i) {
+            while by_start.next_if(|c| c.start < i).is_some() {}
+            if let Some(c) = by_start.next_if(|c| c.start == i) {
                 open_quotes += quote_balance(&c.replacement);
             }
             continue;
