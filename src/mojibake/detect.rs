@@ -969,7 +969,11 @@ fn recover_lossy_layer(
     us: &[Unit],
     l: &Lossy,
 ) -> Option<Candidate> {
-    let left_units = match us.iter().position(|u| u.end == l.start) {
+    // Units are sorted and do not overlap: found by binary search, not a scan per lossy
+    // sequence (quadratic in long lines).
+    let left = us.partition_point(|u| u.end < l.start);
+    let right = us.partition_point(|u| u.start < l.end);
+    let left_units = match (left < us.len() && us[left].end == l.start).then_some(left) {
         Some(last) => {
             let mut first = last;
             while first > 0 && us[first - 1].end == us[first].start {
@@ -979,7 +983,7 @@ fn recover_lossy_layer(
         }
         None => &us[..0],
     };
-    let right_units = match us.iter().position(|u| u.start == l.end) {
+    let right_units = match (right < us.len() && us[right].start == l.end).then_some(right) {
         Some(first) => {
             let mut last = first;
             while last + 1 < us.len() && us[last + 1].start == us[last].end {
