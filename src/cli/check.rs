@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::engine::run::{canonical, is_focus};
 use crate::engine::{Context, Engine, RunResult};
-use crate::fix::{FixOptions, Fixed, fix_source, write_atomically};
+use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
 use crate::report::{self, Format, Style};
 use crate::source::{FileId, SourceFile};
 use crate::source::{WalkOptions, walk};
@@ -536,7 +536,7 @@ fn check_tree(
         unsafe_fixes: args.unsafe_fixes,
     };
     if args.diff {
-        let changed = io_result_bool(print_diffs(engine, &result, fix_options))?;
+        let changed = io_result_bool(print_diffs(engine, &result, &roots, fix_options))?;
         return Ok(Tree::Diff(ExitCode::from(if changed {
             EXIT_FINDINGS
         } else {
@@ -545,9 +545,11 @@ fn check_tree(
     }
     let mut fix_failed = false;
     if args.fix {
-        fix_failed = apply_fixes_in_place(engine, &result, fix_options, args.quiet);
+        let fixing = apply_fixes_in_place(engine, &result, &roots, fix_options, args.quiet);
+        fix_failed = fixing.failed;
         // Report what remains, from the files as they are now.
         result = run_check()?;
+        result.notes.extend(fixing.refused);
     }
     let had_walk_errors = !walk_errors.is_empty();
     for e in walk_errors {
@@ -586,20 +588,42 @@ fn plan_fixes<'r>(
         .collect()
 }
 
+/// What `--fix` did besides writing.
+struct Fixing {
+    /// Whether any file could not be written.
+    failed: bool,
+    /// Files copydesk would not write, and why (notes, not errors).
+    refused: Vec<crate::engine::Note>,
+}
+
 /// `--fix`: write the fixed files and say on stderr what changed in each.
-/// Returns whether any file could not be written.
+/// Only files inside `roots` are written, each real file once.
 fn apply_fixes_in_place(
     engine: &Engine,
     result: &RunResult,
+    roots: &[PathBuf],
     options: FixOptions,
     quiet: bool,
-) -> bool {
+) -> Fixing {
     let mut failed = false;
+    let mut refused = Vec::new();
     let mut total = 0;
+    let mut written = 0;
+    let mut targets = Targets::new(roots);
     let planned = plan_fixes(engine, result, options);
-    for (file, fixed) in &planned {
-        match write_atomically(file, &fixed.text, fixed.transcode) {
+    // Every file is claimed before any is written: a rename gives the
+    // written file a new inode, and a second link to it would then look new.
+    let claims: Vec<_> = planned.iter().map(|(f, _)| targets.claim(f)).collect();
+    for ((file, fixed), claim) in planned.iter().zip(claims) {
+        let outcome = claim.and_then(|()| write_atomically(file, &fixed.text, fixed.transcode));
+        match outcome {
+            Err(FixError::Refused { reason, .. }) => refused.push(crate::engine::Note {
+                path: file.path.clone(),
+                message: format!("not fixed: {reason}"),
+                is_error: false,
+            }),
             Ok(()) => {
+                written += 1;
                 total += fixed.count();
                 let rules: Vec<String> = fixed
                     .applied
@@ -620,17 +644,38 @@ fn apply_fixes_in_place(
         eprintln!(
             "applied {} in {}",
             report::plural(total, "fix"),
-            report::plural(planned.len(), "file")
+            report::plural(written, "file")
         );
     }
-    failed
+    Fixing { failed, refused }
 }
 
 /// `--diff`: print what `--fix` would change. Returns whether anything would.
-fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std::io::Result<bool> {
+/// Files `--fix` would not write are named with the reason instead of a diff.
+fn print_diffs(
+    engine: &Engine,
+    result: &RunResult,
+    roots: &[PathBuf],
+    options: FixOptions,
+) -> std::io::Result<bool> {
     let planned = plan_fixes(engine, result, options);
+    let mut targets = Targets::new(roots);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut any = false;
     for (file, fixed) in &planned {
+        let refused = targets
+            .claim(file)
+            .err()
+            .map(|e| match e {
+                FixError::Refused { reason, .. } => reason,
+                other => other.to_string(),
+            })
+            .or_else(|| writable(file, &fixed.text, fixed.transcode).err());
+        if let Some(reason) = refused {
+            writeln!(out, "# {}: would not be fixed: {reason}", file.display)?;
+            continue;
+        }
+        any = true;
         let diff = similar::TextDiff::from_lines(file.text(), fixed.text.as_str());
         let a = format!("a/{}", file.display.trim_start_matches('/'));
         let b = format!("b/{}", file.display.trim_start_matches('/'));
@@ -649,7 +694,7 @@ fn print_diffs(engine: &Engine, result: &RunResult, options: FixOptions) -> std:
         }
     }
     out.flush()?;
-    Ok(!planned.is_empty())
+    Ok(any)
 }
 
 fn io_result_bool(r: std::io::Result<bool>) -> miette::Result<bool> {

@@ -82,6 +82,17 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
         },
     );
     let out = encode(&fixed.text, &file.decoded, true);
+    // The same promise as for files (issue 13): no U+FFFD for bytes that
+    // did not decode, and output that reads back as the fixed text (a NUL
+    // would make it binary).
+    if file.decoded.lossy || decode(&out).map_or(true, |d| d.text != fixed.text) {
+        eprintln!(
+            "copydesk: stdin ({}) cannot be written as UTF-8 without loss; nothing changed",
+            file.decoded.encoding.name()
+        );
+        super::io_result(std::io::stdout().lock().write_all(&bytes))?;
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
     super::io_result(std::io::stdout().lock().write_all(&out))?;
     for (rule, n) in &fixed.applied {
         eprintln!("fixed <stdin>: {rule} ×{n}");

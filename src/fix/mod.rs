@@ -4,10 +4,12 @@
 //! file keeps its BOM, line endings and permissions.
 
 pub mod plan;
+pub mod target;
 pub mod write;
 
 pub use plan::apply_fixes;
-pub use write::{FixError, write_atomically};
+pub use target::Targets;
+pub use write::{FixError, writable, write_atomically};
 
 use crate::diagnostic::Applicability;
 use crate::engine::Engine;
@@ -56,7 +58,11 @@ pub fn fix_source(engine: &Engine, file: &SourceFile, options: FixOptions) -> Fi
     let mut transcode = false;
     for _ in 0..MAX_ROUNDS {
         let diagnostics = engine.check_document(&current);
-        if diagnostics.iter().any(|d| d.rule == encoding_not_utf8::ID)
+        // Only a finding that offers the fix converts the file: the rule
+        // withholds it when converting would lose or add characters.
+        if diagnostics
+            .iter()
+            .any(|d| d.rule == encoding_not_utf8::ID && d.fix.is_some())
             && current.decoded.encoding != Encoding::Utf8
         {
             // Transcoding is a whole-file fix: it changes no text, only the

@@ -7,7 +7,7 @@
 //! line full of undecodable debris is hopeless). Also repairs lone C1 controls and lossy
 //! sequences (a byte lost to U+FFFD or `?`), and reports `â€` whose last byte was deleted.
 
-use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, weirdness};
+use super::chars::{Kind, Script, cost, is_forbidden, is_letter, kind, script, weirdness};
 use super::codepage::{CodePage, is_cont, lead_len};
 use super::scan::{Line, Lossy, Unit, decode_full, lossy_at, units};
 
@@ -170,7 +170,12 @@ fn score_reading(
     // Letters of a script that appears nowhere else in the line need more evidence, and a
     // single such letter (`墉` amid English) much more.
     if ctx.clean_letters >= 3 {
-        let mut letters = replacement.chars().filter(|&c| is_letter(c)).peekable();
+        // Digits count as their script's letters here: a lone Lao digit (`໖`) amid Greek
+        // is as foreign as a Lao letter (issue 13).
+        let mut letters = replacement
+            .chars()
+            .filter(|&c| is_letter(c) || (!c.is_ascii() && c.is_numeric()))
+            .peekable();
         let foreign = letters.peek().is_some()
             && letters.all(|c| {
                 let s = super::chars::script(c);
@@ -264,6 +269,18 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         }
     }
     let (score, replacement, steps) = best?;
+    // A combining mark read onto a non-ASCII symbol (`≤Ã≥Â ` as `≤` + U+0333) is a
+    // coincidence of Mac Roman math; on `$` or `'` it is real (`$Ì¶6Ì¶`) (issue 13).
+    let mark_on_symbol = replacement
+        .chars()
+        .next()
+        .is_some_and(|c| kind(c) == Kind::Combining)
+        && start > 0
+        && !chars[start - 1].is_ascii()
+        && kind(chars[start - 1]) == Kind::Symbol;
+    if mark_on_symbol || splits_word(chars, start, end, &replacement) {
+        return None;
+    }
     Some(Candidate {
         cp,
         start,
@@ -277,6 +294,76 @@ fn evaluate(line: &Line, ctx: &LineContext, cp: CodePage, run: &[Unit]) -> Optio
         has_c1: run.iter().any(|u| u.has_c1),
         weak: run.len() == 1 && capital_before_punctuation(chars, start, end),
     })
+}
+
+/// Whether reading `chars[start..end]` as `replacement` cuts a correct word in two (issue
+/// 13): the run begins with a letter that continues a word of its own script (or ends with
+/// one that such a word continues), and the repair puts at that edge what no word of that
+/// script holds.
+///
+/// In Greek or Cyrillic words the edge must stay a letter of the same script: mojibake in
+/// those letters is all letters, so a run of it never starts beside a clean one, and
+/// `Москва»–` is `Москв` + `а»–`, not `Москв໖`. After a Latin letter, mojibake often
+/// starts with `â` or `Ã` (`Justinâ\u{9d}¤`, `IL2RÎ³c`, `Ningboï¼Œ`, even `CÑ€Ð¿` for
+/// `Cрп`), so only a letter or digit of a script other than the alphabets is refused there
+/// (`déjà»–` is not `déj໖`, `Zoë–º` is not `Zo떺`).
+fn splits_word(chars: &[char], start: usize, end: usize, replacement: &str) -> bool {
+    let word_letters = |a: char, b: char| is_letter(a) && is_letter(b) && script(a) == script(b);
+    let fits = |edge: Option<char>, word: char| {
+        let Some(c) = edge else { return false };
+        if script(word) != Script::Latin {
+            // The same block too: `θάλασσα½»` is not `θάλασσ` + polytonic `ύ`.
+            return is_letter(c)
+                && script(c) == script(word)
+                && (c as u32) >> 8 == (word as u32) >> 8;
+        }
+        // Letters, digits and signs of the scripts from Hebrew to Mongolian (Indic,
+        // South-East Asian, ...), Hangul and CJK: never glued to a Latin word.
+        let cp = c as u32;
+        let other_script = matches!(script(c), Script::Other(_) | Script::Hangul | Script::Cjk)
+            && !(0x2000..0x3000).contains(&cp);
+        let indic_and_beyond = (0x0700..0x1E00).contains(&cp);
+        let alphanumeric = is_letter(c) || (!c.is_ascii() && c.is_numeric());
+        !(indic_and_beyond || (alphanumeric && other_script))
+    };
+    let replacement = replacement.trim_end_matches(' ');
+    let head = start > 0 && word_letters(chars[start - 1], chars[start]);
+    let tail = end < chars.len() && word_letters(chars[end - 1], chars[end]);
+    (head && !fits(replacement.chars().next(), chars[start]))
+        || (tail && !fits(replacement.chars().next_back(), chars[end - 1]))
+}
+
+/// A character of a script far from every single-byte code page's own: Indic, South-East
+/// Asian, Mongolian, kana, CJK, Hangul.
+fn far(c: char) -> bool {
+    let cp = c as u32;
+    (0x0700..0x1E00).contains(&cp)
+        || (0x3040..0xA000).contains(&cp)
+        || (0xAC00..0xD7B0).contains(&cp)
+        || cp >= 0x20000
+}
+
+/// Whether each of `accepted` is one unit read as a single character of a far script that
+/// nothing else in the line shares (issue 13). Three characters of Latin-1 and punctuation
+/// (`à¹–`, `„à©`) stand beside each other in correct text far more often than one such
+/// character is garbled alone; real mojibake of those scripts comes in runs
+/// (`à¤¹à¤¿à¤¨`), or at least twice (`(à¸‡'…)à¸‡` is `(ง'…)ง`).
+fn lone_far_characters(chars: &[char], accepted: &[Candidate]) -> bool {
+    let mut scripts: Vec<Script> = Vec::new();
+    for c in accepted {
+        let mut it = c.replacement.trim_end_matches(' ').chars();
+        let (Some(ch), None) = (it.next(), it.next()) else {
+            return false;
+        };
+        if c.units != 1 || !far(ch) || scripts.contains(&script(ch)) {
+            return false;
+        }
+        scripts.push(script(ch));
+    }
+    !scripts.is_empty()
+        && !chars
+            .iter()
+            .any(|&o| far(o) && scripts.contains(&script(o)))
 }
 
 /// Punctuation that naturally follows a word: closing marks, dashes, bullets and quotes.
@@ -527,10 +614,18 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         in_lossy[l.start..l.end].iter_mut().for_each(|b| *b = true);
     }
 
+    // A candidate takes part of a lossy sequence when one crosses its first or last
+    // character's edge; looked up per character, not per sequence, to stay linear.
+    let mut lossy_at_char: Vec<Option<usize>> = vec![None; n];
+    for (k, l) in lossy_seqs.iter().enumerate() {
+        lossy_at_char[l.start..l.end]
+            .iter_mut()
+            .for_each(|x| *x = Some(k));
+    }
     let splits_lossy = |c: &Candidate| {
-        lossy_seqs
-            .iter()
-            .any(|l| c.start < l.end && c.end > l.start && !(c.start <= l.start && c.end >= l.end))
+        let crosses_start = lossy_at_char[c.start].is_some_and(|k| lossy_seqs[k].start < c.start);
+        let crosses_end = lossy_at_char[c.end - 1].is_some_and(|k| lossy_seqs[k].end > c.end);
+        crosses_start || crosses_end
     };
     let mut candidates: Vec<Candidate> = Vec::new();
     for (cp, us) in CodePage::ALL.iter().zip(&per_cp) {
@@ -570,9 +665,16 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     // The code pages that explain most of the confident repairs (a run often reads the same
     // through several code pages; count each that does).
     let mut support = [0f32; super::codepage::NCP];
+    // Candidates by their range, so that each confident run finds its twins at once
+    // (comparing every pair was quadratic in long lines).
+    let mut by_range: std::collections::HashMap<(usize, usize), Vec<&Candidate>> =
+        std::collections::HashMap::new();
+    for d in &candidates {
+        by_range.entry((d.start, d.end)).or_default().push(d);
+    }
     for c in first.iter().filter(|c| !c.weak && c.net() >= ACCEPT) {
-        for d in &candidates {
-            if d.start == c.start && d.end == c.end && d.replacement == c.replacement {
+        for d in by_range.get(&(c.start, c.end)).into_iter().flatten() {
+            if d.replacement == c.replacement {
                 support[d.cp.index()] += c.net();
             }
         }
@@ -614,6 +716,60 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
         if clean_other && !c.has_c1 {
             accepted.clear();
         }
+    }
+    // A word that holds a correct non-ASCII letter its code page would have garbled too
+    // (`≈Ångström`: read through Mac Roman, `ö` would be `√∂`) is correct text, not
+    // mojibake with one bad letter (issue 13). Only letters that are continuation bytes in
+    // that code page count: one that is a lead byte may itself start damaged mojibake
+    // (the `â` of `â€` whose last byte was deleted).
+    if !repaired_before {
+        let mut in_accepted = vec![false; n];
+        for c in &accepted {
+            in_accepted[c.start..c.end]
+                .iter_mut()
+                .for_each(|b| *b = true);
+        }
+        // Words are looked at up to 64 letters each side: the pass stays linear however
+        // long a run of letters is.
+        let clean_in_word = |c: &Candidate| {
+            let mut left = c.start;
+            while left > 0 && c.start - left < 64 && is_letter(chars[left - 1]) {
+                left -= 1;
+            }
+            let mut right = c.end;
+            while right < n && right - c.end < 64 && is_letter(chars[right]) {
+                right += 1;
+            }
+            (left..c.start).chain(c.end..right).any(|i| {
+                !chars[i].is_ascii()
+                    && !in_accepted[i]
+                    && !in_lossy[i]
+                    && covered_by[i] & (1 << c.cp.index()) == 0
+                    && (0x80..0xC0).contains(&line.rows[i][c.cp.index()])
+            })
+        };
+        let keep: Vec<bool> = accepted.iter().map(|c| !clean_in_word(c)).collect();
+        let mut keep = keep.into_iter();
+        accepted.retain(|_| keep.next().unwrap_or(true));
+    }
+    // Mac Roman mojibake is the Mac Roman repertoire only: its math symbols (`≈≥`, `√`)
+    // are also real mathematics, so a line that holds letters Mac Roman cannot write
+    // (`Αθήνα≈≥`, `Łódź`), or correct letters that Mac Roman would have garbled (`brûlée`
+    // would read `br√ªl√©e`), was not decoded through it (issue 13).
+    let mac = CodePage::MacRoman.index();
+    if !repaired_before
+        && line.non_ascii.iter().any(|&i| {
+            is_letter(chars[i])
+                && (line.rows[i][mac] == 0
+                    || ((0x80..0xC0).contains(&line.rows[i][mac])
+                        && covered_by[i] & (1 << mac) == 0
+                        && !in_lossy[i]))
+        })
+    {
+        accepted.retain(|c| c.cp != CodePage::MacRoman);
+    }
+    if !repaired_before && lone_far_characters(chars, &accepted) {
+        accepted.clear();
     }
 
     // A line where sequences that start like mojibake but do not decode outnumber the ones
@@ -678,9 +834,15 @@ pub(crate) fn analyse(line: &Line, repaired_before: bool) -> Analysis {
     let mut open_quotes: i32 = 0;
     // Code pages of the lossy sequences repaired so far: evidence for the next ones.
     let mut lossy_cps: Vec<CodePage> = Vec::new();
+    // The accepted runs in order, walked alongside the characters: looking each one up
+    // made long lines of mojibake quadratic.
+    let mut by_start: Vec<&Candidate> = accepted.iter().collect();
+    by_start.sort_by_key(|c| c.start);
+    let mut by_start = by_start.into_iter().peekable();
     for &i in &line.non_ascii {
         if busy[i] {
-            if let Some(c) = accepted.iter().find(|c| c.start == i) {
+            while by_start.next_if(|c| c.start < i).is_some() {}
+            if let Some(c) = by_start.next_if(|c| c.start == i) {
                 open_quotes += quote_balance(&c.replacement);
             }
             continue;
@@ -807,7 +969,11 @@ fn recover_lossy_layer(
     us: &[Unit],
     l: &Lossy,
 ) -> Option<Candidate> {
-    let left_units = match us.iter().position(|u| u.end == l.start) {
+    // Units are sorted and do not overlap: found by binary search, not a scan per lossy
+    // sequence (quadratic in long lines).
+    let left = us.partition_point(|u| u.end < l.start);
+    let right = us.partition_point(|u| u.start < l.end);
+    let left_units = match (left < us.len() && us[left].end == l.start).then_some(left) {
         Some(last) => {
             let mut first = last;
             while first > 0 && us[first - 1].end == us[first].start {
@@ -817,7 +983,7 @@ fn recover_lossy_layer(
         }
         None => &us[..0],
     };
-    let right_units = match us.iter().position(|u| u.start == l.end) {
+    let right_units = match (right < us.len() && us[right].start == l.end).then_some(right) {
         Some(first) => {
             let mut last = first;
             while last + 1 < us.len() && us[last + 1].start == us[last].end {

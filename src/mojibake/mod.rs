@@ -101,7 +101,15 @@ impl Round {
     /// `later` says the line was repaired in the round before.
     fn analyse_line(&mut self, text: &str, line: &str, base: usize, lossy: bool, later: bool) {
         self.line.refill(line, base);
-        let found = detect::analyse(&self.line, later);
+        let mut found = detect::analyse(&self.line, later);
+        // Whatever path found it, a repair that writes a private-use, unassigned or
+        // control character that was not there is a coincidence, not a repair (issue 13).
+        found.repairs.retain(|r| {
+            let original = &text[r.start..r.end];
+            !r.replacement
+                .chars()
+                .any(|c| chars::is_forbidden(c) && !original.contains(c))
+        });
         if !found.repairs.is_empty() {
             self.hits.push(base);
         }

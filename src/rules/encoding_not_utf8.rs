@@ -21,7 +21,26 @@ pub fn build(_: serde_yaml::Mapping) -> Result<Built, String> {
 impl DocumentRule for EncodingNotUtf8 {
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Diagnostic>) {
         let decoded = &doc.source.decoded;
+        let first_line_end = doc.text().find('\n').unwrap_or(doc.text().len());
+        let first_line = doc.text()[..first_line_end].trim_end_matches('\r');
+        let span = Span::new(0, first_line.len());
         let how = match decoded.encoding {
+            Encoding::Utf8 if decoded.lossy => {
+                // Issue 13: no fix, the malformed bytes would become U+FFFD.
+                out.push(
+                    Diagnostic::new(
+                        ID,
+                        doc.source.id,
+                        span,
+                        "file is not valid UTF-8: it holds malformed or cut byte sequences",
+                    )
+                    .with_help(
+                        "find the bad bytes (e.g. `grep -naxv '.*' FILE`) and retype those \
+                         characters; copydesk does not rewrite the file, that would lose them",
+                    ),
+                );
+                return;
+            }
             Encoding::Utf8 => return,
             Encoding::Utf16(e) => format!("{} (byte order mark)", e.name()),
             Encoding::Legacy(e) => format!("{} (detected)", e.name()),
@@ -34,22 +53,39 @@ impl DocumentRule for EncodingNotUtf8 {
                 format!("UTF-8 with {bytes} of windows-1252")
             }
         };
-        let first_line_end = doc.text().find('\n').unwrap_or(doc.text().len());
-        let first_line = doc.text()[..first_line_end].trim_end_matches('\r');
-        out.push(
-            Diagnostic::new(
-                ID,
-                doc.source.id,
-                Span::new(0, first_line.len()),
-                format!("file is encoded as {how}, not UTF-8"),
-            )
-            .with_help("run `copydesk check --fix` to convert it to UTF-8, or re-save it as UTF-8")
-            // The edit list is empty: the fix rewrites the file's bytes, not its text.
-            .with_fix(Fix {
-                title: "Rewrite the file as UTF-8".into(),
-                edits: Vec::new(),
-                applicability: Applicability::Safe,
-            }),
+        let diagnostic = Diagnostic::new(
+            ID,
+            doc.source.id,
+            span,
+            format!("file is encoded as {how}, not UTF-8"),
         );
+        // Converting must keep every character as it is: never write U+FFFD
+        // or a NUL that was not in the file (issue 13).
+        let refusal = if decoded.lossy {
+            Some(
+                "it does not decode without loss (malformed sequences, or bytes that do not read back the same)",
+            )
+        } else if doc.text().contains('\0') {
+            Some("it holds a NUL character, and tools would take the UTF-8 file for a binary one")
+        } else if doc.text().is_empty() {
+            Some("it holds no text")
+        } else {
+            None
+        };
+        out.push(match refusal {
+            Some(why) => diagnostic.with_help(format!(
+                "copydesk does not convert this file: {why}; re-save it as UTF-8 in an editor"
+            )),
+            None => diagnostic
+                .with_help(
+                    "run `copydesk check --fix` to convert it to UTF-8, or re-save it as UTF-8",
+                )
+                // The edit list is empty: the fix rewrites the file's bytes, not its text.
+                .with_fix(Fix {
+                    title: "Rewrite the file as UTF-8".into(),
+                    edits: Vec::new(),
+                    applicability: Applicability::Safe,
+                }),
+        });
     }
 }

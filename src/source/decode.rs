@@ -60,7 +60,9 @@ pub struct Decoded {
     pub bom: bool,
     /// The dominant line ending.
     pub line_ending: LineEnding,
-    /// Whether decoding met malformed sequences (replaced with U+FFFD).
+    /// Whether the text does not stand for the bytes exactly: decoding met
+    /// malformed sequences (replaced with U+FFFD), or the text encodes back
+    /// to other bytes. Such a file is never rewritten.
     pub lossy: bool,
 }
 
@@ -77,21 +79,30 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
-        let (text, lossy) = if encoding == encoding_rs::UTF_8 {
-            match std::str::from_utf8(body) {
-                Ok(s) => (s.to_string(), false),
-                Err(_) => (String::from_utf8_lossy(body).into_owned(), true),
-            }
-        } else {
-            let (text, had_errors) = encoding.decode_without_bom_handling(body);
-            (text.into_owned(), had_errors)
-        };
-        let encoding = if encoding == encoding_rs::UTF_8 {
-            Encoding::Utf8
-        } else {
-            Encoding::Utf16(encoding)
-        };
-        return Ok(finish(text, encoding, true, lossy));
+        if encoding == encoding_rs::UTF_8 {
+            return Ok(match std::str::from_utf8(body) {
+                Ok(s) => finish(s.to_string(), Encoding::Utf8, true, false),
+                // The BOM says UTF-8: stray bytes are read as they are
+                // without it, not replaced (issue 13).
+                Err(_) => decode_broken_utf8(body, true).unwrap_or_else(|| {
+                    finish(
+                        String::from_utf8_lossy(body).into_owned(),
+                        Encoding::Utf8,
+                        true,
+                        true,
+                    )
+                }),
+            });
+        }
+        // Malformed UTF-16 (a lone surrogate, an odd length) is lossy: it
+        // cannot be written back as it came.
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        return Ok(finish(
+            text.into_owned(),
+            Encoding::Utf16(encoding),
+            true,
+            had_errors,
+        ));
     }
     if looks_binary(bytes) {
         return Err(Undecodable::Binary);
@@ -99,19 +110,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(finish(s.to_string(), Encoding::Utf8, false, false)),
         Err(_) => {
-            if let Some((text, stray)) = decode_mostly_utf8(bytes) {
-                return Ok(finish(text, Encoding::MixedUtf8 { stray }, false, false));
+            if let Some(decoded) = decode_broken_utf8(bytes, false) {
+                return Ok(decoded);
             }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
             let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            // Some byte sequences of Shift_JIS, EUC-JP, GBK and Big5 decode
+            // to text that encodes back to other bytes: such a file cannot be
+            // written back, nor converted without changing it (issue 13).
+            let lossy = had_errors || encoding.encode(&text).0.as_ref() != bytes;
             Ok(finish(
                 text.into_owned(),
                 Encoding::Legacy(encoding),
                 false,
-                had_errors,
+                lossy,
             ))
         }
     }
@@ -140,8 +155,14 @@ pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {
             }
             out.extend_from_slice(text.as_bytes());
         }
-        // The stray bytes cannot be told apart again: always written as UTF-8.
-        Encoding::MixedUtf8 { .. } => out.extend_from_slice(text.as_bytes()),
+        // The stray bytes cannot be told apart again: always written as
+        // UTF-8 (`fix/` refuses to write such a file unless it converts it).
+        Encoding::MixedUtf8 { .. } => {
+            if decoded.bom {
+                out.extend_from_slice(UTF8_BOM);
+            }
+            out.extend_from_slice(text.as_bytes());
+        }
         _ if to_utf8 => out.extend_from_slice(text.as_bytes()),
         Encoding::Utf16(e) => {
             let big_endian = e == encoding_rs::UTF_16BE;
@@ -162,12 +183,31 @@ pub fn encode(text: &str, decoded: &Decoded, to_utf8: bool) -> Vec<u8> {
     out
 }
 
+/// Bytes that are not valid UTF-8 but read as UTF-8 all the same: UTF-8 with
+/// truncated sequences (lossy, so never rewritten), or UTF-8 with a few stray
+/// windows-1252 bytes. `None` when the file looks like a legacy encoding.
+fn decode_broken_utf8(bytes: &[u8], bom: bool) -> Option<Decoded> {
+    // A lead byte with some but not all of its continuation bytes (`E2 80`
+    // at the end of an ASCII file) is a cut UTF-8 character, not a legacy
+    // encoding: read as windows-1252 or IBM866 it became `â€` or `тА`
+    // (issue 13). A lone byte (`E9 `) may still be Latin-1.
+    if bytes
+        .utf8_chunks()
+        .all(|c| c.invalid().is_empty() || c.invalid().len() >= 2)
+    {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return Some(finish(text, Encoding::Utf8, bom, true));
+    }
+    decode_mostly_utf8(bytes, bom)
+        .map(|(text, stray)| finish(text, Encoding::MixedUtf8 { stray }, bom, false))
+}
+
 /// A file that is UTF-8 but for a few bytes: keep its UTF-8 as it is and read
 /// each stray byte as windows-1252, instead of reading the whole file in a
 /// legacy encoding (which would turn all its correct UTF-8 into mojibake).
 /// It must show real UTF-8 (a multi-byte character) and at most one stray
-/// byte in a hundred (or at most two).
-fn decode_mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+/// byte in a hundred (or at most two), unless a BOM already says UTF-8.
+fn decode_mostly_utf8(bytes: &[u8], bom: bool) -> Option<(String, usize)> {
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut multibyte = false;
     let mut stray = 0;
@@ -181,7 +221,7 @@ fn decode_mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
             text.push_str(&c);
         }
     }
-    (multibyte && (stray <= 2 || stray * 100 <= bytes.len())).then_some((text, stray))
+    (bom || (multibyte && (stray <= 2 || stray * 100 <= bytes.len()))).then_some((text, stray))
 }
 
 fn finish(text: String, encoding: Encoding, bom: bool, lossy: bool) -> Decoded {
@@ -247,6 +287,56 @@ mod tests {
         .unwrap();
         assert_eq!(d.encoding, Encoding::MixedUtf8 { stray: 1 });
         assert!(d.text.starts_with("Café culture: it’s"));
+    }
+
+    #[test]
+    fn issue_13_bom_with_stray_bytes_reads_them_as_windows_1252() {
+        let d = decode(b"\xEF\xBB\xBF\xA33 caf\xE9").unwrap();
+        assert_eq!(d.text, "£3 café");
+        assert_eq!(d.encoding, Encoding::MixedUtf8 { stray: 2 });
+        assert!(d.bom && !d.lossy);
+        assert_eq!(encode(&d.text, &d, true), "\u{feff}£3 café".as_bytes());
+    }
+
+    #[test]
+    fn issue_13_cut_sequence_is_lossy_utf8_not_legacy() {
+        for bytes in [
+            &b"ASCII, cut \xE2\x80"[..],
+            b"\xe2\x82 x",
+            b"caf\xC3\xA9 \xF0\x9F\x98",
+        ] {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.encoding, Encoding::Utf8, "{bytes:?}");
+            assert!(d.lossy, "{bytes:?}");
+        }
+        // A lone Latin-1 byte is still a legacy encoding.
+        assert!(matches!(
+            decode(b"caf\xE9 cr\xE8me").unwrap().encoding,
+            Encoding::Legacy(_)
+        ));
+    }
+
+    #[test]
+    fn issue_13_legacy_text_that_does_not_encode_back_is_lossy() {
+        // Shift_JIS `ED 40` (an NEC-selected IBM extension) encodes back as
+        // `FA 5C`; EUC-JP `8F B0 A1` (JIS X 0212) does not encode at all.
+        let mut sjis = encoding_rs::SHIFT_JIS
+            .encode("日本語の文章です。東京と大阪の天気は晴れでした。")
+            .0
+            .into_owned();
+        sjis.extend_from_slice(b"\xED\x40");
+        let d = decode(&sjis).unwrap();
+        assert_eq!(d.encoding, Encoding::Legacy(encoding_rs::SHIFT_JIS));
+        assert!(d.lossy);
+        let clean = decode(&sjis[..sjis.len() - 2]).unwrap();
+        assert!(!clean.lossy);
+    }
+
+    #[test]
+    fn issue_13_malformed_utf16_is_lossy() {
+        assert!(decode(&[0xFF, 0xFE, b'a', 0, 0x3D, 0xD8]).unwrap().lossy);
+        assert!(decode(&[0xFF, 0xFE, b'a', 0, b'b']).unwrap().lossy);
+        assert!(!decode(&[0xFF, 0xFE, b'a', 0, 0, 0]).unwrap().lossy);
     }
 
     #[test]
