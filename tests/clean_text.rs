@@ -67,6 +67,7 @@ fn clean_fixture_survives_the_fix_pipeline_byte_for_byte() {
     let context = Context {
         today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
         root: path.parent().expect("folder").to_path_buf(),
+        ..Default::default()
     };
     let engine = Engine::new(&catalog, &REGISTRY, &Config::default(), context).expect("engine");
     let fixed = fix_source(&engine, &file, FixOptions::default());

@@ -126,6 +126,7 @@ fn engine() -> Engine {
     let context = Context {
         today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
         root: std::env::temp_dir(),
+        ..Default::default()
     };
     Engine::new(&catalog, &REGISTRY, &Config::default(), context).expect("engine")
 }

@@ -221,6 +221,7 @@ pub fn setup_selecting(
     let context = Context {
         today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
         root,
+        ..Default::default()
     };
     let engine = Engine::new(
         &catalog,

@@ -353,6 +353,7 @@ pub fn validate(text: &str, path: &Path, catalog: &Catalog) -> miette::Result<()
     let context = Context {
         today: chrono::Local::now().date_naive(),
         root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        ..Default::default()
     };
     Engine::new(catalog, &crate::rules::registry::REGISTRY, &config, context)?;
     Ok(())

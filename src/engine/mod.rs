@@ -18,13 +18,16 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// What every rule may know about the run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Context {
     /// "Today", for future-date checks (`--today` pins it).
     pub today: NaiveDate,
     /// The folder the config lives in (or the current folder): relative static
     /// folders are resolved against it.
     pub root: PathBuf,
+    /// Every rule id and alias of the catalogue the engine was built from,
+    /// sorted (set by [`Engine::new`]): what a suppression comment may name.
+    pub rule_ids: Vec<String>,
 }
 
 /// A rule that checks one article at a time. Runs in parallel across files.

@@ -92,6 +92,14 @@ impl Engine {
         context: Context,
     ) -> Result<Engine, ConfigError> {
         config.validate(catalog)?;
+        let mut context = context;
+        context.rule_ids = catalog
+            .rules()
+            .iter()
+            .flat_map(|r| std::iter::once(&r.id).chain(&r.aliases))
+            .cloned()
+            .collect();
+        context.rule_ids.sort();
         let mut engine = Engine {
             document_rules: Vec::new(),
             corpus_rules: Vec::new(),

@@ -22,6 +22,9 @@ struct Region {
 pub struct Suppressions {
     regions: Vec<Region>,
     whole_file: Vec<String>,
+    /// Every rule id named, with the directive (comment or front-matter
+    /// value) that names it, so that a misspelt id can be reported.
+    named: Vec<(String, Span)>,
 }
 
 impl Suppressions {
@@ -50,6 +53,18 @@ impl Suppressions {
             if s.whole_file.is_empty() && matches!(v, Value::Bool(true)) {
                 s.whole_file.push("all".into());
             }
+            let at = doc
+                .front_matter
+                .as_ref()
+                .and_then(|fm| fm.field(FRONT_MATTER_KEY))
+                .map_or(Span::new(0, 0), |f| {
+                    if f.value_span.is_empty() {
+                        f.key_span
+                    } else {
+                        f.value_span
+                    }
+                });
+            s.named.extend(s.whole_file.iter().map(|r| (r.clone(), at)));
         }
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         for comment in &doc.body.comments {
@@ -59,6 +74,8 @@ impl Suppressions {
                 .rfind("-->")
                 .map_or(comment.end, |i| comment.start + i + 3);
             for directive in directives(raw) {
+                let at = Span::new(comment.start, close);
+                s.named.extend(directive.1.iter().map(|r| (r.clone(), at)));
                 match directive {
                     ("copydesk-disable-next-line", rules) => {
                         let next_start = text[close..]
@@ -115,6 +132,11 @@ impl Suppressions {
             });
         }
         s
+    }
+
+    /// Every rule id the directives name, with where it is named.
+    pub fn named(&self) -> &[(String, Span)] {
+        &self.named
     }
 
     /// Whether `diag` (whose primary location is in this file) is suppressed.

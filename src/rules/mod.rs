@@ -46,6 +46,7 @@ builtin_rules! {
     read_time_invalid,
     read_time_mismatch,
     replacement_character,
+    suppression_rule_unknown,
 }
 
 use crate::document::{Document, Span};

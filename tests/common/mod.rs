@@ -72,6 +72,7 @@ pub fn engine(catalog: &Catalog, config: &Config, root: &Path) -> Engine {
     let context = Context {
         today: today(),
         root: root.to_path_buf(),
+        ..Default::default()
     };
     Engine::new(catalog, &REGISTRY, config, context).expect("config is valid")
 }
