@@ -265,15 +265,27 @@ fn unknown_rule_id_exits_2_points_at_it_and_suggests() {
 }
 
 #[test]
-fn bad_option_value_exits_2_and_points_at_the_rule() {
-    // The label sits on the rule's entry (config::Config::option_error).
+fn bad_option_value_exits_2_and_points_at_the_option() {
+    // The label sits on the option's own line (config::Config::option_error).
     config_error(
         "fail_on: error\nrules:\n  read-time-mismatch:\n    words_per_minute: fast\n",
-        &["read-time-mismatch", "\"fast\"", "copydesk.yaml:3:3"],
+        &["read-time-mismatch", "\"fast\"", "copydesk.yaml:4:5"],
     );
     config_error(
         "rules:\n  read-time-mismatch:\n    words_per_minute: 0\n",
-        &["`words_per_minute` must be positive", "copydesk.yaml:2:3"],
+        &["`words_per_minute` must be positive", "copydesk.yaml:3:5"],
+    );
+    // Past a severity and a comment, on the option the message names.
+    config_error(
+        "rules:\n  claim-value-mismatch:\n    severity: warning\n    # sure enough\n    min_confidence: 2\n",
+        &[
+            "`min_confidence` must be between 0 and 1",
+            "copydesk.yaml:5:5",
+        ],
+    );
+    config_error(
+        "rules:\n  date-order:\n    severity: error\n    pairs: yes\n",
+        &["expected a sequence", "copydesk.yaml:4:5"],
     );
 }
 
@@ -281,7 +293,7 @@ fn bad_option_value_exits_2_and_points_at_the_rule() {
 fn unknown_option_and_bad_severity_exit_2() {
     config_error(
         "rules:\n  date-order:\n    colour: red\n",
-        &["unknown option `colour`", "pairs", "copydesk.yaml:2:3"],
+        &["unknown option `colour`", "pairs", "copydesk.yaml:3:5"],
     );
     config_error(
         "rules:\n  date-order: loud\n",

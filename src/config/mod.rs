@@ -427,12 +427,28 @@ impl Config {
     }
 
     /// An error about the options of rule `id`, pointing at its entry.
-    pub fn option_error(&self, id: &str, message: String) -> ConfigError {
+    ///
+    /// The error points at the option's own line when `option` names it or
+    /// the message starts with it, else at the rule's line.
+    pub fn option_error(&self, id: &str, option: Option<&str>, message: String) -> ConfigError {
+        let text = self.text.as_deref().unwrap_or_default();
+        let rule = key_span(text, id);
+        // "`min_confidence` must be …" or serde's "pairs: invalid type: …".
+        let named = message
+            .strip_prefix('`')
+            .and_then(|m| m.split_once('`'))
+            .map(|(head, _)| head);
+        let option = option
+            .or(named)
+            .or_else(|| message.split_once(": ").map(|(head, _)| head));
+        let span = option
+            .and_then(|o| option_span(text, rule, o))
+            .unwrap_or(rule);
         ConfigError::Invalid(Box::new(InvalidConfig {
             message: format!("invalid options for rule `{id}`: {message}"),
             help: format!("run `copydesk explain {id}` to see its options"),
             src: self.named_source(),
-            span: key_span(self.text.as_deref().unwrap_or_default(), id),
+            span,
         }))
     }
 
@@ -499,6 +515,38 @@ fn key_span(text: &str, key: &str) -> SourceSpan {
         pos += line.len();
     }
     (0, 0).into()
+}
+
+/// Where option `key` is written in the block of the rule whose key is at
+/// `rule`: the lines after it indented deeper than it.
+fn option_span(text: &str, rule: SourceSpan, key: &str) -> Option<SourceSpan> {
+    if rule.len() == 0 || key.is_empty() {
+        return None;
+    }
+    let line_start = text[..rule.offset()].rfind('\n').map_or(0, |i| i + 1);
+    let rule_indent = rule.offset() - line_start;
+    let after = text[rule.offset()..].find('\n')? + rule.offset() + 1;
+    let mut pos = after;
+    for line in text[after..].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if !trimmed.trim().is_empty() && !trimmed.starts_with('#') {
+            if indent <= rule_indent {
+                return None;
+            }
+            let unquoted = trimmed.trim_start_matches(['"', '\'']);
+            if unquoted.starts_with(key)
+                && unquoted[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(':')
+            {
+                let lead = trimmed.len() - unquoted.len();
+                return Some((pos + indent + lead, key.len()).into());
+            }
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// The catalogue ids a `--select`/`--ignore` list names.

@@ -131,14 +131,20 @@ impl Engine {
                         };
                         return Err(config.option_error(
                             &spec.id,
+                            Some(key),
                             format!("unknown option `{key}` (this rule's options: {list})"),
                         ));
                     }
                     options.insert(k.clone(), v.clone());
                 }
             }
-            let built =
-                (registry.build)(spec, options).map_err(|m| config.option_error(&spec.id, m))?;
+            // A bad value of the only option set is that option's fault.
+            let only_set = setting
+                .filter(|s| s.options.len() == 1)
+                .and_then(|s| s.options.keys().next())
+                .and_then(|k| k.as_str());
+            let built = (registry.build)(spec, options)
+                .map_err(|m| config.option_error(&spec.id, only_set, m))?;
             match built {
                 Some(Built::Document(rule)) => engine.document_rules.push(rule),
                 Some(Built::Corpus(rule)) => engine.corpus_rules.push(rule),
