@@ -520,7 +520,7 @@ fn key_span(text: &str, key: &str) -> SourceSpan {
 /// Where option `key` is written in the block of the rule whose key is at
 /// `rule`: the lines after it indented deeper than it.
 fn option_span(text: &str, rule: SourceSpan, key: &str) -> Option<SourceSpan> {
-    if rule.len() == 0 || key.is_empty() {
+    if rule.is_empty() || key.is_empty() {
         return None;
     }
     let line_start = text[..rule.offset()].rfind('\n').map_or(0, |i| i + 1);
