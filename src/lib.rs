@@ -21,8 +21,10 @@ pub mod fix;
 pub mod mojibake;
 pub mod report;
 pub mod rules;
+pub mod session;
 pub mod source;
 pub mod timings;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use engine::{Engine, RunResult};
+pub use session::{Request, Session};

@@ -2,19 +2,15 @@
 
 use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, io_result};
 use crate::baseline::Baseline;
-use crate::catalog::Catalog;
-use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::engine::run::{canonical, is_focus};
-use crate::engine::{Context, Engine, RunResult};
+use crate::engine::{Engine, RunResult};
 use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
 use crate::report::{self, Format, Style};
+use crate::session::{Request, Session};
 use crate::source::{FileId, SourceFile};
-use crate::source::{WalkOptions, walk};
 use chrono::NaiveDate;
 use clap::Args;
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -179,88 +175,19 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("`{s}` is not a YYYY-MM-DD date: {e}"))
 }
 
-/// Everything a check needs, loaded from flags and config.
-pub struct Setup {
-    /// The configuration.
-    pub config: Config,
-    /// The rule catalogue, house rules included.
-    pub catalog: Catalog,
-    /// The configured engine.
-    pub engine: Engine,
-}
-
-/// Load config and catalogue and build the engine.
-pub fn setup(config_path: Option<&Path>, today: Option<NaiveDate>) -> miette::Result<Setup> {
-    setup_selecting(config_path, today, &[], &[])
-}
-
-/// [`setup`], with the rules `--select` and `--ignore` name.
-pub fn setup_selecting(
-    config_path: Option<&Path>,
-    today: Option<NaiveDate>,
-    select: &[String],
-    ignore: &[String],
-) -> miette::Result<Setup> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
-    let mut config = Config::discover(config_path, &cwd)?;
-    let mut catalog = Catalog::builtin()?;
-    for dir in &config.rule_dirs {
-        catalog.load_dir(dir)?;
-    }
-    // The file's rule ids are checked first, so its mistakes point at it.
-    config.validate(&catalog)?;
-    config.select_rules(&catalog, select, ignore)?;
-    let root = config
-        .path
-        .as_ref()
-        .and_then(|p| p.parent())
-        .map(Path::to_path_buf)
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(cwd);
-    let context = Context {
-        today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        root,
-        ..Default::default()
-    };
-    let engine = Engine::new(
-        &catalog,
-        &crate::rules::registry::REGISTRY,
-        &config,
-        context,
-    )?;
-    Ok(Setup {
-        config,
-        catalog,
-        engine,
-    })
-}
-
-/// The walk options the config asks for.
-pub fn walk_options(config: &Config) -> WalkOptions {
-    let mut options = WalkOptions {
-        include: config.include.clone(),
-        exclude: config.exclude.clone(),
-        ..WalkOptions::default()
-    };
-    if let Some(ext) = &config.extensions {
-        options.extensions = ext.clone();
-    }
-    options
-}
-
 /// Run `copydesk check`.
 pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
-    let Setup {
-        config,
-        catalog,
-        engine,
-    } = setup_selecting(
+    let session = Session::open(
         args.config.as_deref(),
         args.today,
         &args.select,
         &args.ignore,
     )?;
+    let Session {
+        config,
+        catalog,
+        engine,
+    } = &session;
     // Read the baseline before the run, so a bad file fails fast.
     let known = args.baseline.as_deref().map(Baseline::load).transpose()?;
     // Likewise the report files: a path that cannot be written fails before
@@ -279,13 +206,13 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
     let root = engine.context().root.clone();
     let (mut result, fix_failed, had_walk_errors, checked) = if args.stdin {
         (
-            check_stdin(&engine, args.stdin_filename.as_deref())?,
+            check_stdin(engine, args.stdin_filename.as_deref())?,
             false,
             false,
             None,
         )
     } else {
-        match check_tree(&args, &config, &engine, &root)? {
+        match check_tree(&args, &session, &root)? {
             Tree::Diff(code) => return Ok(code),
             Tree::Checked {
                 result,
@@ -329,7 +256,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         max_findings: args.max_findings,
         rule_counts: true,
         checked,
-        ..report::Context::new(&catalog, &enabled)
+        ..report::Context::new(catalog, &enabled)
     };
     let style = Style {
         color: args.color.enabled(),
@@ -425,119 +352,40 @@ enum Tree {
 
 /// Walk the paths (or the changed files of `--since`), check them (a partial
 /// run when a corpus is known), and apply or show fixes.
-fn check_tree(
-    args: &CheckArgs,
-    config: &Config,
-    engine: &Engine,
-    root: &Path,
-) -> miette::Result<Tree> {
-    let roots = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Result<Tree> {
+    let engine = &session.engine;
+    let request = Request {
+        paths: args.paths.clone(),
+        since: args.since.clone(),
+        staged: args.staged,
+        corpus: args.corpus.clone(),
+        cache_dir: (!args.no_cache).then(|| {
+            args.cache_dir
+                .clone()
+                .unwrap_or_else(|| root.join(crate::cache::FOLDER))
+        }),
+        // Report files were created before the walk: they are not articles.
+        not_articles: args.output_formats.iter().map(|r| r.path.clone()).collect(),
     };
     let walking = crate::timings::phase("walk");
-    let (mut paths, walk_errors) = walk(&roots, &walk_options(config))
-        .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
-    if let Some(reference) = &args.since {
-        if reference.starts_with('-') {
-            return Err(miette::miette!(
-                "--since takes a git ref, not `{reference}`"
-            ));
-        }
-        let cwd = std::env::current_dir()
-            .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
-        let changed = crate::source::git::changed_since(&cwd, reference)?;
-        crate::source::git::retain_changed(&mut paths, &changed);
-    }
-    let mut staged_only = false;
-    if args.staged {
-        let cwd = std::env::current_dir()
-            .map_err(|e| miette::miette!("cannot read the current folder: {e}"))?;
-        let staged = crate::source::git::staged(&cwd)?;
-        if !staged.is_empty() {
-            crate::source::git::retain_changed(&mut paths, &staged);
-            staged_only = true;
-        }
-    }
-    // Report files were created before the walk: they are not articles.
-    if !args.output_formats.is_empty() {
-        let reports: HashSet<PathBuf> = args
-            .output_formats
-            .iter()
-            .map(|r| canonical(&r.path))
-            .collect();
-        paths.retain(|p| !is_focus(p, &reports));
-    }
+    let selection = session.select(&request)?;
     walking.end();
     let progress = (!args.quiet).then(|| {
         super::progress::Progress::start(format!(
             "checking {}",
-            report::plural(paths.len(), "file")
+            report::plural(selection.paths.len(), "file")
         ))
     });
-    // Staged articles are compared with every article of the repository,
-    // `corpus:` or not: a hook must see what is already committed.
-    let corpus = args
-        .corpus
-        .clone()
-        .or_else(|| config.corpus.clone())
-        .or_else(|| staged_only.then(|| PathBuf::from(".")));
-    let partial = !args.paths.is_empty() || args.since.is_some() || staged_only;
-    let cache_dir = (!args.no_cache).then(|| {
-        args.cache_dir
-            .clone()
-            .unwrap_or_else(|| root.join(crate::cache::FOLDER))
-    });
-    // A partial run compares the named files with the whole corpus; run
-    // again after --fix, the check must see the corpus the same way.
-    let run_check = || -> miette::Result<RunResult> {
-        Ok(match corpus.clone().filter(|_| partial) {
-            Some(dir) => {
-                // The cache loads while the corpus is walked.
-                let (walked, cache) = rayon::join(
-                    || walk(&[dir], &walk_options(config)),
-                    || {
-                        cache_dir
-                            .as_deref()
-                            .map(|d| engine.open_claims_cache(d))
-                            .unwrap_or_default()
-                    },
-                );
-                let (mut all, _) =
-                    walked.map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
-                let focus: HashSet<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
-                // Named files outside the corpus folder are checked too.
-                let in_corpus: HashSet<PathBuf> = all
-                    .iter()
-                    .filter(|p| is_focus(p, &focus))
-                    .map(|p| canonical(p))
-                    .collect();
-                all.extend(
-                    paths
-                        .iter()
-                        .filter(|p| !in_corpus.contains(&canonical(p)))
-                        .cloned(),
-                );
-                engine.check_paths_focused_cached(&all, &focus, cache)
-            }
-            // Any other run records its articles' claims for the next
-            // partial run.
-            None => match cache_dir.as_deref() {
-                Some(dir) => engine.check_paths_caching(&paths, dir),
-                None => engine.check_paths(&paths),
-            },
-        })
-    };
-    let mut result = run_check()?;
+    let mut result = session.run(&selection)?;
     if let Some(progress) = progress {
         progress.finish();
     }
+    let roots = &selection.roots;
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
     if args.diff {
-        let changed = io_result_bool(print_diffs(engine, &result, &roots, fix_options))?;
+        let changed = io_result_bool(print_diffs(engine, &result, roots, fix_options))?;
         return Ok(Tree::Diff(ExitCode::from(if changed {
             EXIT_FINDINGS
         } else {
@@ -546,14 +394,15 @@ fn check_tree(
     }
     let mut fix_failed = false;
     if args.fix {
-        let fixing = apply_fixes_in_place(engine, &result, &roots, fix_options, args.quiet);
+        let fixing = apply_fixes_in_place(engine, &result, roots, fix_options, args.quiet);
         fix_failed = fixing.failed;
         // Report what remains, from the files as they are now.
-        result = run_check()?;
+        result = session.run(&selection)?;
         result.notes.extend(fixing.refused);
     }
-    let had_walk_errors = !walk_errors.is_empty();
-    for e in walk_errors {
+    let had_walk_errors = !selection.walk_errors.is_empty();
+    let checked = selection.checked();
+    for e in selection.walk_errors {
         result.notes.push(crate::engine::Note {
             path: e.path.unwrap_or_default(),
             message: e.message,
@@ -564,7 +413,7 @@ fn check_tree(
         result,
         fix_failed,
         had_walk_errors,
-        checked: (partial && corpus.is_some()).then_some(paths.len()),
+        checked,
     })
 }
 

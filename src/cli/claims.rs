@@ -3,12 +3,12 @@
 //! an editor audits figures before a release and sees what the checker
 //! understood.
 
-use super::check::{setup, walk_options};
 use super::io_result;
 use crate::claims::Claim;
 use crate::document::LineIndex;
 use crate::engine::claims_pass::extract_claims;
 use crate::engine::run::read_files;
+use crate::session::Session;
 use crate::source::walk;
 use clap::Args;
 use serde::Serialize;
@@ -59,13 +59,13 @@ struct Row<'a> {
 
 /// Run `copydesk claims`.
 pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
-    let setup = setup(args.config.as_deref(), None)?;
+    let setup = Session::open(args.config.as_deref(), None, &[], &[])?;
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (paths, _) = walk(&roots, &walk_options(&setup.config))
+    let (paths, _) = walk(&roots, &setup.walk_options())
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
     let (files, notes) = read_files(&paths);
     for note in &notes {

@@ -1,10 +1,11 @@
 //! `copydesk fix`: repair files in place (like `check --fix`, reporting only
 //! what changed), or one document from stdin to stdout for editors and scripts.
 
-use super::check::{CheckArgs, setup};
+use super::check::CheckArgs;
 use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR};
 use crate::fix::{FixOptions, fix_source};
 use crate::report::Format;
+use crate::session::Session;
 use crate::source::{FileId, SourceFile, decode, decode::encode};
 use clap::Args;
 use std::io::{Read, Write};
@@ -58,7 +59,7 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
             stdin_filename: None,
         });
     }
-    let setup = setup(args.config.as_deref(), None)?;
+    let setup = Session::open(args.config.as_deref(), None, &[], &[])?;
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)

@@ -6,7 +6,7 @@ pub mod git;
 pub mod walk;
 
 pub use decode::{Decoded, Encoding, LineEnding, decode, decode_vec};
-pub use walk::{WalkOptions, walk};
+pub use walk::{WalkError, WalkOptions, walk};
 
 use serde::Serialize;
 use std::path::PathBuf;
