@@ -38,9 +38,20 @@ pub enum Problem {
         /// Where the parser stopped.
         at: Span,
     },
+    /// Not given to the parser: too long, nested too deep, or with aliases
+    /// that would expand it too much (see [`super::yaml_limits`]).
+    TooComplex {
+        /// What limit it passes.
+        message: String,
+        /// Where.
+        at: Span,
+    },
     /// Parsed, but not a key/value mapping (a list, a scalar).
     NotMapping,
 }
+
+/// The longest YAML front matter given to the parser.
+pub const MAX_FRONT_MATTER_BYTES: usize = 1024 * 1024;
 
 /// A parsed front-matter block.
 #[derive(Debug, Clone)]
@@ -154,6 +165,16 @@ fn starts_with_line(text: &str, delim: &str) -> bool {
 fn parse_yaml(raw: &str, base: usize) -> (Option<Mapping>, Option<Problem>) {
     if raw.trim().is_empty() {
         return (Some(Mapping::new()), None);
+    }
+    if let Err(limit) = super::yaml_limits::check(raw, MAX_FRONT_MATTER_BYTES) {
+        let at = base + limit.at();
+        return (
+            None,
+            Some(Problem::TooComplex {
+                message: limit.to_string(),
+                at: Span::new(at, at),
+            }),
+        );
     }
     match serde_yaml::from_str::<Value>(raw) {
         Ok(Value::Mapping(m)) => (Some(m), None),
