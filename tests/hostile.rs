@@ -433,3 +433,34 @@ fn issue_13_day_zero_is_said_not_to_exist() {
     assert!(found[0].contains("there is no day 0"), "{found:?}");
     assert!(!found[0].contains("31 days"), "{found:?}");
 }
+
+#[test]
+fn issue_13_cr_only_line_endings_are_recognised() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\rtitle: Old Mac\rpublish_date: 2024-01-00\r---\rBody.\r";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let out = check(dir.path(), &["a.md"]).output().unwrap();
+    let text = output(&out);
+    assert!(!text.contains("no front matter"), "{text}");
+    assert!(text.contains("a.md:3:15: error[date-invalid]"), "{text}");
+}
+
+#[test]
+fn issue_13_bidi_controls_are_escaped_in_messages() {
+    let text =
+        "---\ntitle: T\npublish_date: 2024-02-01\nread_time: \"8 \u{202E}snim\"\n---\nBody.\n";
+    let result = run(&[("a.md", text)]);
+    let found = messages(&result, "read-time-invalid", "a.md");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("8 \\u{202E}snim"), "{found:?}");
+    for d in &result.diagnostics {
+        let texts = [
+            Some(d.message.as_str()),
+            d.label.as_deref(),
+            d.help.as_deref(),
+        ];
+        for t in texts.into_iter().flatten() {
+            assert!(!t.contains('\u{202E}'), "{t}");
+        }
+    }
+}

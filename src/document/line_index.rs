@@ -18,10 +18,16 @@ pub struct LineIndex {
 
 impl LineIndex {
     /// Index the line starts of `text` (`\n` ends a line; a `\r` before it
-    /// belongs to the line's terminator).
+    /// belongs to the line's terminator; a `\r` alone ends a line too, as in
+    /// files saved with old Mac line endings, issue 13).
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -82,6 +88,16 @@ fn char_starts(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_13_a_lone_cr_ends_a_line() {
+        let text = "a\rb\r\nc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_col(text, 2), LineCol { line: 2, column: 1 });
+        assert_eq!(idx.line_col(text, 5), LineCol { line: 3, column: 1 });
+        assert_eq!(idx.line_col(text, 7), LineCol { line: 4, column: 1 });
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
