@@ -464,3 +464,27 @@ fn issue_13_bidi_controls_are_escaped_in_messages() {
         }
     }
 }
+
+/// Columns of `n` findings spread over one line of `n` images.
+fn columns_on_one_line(n: usize) {
+    let text = "![](b.png) ".repeat(n);
+    let index = copydesk::document::LineIndex::new(&text);
+    let mut sum = 0;
+    for k in 0..n {
+        sum += index.line_col(&text, k * 11).column;
+    }
+    assert!(sum > 0);
+}
+
+#[test]
+fn issue_13_columns_of_many_findings_on_one_line_take_linear_time() {
+    let n = 2_000;
+    let t_small = fastest(|| columns_on_one_line(n));
+    let t_large = fastest(|| columns_on_one_line(4 * n));
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-4);
+    assert!(
+        ratio < 9.0,
+        "{n} columns took {t_small:?}, {} took {t_large:?} (x{ratio:.1})",
+        4 * n
+    );
+}
