@@ -488,3 +488,17 @@ fn issue_13_columns_of_many_findings_on_one_line_take_linear_time() {
         4 * n
     );
 }
+
+#[test]
+fn issue_13_stdin_is_read_up_to_the_limit_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("copydesk.yaml"), "max_article_bytes: 50\n").unwrap();
+    let out = check(dir.path(), &["--stdin"])
+        .write_stdin(CLEAN.repeat(3))
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let text = output(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("larger than the limit of 50 bytes"), "{text}");
+}

@@ -168,6 +168,11 @@ impl Engine {
         &self.context
     }
 
+    /// Articles larger than this many bytes are not read.
+    pub fn max_article_bytes(&self) -> u64 {
+        self.max_article_bytes
+    }
+
     /// Whether rule `id` is enabled.
     pub fn is_enabled(&self, id: &str) -> bool {
         self.severities.contains_key(id)
