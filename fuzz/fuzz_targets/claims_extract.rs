@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let date = chrono::NaiveDate::from_ymd_opt(2024, 2, 29);
     for claim in extract_prose(text, date, &LEXICON) {
         assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));

@@ -9,12 +9,17 @@ fn private_use(c: char) -> bool {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (repairs, _) = copydesk::mojibake::analyse(text);
     let fixed = copydesk::mojibake::fix(text);
     if !repairs.is_empty() {
         let before = text.chars().filter(|&c| private_use(c)).count();
         let after = fixed.chars().filter(|&c| private_use(c)).count();
-        assert!(after <= before, "repair added private-use characters: {text:?} -> {fixed:?}");
+        assert!(
+            after <= before,
+            "repair added private-use characters: {text:?} -> {fixed:?}"
+        );
     }
 });
