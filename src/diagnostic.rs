@@ -187,7 +187,7 @@ impl Diagnostic {
         Diagnostic {
             rule: rule.into(),
             severity: Severity::Error,
-            message: message.into(),
+            message: visible(message.into()),
             file,
             span,
             label: None,
@@ -200,18 +200,22 @@ impl Diagnostic {
 
     /// Set the text under the primary underline.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(visible(label.into()));
         self
     }
 
     /// Set the help text.
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(match help.into() {
+            Cow::Owned(text) => Cow::Owned(visible(text)),
+            fixed => fixed,
+        });
         self
     }
 
     /// Attach a fix.
-    pub fn with_fix(mut self, fix: Fix) -> Self {
+    pub fn with_fix(mut self, mut fix: Fix) -> Self {
+        fix.title = visible(fix.title);
         self.fix = Some(fix);
         self
     }
@@ -221,7 +225,7 @@ impl Diagnostic {
         self.related.push(Label {
             file,
             span,
-            message: message.into(),
+            message: visible(message.into()),
         });
         self
     }
@@ -231,4 +235,26 @@ impl Diagnostic {
         self.data = Some(data);
         self
     }
+}
+
+/// Whether `c` changes the direction of the text around it: printed raw in
+/// a message, it could reorder what the user reads (issue 13).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with bidirectional controls written as escapes (`\u{202E}`).
+pub fn visible(text: String) -> String {
+    if !text.chars().any(is_bidi_control) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -252,7 +252,17 @@ impl Catalog {
             .collect();
         paths.sort();
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(io)?;
+            let bytes = crate::source::read_bounded(&path, crate::source::read::MAX_CONFIG_BYTES)
+                .map_err(|e| match e {
+                crate::source::ReadError::Io(e) => io(e),
+                other => io(std::io::Error::other(other.to_string())),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                ))
+            })?;
             self.add(parse_spec(&text, &path)?)?;
         }
         Ok(())
@@ -324,6 +334,8 @@ fn parse_spec(text: &str, path: &Path) -> Result<RuleSpec, CatalogError> {
         path: path.display().to_string(),
         message,
     };
+    crate::document::yaml_limits::check(text, 1024 * 1024)
+        .map_err(|e| invalid(format!("too large or complex to read: {e}")))?;
     let mut spec: RuleSpec = serde_yaml::from_str(text).map_err(|e| invalid(e.to_string()))?;
     spec.origin = path.to_path_buf();
     let kebab = !spec.id.is_empty()

@@ -187,7 +187,14 @@ struct Cleaned<'a> {
 impl Cleaned<'_> {
     fn at(&self, p: usize) -> u8 {
         let b = self.raw[p];
-        if is_markup(b) || (!self.blanks.is_empty() && self.blanks.iter().any(|r| r.contains(&p))) {
+        // `blanks` is sorted and disjoint (see `hint_sentences`): a binary
+        // search, not a scan, or a paragraph of many images is quadratic
+        // (issue 13).
+        let blank = || {
+            let i = self.blanks.partition_point(|r| r.end <= p);
+            self.blanks.get(i).is_some_and(|r| r.start <= p)
+        };
+        if is_markup(b) || (!self.blanks.is_empty() && blank()) {
             b' '
         } else {
             b
@@ -276,7 +283,12 @@ pub(crate) fn hint_sentences(
     out.clear();
     blank_ranges(text, block, masked, blanks);
     let raw = &text.as_bytes()[block.clone()];
-    let view = Cleaned { raw, blanks };
+    // Sorted and merged, so that `Cleaned::at` can search them.
+    let merged = merge_ranges(blanks);
+    let view = Cleaned {
+        raw,
+        blanks: &merged,
+    };
     let n = raw.len();
     let mut start = 0;
     let mut has_hint = false;
@@ -329,6 +341,20 @@ pub(crate) fn hint_sentences(
     if has_hint && start < n {
         out.push(start..n);
     }
+}
+
+/// `ranges` sorted by start, overlapping and touching ones joined.
+fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Per-byte flags of eight bytes, in each byte's high bit.

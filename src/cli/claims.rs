@@ -67,7 +67,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
     };
     let (paths, _) = walk(&roots, &setup.walk_options())
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
-    let (files, notes) = read_files(&paths);
+    let (files, notes) = read_files(&paths, setup.config.max_article_bytes());
     for note in &notes {
         eprintln!("note: {}: {}", note.path.display(), note.message);
     }

@@ -60,10 +60,17 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
         });
     }
     let setup = Session::open(args.config.as_deref(), None, &[], &[])?;
+    let limit = setup.config.max_article_bytes();
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
+    if bytes.len() as u64 > limit {
+        miette::bail!(
+            "stdin is larger than the limit of {limit} bytes (`max_article_bytes` in copydesk.yaml)"
+        );
+    }
     let Ok(decoded) = decode(&bytes) else {
         eprintln!("copydesk: stdin looks binary; nothing changed");
         std::io::stdout().write_all(&bytes).ok();

@@ -5,6 +5,8 @@
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Severity;
+use crate::document::yaml_limits;
+use crate::source::read::{DEFAULT_MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, ReadError, read_bounded};
 use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
@@ -55,6 +57,9 @@ pub struct Config {
     pub lexicon: Option<Value>,
     /// The failure threshold.
     pub fail_on: Option<Severity>,
+    /// Articles larger than this many bytes are skipped with a note
+    /// (default [`DEFAULT_MAX_ARTICLE_BYTES`]).
+    pub max_article_bytes: Option<u64>,
     text: Option<String>,
 }
 
@@ -101,6 +106,10 @@ struct RawConfig {
     /// The lowest severity that fails the run (default: error).
     #[serde(default)]
     fail_on: Option<Severity>,
+    /// Articles larger than this many bytes are skipped with a note
+    /// (default: 16777216, 16 MB).
+    #[serde(default)]
+    max_article_bytes: Option<u64>,
 }
 
 /// `rules:` in general: any rule id (house rules included) to a setting.
@@ -278,7 +287,7 @@ pub struct UnknownRule {
 }
 
 /// The top-level keys of copydesk.yaml.
-const CONFIG_KEYS: [&str; 9] = [
+const CONFIG_KEYS: [&str; 10] = [
     "include",
     "exclude",
     "extensions",
@@ -288,6 +297,7 @@ const CONFIG_KEYS: [&str; 9] = [
     "facts",
     "lexicon",
     "fail_on",
+    "max_article_bytes",
 ];
 
 impl Config {
@@ -300,7 +310,9 @@ impl Config {
         for dir in start.ancestors() {
             for name in CONFIG_NAMES {
                 let candidate = dir.join(name);
-                if candidate.is_file() {
+                // Anything by that name counts: a folder or a link to a
+                // device is reported by `load`, not passed over (issue 13).
+                if candidate.symlink_metadata().is_ok() {
                     return Config::load(&candidate);
                 }
             }
@@ -310,9 +322,21 @@ impl Config {
 
     /// Read and parse one config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let io = |source| ConfigError::Io {
             path: path.display().to_string(),
             source,
+        };
+        let bytes = read_bounded(path, MAX_CONFIG_BYTES).map_err(|e| {
+            io(match e {
+                ReadError::Io(e) => e,
+                other => std::io::Error::other(other.to_string()),
+            })
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
         })?;
         Config::parse(&text, path)
     }
@@ -323,6 +347,15 @@ impl Config {
         let raw: RawConfig = if text.trim().is_empty() {
             serde_yaml::from_str("{}").expect("empty mapping parses")
         } else {
+            // Aliases and nesting bounded before serde_yaml sees the text (issue 13).
+            if let Err(limit) = yaml_limits::check(text, MAX_CONFIG_BYTES as usize) {
+                return Err(ConfigError::Invalid(Box::new(InvalidConfig {
+                    help: "write the configuration without deep nesting or many aliases".into(),
+                    message: format!("invalid config: too large or complex to read: {limit}"),
+                    src: src(),
+                    span: (limit.at(), 0).into(),
+                })));
+            }
             serde_yaml::from_str(text).map_err(|e| {
                 let at = e.location().map_or(0, |l| l.index());
                 let message = e.to_string();
@@ -367,8 +400,14 @@ impl Config {
             facts: raw.facts.map(|f| base.join(f)),
             lexicon: raw.lexicon,
             fail_on: raw.fail_on,
+            max_article_bytes: raw.max_article_bytes,
             text: Some(text.to_string()),
         })
+    }
+
+    /// The size limit on an article, in bytes.
+    pub fn max_article_bytes(&self) -> u64 {
+        self.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES)
     }
 
     /// Check every rule id against the catalogue.

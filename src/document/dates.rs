@@ -56,6 +56,10 @@ pub fn parse(value: &str) -> Result<NaiveDate, DateError> {
     if !(1..=12).contains(&month) {
         return Err(DateError::NoSuchDay(format!("there is no month {month}")));
     }
+    if day == 0 {
+        // Not "January 2024 has 31 days": the day is too small, not too large.
+        return Err(DateError::NoSuchDay("there is no day 0".into()));
+    }
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) if value.len() == caps[0].len() => Ok(d),
         Some(_) => Err(DateError::NotADate),
@@ -113,5 +117,13 @@ mod tests {
             Err(DateError::NoSuchDay("there is no month 13".into()))
         );
         assert_eq!(parse("next tuesday"), Err(DateError::NotADate));
+    }
+
+    #[test]
+    fn issue_13_day_zero_is_not_explained_by_the_month_length() {
+        assert_eq!(
+            parse("2024-01-00"),
+            Err(DateError::NoSuchDay("there is no day 0".into()))
+        );
     }
 }

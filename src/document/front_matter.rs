@@ -38,9 +38,20 @@ pub enum Problem {
         /// Where the parser stopped.
         at: Span,
     },
+    /// Not given to the parser: too long, nested too deep, or with aliases
+    /// that would expand it too much (see [`super::yaml_limits`]).
+    TooComplex {
+        /// What limit it passes.
+        message: String,
+        /// Where.
+        at: Span,
+    },
     /// Parsed, but not a key/value mapping (a list, a scalar).
     NotMapping,
 }
+
+/// The longest YAML front matter given to the parser.
+pub const MAX_FRONT_MATTER_BYTES: usize = 1024 * 1024;
 
 /// A parsed front-matter block.
 #[derive(Debug, Clone)]
@@ -72,12 +83,12 @@ impl FrontMatter {
         } else {
             return None;
         };
-        let first_break = text.find('\n').map_or(text.len(), |i| i + 1);
+        let first_break = line_end(text, 0);
         let opening = Span::new(0, delim.len());
         let mut pos = first_break;
         let mut close = None;
         while pos < text.len() {
-            let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+            let end = line_end(text, pos);
             let line = text[pos..end].trim_end_matches(['\n', '\r']);
             let closes =
                 line.trim_end() == delim || (format == Format::Yaml && line.trim_end() == "...");
@@ -148,12 +159,33 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 
 fn starts_with_line(text: &str, delim: &str) -> bool {
     text.strip_prefix(delim)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n"))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r']))
+}
+
+/// Where the line holding `pos` ends, its break included: `\n`, `\r\n`, or a
+/// lone `\r` (old Mac files, issue 13); the end of the text on the last line.
+fn line_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    match memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
+        None => text.len(),
+        Some(i) if bytes[pos + i] == b'\r' && bytes.get(pos + i + 1) == Some(&b'\n') => pos + i + 2,
+        Some(i) => pos + i + 1,
+    }
 }
 
 fn parse_yaml(raw: &str, base: usize) -> (Option<Mapping>, Option<Problem>) {
     if raw.trim().is_empty() {
         return (Some(Mapping::new()), None);
+    }
+    if let Err(limit) = super::yaml_limits::check(raw, MAX_FRONT_MATTER_BYTES) {
+        let at = base + limit.at();
+        return (
+            None,
+            Some(Problem::TooComplex {
+                message: limit.to_string(),
+                at: Span::new(at, at),
+            }),
+        );
     }
     match serde_yaml::from_str::<Value>(raw) {
         Ok(Value::Mapping(m)) => (Some(m), None),
@@ -229,9 +261,10 @@ fn scan_fields(raw: &str, format: Format, base: usize) -> Vec<Field> {
     let mut fields = Vec::new();
     let mut pos = 0;
     let mut in_table = false;
-    for line in raw.split_inclusive('\n') {
+    while pos < raw.len() {
         let start = pos;
-        pos += line.len();
+        pos = line_end(raw, pos);
+        let line = &raw[start..pos];
         let content = line.trim_end_matches(['\n', '\r']);
         if format == Format::Toml && content.trim_start().starts_with('[') {
             in_table = true;
@@ -307,6 +340,17 @@ mod tests {
         let rt = fm.field("read_time").unwrap();
         assert_eq!(&text[rt.value_span.range()], "8 mins");
         assert_eq!(fm.get_text("title").as_deref(), Some("Hi there"));
+    }
+
+    #[test]
+    fn issue_13_cr_only_line_endings_are_read() {
+        let text = "---\rtitle: Old Mac\rread_time: 8 mins\r---\rBody\r";
+        let (fm, body) = FrontMatter::split(text).expect("front matter found");
+        assert_eq!(fm.problem, None);
+        assert_eq!(&text[body..], "Body\r");
+        assert_eq!(fm.get_text("title").as_deref(), Some("Old Mac"));
+        let rt = fm.field("read_time").unwrap();
+        assert_eq!(&text[rt.value_span.range()], "8 mins");
     }
 
     #[test]

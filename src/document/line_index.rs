@@ -14,15 +14,45 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters starting before byte `k * CHECKPOINT` of the text, for
+    /// each `k`: a column is then counted from the nearest checkpoint, not
+    /// from its line's start, which made many findings on one long line
+    /// (a paragraph of 80,000 images) quadratic (issue 13).
+    checkpoints: Vec<usize>,
 }
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     /// Index the line starts of `text` (`\n` ends a line; a `\r` before it
-    /// belongs to the line's terminator).
+    /// belongs to the line's terminator; a `\r` alone ends a line too, as in
+    /// files saved with old Mac line endings, issue 13).
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
+        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        checkpoints.push(0);
+        for chunk in bytes.chunks(CHECKPOINT) {
+            chars += char_starts(chunk);
+            checkpoints.push(chars);
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters starting before byte `offset` of `text` (the text indexed).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = offset / CHECKPOINT;
+        self.checkpoints[k] + char_starts(&text.as_bytes()[k * CHECKPOINT..offset])
     }
 
     /// The 0-based line holding byte `offset`.
@@ -51,7 +81,11 @@ impl LineIndex {
         let start = self.starts[line];
         // Characters starting before `offset` (one inside a character
         // counts that character).
-        let column = char_starts(&text.as_bytes()[start..offset]) + 1;
+        let column = if offset - start <= CHECKPOINT {
+            char_starts(&text.as_bytes()[start..offset]) + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         LineCol {
             line: line + 1,
             column,
@@ -82,6 +116,34 @@ fn char_starts(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_13_a_lone_cr_ends_a_line() {
+        let text = "a\rb\r\nc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_col(text, 2), LineCol { line: 2, column: 1 });
+        assert_eq!(idx.line_col(text, 5), LineCol { line: 3, column: 1 });
+        assert_eq!(idx.line_col(text, 7), LineCol { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn issue_13_columns_on_a_long_line_use_checkpoints() {
+        let text = format!("é{}\nb", "aé".repeat(10_000));
+        let idx = LineIndex::new(&text);
+        for offset in [0, 2, 3, 5000, 5001, 4096, 8192, 20_000, 30_002] {
+            let expected = text.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                + 1;
+            assert_eq!(idx.line_col(&text, offset).column, expected, "{offset}");
+        }
+        assert_eq!(
+            idx.line_col(&text, text.len()),
+            LineCol { line: 2, column: 2 }
+        );
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod front_matter;
 pub mod line_index;
 pub mod span;
+pub mod yaml_limits;
 
 pub use body::{Body, Image};
 pub use front_matter::{Field, Format, FrontMatter, Problem};

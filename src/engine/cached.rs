@@ -21,7 +21,7 @@ use crate::cache::{self, ClaimsCache, Record, Stamp, content_hash, now_ns};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::source::{Decoded, Encoding, FileId, LineEnding, SourceFile, decode_vec};
+use crate::source::{Decoded, Encoding, FileId, LineEnding, SourceFile, decode_vec, read_bounded};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -54,10 +54,10 @@ struct Read {
 }
 
 /// Stat data (taken first), then bytes and their hash, then the decoding.
-fn read_stamped(path: &Path) -> Result<Read, Note> {
+fn read_stamped(path: &Path, limit: u64) -> Result<Read, Note> {
     let cannot = |e: std::io::Error| Note::unreadable(path, &e);
     let stamp = Stamp::of(&std::fs::metadata(path).map_err(cannot)?);
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    let bytes = read_bounded(path, limit).map_err(|e| Note::unread(path, &e))?;
     let hash = content_hash(&bytes);
     decoded(path, stamp, bytes, hash)
 }
@@ -75,10 +75,10 @@ fn decoded(path: &Path, stamp: Stamp, bytes: Vec<u8>, hash: u64) -> Result<Read,
 /// Looks at one article of a partial run: trusts the cache when the stat
 /// data allow, else reads and hashes the file, and decodes it only when
 /// its bytes are new (or it is a named file, which the document rules need).
-fn probe(path: &Path, key: &Path, focused: bool, cache: &ClaimsCache) -> Probe {
+fn probe(path: &Path, key: &Path, focused: bool, cache: &ClaimsCache, limit: u64) -> Probe {
     let entry = if focused { None } else { cache.position(key) };
     let read = match entry {
-        None => read_stamped(path),
+        None => read_stamped(path, limit),
         Some(entry) => {
             let cannot = |e: std::io::Error| Note::unreadable(path, &e);
             let stamp = match std::fs::metadata(path) {
@@ -88,9 +88,9 @@ fn probe(path: &Path, key: &Path, focused: bool, cache: &ClaimsCache) -> Probe {
             if cache.unchanged(entry, &stamp) {
                 return Probe::Cached { entry, stamp };
             }
-            let bytes = match std::fs::read(path) {
+            let bytes = match read_bounded(path, limit) {
                 Ok(bytes) => bytes,
-                Err(e) => return Probe::Failed(cannot(e)),
+                Err(e) => return Probe::Failed(Note::unread(path, &e)),
             };
             let hash = content_hash(&bytes);
             if hash == cache.entry(entry).hash {
@@ -168,7 +168,7 @@ impl Engine {
             .par_iter()
             .zip(&keys)
             .zip(&focused)
-            .map(|((path, key), &f)| probe(path, key, f, &cache))
+            .map(|((path, key), &f)| probe(path, key, f, &cache, self.max_article_bytes))
             .collect();
 
         // Number the files that could be read, as `read_files` would.
@@ -239,7 +239,7 @@ impl Engine {
             run.claims[i] = c;
         }
 
-        let conflicts = run.compare_and_load(pass);
+        let conflicts = run.compare_and_load(pass, self.max_article_bytes);
         let fact_conflicts = match &pass.facts {
             Some(facts) => {
                 let named: Vec<Vec<Claim>> = run
@@ -296,7 +296,7 @@ impl Engine {
             || {
                 paths
                     .par_iter()
-                    .map(|p| read_stamped(p))
+                    .map(|p| read_stamped(p, self.max_article_bytes))
                     .collect::<Vec<Result<Read, Note>>>()
             },
             || self.open_claims_cache(cache_dir),
@@ -398,7 +398,7 @@ impl Gathered<'_> {
     /// its claims were recorded, its fresh claims replace them and the
     /// comparison runs again (at most [`ROUNDS`] times; after that, the
     /// conflicts with articles still unread are dropped).
-    fn compare_and_load(&mut self, pass: &ClaimsPass) -> Vec<claims::Conflict> {
+    fn compare_and_load(&mut self, pass: &ClaimsPass, limit: u64) -> Vec<claims::Conflict> {
         for _ in 0..ROUNDS {
             let conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
             let mut wanted: Vec<usize> = conflicts
@@ -408,7 +408,7 @@ impl Gathered<'_> {
                 .collect();
             wanted.sort_unstable();
             wanted.dedup();
-            if wanted.is_empty() || !self.load(&wanted, pass) {
+            if wanted.is_empty() || !self.load(&wanted, pass, limit) {
                 return conflicts;
             }
         }
@@ -419,10 +419,10 @@ impl Gathered<'_> {
 
     /// Reads files `wanted` for reporting. Returns whether any of them
     /// changed since its claims were taken.
-    fn load(&mut self, wanted: &[usize], pass: &ClaimsPass) -> bool {
+    fn load(&mut self, wanted: &[usize], pass: &ClaimsPass, limit: u64) -> bool {
         let read: Vec<(usize, Result<Read, Note>)> = wanted
             .par_iter()
-            .map(|&i| (i, read_stamped(&self.files[i].path)))
+            .map(|&i| (i, read_stamped(&self.files[i].path, limit)))
             .collect();
         let mut changed = false;
         for (i, r) in read {
@@ -460,6 +460,8 @@ impl Gathered<'_> {
 mod tests {
     use super::*;
 
+    const LIMIT: u64 = crate::source::DEFAULT_MAX_ARTICLE_BYTES;
+
     /// A cache whose only entry has `path`'s current stat data and `hash`,
     /// written as if its run had started at `started_ns`.
     fn cache_claiming(dir: &Path, path: &Path, hash: u64, started_ns: u64) -> ClaimsCache {
@@ -483,22 +485,25 @@ mod tests {
         // Written just now: the same stat data could hide an edit, so the
         // file is read, and its hash (not the cached one) decides.
         let racy = cache_claiming(&cache_dir, &path, 0, now_ns());
-        assert!(matches!(probe(&path, &path, false, &racy), Probe::Read(_)));
+        assert!(matches!(
+            probe(&path, &path, false, &racy, LIMIT),
+            Probe::Read(_)
+        ));
         let hash = content_hash(&std::fs::read(&path).unwrap());
         let racy_same = cache_claiming(&cache_dir, &path, hash, now_ns());
         assert!(matches!(
-            probe(&path, &path, false, &racy_same),
+            probe(&path, &path, false, &racy_same, LIMIT),
             Probe::Same { .. }
         ));
         // Changed long before the cache's run started: trusted unread.
         let settled = cache_claiming(&cache_dir, &path, 0, now_ns() + 10_000_000_000);
         assert!(matches!(
-            probe(&path, &path, false, &settled),
+            probe(&path, &path, false, &settled, LIMIT),
             Probe::Cached { .. }
         ));
         // A named file is always read.
         assert!(matches!(
-            probe(&path, &path, true, &settled),
+            probe(&path, &path, true, &settled, LIMIT),
             Probe::Read(_)
         ));
     }

@@ -39,17 +39,31 @@ impl ClaimsPass {
             lexicon.merge(spec);
         }
         let default_facts = root.join("facts.yaml");
-        let facts_path = config
-            .facts
-            .clone()
-            .or_else(|| default_facts.is_file().then_some(default_facts));
+        let facts_path = config.facts.clone().or_else(|| {
+            default_facts
+                .symlink_metadata()
+                .is_ok()
+                .then_some(default_facts)
+        });
         let facts = match facts_path {
             None => None,
             Some(path) => {
                 let what = path.display().to_string();
-                let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::ClaimsData {
+                let bytes =
+                    crate::source::read_bounded(&path, crate::source::read::MAX_CONFIG_BYTES)
+                        .map_err(|e| ConfigError::ClaimsData {
+                            what: what.clone(),
+                            message: e.to_string(),
+                        })?;
+                let text = String::from_utf8(bytes).map_err(|_| ConfigError::ClaimsData {
                     what: what.clone(),
-                    message: e.to_string(),
+                    message: "not valid UTF-8".into(),
+                })?;
+                crate::document::yaml_limits::check(&text, text.len()).map_err(|e| {
+                    ConfigError::ClaimsData {
+                        what: what.clone(),
+                        message: format!("too large or complex to read: {e}"),
+                    }
                 })?;
                 let facts =
                     Facts::parse_with(&text, &lexicon).map_err(|e| ConfigError::ClaimsData {

@@ -12,7 +12,7 @@ use crate::claims::{self, Claim, Facts};
 use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::source::{FileId, SourceFile, decode_vec};
+use crate::source::{FileId, ReadError, SourceFile, decode_vec, read_bounded};
 use crate::timings;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -37,6 +37,25 @@ impl Note {
             path: path.to_path_buf(),
             message: format!("cannot read: {e}"),
             is_error: true,
+        }
+    }
+
+    /// A file whose bytes were not read: a read error is an error; a file
+    /// that is not a regular file (found by the walk) or too large is
+    /// information, and the run goes on (issue 13).
+    pub(crate) fn unread(path: &Path, e: &ReadError) -> Note {
+        let (message, is_error) = match e {
+            ReadError::Io(e) => return Note::unreadable(path, e),
+            ReadError::NotRegular { .. } => (format!("skipped: {e}"), false),
+            ReadError::TooLarge { .. } => (
+                format!("skipped: {e} (`max_article_bytes` in copydesk.yaml)"),
+                false,
+            ),
+        };
+        Note {
+            path: path.to_path_buf(),
+            message,
+            is_error,
         }
     }
 
@@ -79,6 +98,8 @@ pub struct Engine {
     severities: HashMap<String, Severity>,
     context: Context,
     pub(super) claims: Option<ClaimsPass>,
+    /// Articles larger than this are skipped with a note.
+    pub(super) max_article_bytes: u64,
 }
 
 impl Engine {
@@ -106,6 +127,7 @@ impl Engine {
             severities: HashMap::new(),
             context,
             claims: None,
+            max_article_bytes: config.max_article_bytes(),
         };
         for spec in catalog.rules() {
             let setting = config
@@ -167,6 +189,11 @@ impl Engine {
         &self.context
     }
 
+    /// Articles larger than this many bytes are not read.
+    pub fn max_article_bytes(&self) -> u64 {
+        self.max_article_bytes
+    }
+
     /// Whether rule `id` is enabled.
     pub fn is_enabled(&self, id: &str) -> bool {
         self.severities.contains_key(id)
@@ -218,7 +245,7 @@ impl Engine {
     /// Read, decode and check `paths`.
     pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
         let reading = timings::phase("read");
-        let (files, notes) = read_files(paths);
+        let (files, notes) = read_files(paths, self.max_article_bytes);
         reading.end();
         let mut result = self.check_files(files);
         result.notes = notes;
@@ -308,9 +335,10 @@ impl Engine {
 
 /// Read and decode `paths` in parallel: the files, and a note for each file
 /// that could not be read or is binary.
-pub fn read_files(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Note>) {
+/// Files larger than `limit` bytes are skipped with a note.
+pub fn read_files(paths: &[PathBuf], limit: u64) -> (Vec<SourceFile>, Vec<Note>) {
     let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
-        paths.par_iter().map(|p| read_one(p)).collect();
+        paths.par_iter().map(|p| read_one(p, limit)).collect();
     let mut files = Vec::new();
     let mut notes = Vec::new();
     for r in read {
@@ -330,8 +358,8 @@ pub fn read_files(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Note>) {
     (files, notes)
 }
 
-fn read_one(path: &Path) -> Result<(PathBuf, crate::source::Decoded), Note> {
-    let bytes = std::fs::read(path).map_err(|e| Note::unreadable(path, &e))?;
+fn read_one(path: &Path, limit: u64) -> Result<(PathBuf, crate::source::Decoded), Note> {
+    let bytes = read_bounded(path, limit).map_err(|e| Note::unread(path, &e))?;
     let decoded = decode_vec(bytes).map_err(|_| Note::binary(path))?;
     Ok((path.to_path_buf(), decoded))
 }

@@ -39,6 +39,24 @@ impl DocumentRule for FrontMatterInvalid {
                 let _ = at;
                 return;
             }
+            Problem::TooComplex { message, at } => Diagnostic::new(
+                ID,
+                doc.source.id,
+                *at,
+                format!("front matter is too large or complex to read: {message}"),
+            )
+            .with_label("here")
+            .with_help("keep front matter to plain fields; move large data out of the article"),
+            Problem::Syntax { message, at } if message.contains("recursion limit") => {
+                Diagnostic::new(
+                    ID,
+                    doc.source.id,
+                    *at,
+                    format!("front matter is not valid {lang}: {message}"),
+                )
+                .with_label("parser stopped here")
+                .with_help("nest lists and mappings fewer levels deep")
+            }
             Problem::Syntax { message, at } => {
                 let end = text[at.start..]
                     .chars()

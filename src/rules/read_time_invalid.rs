@@ -36,12 +36,26 @@ impl DocumentRule for ReadTimeInvalid {
                     ID,
                     doc.source.id,
                     field_span(doc, &self.field),
-                    format!("`{}` value `{value}` is not a reading time", self.field),
+                    format!(
+                        "`{}` value `{}` is not a reading time",
+                        self.field,
+                        shortened(&value)
+                    ),
                 )
                 .with_label("not understood")
                 .with_help("write minutes, e.g. `8 mins`, `8 min read`, `8` or `PT8M`"),
             );
         }
+    }
+}
+
+/// `value`, or its start and an ellipsis when it is long (a 10,000-digit
+/// value made a 10,000-character message).
+fn shortened(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
     }
 }
 
@@ -68,8 +82,13 @@ pub fn parse_minutes(value: &str) -> Option<f64> {
     } else {
         return None;
     };
-    (minutes > 0.0).then_some(minutes)
+    // A 10,000-digit value parses as infinity and 2^64 as a number no
+    // article takes to read: neither is a reading time (issue 13).
+    (minutes > 0.0 && minutes <= MAX_MINUTES).then_some(minutes)
 }
+
+/// The longest reading time taken at face value: a week, around the clock.
+const MAX_MINUTES: f64 = 7.0 * 24.0 * 60.0;
 
 #[cfg(test)]
 mod tests {
@@ -91,5 +110,15 @@ mod tests {
         assert_eq!(parse_minutes("PT1H30M"), Some(90.0));
         assert_eq!(parse_minutes("about eight"), None);
         assert_eq!(parse_minutes("0 mins"), None);
+    }
+
+    #[test]
+    fn issue_13_huge_values_are_not_reading_times() {
+        assert_eq!(parse_minutes(&"9".repeat(10_000)), None);
+        assert_eq!(parse_minutes("18446744073709551616"), None);
+        assert_eq!(parse_minutes("18446744073709551616 min"), None);
+        assert_eq!(parse_minutes("PT18446744073709551616M"), None);
+        assert_eq!(parse_minutes("10080"), Some(10080.0));
+        assert_eq!(parse_minutes("10081"), None);
     }
 }

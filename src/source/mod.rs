@@ -1,11 +1,14 @@
 //! Where article text comes from: finding files ([`walk`]) and turning their
-//! bytes into UTF-8 text while remembering how to write them back ([`decode`]).
+//! bytes into UTF-8 text while remembering how to write them back ([`decode`]),
+//! reading no more than a limit, and only regular files ([`read`]).
 
 pub mod decode;
 pub mod git;
+pub mod read;
 pub mod walk;
 
 pub use decode::{Decoded, Encoding, LineEnding, decode, decode_vec};
+pub use read::{DEFAULT_MAX_ARTICLE_BYTES, ReadError, read_bounded};
 pub use walk::{WalkError, WalkOptions, walk};
 
 use serde::Serialize;

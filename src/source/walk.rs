@@ -47,6 +47,15 @@ pub fn walk(
     let files = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     for root in roots {
+        // A FIFO, socket or device (or a link to one) named on the command
+        // line is an error: reading it could hang or never end (issue 13).
+        if let Some(kind) = super::read::irregular_kind(root).filter(|_| !root.is_dir()) {
+            errors.lock().expect("walk mutex").push(WalkError {
+                path: Some(root.clone()),
+                message: format!("not a regular file ({kind})"),
+            });
+            continue;
+        }
         if root.is_file() {
             // A file named on the command line is checked whatever its
             // extension, unless the config excludes it or names the files it
@@ -74,10 +83,12 @@ pub fn walk(
                 match entry {
                     Ok(e) => {
                         // Only a symlink can name a folder here: a plain
-                        // file needs no further system call.
-                        let file = e
-                            .file_type()
-                            .is_some_and(|t| t.is_file() || (t.is_symlink() && !e.path().is_dir()));
+                        // file needs no further system call. FIFOs, devices
+                        // and links to them are taken too, so that reading
+                        // says why they are skipped (issue 13).
+                        let file = e.file_type().is_some_and(|t| {
+                            t.is_file() || !(t.is_dir() || (t.is_symlink() && e.path().is_dir()))
+                        });
                         if file {
                             let path = e.path();
                             if wanted(path, options, &include, &exclude) {
