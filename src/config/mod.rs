@@ -542,18 +542,23 @@ fn key_span(text: &str, key: &str) -> SourceSpan {
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        let unquoted = trimmed.trim_start_matches(['"', '\'']);
-        if unquoted.starts_with(key)
-            && unquoted[key.len()..]
-                .trim_start_matches(['"', '\''])
-                .starts_with(':')
-        {
-            let lead = trimmed.len() - unquoted.len();
+        if let Some(lead) = key_lead(trimmed, key) {
             return (pos + indent + lead, key.len()).into();
         }
         pos += line.len();
     }
     (0, 0).into()
+}
+
+/// When the line `trimmed` (its indentation removed) sets `key`, quoted or
+/// not, the length of the quote before the key.
+fn key_lead(trimmed: &str, key: &str) -> Option<usize> {
+    let unquoted = trimmed.trim_start_matches(['"', '\'']);
+    (unquoted.starts_with(key)
+        && unquoted[key.len()..]
+            .trim_start_matches(['"', '\''])
+            .starts_with(':'))
+    .then(|| trimmed.len() - unquoted.len())
 }
 
 /// Where option `key` is written in the block of the rule whose key is at
@@ -573,13 +578,7 @@ fn option_span(text: &str, rule: SourceSpan, key: &str) -> Option<SourceSpan> {
             if indent <= rule_indent {
                 return None;
             }
-            let unquoted = trimmed.trim_start_matches(['"', '\'']);
-            if unquoted.starts_with(key)
-                && unquoted[key.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .starts_with(':')
-            {
-                let lead = trimmed.len() - unquoted.len();
+            if let Some(lead) = key_lead(trimmed, key) {
                 return Some((pos + indent + lead, key.len()).into());
             }
         }
