@@ -252,17 +252,7 @@ impl Catalog {
             .collect();
         paths.sort();
         for path in paths {
-            let bytes = crate::source::read_bounded(&path, crate::source::read::MAX_CONFIG_BYTES)
-                .map_err(|e| match e {
-                crate::source::ReadError::Io(e) => io(e),
-                other => io(std::io::Error::other(other.to_string())),
-            })?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                io(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "stream did not contain valid UTF-8",
-                ))
-            })?;
+            let text = crate::source::read::read_config_text(&path).map_err(io)?;
             self.add(parse_spec(&text, &path)?)?;
         }
         Ok(())

@@ -728,10 +728,15 @@ fn group_conflicts(
     let mut buckets: FastMap<MeetKey, Bucket> = FastMap::default();
     let mut seen: FastMap<Statement, ()> = FastMap::default();
     let mut meeting = Meeting::default();
+    // Each member's queries, end to end: `ends[m]` closes member m's.
+    let mut queries: Vec<MeetKey> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(members.len());
     for &j in members {
         let y = all[j as usize].1;
+        Meeting::of(y, &mut meeting);
+        queries.extend_from_slice(&meeting.queries);
+        ends.push(queries.len());
         if seen.insert(statement(y), ()).is_none() {
-            Meeting::of(y, &mut meeting);
             for &k in &meeting.keys {
                 buckets.entry(k).or_default().file(k, j, y);
             }
@@ -740,11 +745,11 @@ fn group_conflicts(
     buckets.values_mut().for_each(Bucket::sort);
     let mut candidates: Vec<u32> = Vec::new();
     let mut out = Vec::new();
-    for &j in members {
+    for (m, &j) in members.iter().enumerate() {
         let (rj, y) = all[j as usize];
-        Meeting::of(y, &mut meeting);
+        let start = if m == 0 { 0 } else { ends[m - 1] };
         candidates.clear();
-        for q in &meeting.queries {
+        for q in &queries[start..ends[m]] {
             if let Some(bucket) = buckets.get(q) {
                 bucket.candidates(j, y, tolerances, &mut candidates);
             }

@@ -216,23 +216,24 @@ pub fn extract_prose(
     publish_date: Option<chrono::NaiveDate>,
     lexicon: &Lexicon,
 ) -> Vec<Claim> {
-    // A snippet's own front matter, if any, is its topic: the snippet and
-    // its topic lines, one after the other.
-    let topic_text = snippet_topic_text(text);
-    let joined = format!("{text}\n{topic_text}");
     let whole = 0..text.len();
-    let topic = text.len() + 1..joined.len();
-    let input = ProseInput {
-        text: &joined,
+    let mut input = ProseInput {
+        text,
         blocks: std::slice::from_ref(&whole),
         masked: &[],
         publish_date,
-        topic: if topic_text.is_empty() {
-            &[]
-        } else {
-            std::slice::from_ref(&topic)
-        },
+        topic: &[],
     };
+    // A snippet's own front matter, if any, is its topic: the snippet and
+    // its topic lines, one after the other.
+    let topic_text = snippet_topic_text(text);
+    if topic_text.is_empty() {
+        return extract(&input, lexicon);
+    }
+    let joined = format!("{text}\n{topic_text}");
+    let topic = text.len() + 1..joined.len();
+    input.text = &joined;
+    input.topic = std::slice::from_ref(&topic);
     extract(&input, lexicon)
 }
 

@@ -6,7 +6,7 @@
 use crate::catalog::Catalog;
 use crate::diagnostic::Severity;
 use crate::document::yaml_limits;
-use crate::source::read::{DEFAULT_MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, ReadError, read_bounded};
+use crate::source::read::{DEFAULT_MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, read_config_text};
 use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
@@ -326,18 +326,7 @@ impl Config {
             path: path.display().to_string(),
             source,
         };
-        let bytes = read_bounded(path, MAX_CONFIG_BYTES).map_err(|e| {
-            io(match e {
-                ReadError::Io(e) => e,
-                other => std::io::Error::other(other.to_string()),
-            })
-        })?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            io(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "stream did not contain valid UTF-8",
-            ))
-        })?;
+        let text = read_config_text(path).map_err(io)?;
         Config::parse(&text, path)
     }
 

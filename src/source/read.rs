@@ -99,6 +99,22 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
+/// The text of a config-sized file (copydesk.yaml, a house rule): at most
+/// [`MAX_CONFIG_BYTES`], UTF-8, every failure as an I/O error for the
+/// caller to name the file in.
+pub fn read_config_text(path: &Path) -> std::io::Result<String> {
+    let bytes = read_bounded(path, MAX_CONFIG_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
