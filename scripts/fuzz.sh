@@ -24,7 +24,7 @@ nice -n 10 cargo build --release --quiet --bins --target "$host"
 bin="target/$host/release"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  mapfile -t targets < <(ls fuzz_targets | sed 's/\.rs$//')
+  mapfile -t targets < <(cd fuzz_targets && ls -- *.rs | sed "s/\.rs$//")
 fi
 status=0
 for t in "${targets[@]}"; do
