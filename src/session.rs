@@ -10,9 +10,9 @@
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::engine::run::{canonical, is_focus};
-use crate::engine::{Context, Engine, RunResult};
+use crate::engine::{CacheUse, Context, Engine, Plan, RunResult};
 use crate::source::{WalkError, WalkOptions, walk};
+use crate::source::{canonical, is_focus};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -218,12 +218,20 @@ impl Session {
                             .filter(|p| !in_corpus.contains(&canonical(p)))
                             .cloned(),
                     );
-                    engine.check_paths_focused_cached(&all, &focus, cache)
+                    engine.check(Plan {
+                        paths: &all,
+                        focus: Some(&focus),
+                        cache: CacheUse::Loaded(cache),
+                    })
                 }
-                None => match selection.cache_dir.as_deref() {
-                    Some(dir) => engine.check_paths_caching(paths, dir),
-                    None => engine.check_paths(paths),
-                },
+                None => engine.check(Plan {
+                    paths,
+                    focus: None,
+                    cache: selection
+                        .cache_dir
+                        .as_deref()
+                        .map_or(CacheUse::Off, CacheUse::Dir),
+                }),
             },
         )
     }

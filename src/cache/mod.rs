@@ -12,16 +12,15 @@
 //!
 //! Inside, each article has its stat data, a hash of its bytes and its
 //! claims. A run trusts the stat data of files changed well before the run
-//! that wrote the cache (see `stamp.rs`); any other file is read and hashed,
+//! that wrote the cache (see `source/stamp.rs`); any other file is read and hashed,
 //! and re-parsed only when the hash changed. This module only stores and
 //! loads; which files a run reads is the engine's business
-//! (`engine/cached.rs`).
+//! (`engine/gather.rs`).
 
 mod folder;
 mod record;
-mod stamp;
 
-pub use stamp::{Stamp, content_hash, now_ns};
+pub use crate::source::stamp::{Stamp, content_hash, now_ns};
 
 use crate::claims::Claim;
 use rayon::prelude::*;

@@ -7,8 +7,8 @@
 //! term list once, in a list table; a claim holds indices into them, so
 //! loading interns each word once instead of once per claim.
 
-use super::stamp::Stamp;
 use crate::claims::{Claim, Form, Hedge, Metric, Per, Period, SubjectKey, Term, Terms, Unit};
+use crate::source::stamp::Stamp;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of a cache file.

@@ -232,7 +232,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
                 file.display()
             );
         }
-        let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error);
+        let io_errors = had_walk_errors || result.notes.iter().any(|n| n.is_error());
         return Ok(ExitCode::from(if io_errors {
             EXIT_ERROR
         } else {
@@ -291,7 +291,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
         Some(level) => level.threshold(),
         None => Some(config.fail_on.unwrap_or(Severity::Error)),
     };
-    let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error);
+    let io_errors = fix_failed || had_walk_errors || result.notes.iter().any(|n| n.is_error());
     let failed = !args.exit_zero
         && threshold.is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t));
     // The process ends right after this: freeing the run's hundreds of
@@ -414,8 +414,7 @@ fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Resul
     for e in selection.walk_errors {
         result.notes.push(crate::engine::Note {
             path: e.path.unwrap_or_default(),
-            message: e.message,
-            is_error: true,
+            kind: crate::engine::NoteKind::Walk(e.message),
         });
     }
     Ok(Tree::Checked {
@@ -478,8 +477,7 @@ fn apply_fixes_in_place(
         match outcome {
             Err(FixError::Refused { reason, .. }) => refused.push(crate::engine::Note {
                 path: file.path.clone(),
-                message: format!("not fixed: {reason}"),
-                is_error: false,
+                kind: crate::engine::NoteKind::NotFixed(reason),
             }),
             Ok(()) => {
                 written += 1;

@@ -7,7 +7,7 @@ use super::io_result;
 use crate::claims::Claim;
 use crate::document::LineIndex;
 use crate::engine::claims_pass::extract_claims;
-use crate::engine::run::read_files;
+use crate::engine::read_articles;
 use crate::session::Session;
 use crate::source::walk;
 use clap::Args;
@@ -67,9 +67,9 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
     };
     let (paths, _) = walk(&roots, &setup.walk_options())
         .map_err(|e| miette::miette!("invalid include/exclude glob: {e}"))?;
-    let (files, notes) = read_files(&paths, setup.config.max_article_bytes());
+    let (files, notes) = read_articles(&paths, setup.config.max_article_bytes());
     for note in &notes {
-        eprintln!("note: {}: {}", note.path.display(), note.message);
+        eprintln!("note: {}: {}", note.path.display(), note.message());
     }
     let claims = extract_claims(
         &files,

@@ -2,13 +2,16 @@
 //! [`CorpusRule`] sees every article at once), the registry that maps rule
 //! ids to implementations, suppression comments, and the run itself.
 
-mod cached;
 pub mod claims_pass;
+mod gather;
+pub mod note;
 pub mod registry;
 pub mod run;
 pub mod suppress;
 
-pub use run::{Engine, Note, RunResult};
+pub use gather::{CacheUse, read_articles};
+pub use note::{Note, NoteKind};
+pub use run::{Engine, Plan, RunResult};
 
 use crate::claims::{Claim, Conflict, FactConflict, Facts};
 use crate::diagnostic::Diagnostic;

@@ -1,72 +1,44 @@
-//! One run over a set of files: read and decode them in parallel, parse each
-//! into a [`Document`], run the document rules, apply suppressions, then run
-//! the corpus rules over everything, and give the findings severities from
-//! the configuration.
+//! The engine and its one pipeline ([`Engine::check`]): gather the articles
+//! (read, or their claims taken from the cache: `gather.rs`), parse each into
+//! a [`Document`], run the document rules, apply suppressions, compare the
+//! claims, run the corpus rules, and give the findings severities from the
+//! configuration.
 
 use super::claims_pass::ClaimsPass;
+use super::gather::{CacheUse, Gathered, no_cache};
+use super::note::Note;
 use super::registry::{Built, Registry};
 use super::suppress::Suppressions;
 use super::{Context, Corpus, CorpusRule, DocumentRule};
+use crate::cache::ClaimsCache;
 use crate::catalog::Catalog;
 use crate::claims::{self, Claim, Facts};
 use crate::config::{Config, ConfigError, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::source::{FileId, ReadError, SourceFile, decode_vec, read_bounded};
+use crate::source::{FileId, SourceFile, is_focus};
 use crate::timings;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// Something the user should know that is not a finding: a skipped binary
-/// file, an unreadable one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    /// The path concerned.
-    pub path: PathBuf,
-    /// What happened.
-    pub message: String,
-    /// Whether it is an error (unreadable file) rather than information.
-    pub is_error: bool,
-}
+/// What a run learns from one article it read: its index, its document
+/// rules' findings, its suppression comments and (unless the cache knew
+/// them) its claims.
+type Parsed = (usize, Vec<Diagnostic>, Suppressions, Option<Vec<Claim>>);
 
-impl Note {
-    /// A file that could not be read (an error).
-    pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Note {
-        Note {
-            path: path.to_path_buf(),
-            message: format!("cannot read: {e}"),
-            is_error: true,
-        }
-    }
-
-    /// A file whose bytes were not read: a read error is an error; a file
-    /// that is not a regular file (found by the walk) or too large is
-    /// information, and the run goes on (issue 13).
-    pub(crate) fn unread(path: &Path, e: &ReadError) -> Note {
-        let (message, is_error) = match e {
-            ReadError::Io(e) => return Note::unreadable(path, e),
-            ReadError::NotRegular { .. } => (format!("skipped: {e}"), false),
-            ReadError::TooLarge { .. } => (
-                format!("skipped: {e} (`max_article_bytes` in copydesk.yaml)"),
-                false,
-            ),
-        };
-        Note {
-            path: path.to_path_buf(),
-            message,
-            is_error,
-        }
-    }
-
-    /// A file that is not text (information).
-    pub(crate) fn binary(path: &Path) -> Note {
-        Note {
-            path: path.to_path_buf(),
-            message: "skipped: binary file".into(),
-            is_error: false,
-        }
-    }
+/// What one run checks.
+pub struct Plan<'a> {
+    /// Every article the run reads: the corpus the claims are compared in.
+    pub paths: &'a [PathBuf],
+    /// The articles whose findings are wanted (canonical paths, see
+    /// [`crate::source::canonical`]); `None`: all of them. The document rules
+    /// run on these only, and only the findings that touch one of them (as
+    /// primary or related location) are kept: a finding between two other
+    /// articles is dropped by design.
+    pub focus: Option<&'a HashSet<PathBuf>>,
+    /// The claims cache that spares re-reading unchanged articles.
+    pub cache: CacheUse<'a>,
 }
 
 /// Everything a run produced.
@@ -242,76 +214,94 @@ impl Engine {
             .sort_by(|a, b| (a.file, a.span.start, &a.rule).cmp(&(b.file, b.span.start, &b.rule)));
     }
 
-    /// Read, decode and check `paths`.
-    pub fn check_paths(&self, paths: &[PathBuf]) -> RunResult {
+    /// Checks what `plan` names: the one pipeline every run goes through.
+    pub fn check(&self, plan: Plan) -> RunResult {
+        let limit = self.max_article_bytes;
         let reading = timings::phase("read");
-        let (files, notes) = read_files(paths, self.max_article_bytes);
+        let run = match &self.claims {
+            Some(pass) => Gathered::gather(
+                plan.paths,
+                plan.focus,
+                plan.cache,
+                |dir| ClaimsCache::load(dir, pass.cache_key),
+                limit,
+            ),
+            // No claim rule: the other articles play no part.
+            None => {
+                let named: Vec<PathBuf> = plan
+                    .paths
+                    .iter()
+                    .filter(|p| plan.focus.is_none_or(|focus| is_focus(p, focus)))
+                    .cloned()
+                    .collect();
+                Gathered::gather(&named, None, CacheUse::Off, no_cache, limit)
+            }
+        };
         reading.end();
-        let mut result = self.check_files(files);
-        result.notes = notes;
-        result
+        self.check_gathered(run)
     }
 
-    /// A partial run (a pre-commit hook, a pull request): the cross-article
-    /// rules see every file of `paths`, but the document rules run only on
-    /// `focus` and only the findings that touch a file of `focus` (as primary
-    /// or related location) are kept. Without a claims cache; see
-    /// [`Engine::check_paths_focused_cached`], which this is with no cache.
-    pub fn check_paths_focused(&self, paths: &[PathBuf], focus: &HashSet<PathBuf>) -> RunResult {
-        self.check_paths_focused_cached(paths, focus, crate::cache::ClaimsCache::default())
-    }
-
-    /// Check already decoded files (stdin, tests).
+    /// Checks already decoded files (stdin, tests).
     pub fn check_files(&self, files: Vec<SourceFile>) -> RunResult {
-        self.check(files, Vec::new())
+        self.check_gathered(Gathered::of_files(files))
     }
 
-    /// The run. `known` holds, per file, claims already extracted from its
-    /// current bytes (from the claims cache); the others, and files past its
-    /// end, are extracted here.
-    pub(super) fn check(
-        &self,
-        files: Vec<SourceFile>,
-        mut known: Vec<Option<Vec<Claim>>>,
-    ) -> RunResult {
-        known.resize_with(files.len(), || None);
+    /// The claims cache in `dir` for this engine (see [`ClaimsCache::load`];
+    /// the default, no cache, when no claim rule is enabled). Loading can
+    /// run while the corpus is walked.
+    pub fn open_claims_cache(&self, dir: &Path) -> ClaimsCache {
+        match &self.claims {
+            Some(pass) => ClaimsCache::load(dir, pass.cache_key),
+            None => ClaimsCache::default(),
+        }
+    }
+
+    /// Parses what was read, runs the document rules on the files in focus,
+    /// extracts the claims not already known, compares them, runs the
+    /// corpus rules, and keeps the findings that touch a file in focus.
+    fn check_gathered(&self, mut run: Gathered) -> RunResult {
         let documents = timings::phase("documents");
-        let per_file: Vec<(Vec<Diagnostic>, Suppressions, Vec<Claim>)> = files
+        let parsed: Vec<Parsed> = run
+            .files
             .par_iter()
-            .zip(known.par_iter_mut())
-            .map(|(file, known)| {
+            .enumerate()
+            .filter(|(i, _)| run.loaded[*i])
+            .map(|(i, file)| {
                 let doc = Document::parse(file);
-                let (diagnostics, suppressions) = self.run_document_rules(&doc);
-                let claims = match (&self.claims, known.take()) {
-                    (Some(_), Some(claims)) => claims,
-                    (Some(pass), None) => pass.extract(&doc),
-                    (None, _) => Vec::new(),
+                let (diagnostics, suppressions) = if run.in_focus[i] {
+                    self.run_document_rules(&doc)
+                } else {
+                    (Vec::new(), Suppressions::of(&doc))
                 };
-                (diagnostics, suppressions, claims)
+                let claims = match &self.claims {
+                    Some(pass) if run.extract[i] => Some(pass.extract(&doc)),
+                    _ => None,
+                };
+                (i, diagnostics, suppressions, claims)
             })
             .collect();
         documents.end();
         let mut diagnostics = Vec::new();
-        let mut suppressions = Vec::with_capacity(files.len());
-        let mut claims = Vec::with_capacity(files.len());
-        for (d, s, c) in per_file {
+        for (i, d, s, c) in parsed {
             diagnostics.extend(d);
-            suppressions.push(s);
-            claims.push(c);
+            run.suppressions[i] = s;
+            if let Some(c) = c {
+                run.claims[i] = c;
+            }
         }
         if let Some(pass) = &self.claims {
             let comparing = timings::phase("compare");
-            let conflicts = claims::compare(&claims, &pass.tolerances);
+            let conflicts = run.compare_and_load(pass, self.max_article_bytes);
             comparing.end();
             let corpus_rules = timings::phase("corpus rules");
             let fact_conflicts = pass
                 .facts
                 .as_ref()
-                .map(|f| claims::check_facts(&claims, f))
+                .map(|f| claims::check_facts(&run.focus_claims(), f))
                 .unwrap_or_default();
             let corpus = Corpus {
-                files: &files,
-                claims: &claims,
+                files: &run.files,
+                claims: &run.claims,
                 conflicts: &conflicts,
                 facts: pass.facts.as_ref(),
                 fact_conflicts: &fact_conflicts,
@@ -320,78 +310,21 @@ impl Engine {
             corpus_rules.end();
         }
         let finishing = timings::phase("finish");
-        self.finish(&mut diagnostics, |d| &suppressions[d.file.0 as usize]);
+        self.finish(&mut diagnostics, |d| &run.suppressions[d.file.0 as usize]);
+        if !run.whole {
+            let touches = |id: FileId| run.in_focus[id.0 as usize];
+            diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
+        }
         finishing.end();
-        let facts = self.claims.as_ref().and_then(|p| p.facts.clone());
+        let saving = timings::phase("save cache");
+        run.save_cache();
+        saving.end();
         RunResult {
-            files,
+            files: run.files,
             diagnostics,
-            notes: Vec::new(),
-            claims,
-            facts,
+            notes: run.notes,
+            claims: run.claims,
+            facts: self.claims.as_ref().and_then(|p| p.facts.clone()),
         }
     }
-}
-
-/// Read and decode `paths` in parallel: the files, and a note for each file
-/// that could not be read or is binary.
-/// Files larger than `limit` bytes are skipped with a note.
-pub fn read_files(paths: &[PathBuf], limit: u64) -> (Vec<SourceFile>, Vec<Note>) {
-    let read: Vec<Result<(PathBuf, crate::source::Decoded), Note>> =
-        paths.par_iter().map(|p| read_one(p, limit)).collect();
-    let mut files = Vec::new();
-    let mut notes = Vec::new();
-    for r in read {
-        match r {
-            Ok((path, decoded)) => {
-                let id = FileId(files.len() as u32);
-                files.push(SourceFile {
-                    id,
-                    display: display_path(&path),
-                    path,
-                    decoded,
-                });
-            }
-            Err(note) => notes.push(note),
-        }
-    }
-    (files, notes)
-}
-
-fn read_one(path: &Path, limit: u64) -> Result<(PathBuf, crate::source::Decoded), Note> {
-    let bytes = read_bounded(path, limit).map_err(|e| Note::unread(path, &e))?;
-    let decoded = decode_vec(bytes).map_err(|_| Note::binary(path))?;
-    Ok((path.to_path_buf(), decoded))
-}
-
-/// Whether `path` is one of the (canonical) `focus` paths. The file name is
-/// compared first: resolving every path of a large corpus costs system calls.
-pub fn is_focus(path: &Path, focus: &HashSet<PathBuf>) -> bool {
-    let name = path.file_name();
-    focus.iter().any(|f| f.file_name() == name) && focus.contains(&canonical(path))
-}
-
-/// A path in one spelling, so `./a.md` and `content/../a.md` compare equal.
-pub fn canonical(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// How a path is shown in reports: relative to the current folder when it
-/// lies inside it (a corpus set in the config is absolute, and annotations
-/// of CI services only land on relative paths), as given otherwise.
-pub(super) fn display_path(path: &Path) -> String {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
-    let relative = cwd
-        .as_deref()
-        .filter(|_| path.is_absolute())
-        .and_then(|cwd| pathdiff::diff_paths(path, cwd))
-        .filter(|rel| !rel.starts_with(".."));
-    relative
-        .as_deref()
-        .unwrap_or(path)
-        .strip_prefix("./")
-        .unwrap_or(relative.as_deref().unwrap_or(path))
-        .display()
-        .to_string()
 }

@@ -35,7 +35,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
     };
     let mut omitted = 0;
     // Unreadable files first: they make the run fail with exit code 2.
-    for note in run.notes.iter().filter(|n| n.is_error) {
+    for note in run.notes.iter().filter(|n| n.is_error()) {
         if used[0] < LIMIT {
             used[0] += 1;
             // Walk errors may have no path.
@@ -49,7 +49,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
                 out,
                 "::error {file}title={}::{}",
                 property("copydesk"),
-                data(&note.message)
+                data(&note.message())
             )?;
         } else {
             omitted += 1;
@@ -81,11 +81,11 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             data(&message)
         )?;
     }
-    for note in run.notes.iter().filter(|n| !n.is_error) {
-        writeln!(out, "copydesk: {}: {}", note.path.display(), note.message)?;
+    for note in run.notes.iter().filter(|n| !n.is_error()) {
+        writeln!(out, "copydesk: {}: {}", note.path.display(), note.message())?;
     }
     if omitted > 0 {
-        let total = run.diagnostics.len() + run.notes.iter().filter(|n| n.is_error).count();
+        let total = run.diagnostics.len() + run.notes.iter().filter(|n| n.is_error()).count();
         let where_ = match ctx.step_summary {
             Some(path) => match append_summary(files, path) {
                 Ok(()) => format!("all {total} are listed in the job summary"),
@@ -115,7 +115,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
 fn append_summary(files: &ReportFiles, path: &std::path::Path) -> io::Result<()> {
     let run = files.run;
     let mut s = String::new();
-    let shown: Vec<_> = run.notes.iter().filter(|n| n.is_error).collect();
+    let shown: Vec<_> = run.notes.iter().filter(|n| n.is_error()).collect();
     s.push_str(&format!(
         "### copydesk: {} in {}\n\n",
         plural(run.diagnostics.len() + shown.len(), "finding"),
@@ -126,7 +126,7 @@ fn append_summary(files: &ReportFiles, path: &std::path::Path) -> io::Result<()>
         s.push_str(&format!(
             "| error | {} |  |  | {} |\n",
             cell(&format!("`{}`", note.path.display())),
-            cell(&note.message)
+            cell(&note.message())
         ));
     }
     for d in &run.diagnostics {
@@ -183,11 +183,9 @@ mod tests {
     #[test]
     fn unreadable_paths_are_errors_and_a_missing_path_is_left_out() {
         use crate::engine::{Note, RunResult};
-        let note = |path: &str| Note {
-            path: path.into(),
-            message: "cannot read: denied".into(),
-            is_error: true,
-        };
+        let denied = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let note =
+            |path: &str| Note::source(path.into(), crate::source::ReadError::Io(denied()).into());
         let run = RunResult {
             notes: vec![note(""), note("a,b.md")],
             ..RunResult::default()

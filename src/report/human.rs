@@ -25,15 +25,15 @@ pub fn write(
     })?;
     let mut unreadable = 0;
     for note in &files.run.notes {
-        let kind = if note.is_error {
+        let kind = if note.is_error() {
             unreadable += 1;
             "error"
         } else {
             "note"
         };
         // Quiet keeps what makes the run fail: unreadable files.
-        if !ctx.quiet || note.is_error {
-            writeln!(out, "{kind}: {}: {}", note.path.display(), note.message)?;
+        if !ctx.quiet || note.is_error() {
+            writeln!(out, "{kind}: {}: {}", note.path.display(), note.message())?;
         }
     }
     if ctx.quiet {

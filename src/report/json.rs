@@ -200,7 +200,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         .iter()
         .map(|n| JsonNote {
             path: n.path.display().to_string(),
-            message: n.message.clone(),
+            message: n.message(),
         })
         .collect();
     // Compact: a large corpus can have many findings (`jq .` pretty-prints).

@@ -103,7 +103,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             p if p.is_empty() => "copydesk".to_string(),
             p => p,
         };
-        let (tag, e, s) = if note.is_error {
+        let (tag, e, s) = if note.is_error() {
             ("error", 1, 0)
         } else {
             ("skipped", 0, 1)
@@ -114,7 +114,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
             suites,
             "  <testsuite name=\"{p}\" tests=\"1\" failures=\"0\" errors=\"{e}\" skipped=\"{s}\" time=\"0\">\n    <testcase name=\"read\" classname=\"{p}\" file=\"{p}\" time=\"0\">\n      <{tag} message=\"{m}\"/>\n    </testcase>\n  </testsuite>\n",
             p = attr(&path),
-            m = attr(&note.message),
+            m = attr(&note.message()),
         );
     }
     write!(

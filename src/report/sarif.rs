@@ -316,10 +316,8 @@ pub fn write_capped(
         .notes
         .iter()
         .map(|n| Notification {
-            level: if n.is_error { "error" } else { "note" },
-            message: OwnedText {
-                text: n.message.clone(),
-            },
+            level: if n.is_error() { "error" } else { "note" },
+            message: OwnedText { text: n.message() },
             // Walk errors may have no path.
             locations: Some(n.path.display().to_string())
                 .filter(|p| !p.is_empty())
@@ -363,7 +361,7 @@ pub fn write_capped(
                 },
             },
             invocations: vec![Invocation {
-                execution_successful: !run.notes.iter().any(|n| n.is_error),
+                execution_successful: !run.notes.iter().any(|n| n.is_error()),
                 tool_execution_notifications: notifications,
             }],
             column_kind: "unicodeCodePoints",

@@ -22,8 +22,8 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         )
     })?;
     for note in &files.run.notes {
-        if !ctx.quiet || note.is_error {
-            writeln!(out, "{}: note: {}", note.path.display(), note.message)?;
+        if !ctx.quiet || note.is_error() {
+            writeln!(out, "{}: note: {}", note.path.display(), note.message())?;
         }
     }
     if shown.len() < files.run.diagnostics.len() && !ctx.quiet {

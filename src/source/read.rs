@@ -3,6 +3,8 @@
 //! one byte, so that a link to `/dev/zero`, a FIFO or a huge file cannot
 //! exhaust memory or hang the run (issue 13). Decoding is [`super::decode`].
 
+use super::decode::{Decoded, decode_vec};
+use super::stamp::{Stamp, content_hash};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -31,6 +33,65 @@ pub enum ReadError {
     /// The system refused.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Why an article was not checked.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// Its bytes were not read.
+    #[error(transparent)]
+    Unread(#[from] ReadError),
+    /// Its bytes are not text.
+    #[error("binary file")]
+    Binary,
+}
+
+impl SourceError {
+    /// Whether the user must act: the system refused to read the file. A
+    /// skipped file (binary, too large, not a regular file) is information.
+    pub fn is_error(&self) -> bool {
+        matches!(self, SourceError::Unread(ReadError::Io(_)))
+    }
+}
+
+/// An article as read from disk: its text, and what tells whether it
+/// changed since (its stat data, taken before the read, and its hash).
+pub struct Article {
+    /// The text and how it was stored.
+    pub decoded: Decoded,
+    /// Stat data.
+    pub stamp: Stamp,
+    /// Hash of the bytes.
+    pub hash: u64,
+}
+
+/// Reads the article at `path` (see [`read_bounded`] for `limit`).
+pub fn read_article(path: &Path, limit: u64) -> Result<Article, SourceError> {
+    let stamp = stamp_of(path)?;
+    let (bytes, hash) = read_hashed(path, limit)?;
+    Ok(Article {
+        decoded: decode_article(bytes)?,
+        stamp,
+        hash,
+    })
+}
+
+/// The stat data of the file at `path`.
+pub fn stamp_of(path: &Path) -> Result<Stamp, SourceError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    Ok(Stamp::of(&meta))
+}
+
+/// The bytes of the file at `path` and their hash.
+pub fn read_hashed(path: &Path, limit: u64) -> Result<(Vec<u8>, u64), SourceError> {
+    let bytes = read_bounded(path, limit)?;
+    let hash = content_hash(&bytes);
+    Ok((bytes, hash))
+}
+
+/// An article's bytes as text.
+pub fn decode_article(bytes: Vec<u8>) -> Result<Decoded, SourceError> {
+    decode_vec(bytes).map_err(|_| SourceError::Binary)
 }
 
 /// What a file that is not a regular file is, for messages. Follows symlinks.

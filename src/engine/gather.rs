@@ -1,0 +1,437 @@
+//! The first step of a run: finding out, for every article, its text or
+//! claims already known, through the claims cache (`crate::cache`) when
+//! there is one.
+//!
+//! A full run reads every article; the cache only spares extracting the
+//! claims of articles whose bytes it already knows (same hash). A partial
+//! run (named files or `--since`, with a corpus) needs the claims of every
+//! article but the text of the named files only: it trusts the cache's stat
+//! data for unchanged articles and reads the others. After the comparison
+//! it reads the few unread articles a finding points at
+//! ([`Gathered::compare_and_load`]), so that their locations, snippets and
+//! suppression comments are right. Articles never read are present in the
+//! run's result (so file ids and counts match a full run) with empty text.
+
+use super::claims_pass::ClaimsPass;
+use super::note::Note;
+use super::suppress::Suppressions;
+use crate::cache::{self, ClaimsCache, Record, Stamp, now_ns};
+use crate::claims::{self, Claim};
+use crate::document::Document;
+use crate::source::read::{decode_article, read_hashed, stamp_of};
+use crate::source::{
+    Decoded, Encoding, LineEnding, SourceError, SourceFile, Sources, read_article,
+};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// How many times a partial run re-compares when an article changed on disk
+/// between the look at its stat data and the read for reporting.
+const ROUNDS: usize = 3;
+
+/// One article as a run first sees it.
+pub(super) enum Probe {
+    /// Could not be read (or is binary).
+    Failed(SourceError),
+    /// Unchanged since the cache recorded entry `entry`: not read.
+    Cached { entry: usize, stamp: Stamp },
+    /// Read: the same bytes as entry `entry`, so the same claims.
+    Same {
+        entry: usize,
+        stamp: Stamp,
+        hash: u64,
+    },
+    /// Read and decoded.
+    Read(crate::source::Article),
+}
+
+impl Probe {
+    /// Reads the article at `path`.
+    fn read(path: &Path, limit: u64) -> Probe {
+        match read_article(path, limit) {
+            Ok(article) => Probe::Read(article),
+            Err(e) => Probe::Failed(e),
+        }
+    }
+
+    /// Looks at an unnamed article of a partial run: trusts the cache when
+    /// the stat data allow, else reads and hashes the file, and decodes it
+    /// only when its bytes are new.
+    pub(super) fn look(path: &Path, key: &Path, cache: &ClaimsCache, limit: u64) -> Probe {
+        let Some(entry) = cache.position(key) else {
+            return Probe::read(path, limit);
+        };
+        let looked = stamp_of(path).and_then(|stamp| {
+            if cache.unchanged(entry, &stamp) {
+                return Ok(Probe::Cached { entry, stamp });
+            }
+            let (bytes, hash) = read_hashed(path, limit)?;
+            if hash == cache.entry(entry).hash {
+                return Ok(Probe::Same { entry, stamp, hash });
+            }
+            // Changed: the bytes just read are decoded, not read again.
+            Ok(Probe::Read(crate::source::Article {
+                decoded: decode_article(bytes)?,
+                stamp,
+                hash,
+            }))
+        });
+        looked.unwrap_or_else(Probe::Failed)
+    }
+}
+
+/// Text for an article that was not read.
+fn unread() -> Decoded {
+    Decoded {
+        text: String::new(),
+        encoding: Encoding::Utf8,
+        bom: false,
+        line_ending: LineEnding::Lf,
+        lossy: false,
+    }
+}
+
+/// What the cache will record about a file of the run.
+#[derive(Clone, Copy)]
+struct Seen {
+    stamp: Stamp,
+    hash: u64,
+}
+
+/// The files of a run and what is known of each, by `FileId`.
+#[derive(Default)]
+pub(super) struct Gathered {
+    pub files: Vec<SourceFile>,
+    /// Claims known without extracting them (from the cache).
+    pub claims: Vec<Vec<Claim>>,
+    /// Whether the file's claims must be extracted from its text.
+    pub extract: Vec<bool>,
+    /// Whether the file's text was read (else it is empty).
+    pub loaded: Vec<bool>,
+    /// Whether the file's findings are wanted.
+    pub in_focus: Vec<bool>,
+    /// Whether every file is in focus (a full run).
+    pub whole: bool,
+    pub suppressions: Vec<Suppressions>,
+    pub notes: Vec<Note>,
+    /// Paths as the cache knows them, and what it will record of each.
+    keys: Vec<PathBuf>,
+    seen: Vec<Seen>,
+    cache: ClaimsCache,
+    /// When the run started, for the cache's stat-data trust.
+    started: u64,
+    /// Whether the cache is worth rewriting.
+    dirty: bool,
+}
+
+/// Where a run's claims cache comes from.
+pub enum CacheUse<'a> {
+    /// No cache.
+    Off,
+    /// The cache in this folder, loaded by the run.
+    Dir(&'a Path),
+    /// A cache already loaded (see `Engine::open_claims_cache`).
+    Loaded(ClaimsCache),
+}
+
+impl Gathered {
+    /// Files already decoded (stdin, tests): all read, all in focus.
+    pub fn of_files(files: Vec<SourceFile>) -> Gathered {
+        let n = files.len();
+        Gathered {
+            files,
+            claims: vec![Vec::new(); n],
+            extract: vec![true; n],
+            loaded: vec![true; n],
+            in_focus: vec![true; n],
+            whole: true,
+            suppressions: std::iter::repeat_with(Suppressions::default)
+                .take(n)
+                .collect(),
+            ..Gathered::default()
+        }
+    }
+
+    /// Looks at every article of `paths` (see the module doc). `focus`
+    /// names the articles whose findings are wanted (`None`: all); `open`
+    /// loads the cache a [`CacheUse::Dir`] names.
+    pub fn gather(
+        paths: &[PathBuf],
+        focus: Option<&HashSet<PathBuf>>,
+        cache: CacheUse,
+        open: impl Fn(&Path) -> ClaimsCache + Sync,
+        limit: u64,
+    ) -> Gathered {
+        let started = now_ns();
+        let focused: Vec<bool> = match focus {
+            Some(focus) => paths
+                .par_iter()
+                .map(|p| crate::source::is_focus(p, focus))
+                .collect(),
+            None => vec![true; paths.len()],
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let key = |p: &Path| cache::absolute(p, &cwd);
+        let (probes, mut cache): (Vec<Probe>, ClaimsCache) = match cache {
+            // Every article is read anyway: the cache loads meanwhile.
+            CacheUse::Dir(dir) if focus.is_none() => rayon::join(
+                || paths.par_iter().map(|p| Probe::read(p, limit)).collect(),
+                || open(dir),
+            ),
+            cache => {
+                let cache = match cache {
+                    CacheUse::Off => ClaimsCache::default(),
+                    CacheUse::Dir(dir) => open(dir),
+                    CacheUse::Loaded(cache) => cache,
+                };
+                let probes = paths
+                    .par_iter()
+                    .zip(&focused)
+                    .map(|(p, &named)| {
+                        if named {
+                            Probe::read(p, limit)
+                        } else {
+                            Probe::look(p, &key(p), &cache, limit)
+                        }
+                    })
+                    .collect();
+                (probes, cache)
+            }
+        };
+
+        let mut run = Gathered {
+            whole: focus.is_none(),
+            started,
+            ..Gathered::default()
+        };
+        let mut sources = Sources::default();
+        for ((path, probe), named) in paths.iter().zip(probes).zip(focused) {
+            let key = if cache.is_enabled() {
+                key(path)
+            } else {
+                PathBuf::new()
+            };
+            let (decoded, known, seen) = match probe {
+                Probe::Failed(e) => {
+                    if named {
+                        run.notes.push(Note::source(path.clone(), e));
+                    }
+                    continue;
+                }
+                Probe::Cached { entry, stamp } => {
+                    let hash = cache.entry(entry).hash;
+                    (None, Some(cache.take_claims(entry)), Seen { stamp, hash })
+                }
+                Probe::Same { entry, stamp, hash } => {
+                    run.dirty = true;
+                    (None, Some(cache.take_claims(entry)), Seen { stamp, hash })
+                }
+                Probe::Read(article) => {
+                    let entry = cache
+                        .position(&key)
+                        .filter(|&e| cache.entry(e).hash == article.hash);
+                    // A named file of a partial run is read every time: only
+                    // the other articles make the cache worth rewriting.
+                    let counts = run.whole || !named;
+                    run.dirty |=
+                        counts && entry.is_none_or(|e| cache.entry(e).stamp != article.stamp);
+                    let seen = Seen {
+                        stamp: article.stamp,
+                        hash: article.hash,
+                    };
+                    let known = entry.map(|e| cache.take_claims(e));
+                    (Some(article.decoded), known, seen)
+                }
+            };
+            run.loaded.push(decoded.is_some());
+            run.extract.push(known.is_none());
+            run.claims.push(known.unwrap_or_default());
+            sources.push(path.clone(), decoded.unwrap_or_else(unread));
+            run.in_focus.push(named);
+            run.keys.push(key);
+            run.seen.push(seen);
+            run.suppressions.push(Suppressions::default());
+        }
+        run.files = sources.into_files();
+        run.cache = cache;
+        run
+    }
+
+    /// Compares the named files' claims with all others, then reads the
+    /// unread articles a conflict points at. If one of them changed since
+    /// its claims were recorded, its fresh claims replace them and the
+    /// comparison runs again (at most [`ROUNDS`] times; after that, the
+    /// conflicts with articles still unread are dropped).
+    pub fn compare_and_load(&mut self, pass: &ClaimsPass, limit: u64) -> Vec<claims::Conflict> {
+        if self.whole {
+            return claims::compare(&self.claims, &pass.tolerances);
+        }
+        for _ in 0..ROUNDS {
+            let conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
+            let mut wanted: Vec<usize> = conflicts
+                .iter()
+                .flat_map(|c| [c.a.doc, c.b.doc])
+                .filter(|&d| !self.loaded[d])
+                .collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            if wanted.is_empty() || !self.load(&wanted, pass, limit) {
+                return conflicts;
+            }
+        }
+        let mut conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
+        conflicts.retain(|c| self.loaded[c.a.doc] && self.loaded[c.b.doc]);
+        conflicts
+    }
+
+    /// Reads files `wanted` for reporting. Returns whether any of them
+    /// changed since its claims were taken.
+    fn load(&mut self, wanted: &[usize], pass: &ClaimsPass, limit: u64) -> bool {
+        let read: Vec<(usize, Result<crate::source::Article, SourceError>)> = wanted
+            .par_iter()
+            .map(|&i| (i, read_article(&self.files[i].path, limit)))
+            .collect();
+        let mut changed = false;
+        for (i, r) in read {
+            self.loaded[i] = true;
+            match r {
+                Ok(article) => {
+                    let fresh = article.hash != self.seen[i].hash;
+                    self.seen[i] = Seen {
+                        stamp: article.stamp,
+                        hash: article.hash,
+                    };
+                    self.files[i].decoded = article.decoded;
+                    let doc = Document::parse(&self.files[i]);
+                    self.suppressions[i] = Suppressions::of(&doc);
+                    if fresh {
+                        self.claims[i] = pass.extract(&doc);
+                        changed = true;
+                    }
+                }
+                Err(_) => {
+                    // Gone or unreadable since it was looked at: its claims
+                    // can no longer be shown, nor trusted next time.
+                    self.claims[i].clear();
+                    self.seen[i].stamp = Stamp::UNKNOWN;
+                    changed = true;
+                }
+            }
+        }
+        self.dirty |= changed;
+        changed
+    }
+
+    /// The claims of the files in focus, for the facts check (all of them
+    /// in a full run).
+    pub fn focus_claims(&self) -> std::borrow::Cow<'_, [Vec<Claim>]> {
+        if self.whole {
+            return std::borrow::Cow::Borrowed(&self.claims);
+        }
+        let named = self
+            .claims
+            .iter()
+            .zip(&self.in_focus)
+            .map(|(c, &f)| if f { c.clone() } else { Vec::new() })
+            .collect();
+        std::borrow::Cow::Owned(named)
+    }
+
+    /// Records every article's claims in the cache for the next run, keeping
+    /// the entries of articles this run did not see. The cache is not
+    /// rewritten when nothing in it changed.
+    pub fn save_cache(&self) {
+        let cache = &self.cache;
+        if !cache.is_enabled() || !(self.dirty || cache.is_empty()) {
+            return;
+        }
+        let mut records: Vec<Record> = self
+            .keys
+            .iter()
+            .zip(&self.seen)
+            .zip(&self.claims)
+            .map(|((path, s), claims)| Record {
+                path,
+                stamp: s.stamp,
+                hash: s.hash,
+                claims,
+            })
+            .collect();
+        let checked: HashSet<&Path> = self.keys.iter().map(PathBuf::as_path).collect();
+        records.extend(
+            cache
+                .carried_over()
+                .filter(|(path, _, _)| !checked.contains(path))
+                .map(|(path, stamp, entry)| Record {
+                    path,
+                    stamp,
+                    hash: entry.hash,
+                    claims: &entry.claims,
+                }),
+        );
+        // A cache that cannot be written only makes the next run slower.
+        let _ = cache.save(self.started, &records);
+    }
+}
+
+/// The articles of `paths` that can be read, and a note for each other:
+/// what `copydesk claims` lists.
+pub fn read_articles(paths: &[PathBuf], limit: u64) -> (Vec<SourceFile>, Vec<Note>) {
+    let run = Gathered::gather(paths, None, CacheUse::Off, no_cache, limit);
+    (run.files, run.notes)
+}
+
+/// For a run without a claims cache.
+pub(super) fn no_cache(_: &Path) -> ClaimsCache {
+    ClaimsCache::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::content_hash;
+
+    const LIMIT: u64 = crate::source::DEFAULT_MAX_ARTICLE_BYTES;
+
+    /// A cache whose only entry has `path`'s current stat data and `hash`,
+    /// written as if its run had started at `started_ns`.
+    fn cache_claiming(dir: &Path, path: &Path, hash: u64, started_ns: u64) -> ClaimsCache {
+        let stamp = Stamp::of(&std::fs::metadata(path).unwrap());
+        let record = Record {
+            path,
+            stamp,
+            hash,
+            claims: &[],
+        };
+        cache::save(dir, 1, started_ns, &[record]).unwrap();
+        ClaimsCache::load(dir, 1)
+    }
+
+    #[test]
+    fn equal_stat_data_are_trusted_only_once_settled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "Phishing rose 22% in 2024.\n").unwrap();
+        let cache_dir = dir.path().join("cache");
+        // Written just now: the same stat data could hide an edit, so the
+        // file is read, and its hash (not the cached one) decides.
+        let racy = cache_claiming(&cache_dir, &path, 0, now_ns());
+        assert!(matches!(
+            Probe::look(&path, &path, &racy, LIMIT),
+            Probe::Read(_)
+        ));
+        let hash = content_hash(&std::fs::read(&path).unwrap());
+        let racy_same = cache_claiming(&cache_dir, &path, hash, now_ns());
+        assert!(matches!(
+            Probe::look(&path, &path, &racy_same, LIMIT),
+            Probe::Same { .. }
+        ));
+        // Changed long before the cache's run started: trusted unread.
+        let settled = cache_claiming(&cache_dir, &path, 0, now_ns() + 10_000_000_000);
+        assert!(matches!(
+            Probe::look(&path, &path, &settled, LIMIT),
+            Probe::Cached { .. }
+        ));
+    }
+}
