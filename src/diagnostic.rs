@@ -69,9 +69,24 @@ pub struct Fix {
     pub edits: Vec<Edit>,
     /// Safe or unsafe.
     pub applicability: Applicability,
+    /// Whether the fix stores the file as UTF-8: a whole-file fix that
+    /// changes no text, only the bytes it is written as (its edit list is
+    /// empty).
+    #[serde(skip)]
+    pub store_as_utf8: bool,
 }
 
 impl Fix {
+    /// The whole-file fix that rewrites a file's bytes as UTF-8.
+    pub fn store_as_utf8(title: impl Into<String>) -> Self {
+        Fix {
+            title: title.into(),
+            edits: Vec::new(),
+            applicability: Applicability::Safe,
+            store_as_utf8: true,
+        }
+    }
+
     /// A safe fix made of one edit.
     pub fn safe(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
         Self::single(title, span, replacement, Applicability::Safe)
@@ -99,6 +114,7 @@ impl Fix {
                 replacement: replacement.into(),
             }],
             applicability,
+            store_as_utf8: false,
         }
     }
 }

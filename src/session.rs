@@ -11,9 +11,11 @@
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::engine::{CacheUse, Context, Engine, Plan, RunResult};
-use crate::source::{WalkError, WalkOptions, walk};
+use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
+use crate::source::{FileId, SourceFile, WalkError, WalkOptions, walk};
 use crate::source::{canonical, is_focus};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -234,6 +236,80 @@ impl Session {
                 }),
             },
         )
+    }
+}
+
+/// A file `--fix` would change, and its fixed text.
+pub struct PlannedFix<'r> {
+    /// The file as checked.
+    pub file: &'r SourceFile,
+    /// Its fixed text and what changed.
+    pub fixed: Fixed,
+}
+
+impl Session {
+    /// The fixes `--fix` would make to the files of `result` (only files
+    /// that change), each file fixed in memory until it settles.
+    pub fn plan_fixes<'r>(
+        &self,
+        result: &'r RunResult,
+        options: FixOptions,
+    ) -> Vec<PlannedFix<'r>> {
+        let fixable: HashSet<FileId> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.fix.is_some())
+            .map(|d| d.file)
+            .collect();
+        result
+            .files
+            .par_iter()
+            .filter(|f| fixable.contains(&f.id))
+            .map(|file| PlannedFix {
+                file,
+                fixed: fix_source(&self.engine, file, options),
+            })
+            .filter(|p| p.fixed.changes(p.file))
+            .collect()
+    }
+
+    /// Writes `planned` atomically, only files inside `roots` and each real
+    /// file once: each file's outcome, in order.
+    pub fn write_fixes(
+        &self,
+        planned: &[PlannedFix],
+        roots: &[PathBuf],
+    ) -> Vec<Result<(), FixError>> {
+        let mut targets = Targets::new(roots);
+        // Every file is claimed before any is written: a rename gives the
+        // written file a new inode, and a second link to it would then look new.
+        let claims: Vec<_> = planned.iter().map(|p| targets.claim(p.file)).collect();
+        planned
+            .iter()
+            .zip(claims)
+            .map(|(p, claim)| {
+                claim.and_then(|()| write_atomically(p.file, &p.fixed.text, p.fixed.transcode))
+            })
+            .collect()
+    }
+
+    /// Why each of `planned` would not be written by [`Session::write_fixes`]
+    /// (`None`: it would be), without writing anything: what `--diff` shows.
+    pub fn refusals(&self, planned: &[PlannedFix], roots: &[PathBuf]) -> Vec<Option<String>> {
+        let mut targets = Targets::new(roots);
+        planned
+            .iter()
+            .map(|p| {
+                targets
+                    .claim(p.file)
+                    .err()
+                    .map(|e| match e {
+                        FixError::Refused { reason, .. } => reason,
+                        other => other.to_string(),
+                    })
+                    .or_else(|| writable(p.file, &p.fixed.text, p.fixed.transcode).err())
+            })
+            .collect()
     }
 }
 

@@ -4,19 +4,18 @@ use super::{ColorChoice, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, io_result};
 use crate::baseline::Baseline;
 use crate::diagnostic::Severity;
 use crate::engine::{Engine, RunResult};
-use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
+use crate::fix::{FixError, FixOptions};
 use crate::report::{self, Format, Style};
-use crate::session::{Request, Session};
+use crate::session::{PlannedFix, Request, Session};
 use crate::source::{FileId, SourceFile};
 use chrono::NaiveDate;
 use clap::Args;
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `copydesk check`.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct CheckArgs {
     /// Files and folders to check (default: the current folder).
     pub paths: Vec<PathBuf>,
@@ -362,7 +361,6 @@ enum Tree {
 /// Walk the paths (or the changed files of `--since`), check them (a partial
 /// run when a corpus is known), and apply or show fixes.
 fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Result<Tree> {
-    let engine = &session.engine;
     let request = Request {
         paths: args.paths.clone(),
         since: args.since.clone(),
@@ -394,7 +392,7 @@ fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Resul
         unsafe_fixes: args.unsafe_fixes,
     };
     if args.diff {
-        let changed = io_result_bool(print_diffs(engine, &result, roots, fix_options))?;
+        let changed = io_result_bool(print_diffs(session, &result, roots, fix_options))?;
         return Ok(Tree::Diff(ExitCode::from(if changed {
             EXIT_FINDINGS
         } else {
@@ -403,7 +401,7 @@ fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Resul
     }
     let mut fix_failed = false;
     if args.fix {
-        let fixing = apply_fixes_in_place(engine, &result, roots, fix_options, args.quiet);
+        let fixing = apply_fixes_in_place(session, &result, roots, fix_options, args.quiet);
         fix_failed = fixing.failed;
         // Report what remains, from the files as they are now.
         result = session.run(&selection)?;
@@ -425,27 +423,6 @@ fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Resul
     })
 }
 
-/// Fix every file of `result` in memory, in parallel; only files that change.
-fn plan_fixes<'r>(
-    engine: &Engine,
-    result: &'r RunResult,
-    options: FixOptions,
-) -> Vec<(&'r SourceFile, Fixed)> {
-    let fixable: std::collections::HashSet<FileId> = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.fix.is_some() || d.rule == crate::rules::encoding_not_utf8::ID)
-        .map(|d| d.file)
-        .collect();
-    result
-        .files
-        .par_iter()
-        .filter(|f| fixable.contains(&f.id))
-        .map(|f| (f, fix_source(engine, f, options)))
-        .filter(|(f, fixed)| fixed.changes(f))
-        .collect()
-}
-
 /// What `--fix` did besides writing.
 struct Fixing {
     /// Whether any file could not be written.
@@ -457,7 +434,7 @@ struct Fixing {
 /// `--fix`: write the fixed files and say on stderr what changed in each.
 /// Only files inside `roots` are written, each real file once.
 fn apply_fixes_in_place(
-    engine: &Engine,
+    session: &Session,
     result: &RunResult,
     roots: &[PathBuf],
     options: FixOptions,
@@ -467,13 +444,9 @@ fn apply_fixes_in_place(
     let mut refused = Vec::new();
     let mut total = 0;
     let mut written = 0;
-    let mut targets = Targets::new(roots);
-    let planned = plan_fixes(engine, result, options);
-    // Every file is claimed before any is written: a rename gives the
-    // written file a new inode, and a second link to it would then look new.
-    let claims: Vec<_> = planned.iter().map(|(f, _)| targets.claim(f)).collect();
-    for ((file, fixed), claim) in planned.iter().zip(claims) {
-        let outcome = claim.and_then(|()| write_atomically(file, &fixed.text, fixed.transcode));
+    let planned = session.plan_fixes(result, options);
+    let outcomes = session.write_fixes(&planned, roots);
+    for (PlannedFix { file, fixed }, outcome) in planned.iter().zip(outcomes) {
         match outcome {
             Err(FixError::Refused { reason, .. }) => refused.push(crate::engine::Note {
                 path: file.path.clone(),
@@ -510,24 +483,16 @@ fn apply_fixes_in_place(
 /// `--diff`: print what `--fix` would change. Returns whether anything would.
 /// Files `--fix` would not write are named with the reason instead of a diff.
 fn print_diffs(
-    engine: &Engine,
+    session: &Session,
     result: &RunResult,
     roots: &[PathBuf],
     options: FixOptions,
 ) -> std::io::Result<bool> {
-    let planned = plan_fixes(engine, result, options);
-    let mut targets = Targets::new(roots);
+    let planned = session.plan_fixes(result, options);
+    let refusals = session.refusals(&planned, roots);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut any = false;
-    for (file, fixed) in &planned {
-        let refused = targets
-            .claim(file)
-            .err()
-            .map(|e| match e {
-                FixError::Refused { reason, .. } => reason,
-                other => other.to_string(),
-            })
-            .or_else(|| writable(file, &fixed.text, fixed.transcode).err());
+    for (PlannedFix { file, fixed }, refused) in planned.iter().zip(refusals) {
         if let Some(reason) = refused {
             writeln!(out, "# {}: would not be fixed: {reason}", file.display)?;
             continue;

@@ -31,32 +31,15 @@ pub struct FixArgs {
 /// Run `copydesk fix`.
 pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
     if !args.stdin {
+        // The same run as `check --fix`, reporting only what changed.
         return super::check::run(CheckArgs {
             paths: args.paths,
             format: Format::Short,
             config: args.config,
-            fail_on: None,
-            today: None,
             color: ColorChoice::Never,
             fix: true,
             unsafe_fixes: args.unsafe_fixes,
-            diff: false,
-            baseline: None,
-            write_baseline: None,
-            since: None,
-            staged: false,
-            corpus: None,
-            no_cache: false,
-            cache_dir: None,
-            select: Vec::new(),
-            ignore: Vec::new(),
-            exit_zero: false,
-            quiet: false,
-            statistics: false,
-            output_formats: Vec::new(),
-            max_findings: None,
-            stdin: false,
-            stdin_filename: None,
+            ..CheckArgs::default()
         });
     }
     let setup = Session::open(args.config.as_deref(), None, &[], &[])?;

@@ -55,9 +55,10 @@ pub enum Command {
 }
 
 /// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
     /// When the output is a terminal and NO_COLOR is unset.
+    #[default]
     Auto,
     /// Always.
     Always,

@@ -13,7 +13,6 @@ pub use write::{FixError, writable, write_atomically};
 
 use crate::diagnostic::Applicability;
 use crate::engine::Engine;
-use crate::rules::encoding_not_utf8;
 use crate::source::{Encoding, SourceFile};
 use std::collections::BTreeMap;
 
@@ -60,17 +59,14 @@ pub fn fix_source(engine: &Engine, file: &SourceFile, options: FixOptions) -> Fi
         let diagnostics = engine.check_document(&current);
         // Only a finding that offers the fix converts the file: the rule
         // withholds it when converting would lose or add characters.
-        if diagnostics
+        let store_as_utf8 = diagnostics
             .iter()
-            .any(|d| d.rule == encoding_not_utf8::ID && d.fix.is_some())
-            && current.decoded.encoding != Encoding::Utf8
-        {
+            .find(|d| d.fix.as_ref().is_some_and(|f| f.store_as_utf8));
+        if let Some(d) = store_as_utf8.filter(|_| current.decoded.encoding != Encoding::Utf8) {
             // Transcoding is a whole-file fix: it changes no text, only the
             // bytes the text is stored as.
             transcode = true;
-            *applied
-                .entry(encoding_not_utf8::ID.to_string())
-                .or_default() += 1;
+            *applied.entry(d.rule.to_string()).or_default() += 1;
             current.decoded.encoding = Encoding::Utf8;
             current.decoded.bom = false;
         }

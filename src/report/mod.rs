@@ -24,9 +24,10 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     /// Snippets with the offending text underlined, and a summary.
+    #[default]
     Human,
     /// `path:line:col: severity[rule] message`, one per line.
     Short,

@@ -1,7 +1,7 @@
 //! `encoding-not-utf8`: a file stored in a legacy encoding or UTF-16. The
 //! transcoding itself is a whole-file fix done by `fix/` when `--fix` is given.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Span};
 use crate::engine::registry::Built;
 use crate::engine::{Context, DocumentRule};
@@ -80,12 +80,7 @@ impl DocumentRule for EncodingNotUtf8 {
                 .with_help(
                     "run `copydesk check --fix` to convert it to UTF-8, or re-save it as UTF-8",
                 )
-                // The edit list is empty: the fix rewrites the file's bytes, not its text.
-                .with_fix(Fix {
-                    title: "Rewrite the file as UTF-8".into(),
-                    edits: Vec::new(),
-                    applicability: Applicability::Safe,
-                }),
+                .with_fix(Fix::store_as_utf8("Rewrite the file as UTF-8")),
         });
     }
 }

@@ -43,7 +43,7 @@ pub fn spec<'a>(catalog: &'a Catalog, id: &str) -> &'a RuleSpec {
         .unwrap_or_else(|| panic!("no rule `{id}` in the catalogue"))
 }
 
-/// A source file from bytes, as `Engine::check_paths` would build it.
+/// A source file from bytes, as `Engine::check` would build it.
 pub fn source(id: usize, path: &Path, bytes: &[u8]) -> SourceFile {
     SourceFile {
         id: FileId(id as u32),
