@@ -309,20 +309,7 @@ pub fn run(args: CheckArgs) -> miette::Result<ExitCode> {
 /// `filename` (or `<stdin>`) in reports. Rules that compare articles see
 /// only this one.
 fn check_stdin(engine: &Engine, filename: Option<&Path>) -> miette::Result<RunResult> {
-    use std::io::Read;
-    let limit = engine.max_article_bytes();
-    let mut bytes = Vec::new();
-    // No more than the article limit, so `copydesk check --stdin < /dev/zero`
-    // ends (issue 13).
-    std::io::stdin()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
-    if bytes.len() as u64 > limit {
-        miette::bail!(
-            "stdin is larger than the limit of {limit} bytes (`max_article_bytes` in copydesk.yaml)"
-        );
-    }
+    let bytes = super::read_stdin(engine.max_article_bytes())?;
     let decoded = crate::source::decode_vec(bytes)
         .map_err(|_| miette::miette!("stdin is not text (it looks like a binary file)"))?;
     let (path, display) = match filename {

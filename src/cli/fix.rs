@@ -8,7 +8,7 @@ use crate::report::Format;
 use crate::session::Session;
 use crate::source::{FileId, SourceFile, decode, decode::encode};
 use clap::Args;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,17 +43,7 @@ pub fn run(args: FixArgs) -> miette::Result<ExitCode> {
         });
     }
     let setup = Session::open(args.config.as_deref(), None, &[], &[])?;
-    let limit = setup.config.max_article_bytes();
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
-    if bytes.len() as u64 > limit {
-        miette::bail!(
-            "stdin is larger than the limit of {limit} bytes (`max_article_bytes` in copydesk.yaml)"
-        );
-    }
+    let bytes = super::read_stdin(setup.config.max_article_bytes())?;
     let Ok(decoded) = decode(&bytes) else {
         eprintln!("copydesk: stdin looks binary; nothing changed");
         std::io::stdout().write_all(&bytes).ok();

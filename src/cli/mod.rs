@@ -121,3 +121,20 @@ pub fn io_result(r: std::io::Result<()>) -> miette::Result<()> {
         other => other.map_err(|e| miette::miette!("cannot write output: {e}")),
     }
 }
+
+/// One document from standard input: no more than the article limit, so
+/// that `copydesk check --stdin < /dev/zero` ends (issue 13).
+fn read_stdin(limit: u64) -> miette::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| miette::miette!("cannot read stdin: {e}"))?;
+    if bytes.len() as u64 > limit {
+        miette::bail!(
+            "stdin is larger than the limit of {limit} bytes (`max_article_bytes` in copydesk.yaml)"
+        );
+    }
+    Ok(bytes)
+}
