@@ -255,7 +255,7 @@ impl Diagnostic {
 
 /// Whether `c` changes the direction of the text around it: printed raw in
 /// a message, it could reorder what the user reads (issue 13).
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

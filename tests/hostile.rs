@@ -394,10 +394,12 @@ fn issue_13_many_front_matter_keys_are_checked_in_linear_time() {
 
 #[test]
 fn issue_13_huge_read_times_are_invalid_not_infinite() {
-    // Unquoted, 2^64 is beyond serde_yaml's integers: a front-matter-invalid
-    // finding, not a reading time either.
+    // Unquoted, 2^64 and -2^64 are beyond serde_yaml's integers: read as
+    // their digits, so the front matter stays valid and the field is judged.
     for value in [
         "9".repeat(10_000),
+        "18446744073709551616".to_string(),
+        "-18446744073709551616".to_string(),
         "'18446744073709551616'".to_string(),
         "18446744073709551616 min".to_string(),
     ] {
@@ -415,6 +417,7 @@ fn issue_13_huge_read_times_are_invalid_not_infinite() {
             "{value}: {all:?}"
         );
         assert!(messages(&result, "read-time-mismatch", "a.md").is_empty());
+        assert!(messages(&result, "front-matter-invalid", "a.md").is_empty());
         assert!(
             result
                 .diagnostics
@@ -463,6 +466,28 @@ fn issue_13_bidi_controls_are_escaped_in_messages() {
         for t in texts.into_iter().flatten() {
             assert!(!t.contains('\u{202E}'), "{t}");
         }
+    }
+}
+
+#[test]
+fn issue_13_bidi_controls_are_not_printed_raw_in_snippets_or_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{202E}dm.md";
+    let text = "---\ntitle: T\npublish_date: 2024-13-01\n---\nBody \u{202E}x â€“ y.\n";
+    std::fs::write(dir.path().join(name), text).unwrap();
+    std::fs::create_dir(dir.path().join("b\u{202E}")).unwrap();
+    std::fs::write(dir.path().join("b\u{202E}/c.md"), vec![0u8, 159, 146, 150]).unwrap();
+    for format in ["human", "short"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(["check", "--no-cache", "--format", format, "."])
+            .output()
+            .unwrap();
+        let text = output(&out);
+        assert!(!text.contains('\u{202E}'), "{format}: {text}");
+        assert!(text.contains("a\\u{202E}dm.md"), "{format}: {text}");
+        assert!(text.contains("b\\u{202E}"), "{format}: {text}");
     }
 }
 

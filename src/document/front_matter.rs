@@ -187,7 +187,7 @@ fn parse_yaml(raw: &str, base: usize) -> (Option<Mapping>, Option<Problem>) {
             }),
         );
     }
-    match serde_yaml::from_str::<Value>(raw) {
+    match parse_big_integers_as_text(raw) {
         Ok(Value::Mapping(m)) => (Some(m), None),
         Ok(Value::Null) => (Some(Mapping::new()), None),
         Ok(_) => (None, Some(Problem::NotMapping)),
@@ -209,6 +209,46 @@ fn parse_yaml(raw: &str, base: usize) -> (Option<Mapping>, Option<Problem>) {
                 }),
             )
         }
+    }
+}
+
+/// How many integers too large for 64 bits one front matter may hold.
+const MAX_BIG_INTEGERS: usize = 16;
+
+/// Parses `raw` as YAML; a plain integer too large for 64 bits (which
+/// serde_yaml cannot hold, and which would make the whole front matter
+/// invalid) is read as the text of its digits, so that the rule of its field
+/// can say what is wrong with it (issue 13). Field positions come from
+/// [`scan_fields`] on the original text, so quoting the digits moves none.
+fn parse_big_integers_as_text(raw: &str) -> Result<Value, serde_yaml::Error> {
+    let mut text = std::borrow::Cow::Borrowed(raw);
+    let mut tries = 0;
+    loop {
+        let error = match serde_yaml::from_str::<Value>(&text) {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        let message = error.to_string();
+        let too_big = message.contains(" as u128") || message.contains(" as i128");
+        let at = error.location().map(|l| l.index());
+        let Some(at) = at.filter(|_| too_big && tries < MAX_BIG_INTEGERS) else {
+            return Err(error);
+        };
+        let digits = text[at..]
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+'))))
+            .map_or(text.len() - at, |(i, _)| i);
+        if digits == 0 {
+            return Err(error);
+        }
+        let quoted = format!(
+            "{}\"{}\"{}",
+            &text[..at],
+            &text[at..at + digits],
+            &text[at + digits..]
+        );
+        text = std::borrow::Cow::Owned(quoted);
+        tries += 1;
     }
 }
 

@@ -43,9 +43,10 @@ impl Note {
         }
     }
 
-    /// What happened, in a sentence for the report.
+    /// What happened, in a sentence for the report (bidirectional controls
+    /// escaped, as in findings).
     pub fn message(&self) -> String {
-        match &self.kind {
+        let message = match &self.kind {
             NoteKind::Source(SourceError::Unread(e @ ReadError::Io(_))) => e.to_string(),
             NoteKind::Source(SourceError::Unread(e @ ReadError::TooLarge { .. })) => {
                 format!("skipped: {e} (`max_article_bytes` in copydesk.yaml)")
@@ -53,6 +54,7 @@ impl Note {
             NoteKind::Source(e) => format!("skipped: {e}"),
             NoteKind::Walk(message) => message.clone(),
             NoteKind::NotFixed(reason) => format!("not fixed: {reason}"),
-        }
+        };
+        crate::diagnostic::visible(message)
     }
 }

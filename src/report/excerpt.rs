@@ -138,14 +138,14 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 
 impl<'a> Files<'a> for Excerpts<'a> {
     type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
+    type Name = std::borrow::Cow<'a, str>;
+    type Source = std::borrow::Cow<'a, str>;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, Error> {
+    fn name(&'a self, id: FileId) -> Result<Self::Name, Error> {
         self.files.name(id)
     }
 
-    fn source(&'a self, id: FileId) -> Result<&'a str, Error> {
+    fn source(&'a self, id: FileId) -> Result<Self::Source, Error> {
         self.files.source(id)
     }
 

@@ -33,7 +33,9 @@ pub fn write(
         };
         // Quiet keeps what makes the run fail: unreadable files.
         if !ctx.quiet || note.is_error() {
-            writeln!(out, "{kind}: {}: {}", note.path.display(), note.message())?;
+            let path = note.path.display().to_string();
+            let path = super::files::visible_name(&path);
+            writeln!(out, "{kind}: {path}: {}", note.message())?;
         }
     }
     if ctx.quiet {

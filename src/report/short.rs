@@ -13,7 +13,7 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
         writeln!(
             buf,
             "{}:{}:{}: {}[{}] {}",
-            files.path(d.file),
+            super::files::visible_name(files.path(d.file)),
             pos.line,
             pos.column,
             d.severity,
@@ -23,7 +23,9 @@ pub fn write(files: &ReportFiles, ctx: &Context, out: &mut dyn Write) -> io::Res
     })?;
     for note in &files.run.notes {
         if !ctx.quiet || note.is_error() {
-            writeln!(out, "{}: note: {}", note.path.display(), note.message())?;
+            let path = note.path.display().to_string();
+            let path = super::files::visible_name(&path);
+            writeln!(out, "{path}: note: {}", note.message())?;
         }
     }
     if shown.len() < files.run.diagnostics.len() && !ctx.quiet {
