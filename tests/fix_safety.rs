@@ -109,6 +109,26 @@ fn issue_13_hard_links_stay_linked() {
 }
 
 #[test]
+fn issue_13_extended_attributes_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    fs::write(&a, MOJIBAKE).unwrap();
+    // Not every file system takes user attributes; there is nothing to keep.
+    if xattr::set(&a, "user.copydesk.test", b"kept").is_err() {
+        eprintln!("skipped: this file system takes no user attributes");
+        return;
+    }
+    let inode = fs::metadata(&a).unwrap().ino();
+    let out = fix(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(fs::read_to_string(&a).unwrap(), REPAIRED);
+    let kept = xattr::get(&a, "user.copydesk.test").unwrap();
+    assert_eq!(kept.as_deref(), Some(&b"kept"[..]));
+    // Atomic where it could be: a new inode, the attributes carried over.
+    assert_ne!(fs::metadata(&a).unwrap().ino(), inode);
+}
+
+#[test]
 fn issue_13_owner_group_and_mode_are_kept() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

@@ -1,7 +1,8 @@
 //! Writing a fixed file without ever losing data. The file is replaced by a
 //! temporary sibling and an atomic rename where that keeps everything about
-//! it (one link, its owner and group, its mode); otherwise, a hard-linked file
-//! or one whose owner cannot be given back, it is overwritten in place
+//! it (one link, its owner and group, its mode, its extended attributes such
+//! as ACLs and security labels); otherwise, a hard-linked file or one whose
+//! owner or attributes cannot be given back, it is overwritten in place
 //! (issue 13). Either way copydesk writes through symlinks to their target,
 //! refuses when the file changed on disk since it was read, and refuses bytes
 //! that would not read back as the fixed text: no U+FFFD, NUL or character
@@ -149,7 +150,7 @@ fn replace(target: &Path, bytes: &[u8], meta: &fs::Metadata) -> std::io::Result<
     };
     tmp.write_all(bytes)?;
     // Owner before mode: changing the owner may clear set-id bits.
-    if !owner::copy(tmp.as_file(), meta)? {
+    if !owner::copy(tmp.as_file(), meta)? || !owner::copy_xattrs(target, tmp.as_file())? {
         return Ok(false);
     }
     tmp.as_file().set_permissions(meta.permissions())?;
@@ -179,6 +180,7 @@ fn overwrite(target: &Path, bytes: &[u8], old: &[u8]) -> std::io::Result<()> {
 mod owner {
     use std::fs::{File, Metadata};
     use std::os::unix::fs::MetadataExt;
+    use std::path::Path;
 
     /// How many hard links the file has.
     pub fn links(meta: &Metadata) -> u64 {
@@ -198,12 +200,53 @@ mod owner {
             Err(e) => Err(e),
         }
     }
+
+    /// Give `file` exactly the extended attributes of the file at `from`
+    /// (POSIX ACLs, security labels, user attributes), which a rename would
+    /// otherwise drop. `Ok(false)` when that cannot be done (an attribute
+    /// copydesk may not set, or one the new file inherited that the old one
+    /// lacks): the caller then writes in place.
+    pub fn copy_xattrs(from: &Path, file: &File) -> std::io::Result<bool> {
+        use xattr::FileExt;
+        let unsupported = |e: &std::io::Error| e.kind() == std::io::ErrorKind::Unsupported;
+        let names: Vec<_> = match xattr::list(from) {
+            Ok(names) => names.collect(),
+            Err(e) if unsupported(&e) => return Ok(true),
+            Err(e) => return Err(e),
+        };
+        let inherited: Vec<_> = match file.list_xattr() {
+            Ok(names) => names.collect(),
+            Err(e) if unsupported(&e) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        if inherited.iter().any(|n| !names.contains(n)) {
+            return Ok(false);
+        }
+        for name in &names {
+            let Some(value) = xattr::get(from, name)? else {
+                continue;
+            };
+            if file.get_xattr(name)?.as_deref() == Some(value.as_slice()) {
+                continue;
+            }
+            if file.set_xattr(name, &value).is_err() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
 }
 
 /// Owner, group and link count, where the system has them.
 #[cfg(not(unix))]
 mod owner {
     use std::fs::{File, Metadata};
+    use std::path::Path;
+
+    /// Extended attributes are not kept here.
+    pub fn copy_xattrs(_: &Path, _: &File) -> std::io::Result<bool> {
+        Ok(true)
+    }
 
     /// How many hard links the file has (unknown: taken as one).
     pub fn links(_: &Metadata) -> u64 {
