@@ -365,6 +365,28 @@ fn issue_13_claims_of_a_paragraph_of_many_images_take_linear_time() {
 }
 
 #[test]
+fn issue_13_a_paragraph_of_figures_with_no_full_stop_is_checked_in_linear_time() {
+    // One "sentence" of thousands of figures: every figure used to scan the
+    // whole sentence for each of its words (cubic: 100 KB took 100 s).
+    for unit in [
+        "between 10% and 20% ",
+        "1,234.5 ",
+        "sales rose 12% in 2024 to $4.5 billion, ",
+    ] {
+        assert_linear(
+            unit,
+            |n| {
+                format!(
+                    "---\ntitle: T\npublish_date: 2024-02-01\n---\n{}\n",
+                    unit.repeat(n)
+                )
+            },
+            1_000,
+        );
+    }
+}
+
+#[test]
 fn issue_13_a_paragraph_of_many_images_is_checked_in_linear_time() {
     assert_linear(
         "images in one paragraph",

@@ -54,6 +54,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         };
         // Only sentences holding a digit or a number word are tokenized.
         hint_sentences(input.text, block, &masked, &mut blanks, &mut sents);
+        cut_long_sentences(raw, &mut sents);
         if sents.is_empty() {
             continue;
         }
@@ -96,6 +97,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
+            let mut in_figure = vec![false; toks.len()];
+            for r in &q_ranges {
+                in_figure[r.clone()].fill(true);
+            }
             let respectively = toks.iter().any(|t| t.word() == "respectively");
             for (qi, q) in quantities.iter().enumerate() {
                 // "66% and 53% respectively", "66%, 53% and 12%": parallel
@@ -126,6 +131,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     intro: intro.clone(),
                     quantity: q,
                     quantities: &q_ranges,
+                    in_figure: &in_figure,
                     lexicon,
                 };
                 let Some(analysis) = analyse(&ctx, &mut topic) else {
@@ -182,6 +188,44 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     place_dollar_figures(&mut claims, lexicon);
     claims.shrink_to_fit();
     claims
+}
+
+/// The longest stretch of text read as one sentence, in bytes: far beyond
+/// any sentence a reader takes in at once (a long one is 300), so that a
+/// figure's subject and dates are looked for near it, and a paragraph with
+/// no full stop (a generated list, a pasted table) costs time in proportion
+/// to its length, not its square (issue 13).
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Cuts each sentence of `sents` (ranges of `raw`) longer than
+/// [`MAX_SENTENCE_BYTES`] at spaces into pieces no longer than that (a
+/// piece without a space is cut at a character boundary).
+fn cut_long_sentences(raw: &str, sents: &mut Vec<Range<usize>>) {
+    if sents.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES) {
+        return;
+    }
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(sents.len() + 1);
+    for s in sents.drain(..) {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE_BYTES {
+            let limit = start + MAX_SENTENCE_BYTES;
+            let cut = bytes[start + 1..limit]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map(|i| start + 1 + i)
+                .unwrap_or_else(|| {
+                    (start + 1..=limit)
+                        .rev()
+                        .find(|&i| raw.is_char_boundary(i))
+                        .unwrap_or(limit)
+                });
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..s.end);
+    }
+    *sents = out;
 }
 
 /// Gives a dollar figure that names no place the article's place, when the
@@ -474,7 +518,24 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::super::Lexicon;
-    use super::extract_prose;
+    use super::{MAX_SENTENCE_BYTES, cut_long_sentences, extract_prose};
+
+    #[test]
+    fn a_long_sentence_is_cut_at_spaces_into_pieces_that_cover_it() {
+        let raw = format!("{}{}", "word ".repeat(1_000), "é".repeat(1_500));
+        let mut sents: Vec<std::ops::Range<usize>> = std::iter::once(0..raw.len()).collect();
+        cut_long_sentences(&raw, &mut sents);
+        assert!(sents.len() > 2);
+        assert!(sents.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!((sents[0].start, sents.last().unwrap().end), (0, raw.len()));
+        assert!(sents.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(sents.iter().all(|s| raw.is_char_boundary(s.start)));
+        assert_eq!(&raw[sents[1].start..sents[1].start + 1], " ");
+        // Short sentences are left alone.
+        let mut short = vec![0..10, 11..20];
+        cut_long_sentences(&raw, &mut short);
+        assert_eq!(short, vec![0..10, 11..20]);
+    }
 
     /// `describe()` of each claim of `text`: figure and framing.
     fn described(text: &str) -> Vec<String> {

@@ -150,6 +150,9 @@ pub(crate) struct SubjectContext<'a> {
     pub quantity: &'a Quantity,
     /// Token ranges of every quantity of the sentence (never subject words).
     pub quantities: &'a [Range<usize>],
+    /// Per token of the sentence: whether a quantity holds it (the same as
+    /// `quantities`, looked up in constant time).
+    pub in_figure: &'a [bool],
     /// The lexicon.
     pub lexicon: &'a Lexicon,
 }
@@ -334,10 +337,6 @@ fn collect(
             k += 1;
         }
     }
-}
-
-fn in_any(ranges: &[Range<usize>], k: usize) -> bool {
-    ranges.iter().any(|r| r.contains(&k))
 }
 
 /// Tokens of an attribution frame at the start of a segment, as a range to
@@ -537,10 +536,11 @@ pub(crate) fn analyse(
 
     let own_frame = frame(toks, &ctx.segment, q.hedge_first);
     let quantities = ctx.quantities;
+    let in_figure = |k: usize| ctx.in_figure.get(k).copied().unwrap_or(false);
     let base_skip = base.clone().unwrap_or(0..0);
     let of_before_base = base.as_ref().map(|b| q.last..b.start).unwrap_or(0..0);
     let skip = |k: usize| {
-        in_any(quantities, k)
+        in_figure(k)
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
             || base_skip.contains(&k)
@@ -566,13 +566,13 @@ pub(crate) fn analyse(
     {
         // "..., with a projected growth rate of 40%": the subject is the head
         // of the previous clause, up to its first verb or figure.
-        let first_figure = (prev.start..prev.end).find(|&k| in_any(quantities, k));
+        let first_figure = (prev.start..prev.end).find(|&k| in_figure(k));
         let head_start = frame(toks, prev, first_figure.unwrap_or(prev.end)).end;
         let head_end = (head_start..prev.end)
-            .find(|&k| in_any(quantities, k) || is_auxiliary(toks[k].word()))
+            .find(|&k| in_figure(k) || is_auxiliary(toks[k].word()))
             .unwrap_or(prev.end);
         let mut head = Collected::default();
-        let not_figure = |k: usize| in_any(quantities, k);
+        let not_figure = |k: usize| in_figure(k);
         collect(toks, words, head_start..head_end, &not_figure, &mut head);
         // "X counts 600,000 people working in nursing, a figure expected to
         // rise 5%": the figure's own noun phrase is the subject.

@@ -3,6 +3,7 @@
 //! dropped (the next round of `--fix` reconsiders it on the new text).
 
 use crate::diagnostic::Fix;
+use std::collections::BTreeSet;
 
 /// Apply the non-overlapping `fixes` to `text`. Returns the new text and the
 /// indexes of the fixes applied.
@@ -18,7 +19,23 @@ pub fn apply_fixes<'f>(
             .min()
             .unwrap_or(usize::MAX)
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken edits as (start, end): they never clash with each other, so
+    // sorted by start their ends never decrease, and the one taken edit
+    // that can clash with a new edit is the last that starts before it ends.
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let clashes_with_taken = |taken: &BTreeSet<(usize, usize)>, start: usize, end: usize| {
+        let overlaps = taken
+            .range(..(end, 0))
+            .next_back()
+            .is_some_and(|&(_, taken_end)| start < taken_end);
+        // Two insertions at one place: their order would be arbitrary.
+        let same_insertion = start == end
+            && taken
+                .range((start, 0)..=(start, usize::MAX))
+                .next()
+                .is_some();
+        overlaps || same_insertion
+    };
     let mut edits = Vec::new();
     let mut accepted = Vec::new();
     for (i, fix) in order {
@@ -28,16 +45,16 @@ pub fn apply_fixes<'f>(
                     && text.is_char_boundary(e.span.start)
                     && text.is_char_boundary(e.span.end)
             });
-        let clashes = fix.edits.iter().any(|e| {
-            taken.iter().any(|&(s, end)| {
-                e.span.start < end && s < e.span.end || (e.span.start == s && e.span.is_empty())
-            })
-        });
-        if !valid || clashes {
+        if !valid
+            || fix
+                .edits
+                .iter()
+                .any(|e| clashes_with_taken(&taken, e.span.start, e.span.end))
+        {
             continue;
         }
         for e in &fix.edits {
-            taken.push((e.span.start, e.span.end));
+            taken.insert((e.span.start, e.span.end));
             edits.push(e);
         }
         accepted.push(i);
