@@ -7,7 +7,8 @@ use crate::document::Document;
 use crate::engine::registry::{Built, options};
 use crate::engine::{Context, DocumentRule};
 use serde::Deserialize;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Rule id.
 pub const ID: &str = "image-not-found";
@@ -33,6 +34,9 @@ impl DocumentRule for ImageNotFound {
             return;
         }
         let article_dir = doc.source.path.parent().unwrap_or(Path::new("."));
+        // One look on disk per distinct path: an article may show one image
+        // many times (and a hostile one, one image 80,000 times).
+        let mut exists: HashMap<PathBuf, bool> = HashMap::new();
         for r in image_refs(doc, &self.fields) {
             if classify(&r.value) != Reference::Path {
                 continue;
@@ -45,7 +49,10 @@ impl DocumentRule for ImageNotFound {
                 candidates.push(article_dir.join(rel));
             }
             candidates.extend(self.static_dirs.iter().map(|d| ctx.root.join(d).join(rel)));
-            if candidates.iter().any(|c| c.exists()) {
+            let found = candidates
+                .iter()
+                .any(|c| *exists.entry(c.clone()).or_insert_with(|| c.exists()));
+            if found {
                 continue;
             }
             let looked: Vec<String> = candidates.iter().map(|c| c.display().to_string()).collect();
