@@ -898,19 +898,7 @@ fn figure_conflicts(
 /// it contradicts, so one wrong figure shows all the places it disagrees
 /// with. Groups are judged in parallel.
 pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
-    let all = flatten(docs);
-    let mut out: Vec<Conflict> = index(&all)
-        .par_iter()
-        .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
-        .collect();
-    out.par_extend(
-        index_figures(&all)
-            .par_iter()
-            .flat_map_iter(|members| figure_conflicts(&all, members, tolerances)),
-    );
-    out.sort_by_key(|c| (c.a, c.b));
-    out.dedup_by_key(|c| (c.a, c.b));
-    out
+    compare_in(docs, None, tolerances)
 }
 
 /// The pairs [`compare`] would find that involve a document marked in
@@ -921,21 +909,33 @@ pub fn compare_focused(
     focus: &[bool],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
-    let focused = |doc: usize| focus.get(doc).copied().unwrap_or(false);
+    compare_in(docs, Some(focus), tolerances)
+}
+
+/// [`compare`] (no `focus`) or [`compare_focused`].
+fn compare_in(
+    docs: &[Vec<Claim>],
+    focus: Option<&[bool]>,
+    tolerances: &Tolerances,
+) -> Vec<Conflict> {
+    let focused = |doc: usize| focus.is_none_or(|f| f.get(doc).copied().unwrap_or(false));
     let all = flatten(docs);
-    let holds_focus = |members: &&Vec<u32>| members.iter().any(|&j| focused(all[j as usize].0.doc));
+    let holds_focus = |members: &&Vec<u32>| {
+        focus.is_none() || members.iter().any(|&j| focused(all[j as usize].0.doc))
+    };
+    let touches_focus = |c: &Conflict| focused(c.a.doc) || focused(c.b.doc);
     let mut out: Vec<Conflict> = index(&all)
         .par_iter()
         .filter(holds_focus)
         .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
-        .filter(|c| focused(c.a.doc) || focused(c.b.doc))
+        .filter(touches_focus)
         .collect();
     out.par_extend(
         index_figures(&all)
             .par_iter()
             .filter(holds_focus)
             .flat_map_iter(|members| figure_conflicts(&all, members, tolerances))
-            .filter(|c| focused(c.a.doc) || focused(c.b.doc)),
+            .filter(touches_focus),
     );
     out.sort_by_key(|c| (c.a, c.b));
     out.dedup_by_key(|c| (c.a, c.b));
