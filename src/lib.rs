@@ -23,6 +23,7 @@ pub mod report;
 pub mod rules;
 pub mod session;
 pub mod source;
+pub mod starter;
 pub mod timings;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};

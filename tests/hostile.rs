@@ -82,6 +82,25 @@ fn issue_13_a_link_to_dev_zero_in_a_folder_is_a_note_and_the_run_goes_on() {
 }
 
 #[cfg(unix)]
+#[cfg(unix)]
+#[test]
+fn issue_13_init_skips_a_link_to_dev_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: A\npubDate: 2024-01-02\n---\nBody.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["init", "--stdout"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pubDate"));
+}
+
 #[test]
 fn issue_13_a_link_to_dev_zero_named_on_the_command_line_exits_2() {
     let dir = tempfile::tempdir().unwrap();
