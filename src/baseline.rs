@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 /// Version of the baseline file format.
 pub const VERSION: u32 = 1;
 
+/// The largest baseline file read: a million findings fit.
+pub const MAX_BASELINE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Longest offending text kept, for reading, in a baseline entry (the
 /// fingerprint always covers the whole text).
 const TEXT_KEEP: usize = 120;
@@ -28,7 +31,7 @@ const TEXT_KEEP: usize = 120;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum BaselineError {
     /// The file could not be read or written.
-    #[error("cannot {action} baseline {path}: {source}")]
+    #[error("cannot {action} baseline {path}")]
     #[diagnostic(
         code(copydesk::baseline::io),
         help("write one with `copydesk check --write-baseline FILE`")
@@ -95,12 +98,24 @@ impl Baseline {
         }
     }
 
-    /// Read a baseline file.
+    /// Read a baseline file (at most [`MAX_BASELINE_BYTES`]).
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-            action: "read",
+        // Bounded like every file copydesk reads: `--baseline /dev/zero`
+        // must end (issue 13).
+        let bytes = crate::source::read_bounded(path, MAX_BASELINE_BYTES).map_err(|e| {
+            let source = match e {
+                crate::source::ReadError::Io(e) => e,
+                other => std::io::Error::other(other.to_string()),
+            };
+            BaselineError::Io {
+                action: "read",
+                path: path.display().to_string(),
+                source,
+            }
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| BaselineError::Invalid {
             path: path.display().to_string(),
-            source,
+            message: "not UTF-8 text".into(),
         })?;
         let invalid = |message: String| BaselineError::Invalid {
             path: path.display().to_string(),

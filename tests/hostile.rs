@@ -101,6 +101,23 @@ fn issue_13_init_skips_a_link_to_dev_zero() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("pubDate"));
 }
 
+#[cfg(unix)]
+#[test]
+fn issue_13_a_baseline_linked_to_dev_zero_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("base.json")).unwrap();
+    std::fs::write(dir.path().join("a.md"), CLEAN).unwrap();
+    let out = check(dir.path(), &["--baseline", "base.json", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output(&out));
+    assert!(
+        output(&out).contains("not a regular file"),
+        "{}",
+        output(&out)
+    );
+}
+
 #[test]
 fn issue_13_a_link_to_dev_zero_named_on_the_command_line_exits_2() {
     let dir = tempfile::tempdir().unwrap();
