@@ -93,6 +93,43 @@ fn is_c1(c: char) -> bool {
     ('\u{80}'..='\u{9f}').contains(&c)
 }
 
+/// The bytes of the UTF-8 sequence whose lead byte is character `i` in code
+/// page `cp`, and how many continuation bytes it needs: each following
+/// character must be a continuation byte in that code page, except at most
+/// one that `stand_in` accepts in place of one (its position is returned,
+/// its byte left 0 for the caller to fill). `None` when `i` is no lead byte
+/// or the text ends or breaks the sequence first.
+#[inline]
+fn sequence_at(
+    chars: &[char],
+    rows: &[[u8; NCP]],
+    i: usize,
+    cp: CodePage,
+    stand_in: impl Fn(char) -> bool,
+) -> Option<([u8; 4], usize, Option<usize>)> {
+    let col = cp.index();
+    let b0 = rows[i][col];
+    let need = lead_len(b0)?;
+    if i + need >= chars.len() {
+        // Not enough characters left for the continuation bytes.
+        return None;
+    }
+    let mut buf = [b0, 0, 0, 0];
+    let mut stood_in = None;
+    for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
+        let j = i + k;
+        let b = rows[j][col];
+        if is_cont(b) {
+            *slot = b;
+        } else if stood_in.is_none() && stand_in(chars[j]) {
+            stood_in = Some(k);
+        } else {
+            return None;
+        }
+    }
+    Some((buf, need, stood_in))
+}
+
 /// The unit starting at character `i` in code page `cp`, if any. `allow_space` lets one
 /// ASCII space stand for a continuation byte 0xA0.
 pub(crate) fn unit_at(
@@ -102,27 +139,14 @@ pub(crate) fn unit_at(
     i: usize,
     allow_space: bool,
 ) -> Option<Unit> {
+    let (mut buf, need, stand_in) = sequence_at(chars, rows, i, cp, |c| allow_space && c == ' ')?;
+    // The space stands for the no-break space (0xA0) a conversion lost.
+    let lossy_space = stand_in.is_some();
+    if let Some(k) = stand_in {
+        buf[k] = 0xA0;
+    }
+    let b0 = buf[0];
     let col = cp.index();
-    let b0 = rows[i][col];
-    let need = lead_len(b0)?;
-    if i + need >= chars.len() {
-        // Not enough characters left for the continuation bytes.
-        return None;
-    }
-    let mut buf = [b0, 0, 0, 0];
-    let mut lossy_space = false;
-    for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
-        let j = i + k;
-        let b = rows[j][col];
-        if is_cont(b) {
-            *slot = b;
-        } else if allow_space && !lossy_space && chars[j] == ' ' {
-            *slot = 0xA0;
-            lossy_space = true;
-        } else {
-            return None;
-        }
-    }
     let bytes = &buf[..=need];
     let mut end = i + need + 1;
     let mut nbytes = bytes.len() as u8;
@@ -242,25 +266,7 @@ pub(crate) fn lossy_at(chars: &[char], rows: &[[u8; NCP]], i: usize) -> Option<L
 }
 
 fn lossy_at_in(chars: &[char], rows: &[[u8; NCP]], i: usize, cp: CodePage) -> Option<Lossy> {
-    let col = cp.index();
-    let b0 = rows[i][col];
-    let need = lead_len(b0)?;
-    if i + need >= chars.len() {
-        return None;
-    }
-    let mut buf = [b0, 0, 0, 0];
-    let mut marker = None;
-    for (k, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
-        let j = i + k;
-        let b = rows[j][col];
-        if is_cont(b) {
-            *slot = b;
-        } else if marker.is_none() && (chars[j] == '\u{fffd}' || chars[j] == '?') {
-            marker = Some(k);
-        } else {
-            return None;
-        }
-    }
+    let (mut buf, need, marker) = sequence_at(chars, rows, i, cp, |c| c == '\u{fffd}' || c == '?')?;
     let k = marker?;
     let question_mark = chars[i + k] == '?';
     if question_mark {
