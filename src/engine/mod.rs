@@ -7,6 +7,7 @@ pub mod claims_pass;
 pub mod registry;
 pub mod run;
 pub mod suppress;
+pub mod workspace;
 
 pub use run::{Engine, Note, RunResult};
 

@@ -1,0 +1,313 @@
+//! `copydesk server` driven in-process over `lsp_server::Connection::memory()`:
+//! diagnostics with related information, the workspace contradiction, quick
+//! fixes, suppressions, hover, file events, and a panicking check. The
+//! articles are written here; no test needs ../shared.
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// The server changes the current folder to its workspace: one at a time.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const OTHER: &str = "---\ntitle: Warehouse robotics\npublish_date: 2024-03-02\n---\nOrders for warehouse robots grew 41% in 2023, according to the trade group.\n";
+
+const OPEN: &str = "---\ntitle: Automation notes\npublish_date: 2024-05-01\ncreated_date: 2024-09-10\n---\nThe team called the rollout a succÃ¨s across every site.\n";
+
+const CONTRADICTION: &str = "\nOrders for warehouse robots grew 12% in 2023.\n";
+
+struct Client {
+    conn: Connection,
+    server: Option<JoinHandle<()>>,
+    next_id: i32,
+    root: PathBuf,
+}
+
+impl Client {
+    fn start(root: &Path, options: copydesk::server::Options, init: Value) -> Client {
+        let (server_side, client_side) = Connection::memory();
+        let server = std::thread::spawn(move || {
+            copydesk::server::serve(server_side, options).expect("server ran");
+        });
+        let mut client = Client {
+            conn: client_side,
+            server: Some(server),
+            next_id: 0,
+            root: root.to_path_buf(),
+        };
+        let uri = url(root);
+        client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri,
+                "workspaceFolders": [{"uri": uri, "name": "ws"}],
+                "capabilities": {},
+                "initializationOptions": init,
+            }),
+        );
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn uri(&self, name: &str) -> String {
+        url(&self.root.join(name))
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        let n = Notification::new(method.into(), params);
+        self.conn.sender.send(n.into()).unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        let r = Request::new(id.clone(), method.into(), params);
+        self.conn.sender.send(r.into()).unwrap();
+        loop {
+            match self.recv() {
+                Message::Response(r) if r.id == id => {
+                    assert!(r.error.is_none(), "{method}: {:?}", r.error);
+                    return r.result.unwrap_or(Value::Null);
+                }
+                _ => continue,
+            }
+        }
+    }
+
+    fn recv(&self) -> Message {
+        self.conn
+            .receiver
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the server answers within a minute")
+    }
+
+    /// The next diagnostics published for `name`.
+    fn diagnostics(&self, name: &str) -> Vec<Value> {
+        let uri = self.uri(name);
+        loop {
+            if let Message::Notification(n) = self.recv()
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == uri
+            {
+                return n.params["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    fn open(&self, name: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": self.uri(name), "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&self, name: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": self.uri(name), "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap();
+    }
+}
+
+fn url(path: &Path) -> String {
+    lsp_types::Url::from_file_path(path).unwrap().to_string()
+}
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("other.md"), OTHER).unwrap();
+    std::fs::write(dir.path().join("open.md"), OPEN).unwrap();
+    dir
+}
+
+fn options() -> copydesk::server::Options {
+    copydesk::server::Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        no_cache: true,
+        panic_marker: Some("PANIC-IN-CHECK".into()),
+        ..Default::default()
+    }
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+fn find<'d>(diagnostics: &'d [Value], code: &str) -> &'d Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {diagnostics:#?}"))
+}
+
+/// Applies LSP text edits (all on one line each, ASCII before them in
+/// these tests) to `text`.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| {
+        let s = &e["range"]["start"];
+        std::cmp::Reverse((s["line"].as_u64(), s["character"].as_u64()))
+    });
+    for e in edits {
+        let (s, end) = (&e["range"]["start"], &e["range"]["end"]);
+        let line = s["line"].as_u64().unwrap() as usize;
+        assert_eq!(line as u64, end["line"].as_u64().unwrap());
+        let chars: Vec<char> = lines[line].chars().collect();
+        let (a, b) = (
+            s["character"].as_u64().unwrap() as usize,
+            end["character"].as_u64().unwrap() as usize,
+        );
+        let new: String = chars[..a].iter().collect::<String>()
+            + e["newText"].as_str().unwrap()
+            + &chars[b..].iter().collect::<String>();
+        lines[line] = new;
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn diagnostics_fixes_contradictions_and_hover() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), options(), json!({}));
+    client.open("open.md", OPEN);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    let date = find(&found, "date-order");
+    assert_eq!(date["severity"], 1);
+    assert_eq!(date["source"], "copydesk");
+    assert_eq!(date["range"]["start"]["line"], 3);
+
+    // The mojibake's quick fix is preferred and repairs the word.
+    let mojibake = find(&found, "mojibake").clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": client.uri("open.md")}, "range": mojibake["range"], "context": {"diagnostics": [mojibake]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a preferred quick fix");
+    assert_eq!(fix["kind"], "quickfix");
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Disable `mojibake` on this line"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Disable `mojibake` in this file"),
+        "{titles:?}"
+    );
+    let edits = fix["edit"]["changes"][client.uri("open.md")]
+        .as_array()
+        .unwrap();
+    let fixed = apply(OPEN, edits);
+    assert!(fixed.contains("succès"), "{fixed}");
+
+    // Typing a contradicting sentence brings the other article's figure.
+    let typed = format!("{fixed}{CONTRADICTION}");
+    client.change("open.md", 2, &typed);
+    let found = client.diagnostics("open.md");
+    assert_eq!(
+        codes(&found),
+        ["date-order", "claim-value-mismatch"],
+        "{found:#?}"
+    );
+    let conflict = find(&found, "claim-value-mismatch");
+    assert_eq!(conflict["range"]["start"]["line"], 7);
+    let related = conflict["relatedInformation"].as_array().unwrap();
+    let there = related
+        .iter()
+        .find(|r| r["location"]["uri"] == client.uri("other.md"))
+        .expect("related information in the other article");
+    assert_eq!(there["location"]["range"]["start"]["line"], 4);
+    assert_eq!(there["location"]["range"]["start"]["character"], 33);
+
+    // Hovering the figure says how it was read and what the other says.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": client.uri("open.md")}, "position": conflict["range"]["start"]}),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("12%"), "{text}");
+    assert!(text.contains("other.md"), "{text}");
+    assert!(text.contains("41%"), "{text}");
+
+    // The other article changes on disk: its figure is re-read.
+    std::fs::write(dir.path().join("other.md"), OTHER.replace("41%", "12%")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": client.uri("other.md"), "type": 2}]}),
+    );
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order"], "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn a_panicking_check_is_reported_and_the_server_goes_on() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let client = Client::start(dir.path(), options(), json!({}));
+    client.open("open.md", &format!("{OPEN}PANIC-IN-CHECK\n"));
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["internal-error"], "{found:#?}");
+    client.change("open.md", 2, OPEN);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn settings_turn_claims_off_and_lower_the_fail_level() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let init = json!({"claims": false, "failLevel": "never"});
+    let client = Client::start(dir.path(), options(), init);
+    client.open("open.md", &format!("{OPEN}{CONTRADICTION}"));
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    // Nothing fails a check: errors show as warnings.
+    assert!(found.iter().all(|d| d["severity"] == 2), "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn config_changes_are_picked_up() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let client = Client::start(dir.path(), options(), json!({}));
+    client.open("open.md", OPEN);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    std::fs::write(
+        dir.path().join("copydesk.yaml"),
+        "rules:\n  date-order: off\n",
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": client.uri("copydesk.yaml"), "type": 1}]}),
+    );
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["mojibake"], "{found:#?}");
+    client.shutdown();
+}
