@@ -48,6 +48,9 @@ pub struct Options {
     pub today: Option<chrono::NaiveDate>,
     /// Run without the claims cache.
     pub no_cache: bool,
+    /// Where the claims cache lives (default: `.copydesk-cache` beside the
+    /// config, as for `check`).
+    pub cache_dir: Option<PathBuf>,
     /// Tests only: an article containing this text panics its check, to
     /// prove that a panic is reported and the server goes on.
     #[doc(hidden)]
@@ -240,7 +243,12 @@ impl Server {
                 Vec::new()
             }
         };
-        let cache_dir = (!self.options.no_cache).then(|| root.join(crate::cache::FOLDER));
+        let cache_dir = (!self.options.no_cache).then(|| {
+            self.options
+                .cache_dir
+                .clone()
+                .unwrap_or_else(|| root.join(crate::cache::FOLDER))
+        });
         self.index = Index::build(&self.session.engine, paths, cache_dir.as_deref());
         self.log(format!(
             "indexed {} articles ({} claims) in {} ms",
