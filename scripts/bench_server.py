@@ -21,6 +21,7 @@ A few lines of JSON-RPC framing live here so the benchmark needs nothing
 but Python; the end-to-end test (tests/lsp/e2e.py) uses a real client.
 """
 import argparse
+from collections import Counter
 import json
 import os
 import re
@@ -148,7 +149,12 @@ def main():
     peer.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
     first = peer.wait_diagnostics(uri, 1)
-    print(f"open {rel}: {len(first)} findings in {(time.perf_counter() - t0) * 1000:.1f} ms")
+    by_rule = Counter(str(d.get("code")) for d in first)
+    cross = sum(1 for d in first for r in d.get("relatedInformation") or []
+                if r["location"]["uri"] != uri)
+    print(f"open {rel}: {len(first)} findings in {(time.perf_counter() - t0) * 1000:.1f} ms "
+          f"({', '.join(f'{k} {v}' for k, v in by_rule.most_common())}; "
+          f"{cross} related places in other articles)")
 
     times = []
     counts = []
