@@ -216,6 +216,12 @@ fn diagnostics_fixes_contradictions_and_hover() {
         titles.contains(&"Disable `mojibake` in this file"),
         "{titles:?}"
     );
+    let fix_all = actions
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll")
+        .expect("a fix-all action");
+    let whole = &fix_all["edit"]["changes"][client.uri("open.md")][0]["newText"];
+    assert!(whole.as_str().unwrap().contains("succès"), "{whole}");
     let edits = fix["edit"]["changes"][client.uri("open.md")]
         .as_array()
         .unwrap();
@@ -309,5 +315,105 @@ fn config_changes_are_picked_up() {
     );
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["mojibake"], "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn unsafe_fixes_related_places_and_disabling_a_line() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), options(), json!({}));
+    // Both places of a duplicate key: the second one, and the first as
+    // related information in the same article.
+    client.open("dup.md", "---\ntitle: Tips\ntitle: Tricks\n---\nBody.\n");
+    let found = client.diagnostics("dup.md");
+    let dup = find(&found, "front-matter-duplicate-key");
+    assert_eq!(dup["range"]["start"]["line"], 2);
+    let related = dup["relatedInformation"].as_array().unwrap();
+    assert!(
+        related
+            .iter()
+            .any(|r| r["location"]["uri"] == client.uri("dup.md")
+                && r["location"]["range"]["start"]["line"] == 1),
+        "{related:#?}"
+    );
+
+    let text = "---\ntitle: Tips\npublish_date: 2024-02-01\nread_time: 8 mins\n---\nA short body of a few words, a succÃ¨s.\n";
+    client.open("tips.md", text);
+    let found = client.diagnostics("tips.md");
+    assert!(codes(&found).contains(&"read-time-mismatch"), "{found:#?}");
+
+    // An unsafe fix says so and is not preferred.
+    let read_time = find(&found, "read-time-mismatch").clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": client.uri("tips.md")}, "range": read_time["range"], "context": {"diagnostics": [read_time]}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("unsafe"))
+        .expect("the unsafe fix");
+    assert!(fix["isPreferred"].is_null(), "{fix:#}");
+    // In the front matter, only the whole file can be exempted.
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.contains(&"Disable `read-time-mismatch` on this line"),
+        "{titles:?}"
+    );
+    let in_file = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable `read-time-mismatch` in this file")
+        .expect("disable in this file");
+    let exempted = apply(
+        text,
+        in_file["edit"]["changes"][client.uri("tips.md")]
+            .as_array()
+            .unwrap(),
+    );
+    assert!(
+        exempted.contains("copydesk-disable: [read-time-mismatch]\n---"),
+        "{exempted}"
+    );
+
+    client.change("tips.md", 2, &exempted);
+    let found = client.diagnostics("tips.md");
+    assert_eq!(codes(&found), ["mojibake"], "{exempted}\n{found:#?}");
+
+    // Disabling the mojibake on its line silences it there.
+    let mojibake = find(&found, "mojibake").clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": client.uri("tips.md")}, "range": mojibake["range"], "context": {"diagnostics": [mojibake]}}),
+    );
+    let on_line = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable `mojibake` on this line")
+        .expect("disable on this line");
+    let silenced = apply(
+        &exempted,
+        on_line["edit"]["changes"][client.uri("tips.md")]
+            .as_array()
+            .unwrap(),
+    );
+    client.change("tips.md", 3, &silenced);
+    let found = client.diagnostics("tips.md");
+    let codes = self::codes(&found);
+    assert!(!codes.contains(&"mojibake"), "{silenced}\n{found:#?}");
+    assert!(
+        !codes.contains(&"read-time-mismatch"),
+        "{silenced}\n{found:#?}"
+    );
+    assert!(codes.is_empty(), "{found:#?}");
     client.shutdown();
 }

@@ -38,8 +38,10 @@ pub fn actions(
     for p in published.iter().filter(|p| meets(p.lsp.range, range)) {
         let rule = p.diagnostic.rule.to_string();
         let fix = p.diagnostic.fix.as_ref();
-        // A fix edits the article its finding sits in.
-        if let Some(fix) = fix.filter(|_| p.diagnostic.file.0 == 0) {
+        // A fix edits the article its finding sits in; a fix without edits
+        // (converting the file's encoding) is the editor's business.
+        let editing = fix.filter(|f| p.diagnostic.file.0 == 0 && !f.edits.is_empty());
+        if let Some(fix) = editing {
             let safe = fix.applicability == Applicability::Safe;
             let title = if safe {
                 fix.title.clone()
@@ -87,6 +89,29 @@ pub fn actions(
         }
     }
     out
+}
+
+/// "Fix all": the whole text replaced by `fixed`, what `--fix` would
+/// write (safe fixes, applied until the text settles).
+pub fn fix_all(
+    text: &str,
+    fixed: String,
+    uri: &lsp::Url,
+    map: &LineMap,
+    count: usize,
+) -> lsp::CodeActionOrCommand {
+    let whole = map.range(text, Span::new(0, text.len()));
+    let changes = HashMap::from([(uri.clone(), vec![lsp::TextEdit::new(whole, fixed)])]);
+    let s = if count == 1 { "" } else { "es" };
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title: format!("Apply {count} safe copydesk fix{s} (as `--fix`)"),
+        kind: Some(lsp::CodeActionKind::SOURCE_FIX_ALL),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
 }
 
 /// Whether two ranges overlap or touch (a cursor on a finding's edge counts).

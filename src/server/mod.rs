@@ -99,7 +99,10 @@ pub fn serve(connection: Connection, options: Options) -> Result<(), ServerError
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
             lsp::CodeActionOptions {
-                code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                code_action_kinds: Some(vec![
+                    lsp::CodeActionKind::QUICKFIX,
+                    lsp::CodeActionKind::SOURCE_FIX_ALL,
+                ]),
                 ..Default::default()
             },
         )),
@@ -497,13 +500,40 @@ impl Server {
     fn code_actions(&self, p: lsp::CodeActionParams) -> Option<lsp::CodeActionResponse> {
         let open = self.open.get(&p.text_document.uri)?;
         let map = open.checked.map.as_ref()?;
-        Some(actions::actions(
-            &open.file,
-            &p.text_document.uri,
-            map,
-            &open.checked.published,
-            p.range,
-        ))
+        let uri = &p.text_document.uri;
+        let wants = |kind: &lsp::CodeActionKind| {
+            p.context
+                .only
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| kind.as_str().starts_with(o.as_str())))
+        };
+        let mut out = Vec::new();
+        if wants(&lsp::CodeActionKind::QUICKFIX) {
+            let published = &open.checked.published;
+            out = actions::actions(&open.file, uri, map, published, p.range);
+        }
+        let safe_fixes = open.checked.published.iter().any(|p| {
+            p.diagnostic.file.0 == 0
+                && p.diagnostic.fix.as_ref().is_some_and(|f| {
+                    f.applicability == crate::diagnostic::Applicability::Safe && !f.edits.is_empty()
+                })
+        });
+        if safe_fixes && wants(&lsp::CodeActionKind::SOURCE_FIX_ALL) {
+            let engine = &self.session.engine;
+            let options = crate::fix::FixOptions::default();
+            // The rules run again while fixing: a panic must not end the server.
+            let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::fix::fix_source(engine, &open.file, options)
+            }));
+            if let Ok(fixed) = fixed {
+                let text = open.file.text();
+                if fixed.text != text {
+                    let count = fixed.count();
+                    out.push(actions::fix_all(text, fixed.text, uri, map, count));
+                }
+            }
+        }
+        Some(out)
     }
 
     /// Checks every article whose text changed and publishes its findings.
