@@ -110,6 +110,12 @@ def stop(peer):
     peer.notify("exit", None)
     _, err = peer.proc.communicate(timeout=60)
     rss = re.search(rb"Maximum resident set size \(kbytes\): (\d+)", err)
+    # COPYDESK_TIMINGS=1: the server's phases, median over the run.
+    phases = {}
+    for name, secs in re.findall(rb"copydesk: timing (.+?) ([0-9.]+)s", err):
+        phases.setdefault(name.decode(), []).append(float(secs) * 1000)
+    for name, ms in phases.items():
+        print(f"  phase {name}: median {statistics.median(ms):.1f} ms over {len(ms)}")
     return int(rss.group(1)) if rss else None
 
 

@@ -153,8 +153,10 @@ impl Engine {
             id: FileId(0),
             ..file.clone()
         };
+        let documents = crate::timings::phase("document rules");
         let doc = Document::parse(&file);
         let (mut diagnostics, suppressions) = self.run_document_rules(&doc);
+        documents.end();
         let pass = self.claims.as_ref().filter(|_| with_claims);
         let Some(pass) = pass else {
             self.finish(&mut diagnostics, |_| &suppressions);
@@ -164,8 +166,10 @@ impl Engine {
                 claims: Vec::new(),
             };
         };
+        let extracting = crate::timings::phase("extract");
         let fresh = pass.extract(&doc);
         drop(doc);
+        extracting.end();
         workspace.claims[focus] = fresh.clone();
         workspace.hashes[focus] = 0;
         let WorkspaceClaims {
@@ -175,7 +179,10 @@ impl Engine {
         let mut in_focus = vec![false; lists.len()];
         in_focus[focus] = true;
         let mut loaded: HashMap<usize, (SourceFile, Suppressions)> = HashMap::new();
+        let comparing = crate::timings::phase("compare");
         let mut conflicts = claims::compare_focused(lists, &in_focus, &pass.tolerances);
+        comparing.end();
+        let loading = crate::timings::phase("load");
         for _ in 0..ROUNDS {
             let mut wanted: Vec<usize> = conflicts
                 .iter()
@@ -209,6 +216,7 @@ impl Engine {
             }
             conflicts = claims::compare_focused(lists, &in_focus, &pass.tolerances);
         }
+        loading.end();
         // Still pointing at an article not read after the last round: dropped.
         conflicts.retain(|c| {
             [c.a.doc, c.b.doc]
@@ -269,8 +277,10 @@ impl Engine {
             facts: pass.facts.as_ref(),
             fact_conflicts: &fact_conflicts,
         };
+        let corpus_rules = crate::timings::phase("corpus rules");
         self.run_corpus_rules(&corpus, &mut diagnostics);
         self.finish(&mut diagnostics, |d| &small_suppressions[d.file.0 as usize]);
+        corpus_rules.end();
         let touches = |id: FileId| id.0 == 0;
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
         OpenCheck {
