@@ -417,3 +417,53 @@ fn unsafe_fixes_related_places_and_disabling_a_line() {
     assert!(codes.is_empty(), "{found:#?}");
     client.shutdown();
 }
+
+#[test]
+fn a_broken_config_is_reported_and_the_default_rules_run_until_it_is_fixed() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let config = dir.path().join("copydesk.yaml");
+    std::fs::write(&config, "rules:\n  no-such-rule: off\n").unwrap();
+    let client = Client::start(dir.path(), options(), json!({}));
+    client.open("open.md", OPEN);
+    let found = client.diagnostics("open.md");
+    assert_eq!(
+        codes(&found),
+        ["date-order", "mojibake", "config-error"],
+        "{found:#?}"
+    );
+    let message = find(&found, "config-error")["message"].as_str().unwrap();
+    assert!(message.contains("no-such-rule"), "{message}");
+    std::fs::write(&config, "rules:\n  mojibake: off\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": client.uri("copydesk.yaml"), "type": 2}]}),
+    );
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order"], "{found:#?}");
+    client.shutdown();
+}
+
+#[test]
+fn a_new_article_on_disk_joins_the_index() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    std::fs::remove_file(dir.path().join("other.md")).unwrap();
+    let client = Client::start(dir.path(), options(), json!({}));
+    let text = format!("{OPEN}{CONTRADICTION}");
+    client.open("open.md", &text);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    std::fs::write(dir.path().join("other.md"), OTHER).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": client.uri("other.md"), "type": 1}]}),
+    );
+    let found = client.diagnostics("open.md");
+    assert_eq!(
+        codes(&found),
+        ["date-order", "mojibake", "claim-value-mismatch"],
+        "{found:#?}"
+    );
+    client.shutdown();
+}

@@ -39,6 +39,9 @@ pub type ServerError = Box<dyn Error + Send + Sync>;
 /// The rule id of a finding that says copydesk itself failed on an article.
 pub const INTERNAL_ERROR: &str = "internal-error";
 
+/// The rule id of the finding that says copydesk.yaml could not be loaded.
+pub const CONFIG_ERROR: &str = "config-error";
+
 /// How the server is started (the CLI's flags; tests).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -173,6 +176,9 @@ struct Server {
     options: Options,
     settings: Settings,
     session: Session,
+    /// Why copydesk.yaml could not be loaded: the default rules run
+    /// meanwhile, and each open article says so.
+    config_error: Option<String>,
     index: Index,
     open: HashMap<lsp::Url, Open>,
     /// Files whose change reloads the session (config, facts, house rules).
@@ -186,12 +192,18 @@ impl Server {
         options: Options,
         settings: Settings,
     ) -> Result<Server, ServerError> {
-        let session = open_session(&options).map_err(|e| format!("{e:?}"))?;
+        // A broken config must not keep the writer without a server: the
+        // default rules run until it is fixed (it is reloaded on change).
+        let (session, config_error) = match open_session(&options) {
+            Ok(session) => (session, None),
+            Err(e) => (default_session(&options)?, Some(report(&e))),
+        };
         let mut server = Server {
             connection,
             options,
             settings,
             session,
+            config_error,
             index: Index::default(),
             open: HashMap::new(),
             config_files: Vec::new(),
@@ -376,22 +388,33 @@ impl Server {
                 let p: lsp::DidChangeWatchedFilesParams = parse(n)?;
                 let mut reload = false;
                 let mut changed = false;
+                let mut walk = false;
                 for event in p.changes {
                     let Ok(path) = event.uri.to_file_path() else {
                         continue;
                     };
                     let path = absolute(&path);
-                    if self.config_files.contains(&path)
-                        || path.file_name().is_some_and(|n| n == "copydesk.yaml")
-                    {
+                    let is_config = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| crate::config::CONFIG_NAMES.contains(&n));
+                    if self.config_files.contains(&path) || is_config {
                         reload = true;
-                    } else if !self.open.values().any(|o| o.path == path) && self.claims_on() {
+                    } else if self.open.values().any(|o| o.path == path) || !self.claims_on() {
+                        // The editor's text counts for an open article.
+                    } else if self.index.slot(&path).is_some() {
                         self.index.refresh(&self.session.engine, &path);
                         changed = true;
+                    } else if event.typ == lsp::FileChangeType::CREATED {
+                        // Whether a new file is an article is the walk's
+                        // call (extensions, include, exclude).
+                        walk = true;
                     }
                 }
                 if reload {
                     self.reload();
+                } else if walk {
+                    self.reindex();
                 } else if changed {
                     self.touch_all();
                 }
@@ -425,12 +448,17 @@ impl Server {
         match open_session(&self.options) {
             Ok(session) => {
                 self.session = session;
+                self.config_error = None;
                 self.log("copydesk.yaml reloaded".into());
                 self.reindex();
-                self.touch_all();
             }
-            Err(e) => self.show_error(format!("copydesk.yaml not reloaded: {e}")),
+            Err(e) => {
+                let e = report(&e);
+                self.show_error(format!("copydesk.yaml not reloaded: {e}"));
+                self.config_error = Some(e);
+            }
         }
+        self.touch_all();
     }
 
     fn respond(&mut self, request: Request) -> Response {
@@ -629,6 +657,17 @@ impl Server {
                 (checked, vec![d])
             }
         };
+        let mut diagnostics = diagnostics;
+        if let Some(e) = &self.config_error {
+            diagnostics.push(lsp::Diagnostic {
+                range: lsp::Range::default(),
+                severity: Some(lsp::DiagnosticSeverity::ERROR),
+                code: Some(lsp::NumberOrString::String(CONFIG_ERROR.into())),
+                source: Some("copydesk".into()),
+                message: format!("copydesk.yaml cannot be used, so the default rules run: {e}"),
+                ..Default::default()
+            });
+        }
         open.checked = checked;
         let version = open.version;
         self.open.insert(uri.clone(), open);
@@ -681,6 +720,42 @@ impl Server {
 
 fn open_session(options: &Options) -> miette::Result<Session> {
     Session::open(options.config.as_deref(), options.today, &[], &[])
+}
+
+/// The session of an empty config, for when copydesk.yaml is broken.
+fn default_session(options: &Options) -> Result<Session, ServerError> {
+    let config = crate::config::Config::default();
+    let catalog = crate::catalog::Catalog::builtin().map_err(|e| report(&e.into()))?;
+    let context = crate::engine::Context {
+        today: options
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        root: std::env::current_dir()?,
+        ..Default::default()
+    };
+    let registry = &crate::rules::registry::REGISTRY;
+    let engine = crate::engine::Engine::new(&catalog, registry, &config, context)
+        .map_err(|e| report(&e.into()))?;
+    Ok(Session {
+        config,
+        catalog,
+        engine,
+    })
+}
+
+/// An error as one line of text, with its help.
+fn report(e: &miette::Report) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    if let Some(help) = e.help() {
+        out.push_str(&format!(" (help: {help})"));
+    }
+    out
 }
 
 /// `path` absolute against the current folder (the workspace root), the
