@@ -28,6 +28,15 @@ struct Client {
 
 impl Client {
     fn start(root: &Path, options: copydesk::server::Options, init: Value) -> Client {
+        Client::start_with(root, options, init, json!({}))
+    }
+
+    fn start_with(
+        root: &Path,
+        options: copydesk::server::Options,
+        init: Value,
+        capabilities: Value,
+    ) -> Client {
         let (server_side, client_side) = Connection::memory();
         let server = std::thread::spawn(move || {
             copydesk::server::serve(server_side, options).expect("server ran");
@@ -45,7 +54,7 @@ impl Client {
                 "processId": null,
                 "rootUri": uri,
                 "workspaceFolders": [{"uri": uri, "name": "ws"}],
-                "capabilities": {},
+                "capabilities": capabilities,
                 "initializationOptions": init,
             }),
         );
@@ -465,5 +474,45 @@ fn a_new_article_on_disk_joins_the_index() {
         ["date-order", "mojibake", "claim-value-mismatch"],
         "{found:#?}"
     );
+    client.shutdown();
+}
+
+#[test]
+fn watchers_are_registered_and_settings_change_at_run_time() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let capabilities =
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let client = Client::start_with(dir.path(), options(), json!({}), capabilities);
+    let registration = loop {
+        if let Message::Request(r) = client.recv() {
+            break r;
+        }
+    };
+    assert_eq!(registration.method, "client/registerCapability");
+    let watchers = &registration.params["registrations"][0]["registerOptions"]["watchers"];
+    assert!(
+        watchers.to_string().contains("copydesk"),
+        "{registration:?}"
+    );
+    client
+        .conn
+        .sender
+        .send(lsp_server::Response::new_ok(registration.id, Value::Null).into())
+        .unwrap();
+
+    client.open("open.md", &format!("{OPEN}{CONTRADICTION}"));
+    let found = client.diagnostics("open.md");
+    assert!(
+        codes(&found).contains(&"claim-value-mismatch"),
+        "{found:#?}"
+    );
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"claims": false, "failLevel": "warning"}}}),
+    );
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
+    assert!(found.iter().all(|d| d["severity"] == 1), "{found:#?}");
     client.shutdown();
 }

@@ -15,7 +15,7 @@ function activate(context) {
       claims: config.get("claims"),
     },
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.md,*.markdown,copydesk.yaml,facts.yaml}"),
+      fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.md,*.markdown,*.mdx,*.txt,copydesk.yaml,.copydesk.yaml,facts.yaml}"),
     },
   };
   client = new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);

@@ -280,9 +280,8 @@ impl Server {
     /// Asks the client to report changes to articles and config files.
     fn register_watchers(&mut self) -> Result<(), ServerError> {
         let watchers = [
-            "**/*.{md,markdown,mdx}",
-            "**/copydesk.yaml",
-            "**/facts.yaml",
+            "**/*.{md,markdown,mdx,txt}",
+            "**/{copydesk,.copydesk,facts}.yaml",
         ]
         .into_iter()
         .map(|g| lsp::FileSystemWatcher {
