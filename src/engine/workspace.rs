@@ -2,7 +2,7 @@
 //! workspace in memory and checks one article at a time against them (the
 //! language server, `crate::server`). Built only on the run's stable parts:
 //! the document rules, the claims pass, [`claims::compare_focused`], the
-//! corpus rules and [`Engine::finish`]. Nothing here keeps article text: the
+//! corpus rules and `Engine::finish`. Nothing here keeps article text: the
 //! caller holds claims, and the few articles a finding points at are read
 //! when it is reported.
 

@@ -155,6 +155,19 @@ pub fn diagnostic(
     }
 }
 
+/// A finding about copydesk itself (`code`: `internal-error`,
+/// `config-error`), shown at the top of the article.
+pub fn notice(code: &str, message: String) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        code: Some(lsp::NumberOrString::String(code.into())),
+        source: Some("copydesk".into()),
+        message,
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

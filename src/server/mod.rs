@@ -15,6 +15,7 @@ pub mod actions;
 pub mod convert;
 pub mod hover;
 pub mod index;
+pub mod settings;
 
 use crate::diagnostic::Severity;
 use crate::engine::workspace::read_article;
@@ -27,7 +28,7 @@ use lsp_server::{Connection, ExtractError, Message, Notification, Request, Reque
 use lsp_types as lsp;
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
-use serde::Deserialize;
+use settings::{Settings, default_session, open_session, report};
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -58,18 +59,6 @@ pub struct Options {
     /// prove that a panic is reported and the server goes on.
     #[doc(hidden)]
     pub panic_marker: Option<String>,
-}
-
-/// Settings a client may send as `initializationOptions` (or later with
-/// `workspace/didChangeConfiguration`, under a `copydesk` key or not).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Settings {
-    /// `error`, `warning`, `info` or `never`: findings at or above it show
-    /// as errors (they would fail `copydesk check`).
-    fail_level: Option<String>,
-    /// Whether to compare claims with the workspace (default: true).
-    claims: Option<bool>,
 }
 
 /// Serves one client on stdin/stdout until it exits.
@@ -214,19 +203,12 @@ impl Server {
     }
 
     fn claims_on(&self) -> bool {
-        self.settings.claims.unwrap_or(true)
+        self.settings.claims_on()
     }
 
-    /// The lowest severity shown as an error: the client's setting, else
-    /// the config's `fail_on`, else errors.
+    /// The lowest severity shown as an error (see [`Settings::fail_level`]).
     fn fail_level(&self) -> Option<Severity> {
-        match self.settings.fail_level.as_deref() {
-            Some("never") => None,
-            Some("info") => Some(Severity::Info),
-            Some("warning") => Some(Severity::Warning),
-            Some("error") => Some(Severity::Error),
-            _ => Some(self.session.config.fail_on.unwrap_or(Severity::Error)),
-        }
+        self.settings.fail_level(self.session.config.fail_on)
     }
 
     /// Walks the workspace and indexes every article's claims (through the
@@ -639,16 +621,12 @@ impl Server {
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".into());
                 let map = LineMap::new(text);
-                let d = lsp::Diagnostic {
-                    range: lsp::Range::default(),
-                    severity: Some(lsp::DiagnosticSeverity::ERROR),
-                    code: Some(lsp::NumberOrString::String(INTERNAL_ERROR.into())),
-                    source: Some("copydesk".into()),
-                    message: format!(
+                let d = convert::notice(
+                    INTERNAL_ERROR,
+                    format!(
                         "copydesk failed while checking this article ({reason}); no other finding could be shown\nhelp: please report this with the article"
                     ),
-                    ..Default::default()
-                };
+                );
                 let checked = Checked {
                     map: Some(map),
                     ..Checked::default()
@@ -658,14 +636,10 @@ impl Server {
         };
         let mut diagnostics = diagnostics;
         if let Some(e) = &self.config_error {
-            diagnostics.push(lsp::Diagnostic {
-                range: lsp::Range::default(),
-                severity: Some(lsp::DiagnosticSeverity::ERROR),
-                code: Some(lsp::NumberOrString::String(CONFIG_ERROR.into())),
-                source: Some("copydesk".into()),
-                message: format!("copydesk.yaml cannot be used, so the default rules run: {e}"),
-                ..Default::default()
-            });
+            diagnostics.push(convert::notice(
+                CONFIG_ERROR,
+                format!("copydesk.yaml cannot be used, so the default rules run: {e}"),
+            ));
         }
         open.checked = checked;
         let version = open.version;
@@ -715,46 +689,6 @@ impl Server {
             .sender
             .send(Notification::new(method.into(), params).into());
     }
-}
-
-fn open_session(options: &Options) -> miette::Result<Session> {
-    Session::open(options.config.as_deref(), options.today, &[], &[])
-}
-
-/// The session of an empty config, for when copydesk.yaml is broken.
-fn default_session(options: &Options) -> Result<Session, ServerError> {
-    let config = crate::config::Config::default();
-    let catalog = crate::catalog::Catalog::builtin().map_err(|e| report(&e.into()))?;
-    let context = crate::engine::Context {
-        today: options
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        root: std::env::current_dir()?,
-        ..Default::default()
-    };
-    let registry = &crate::rules::registry::REGISTRY;
-    let engine = crate::engine::Engine::new(&catalog, registry, &config, context)
-        .map_err(|e| report(&e.into()))?;
-    Ok(Session {
-        config,
-        catalog,
-        engine,
-    })
-}
-
-/// An error as one line of text, with its help.
-fn report(e: &miette::Report) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    if let Some(help) = e.help() {
-        out.push_str(&format!(" (help: {help})"));
-    }
-    out
 }
 
 /// `path` absolute against the current folder (the workspace root), the
