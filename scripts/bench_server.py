@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Benchmark `copydesk server` on a large workspace.
 
-    python3 scripts/bench_server.py [--corpus /work/bench/ref] [--edits 25]
+    python3 scripts/bench_server.py [--corpus DIR] [--edits 25]
                                     [--article REL] [--cold]
 
-Builds copydesk in release mode, starts `copydesk server` under
+Without --corpus, writes the reference corpus (10,000 articles, seed 1) with
+../shared/bench/gen_corpus.py to /tmp/copydesk-bench-10000-1 unless it is
+there, as scripts/bench.py does. Builds copydesk in release mode, starts `copydesk server` under
 `/usr/bin/time -v` with the corpus as its workspace (the claims cache in a
 temporary folder, never in the corpus), and drives it over stdio:
 
@@ -121,13 +123,17 @@ def stop(peer):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/bench/ref")
+    ap.add_argument("--corpus", default=None)
     ap.add_argument("--edits", type=int, default=25)
     ap.add_argument("--article", default=None, help="article to edit, relative to the corpus")
     ap.add_argument("--cold", action="store_true", help="time the start with an empty claims cache")
     ap.add_argument("--today", default="2026-11-21")
     args = ap.parse_args()
-    corpus = os.path.abspath(args.corpus)
+    corpus = os.path.abspath(args.corpus or "/tmp/copydesk-bench-10000-1")
+    if not os.path.isdir(corpus):
+        gen = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+        subprocess.run([sys.executable, gen, "--out", corpus, "--count", "10000", "--seed", "1"],
+                       check=True)
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, "target", "release", "copydesk")
     cache = tempfile.mkdtemp(prefix="copydesk-server-cache-")
