@@ -266,6 +266,36 @@ fn diagnostics_fixes_contradictions_and_hover() {
     assert!(text.contains("other.md"), "{text}");
     assert!(text.contains("41%"), "{text}");
 
+    // The finding belongs to the other article (its primary place is
+    // there): this one can withdraw its figure, not disable the rule.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": client.uri("open.md")}, "range": conflict["range"], "context": {"diagnostics": [conflict]}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Withdraw this line's figures from cross-article checks"],
+        "{actions:#}"
+    );
+    let withdrawn = apply(
+        &typed,
+        actions[0]["edit"]["changes"][client.uri("open.md")]
+            .as_array()
+            .unwrap(),
+    );
+    client.change("open.md", 3, &withdrawn);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found), ["date-order"], "{withdrawn}\n{found:#?}");
+    client.change("open.md", 4, &typed);
+    let found = client.diagnostics("open.md");
+    assert_eq!(codes(&found).len(), 2, "{found:#?}");
+
     // The other article changes on disk: its figure is re-read.
     std::fs::write(dir.path().join("other.md"), OTHER.replace("41%", "12%")).unwrap();
     client.notify(

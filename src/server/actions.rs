@@ -2,7 +2,9 @@
 //! applies are quick fixes and preferred; unsafe ones say so in the title),
 //! and the suppressions copydesk reads (`engine::suppress`): a
 //! `copydesk-disable-line` comment at the end of the line, or the rule added
-//! to the front matter's `copydesk-disable` list.
+//! to the front matter's `copydesk-disable` list. A contradiction reported
+//! on another article can only be answered here by withdrawing the figure
+//! from comparisons (every claim rule disabled on its line).
 
 use super::convert::LineMap;
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -11,6 +13,9 @@ use crate::engine::suppress::FRONT_MATTER_KEY;
 use crate::source::SourceFile;
 use lsp_types as lsp;
 use std::collections::HashMap;
+
+/// The key under which the "withdraw" action is offered once per article.
+const WITHDRAW: &str = "withdraw figures";
 
 /// One finding as it was published: where it sits in the open article and
 /// what the client was sent.
@@ -59,17 +64,38 @@ pub fn actions(
             .front_matter
             .as_ref()
             .is_some_and(|fm| p.span.start < fm.span.end);
-        if !in_front_matter && !disabled_here.contains(&(rule.clone(), true)) {
-            disabled_here.push((rule.clone(), true));
+        let end_of_line = || {
             let end = text[p.span.start.min(text.len())..]
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| p.span.start + i);
-            let at = map.range(text, Span::new(end, end));
+            map.range(text, Span::new(end, end))
+        };
+        if p.diagnostic.file.0 != 0 {
+            // The finding belongs to the other article, whose suppressions
+            // decide (as in `check`); this one can only withdraw its figure
+            // from every comparison, by disabling all claim rules there.
+            let key = (WITHDRAW.to_string(), true);
+            if !in_front_matter && !disabled_here.contains(&key) {
+                disabled_here.push(key);
+                let rules = crate::rules::registry::REGISTRY.claim_rules.join(" ");
+                let comment = format!(" <!-- copydesk-disable-line {rules} -->");
+                out.push(action(
+                    "Withdraw this line's figures from cross-article checks".into(),
+                    uri,
+                    vec![lsp::TextEdit::new(end_of_line(), comment)],
+                    &p.lsp,
+                    false,
+                ));
+            }
+            continue;
+        }
+        if !in_front_matter && !disabled_here.contains(&(rule.clone(), true)) {
+            disabled_here.push((rule.clone(), true));
             let comment = format!(" <!-- copydesk-disable-line {rule} -->");
             out.push(action(
                 format!("Disable `{rule}` on this line"),
                 uri,
-                vec![lsp::TextEdit::new(at, comment)],
+                vec![lsp::TextEdit::new(end_of_line(), comment)],
                 &p.lsp,
                 false,
             ));
