@@ -16,6 +16,18 @@ pub fn claim_at(claims: &[Claim], offset: usize) -> Option<&Claim> {
         .find(|c| c.span.start <= offset && offset <= c.span.end)
 }
 
+/// Whether two claims are about the same thing: the subject's slots, not
+/// how its words were found (from the clause, the sentence or the title).
+pub fn same_subject(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (&a.subject, &b.subject);
+    x.metric == y.metric
+        && x.terms == y.terms
+        && x.base == y.base
+        && x.geo == y.geo
+        && x.aggregate == y.aggregate
+        && x.level == y.level
+}
+
 /// The hover text (Markdown) for `claim`, read from `text`; `others` are
 /// the claims on the same subject elsewhere, with their article's path
 /// (shown relative to `root`).

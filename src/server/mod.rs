@@ -492,7 +492,7 @@ impl Server {
             .flat_map(|(i, claims)| {
                 claims
                     .iter()
-                    .filter(|c| c.subject == claim.subject)
+                    .filter(|c| hover::same_subject(c, claim))
                     .map(move |c| (self.index.path(i), c))
             })
             .collect();
