@@ -248,6 +248,9 @@ fn diagnostics_fixes_contradictions_and_hover() {
     );
     let conflict = find(&found, "claim-value-mismatch");
     assert_eq!(conflict["range"]["start"]["line"], 7);
+    // Articles are named as `check` run from the workspace names them.
+    let message = conflict["message"].as_str().unwrap();
+    assert!(message.contains("`open.md`"), "{message}");
     let related = conflict["relatedInformation"].as_array().unwrap();
     let there = related
         .iter()

@@ -6,7 +6,7 @@
 //! caller holds claims, and the few articles a finding points at are read
 //! when it is reported.
 
-use super::run::{Engine, display_path};
+use super::run::Engine;
 use super::suppress::Suppressions;
 use crate::cache::{ClaimsCache, Record, Stamp, content_hash, now_ns};
 use crate::claims::{self, Claim, ClaimRef, Conflict};
@@ -296,10 +296,22 @@ impl Engine {
 pub fn source_file(path: &Path, decoded: crate::source::Decoded) -> SourceFile {
     SourceFile {
         id: FileId(0),
-        display: display_path(path),
+        display: display(path),
         path: path.to_path_buf(),
         decoded,
     }
+}
+
+/// How an article is named in messages: relative to the current folder
+/// (the workspace root) when it lies inside, as `check` run from there
+/// shows it. Read each time: a server may change folders between runs.
+fn display(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// Reads and decodes one article, with the hash of its bytes (`None` when it cannot be read or is not

@@ -710,7 +710,7 @@ fn open_file(path: &Path, text: String) -> SourceFile {
     } else {
         LineEnding::Lf
     };
-    let mut file = crate::engine::workspace::source_file(
+    crate::engine::workspace::source_file(
         path,
         Decoded {
             text,
@@ -719,9 +719,7 @@ fn open_file(path: &Path, text: String) -> SourceFile {
             line_ending,
             lossy: false,
         },
-    );
-    file.display = on_disk.map_or(file.display, |(f, _)| f.display);
-    file
+    )
 }
 
 fn parse<P: serde::de::DeserializeOwned>(n: Notification) -> Result<P, ServerError> {
