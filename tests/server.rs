@@ -248,9 +248,14 @@ fn diagnostics_fixes_contradictions_and_hover() {
     );
     let conflict = find(&found, "claim-value-mismatch");
     assert_eq!(conflict["range"]["start"]["line"], 7);
-    // Articles are named as `check` run from the workspace names them.
+    // Worded from this article, naming the other as `check` run from the
+    // workspace names it.
     let message = conflict["message"].as_str().unwrap();
-    assert!(message.contains("`open.md`"), "{message}");
+    assert!(
+        message.starts_with("`12%` year-over-year in 2023 here contradicts `41%`"),
+        "{message}"
+    );
+    assert!(message.contains("in `other.md`"), "{message}");
     let related = conflict["relatedInformation"].as_array().unwrap();
     let there = related
         .iter()

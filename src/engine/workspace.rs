@@ -10,7 +10,7 @@ use super::run::Engine;
 use super::suppress::Suppressions;
 use crate::cache::{ClaimsCache, Record, Stamp, content_hash, now_ns};
 use crate::claims::{self, Claim, ClaimRef, Conflict};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Document;
 use crate::source::{FileId, SourceFile, decode_vec, read_bounded};
 use rayon::prelude::*;
@@ -280,13 +280,52 @@ impl Engine {
         let corpus_rules = crate::timings::phase("corpus rules");
         self.run_corpus_rules(&corpus, &mut diagnostics);
         self.finish(&mut diagnostics, |d| &small_suppressions[d.file.0 as usize]);
-        corpus_rules.end();
         let touches = |id: FileId| id.0 == 0;
         diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
+        // A contradiction the rule reports on the other article says "here"
+        // of that article; shown in this one, it is worded from here.
+        let mirrored: Vec<Conflict> = small_conflicts
+            .iter()
+            .filter(|c| c.b.doc == 0 && c.a.doc != 0)
+            .map(|c| Conflict {
+                a: c.b,
+                b: c.a,
+                ..c.clone()
+            })
+            .collect();
+        if !mirrored.is_empty() {
+            let mut from_here = Vec::new();
+            let corpus = super::Corpus {
+                conflicts: &mirrored,
+                fact_conflicts: &[],
+                ..corpus
+            };
+            self.run_corpus_rules(&corpus, &mut from_here);
+            reword_from_here(&mut diagnostics, &from_here);
+        }
+        corpus_rules.end();
         OpenCheck {
             diagnostics,
             files,
             claims: fresh,
+        }
+    }
+}
+
+/// Gives each finding whose primary place is another article the message
+/// its rule words for the same pair seen from the open article
+/// (`from_here`: the rules run on the mirrored conflicts).
+fn reword_from_here(diagnostics: &mut [Diagnostic], from_here: &[Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.file.0 != 0) {
+        let Some(Data::ClaimPair { claim, other, .. }) = d.data else {
+            continue;
+        };
+        let mirror = from_here.iter().find(|m| {
+            m.rule == d.rule
+                && matches!(m.data, Some(Data::ClaimPair { claim: c, other: o, .. }) if c == other && o == claim)
+        });
+        if let Some(m) = mirror {
+            d.message.clone_from(&m.message);
         }
     }
 }
