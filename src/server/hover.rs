@@ -46,8 +46,10 @@ pub fn describe(claim: &Claim, text: &str, others: &[(&Path, &Claim)], root: &Pa
     };
     let _ = writeln!(
         out,
-        "- value: {} (allowed interval {} to {high}), unit: {:?}",
-        claim.value, claim.low, claim.unit
+        "- value: {} (allowed interval {} to {high}), unit: {}",
+        claim.value,
+        claim.low,
+        format!("{:?}", claim.unit).to_lowercase()
     );
     let hedge = match claim.hedge {
         Hedge::Exact => "none (exact)",
@@ -60,7 +62,11 @@ pub fn describe(claim: &Claim, text: &str, others: &[(&Path, &Claim)], root: &Pa
         _ => "",
     };
     let _ = writeln!(out, "- measure: {}{direction}", claim.subject.metric.name());
-    let _ = writeln!(out, "- subject: {}", claim.subject.display());
+    let _ = writeln!(
+        out,
+        "- subject (what, of whom): {}",
+        claim.subject.display()
+    );
     let period = claim.period.framing();
     let period = if period.is_empty() {
         "none stated".to_string()
