@@ -554,3 +554,27 @@ fn watchers_are_registered_and_settings_change_at_run_time() {
     assert!(found.iter().all(|d| d["severity"] == 1), "{found:#?}");
     client.shutdown();
 }
+
+#[test]
+fn the_index_comes_from_the_claims_cache_on_the_next_start() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = workspace();
+    let cache = tempfile::tempdir().unwrap();
+    let with_cache = || copydesk::server::Options {
+        no_cache: false,
+        cache_dir: Some(cache.path().to_path_buf()),
+        ..options()
+    };
+    let text = format!("{OPEN}{CONTRADICTION}");
+    for start in 0..2 {
+        let client = Client::start(dir.path(), with_cache(), json!({}));
+        client.open("open.md", &text);
+        let found = client.diagnostics("open.md");
+        assert!(
+            codes(&found).contains(&"claim-value-mismatch"),
+            "start {start}: {found:#?}"
+        );
+        client.shutdown();
+        assert!(cache.path().read_dir().unwrap().next().is_some());
+    }
+}

@@ -17,6 +17,14 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Where an article's claims come from while indexing.
+enum Found {
+    /// The claims cache's entry, unchanged.
+    Cached(usize),
+    /// Extracted now (none when unreadable).
+    Fresh(Vec<Claim>),
+}
+
 /// How many times an edit re-compares when an article a conflict points at
 /// changed on disk since it was indexed.
 const ROUNDS: usize = 3;
@@ -81,27 +89,25 @@ impl Engine {
             };
         };
         let started = now_ns();
-        let cache = cache_dir.map_or_else(ClaimsCache::default, |d| self.open_claims_cache(d));
+        let mut cache = cache_dir.map_or_else(ClaimsCache::default, |d| self.open_claims_cache(d));
         let limit = self.max_article_bytes;
-        let found: Vec<((Vec<Claim>, u64), Stamp, bool)> = paths
+        let found: Vec<(Found, u64, Stamp, bool)> = paths
             .par_iter()
             .map(|path| {
                 let Ok(meta) = std::fs::metadata(path) else {
-                    return ((Vec::new(), 0), Stamp::UNKNOWN, true);
+                    return (Found::Fresh(Vec::new()), 0, Stamp::UNKNOWN, true);
                 };
                 let stamp = Stamp::of(&meta);
                 let entry = cache.position(path);
                 if let Some(i) = entry.filter(|&i| cache.unchanged(i, &stamp)) {
-                    let e = cache.entry(i);
-                    return ((e.claims.clone(), e.hash), stamp, false);
+                    return (Found::Cached(i), cache.entry(i).hash, stamp, false);
                 }
                 let Ok(bytes) = read_bounded(path, limit) else {
-                    return ((Vec::new(), 0), Stamp::UNKNOWN, true);
+                    return (Found::Fresh(Vec::new()), 0, Stamp::UNKNOWN, true);
                 };
                 let hash = content_hash(&bytes);
                 if let Some(i) = entry.filter(|&i| cache.entry(i).hash == hash) {
-                    let claims = cache.entry(i).claims.clone();
-                    return ((claims, hash), stamp, true);
+                    return (Found::Cached(i), hash, stamp, true);
                 }
                 let claims = match decode_vec(bytes) {
                     Ok(decoded) => {
@@ -110,15 +116,29 @@ impl Engine {
                     }
                     Err(_) => Vec::new(),
                 };
-                ((claims, hash), stamp, true)
+                (Found::Fresh(claims), hash, stamp, true)
             })
             .collect();
-        let dirty = found.iter().any(|(_, _, changed)| *changed) || cache.is_empty();
+        let dirty = found.iter().any(|f| f.3) || cache.is_empty();
+        // Claims are moved out of the cache, not copied: the index never
+        // holds them twice.
+        let mut claims = Vec::with_capacity(found.len());
+        let mut hashes = Vec::with_capacity(found.len());
+        let mut stamps = Vec::with_capacity(found.len());
+        for (f, hash, stamp, _) in found {
+            claims.push(match f {
+                Found::Cached(i) => cache.take_claims(i),
+                Found::Fresh(c) => c,
+            });
+            hashes.push(hash);
+            stamps.push(stamp);
+        }
         if cache.is_enabled() && dirty {
             let records: Vec<Record> = paths
                 .iter()
-                .zip(&found)
-                .map(|(path, ((claims, hash), stamp, _))| Record {
+                .zip(&claims)
+                .zip(hashes.iter().zip(&stamps))
+                .map(|((path, claims), (hash, stamp))| Record {
                     path,
                     stamp: *stamp,
                     hash: *hash,
@@ -128,7 +148,6 @@ impl Engine {
             // A cache that cannot be written only makes the next start slower.
             let _ = cache.save(started, &records);
         }
-        let (claims, hashes) = found.into_iter().map(|(found, _, _)| found).unzip();
         WorkspaceClaims { claims, hashes }
     }
 
