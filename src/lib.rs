@@ -21,6 +21,7 @@ pub mod fix;
 pub mod mojibake;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod session;
 pub mod source;
 pub mod starter;

@@ -463,13 +463,23 @@ fn flatten(docs: &[Vec<Claim>]) -> Vec<(ClaimRef, &Claim)> {
 
 /// The claims of `all` grouped by subject slots, each group in claim order.
 fn index(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
+    index_where(all, |_| true)
+}
+
+/// [`index`] building only the groups whose slots `wanted` accepts (a
+/// partial run needs only the groups of its focused claims).
+fn index_where(all: &[(ClaimRef, &Claim)], wanted: impl Fn(&SlotKey) -> bool) -> Vec<Vec<u32>> {
     let mut slots: FastMap<SlotKey, u32> = FastMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for (j, (_, c)) in all.iter().enumerate() {
         if !specific(c) {
             continue;
         }
-        let g = *slots.entry(slot_key(c)).or_insert_with(|| {
+        let key = slot_key(c);
+        if !wanted(&key) {
+            continue;
+        }
+        let g = *slots.entry(key).or_insert_with(|| {
             groups.push(Vec::new());
             (groups.len() - 1) as u32
         });
@@ -787,23 +797,39 @@ fn repeats_digits(c: &Claim) -> bool {
 
 /// The claims of `all` that [`repeats_digits`], grouped by [`FigureKey`].
 fn index_figures(all: &[(ClaimRef, &Claim)]) -> Vec<Vec<u32>> {
+    index_figures_where(all, |_| true)
+}
+
+/// The [`FigureKey`] of a claim that [`repeats_digits`].
+fn figure_key(c: &Claim) -> FigureKey {
+    let s = &c.subject;
+    FigureKey {
+        unit: c.unit,
+        metric: s.metric,
+        // The same digits are the evidence here: a region the clause
+        // did not write cannot keep them apart.
+        geo: if c.placed_by_article { None } else { s.geo },
+        aggregate: s.aggregate,
+        level: s.level,
+        mantissa: (c.mantissa * 100.0).round() as i64,
+    }
+}
+
+/// [`index_figures`] building only the groups whose keys `wanted` accepts.
+fn index_figures_where(
+    all: &[(ClaimRef, &Claim)],
+    wanted: impl Fn(&FigureKey) -> bool,
+) -> Vec<Vec<u32>> {
     let mut keys: FastMap<FigureKey, u32> = FastMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for (j, (_, c)) in all.iter().enumerate() {
         if !repeats_digits(c) {
             continue;
         }
-        let s = &c.subject;
-        let key = FigureKey {
-            unit: c.unit,
-            metric: s.metric,
-            // The same digits are the evidence here: a region the clause
-            // did not write cannot keep them apart.
-            geo: if c.placed_by_article { None } else { s.geo },
-            aggregate: s.aggregate,
-            level: s.level,
-            mantissa: (c.mantissa * 100.0).round() as i64,
-        };
+        let key = figure_key(c);
+        if !wanted(&key) {
+            continue;
+        }
         let g = *keys.entry(key).or_insert_with(|| {
             groups.push(Vec::new());
             (groups.len() - 1) as u32
@@ -924,14 +950,36 @@ fn compare_in(
         focus.is_none() || members.iter().any(|&j| focused(all[j as usize].0.doc))
     };
     let touches_focus = |c: &Conflict| focused(c.a.doc) || focused(c.b.doc);
-    let mut out: Vec<Conflict> = index(&all)
+    let (groups, figure_groups) = match focus {
+        None => (index(&all), index_figures(&all)),
+        // Only the groups of focused claims are built: with one article in
+        // focus among thousands (an editor), grouping everything would cost
+        // most of the comparison.
+        Some(_) => {
+            let mine = all.iter().filter(|(r, _)| focused(r.doc)).map(|(_, c)| *c);
+            let slots: FastMap<SlotKey, ()> = mine
+                .clone()
+                .filter(|c| specific(c))
+                .map(|c| (slot_key(c), ()))
+                .collect();
+            let figures: FastMap<FigureKey, ()> = mine
+                .filter(|c| repeats_digits(c))
+                .map(|c| (figure_key(c), ()))
+                .collect();
+            (
+                index_where(&all, |k| slots.contains_key(k)),
+                index_figures_where(&all, |k| figures.contains_key(k)),
+            )
+        }
+    };
+    let mut out: Vec<Conflict> = groups
         .par_iter()
         .filter(holds_focus)
         .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
         .filter(touches_focus)
         .collect();
     out.par_extend(
-        index_figures(&all)
+        figure_groups
             .par_iter()
             .filter(holds_focus)
             .flat_map_iter(|members| figure_conflicts(&all, members, tolerances))

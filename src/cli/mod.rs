@@ -11,6 +11,7 @@ pub mod man;
 pub mod progress;
 pub mod rules;
 pub mod schema;
+pub mod server;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -52,6 +53,8 @@ pub enum Command {
     Man(man::ManArgs),
     /// Print the JSON Schema of copydesk.yaml, for editor completion.
     Schema(schema::SchemaArgs),
+    /// Run the language server (LSP over stdio) for editors.
+    Server(server::ServerArgs),
 }
 
 /// When to colour output.
@@ -111,6 +114,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Server(args) => server::run(args),
     }
 }
 

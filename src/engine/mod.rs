@@ -8,6 +8,7 @@ pub mod note;
 pub mod registry;
 pub mod run;
 pub mod suppress;
+pub mod workspace;
 
 pub use gather::{CacheUse, read_articles};
 pub use note::{Note, NoteKind};
