@@ -6,13 +6,14 @@
 //! caller holds claims, and the few articles a finding points at are read
 //! when it is reported.
 
+use super::gather::Probe;
 use super::run::Engine;
 use super::suppress::Suppressions;
-use crate::cache::{ClaimsCache, Record, Stamp, content_hash, now_ns};
+use crate::cache::{ClaimsCache, Record, Stamp, now_ns};
 use crate::claims::{self, Claim, ClaimRef, Conflict};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Document;
-use crate::source::{FileId, SourceFile, decode_vec, read_bounded};
+use crate::source::{FileId, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,7 +37,7 @@ const ROUNDS: usize = 3;
 pub struct WorkspaceClaims {
     /// Each article's claims (none when it could not be read).
     pub claims: Vec<Vec<Claim>>,
-    /// Hash of the bytes each article's claims came from ([`content_hash`];
+    /// Hash of the bytes each article's claims came from ([`crate::source::content_hash`];
     /// 0 when unread or when the claims come from an editor's text).
     pub hashes: Vec<u64>,
 }
@@ -93,30 +94,17 @@ impl Engine {
         let limit = self.max_article_bytes;
         let found: Vec<(Found, u64, Stamp, bool)> = paths
             .par_iter()
-            .map(|path| {
-                let Ok(meta) = std::fs::metadata(path) else {
-                    return (Found::Fresh(Vec::new()), 0, Stamp::UNKNOWN, true);
-                };
-                let stamp = Stamp::of(&meta);
-                let entry = cache.position(path);
-                if let Some(i) = entry.filter(|&i| cache.unchanged(i, &stamp)) {
-                    return (Found::Cached(i), cache.entry(i).hash, stamp, false);
+            .map(|path| match Probe::look(path, path, &cache, limit) {
+                Probe::Failed(_) => (Found::Fresh(Vec::new()), 0, Stamp::UNKNOWN, true),
+                Probe::Cached { entry, stamp } => {
+                    (Found::Cached(entry), cache.entry(entry).hash, stamp, false)
                 }
-                let Ok(bytes) = read_bounded(path, limit) else {
-                    return (Found::Fresh(Vec::new()), 0, Stamp::UNKNOWN, true);
-                };
-                let hash = content_hash(&bytes);
-                if let Some(i) = entry.filter(|&i| cache.entry(i).hash == hash) {
-                    return (Found::Cached(i), hash, stamp, true);
+                Probe::Same { entry, stamp, hash } => (Found::Cached(entry), hash, stamp, true),
+                Probe::Read(article) => {
+                    let file = source_file(path, article.decoded);
+                    let claims = pass.extract(&Document::parse(&file));
+                    (Found::Fresh(claims), article.hash, article.stamp, true)
                 }
-                let claims = match decode_vec(bytes) {
-                    Ok(decoded) => {
-                        let file = source_file(path, decoded);
-                        pass.extract(&Document::parse(&file))
-                    }
-                    Err(_) => Vec::new(),
-                };
-                (Found::Fresh(claims), hash, stamp, true)
             })
             .collect();
         let dirty = found.iter().any(|f| f.3) || cache.is_empty();
@@ -156,7 +144,7 @@ impl Engine {
     /// the claims of every article; the open article's entry, `focus` (the caller appends
     /// one for an article not on disk), is replaced by its fresh claims.
     /// `load` reads another article by index, with the hash of the bytes
-    /// read ([`content_hash`]; 0 for the text of an article open in the
+    /// read ([`crate::source::content_hash`]; 0 for the text of an article open in the
     /// editor): only those a conflict points at are loaded. An article
     /// whose text no longer matches its indexed claims is re-indexed and the
     /// comparison runs again (twice at most; then its conflicts are dropped).
@@ -375,8 +363,6 @@ fn display(path: &Path) -> String {
 /// Reads and decodes one article, with the hash of its bytes (`None` when it cannot be read or is not
 /// text), as the workspace loads the articles a finding points at.
 pub fn read_article(path: &Path, limit: u64) -> Option<(SourceFile, u64)> {
-    let bytes = read_bounded(path, limit).ok()?;
-    let hash = content_hash(&bytes);
-    let decoded = decode_vec(bytes).ok()?;
-    Some((source_file(path, decoded), hash))
+    let article = crate::source::read_article(path, limit).ok()?;
+    Some((source_file(path, article.decoded), article.hash))
 }
