@@ -258,69 +258,27 @@ impl Gathered {
         run
     }
 
-    /// Compares the named files' claims with all others, then reads the
-    /// unread articles a conflict points at. If one of them changed since
-    /// its claims were recorded, its fresh claims replace them and the
-    /// comparison runs again (at most [`ROUNDS`] times; after that, the
-    /// conflicts with articles still unread are dropped).
+    /// Compares the named files' claims with all others, reading the unread
+    /// articles a conflict points at (see [`compare_loading`]).
     pub fn compare_and_load(&mut self, pass: &ClaimsPass, limit: u64) -> Vec<claims::Conflict> {
         if self.whole {
             return claims::compare(&self.claims, &pass.tolerances);
         }
-        for _ in 0..ROUNDS {
-            let conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
-            let mut wanted: Vec<usize> = conflicts
-                .iter()
-                .flat_map(|c| [c.a.doc, c.b.doc])
-                .filter(|&d| !self.loaded[d])
-                .collect();
-            wanted.sort_unstable();
-            wanted.dedup();
-            if wanted.is_empty() || !self.load(&wanted, pass, limit) {
-                return conflicts;
-            }
-        }
-        let mut conflicts = claims::compare_focused(&self.claims, &self.in_focus, &pass.tolerances);
-        conflicts.retain(|c| self.loaded[c.a.doc] && self.loaded[c.b.doc]);
-        conflicts
-    }
-
-    /// Reads files `wanted` for reporting. Returns whether any of them
-    /// changed since its claims were taken.
-    fn load(&mut self, wanted: &[usize], pass: &ClaimsPass, limit: u64) -> bool {
-        let read: Vec<(usize, Result<crate::source::Article, SourceError>)> = wanted
-            .par_iter()
-            .map(|&i| (i, read_article(&self.files[i].path, limit)))
-            .collect();
-        let mut changed = false;
-        for (i, r) in read {
-            self.loaded[i] = true;
-            match r {
-                Ok(article) => {
-                    let fresh = article.hash != self.seen[i].hash;
-                    self.seen[i] = Seen {
-                        stamp: article.stamp,
-                        hash: article.hash,
-                    };
-                    self.files[i].decoded = article.decoded;
-                    let doc = Document::parse(&self.files[i]);
-                    self.suppressions[i] = Suppressions::of(&doc);
-                    if fresh {
-                        self.claims[i] = pass.extract(&doc);
-                        changed = true;
-                    }
-                }
-                Err(_) => {
-                    // Gone or unreadable since it was looked at: its claims
-                    // can no longer be shown, nor trusted next time.
-                    self.claims[i].clear();
-                    self.seen[i].stamp = Stamp::UNKNOWN;
-                    changed = true;
-                }
-            }
-        }
-        self.dirty |= changed;
-        changed
+        let Gathered {
+            files,
+            claims,
+            loaded,
+            in_focus,
+            suppressions,
+            seen,
+            dirty,
+            ..
+        } = self;
+        compare_loading(claims, in_focus, loaded, pass, |wanted, claims| {
+            let changed = load(files, suppressions, seen, claims, wanted, pass, limit);
+            *dirty |= changed;
+            changed
+        })
     }
 
     /// The claims of the files in focus, for the facts check (all of them
@@ -373,6 +331,89 @@ impl Gathered {
         // A cache that cannot be written only makes the next run slower.
         let _ = cache.save(self.started, &records);
     }
+}
+
+/// Compares the claims of the articles in focus with all others
+/// ([`claims::compare_focused`]), then asks `load` to read the articles a
+/// conflict points at that were not `loaded`. `load` replaces the claims of
+/// those that changed since their claims were taken and says whether any
+/// did; then the comparison runs again (at most [`ROUNDS`] times; after
+/// that, the conflicts with articles still unread are dropped). A partial
+/// run and the editor's check of one article both compare this way.
+pub(super) fn compare_loading(
+    claims: &mut [Vec<Claim>],
+    in_focus: &[bool],
+    loaded: &mut [bool],
+    pass: &ClaimsPass,
+    mut load: impl FnMut(&[usize], &mut [Vec<Claim>]) -> bool,
+) -> Vec<claims::Conflict> {
+    let mut conflicts = claims::compare_focused(claims, in_focus, &pass.tolerances);
+    for _ in 0..ROUNDS {
+        let mut wanted: Vec<usize> = conflicts
+            .iter()
+            .flat_map(|c| [c.a.doc, c.b.doc])
+            .filter(|&d| !loaded[d])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        if wanted.is_empty() {
+            return conflicts;
+        }
+        for &d in &wanted {
+            loaded[d] = true;
+        }
+        if !load(&wanted, claims) {
+            return conflicts;
+        }
+        conflicts = claims::compare_focused(claims, in_focus, &pass.tolerances);
+    }
+    conflicts.retain(|c| loaded[c.a.doc] && loaded[c.b.doc]);
+    conflicts
+}
+
+/// Reads files `wanted` of a partial run for reporting: their text and
+/// suppressions, and fresh claims for those whose bytes changed since their
+/// claims were taken. Returns whether any changed.
+fn load(
+    files: &mut [SourceFile],
+    suppressions: &mut [Suppressions],
+    seen: &mut [Seen],
+    claims: &mut [Vec<Claim>],
+    wanted: &[usize],
+    pass: &ClaimsPass,
+    limit: u64,
+) -> bool {
+    let read: Vec<(usize, Result<crate::source::Article, SourceError>)> = wanted
+        .par_iter()
+        .map(|&i| (i, read_article(&files[i].path, limit)))
+        .collect();
+    let mut changed = false;
+    for (i, r) in read {
+        match r {
+            Ok(article) => {
+                let fresh = article.hash != seen[i].hash;
+                seen[i] = Seen {
+                    stamp: article.stamp,
+                    hash: article.hash,
+                };
+                files[i].decoded = article.decoded;
+                let doc = Document::parse(&files[i]);
+                suppressions[i] = Suppressions::of(&doc);
+                if fresh {
+                    claims[i] = pass.extract(&doc);
+                    changed = true;
+                }
+            }
+            Err(_) => {
+                // Gone or unreadable since it was looked at: its claims
+                // can no longer be shown, nor trusted next time.
+                claims[i].clear();
+                seen[i].stamp = Stamp::UNKNOWN;
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// The articles of `paths` that can be read, and a note for each other:

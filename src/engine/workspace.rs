@@ -6,7 +6,7 @@
 //! caller holds claims, and the few articles a finding points at are read
 //! when it is reported.
 
-use super::gather::Probe;
+use super::gather::{Probe, compare_loading};
 use super::run::Engine;
 use super::suppress::Suppressions;
 use crate::cache::{ClaimsCache, Record, Stamp, now_ns};
@@ -25,10 +25,6 @@ enum Found {
     /// Extracted now (none when unreadable).
     Fresh(Vec<Claim>),
 }
-
-/// How many times an edit re-compares when an article a conflict points at
-/// changed on disk since it was indexed.
-const ROUNDS: usize = 3;
 
 /// The claims of every article of a workspace, by article (the caller
 /// keeps the paths). Claims and hashes are kept apart so that the
@@ -186,20 +182,12 @@ impl Engine {
         let mut in_focus = vec![false; lists.len()];
         in_focus[focus] = true;
         let mut loaded: HashMap<usize, (SourceFile, Suppressions)> = HashMap::new();
-        let comparing = crate::timings::phase("compare");
-        let mut conflicts = claims::compare_focused(lists, &in_focus, &pass.tolerances);
-        comparing.end();
-        let loading = crate::timings::phase("load");
-        for _ in 0..ROUNDS {
-            let mut wanted: Vec<usize> = conflicts
-                .iter()
-                .flat_map(|c| [c.a.doc, c.b.doc])
-                .filter(|&d| d != focus && !loaded.contains_key(&d))
-                .collect();
-            wanted.sort_unstable();
-            wanted.dedup();
+        let mut read = vec![false; lists.len()];
+        read[focus] = true;
+        let comparing = crate::timings::phase("compare and load");
+        let conflicts = compare_loading(lists, &in_focus, &mut read, pass, |wanted, lists| {
             let mut stale = false;
-            for d in wanted {
+            for &d in wanted {
                 let Some((other, hash)) = load(d) else {
                     // Gone since it was indexed: its claims go with it.
                     lists[d].clear();
@@ -218,18 +206,9 @@ impl Engine {
                 drop(doc);
                 loaded.insert(d, (other, s));
             }
-            if !stale {
-                break;
-            }
-            conflicts = claims::compare_focused(lists, &in_focus, &pass.tolerances);
-        }
-        loading.end();
-        // Still pointing at an article not read after the last round: dropped.
-        conflicts.retain(|c| {
-            [c.a.doc, c.b.doc]
-                .iter()
-                .all(|d| *d == focus || loaded.contains_key(d))
+            stale
         });
+        comparing.end();
 
         // A small corpus: the open article first, then the others the
         // conflicts name, with the conflicts renumbered to match.
