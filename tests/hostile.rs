@@ -487,6 +487,26 @@ fn issue_13_huge_read_times_are_invalid_not_infinite() {
 }
 
 #[test]
+fn issue_13_a_syntax_error_after_a_huge_integer_points_into_the_text() {
+    // Found by the check_article fuzz target: the position serde_yaml gave
+    // after the integer was quoted fell inside a two-byte character.
+    let mut bytes =
+        b"---\ntitle: T\npublish_date: 2024-01-02\nread_time: 99000000000000000000\n----01-00\nr"
+            .to_vec();
+    bytes.extend_from_slice(&[0xe4]);
+    bytes.extend_from_slice(b"ead_time: 9999999999999998@999\n---\nBody.\n");
+    let file = common::source(0, Path::new("a.md"), &bytes);
+    let catalog = common::catalog();
+    let engine = common::engine(&catalog, &Config::default(), Path::new("."));
+    let result = engine.check_files(vec![file]);
+    let found = messages(&result, "front-matter-invalid", "a.md");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let text = "---\ntitle: T\nread_time: 99999999999999999999\nx: [ü\n---\nBody.\n";
+    let result = run(&[("a.md", text)]);
+    assert_eq!(messages(&result, "front-matter-invalid", "a.md").len(), 1);
+}
+
+#[test]
 fn issue_13_day_zero_is_said_not_to_exist() {
     let text = "---\ntitle: T\npublish_date: 2024-01-00\n---\nBody.\n";
     let result = run(&[("a.md", text)]);

@@ -191,10 +191,13 @@ fn parse_yaml(raw: &str, base: usize) -> (Option<Mapping>, Option<Problem>) {
         Ok(Value::Mapping(m)) => (Some(m), None),
         Ok(Value::Null) => (Some(Mapping::new()), None),
         Ok(_) => (None, Some(Problem::NotMapping)),
-        Err(e) => {
-            let at = e
-                .location()
-                .map_or(base, |l| base + l.index().min(raw.len()));
+        Err((e, index)) => {
+            // On a character of the original text, whatever the parser counted.
+            let mut index = index.map_or(0, |i| i.min(raw.len()));
+            while !raw.is_char_boundary(index) {
+                index -= 1;
+            }
+            let at = base + index;
             let message = e.to_string();
             // serde_yaml appends " at line L column C"; our snippet shows that.
             let message = match message.find(" at line ") {
@@ -220,9 +223,11 @@ const MAX_BIG_INTEGERS: usize = 16;
 /// invalid) is read as the text of its digits, so that the rule of its field
 /// can say what is wrong with it (issue 13). Field positions come from
 /// [`scan_fields`] on the original text, so quoting the digits moves none.
-fn parse_big_integers_as_text(raw: &str) -> Result<Value, serde_yaml::Error> {
+fn parse_big_integers_as_text(raw: &str) -> Result<Value, (serde_yaml::Error, Option<usize>)> {
     let mut text = std::borrow::Cow::Borrowed(raw);
-    let mut tries = 0;
+    // Where quotes were added, in the text parsed: an error's position is
+    // moved back over them to a position in `raw`.
+    let mut added: Vec<usize> = Vec::new();
     loop {
         let error = match serde_yaml::from_str::<Value>(&text) {
             Ok(value) => return Ok(value),
@@ -230,25 +235,32 @@ fn parse_big_integers_as_text(raw: &str) -> Result<Value, serde_yaml::Error> {
         };
         let message = error.to_string();
         let too_big = message.contains(" as u128") || message.contains(" as i128");
-        let at = error.location().map(|l| l.index());
-        let Some(at) = at.filter(|_| too_big && tries < MAX_BIG_INTEGERS) else {
-            return Err(error);
+        let index = error.location().map(|l| l.index());
+        let digits = index
+            .filter(|&at| {
+                too_big && added.len() < 2 * MAX_BIG_INTEGERS && text.is_char_boundary(at)
+            })
+            .map(|at| {
+                let n = text[at..]
+                    .char_indices()
+                    .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+'))))
+                    .map_or(text.len() - at, |(i, _)| i);
+                (at, n)
+            })
+            .filter(|&(_, n)| n > 0);
+        let Some((at, n)) = digits else {
+            let in_raw = index.map(|i| i - added.iter().filter(|&&p| p < i).count());
+            return Err((error, in_raw));
         };
-        let digits = text[at..]
-            .char_indices()
-            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && (c == '-' || c == '+'))))
-            .map_or(text.len() - at, |(i, _)| i);
-        if digits == 0 {
-            return Err(error);
-        }
         let quoted = format!(
             "{}\"{}\"{}",
             &text[..at],
-            &text[at..at + digits],
-            &text[at + digits..]
+            &text[at..at + n],
+            &text[at + n..]
         );
+        added.push(at);
+        added.push(at + n + 1);
         text = std::borrow::Cow::Owned(quoted);
-        tries += 1;
     }
 }
 
