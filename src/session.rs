@@ -10,13 +10,14 @@
 
 use crate::catalog::Catalog;
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::engine::{CacheUse, Context, Engine, Plan, RunResult};
-use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_source, writable, write_atomically};
+use crate::fix::{FixError, FixOptions, Fixed, Targets, fix_checked, writable, write_atomically};
 use crate::source::{FileId, SourceFile, WalkError, WalkOptions, walk};
 use crate::source::{canonical, is_focus};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Everything a check needs, loaded from the config file and flags.
@@ -255,19 +256,19 @@ impl Session {
         result: &'r RunResult,
         options: FixOptions,
     ) -> Vec<PlannedFix<'r>> {
-        let fixable: HashSet<FileId> = result
-            .diagnostics
-            .iter()
-            .filter(|d| d.fix.is_some())
-            .map(|d| d.file)
-            .collect();
+        // The run's findings with a fix, by file: the first round of each
+        // file's fixing starts from them instead of checking it again.
+        let mut found: HashMap<FileId, Vec<&Diagnostic>> = HashMap::new();
+        for d in result.diagnostics.iter().filter(|d| d.fix.is_some()) {
+            found.entry(d.file).or_default().push(d);
+        }
         result
             .files
             .par_iter()
-            .filter(|f| fixable.contains(&f.id))
-            .map(|file| PlannedFix {
+            .filter_map(|file| Some((file, found.get(&file.id)?)))
+            .map(|(file, found)| PlannedFix {
                 file,
-                fixed: fix_source(&self.engine, file, options),
+                fixed: fix_checked(&self.engine, file, Some(found.clone()), options),
             })
             .filter(|p| p.fixed.changes(p.file))
             .collect()

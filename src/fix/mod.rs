@@ -11,7 +11,7 @@ pub use plan::apply_fixes;
 pub use target::Targets;
 pub use write::{FixError, writable, write_atomically};
 
-use crate::diagnostic::Applicability;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::engine::Engine;
 use crate::source::{Encoding, SourceFile};
 use std::collections::BTreeMap;
@@ -52,11 +52,32 @@ impl Fixed {
 
 /// Fix `file` in memory with the document rules of `engine`.
 pub fn fix_source(engine: &Engine, file: &SourceFile, options: FixOptions) -> Fixed {
+    fix_checked(engine, file, None, options)
+}
+
+/// [`fix_source`] for a file a run has just checked: `found` holds that
+/// run's findings with a fix on `file` as it is, which spare checking it
+/// again for the first round (only document rules offer fixes, so they are
+/// what `Engine::check_document` would give).
+pub fn fix_checked(
+    engine: &Engine,
+    file: &SourceFile,
+    found: Option<Vec<&Diagnostic>>,
+    options: FixOptions,
+) -> Fixed {
     let mut current = file.clone();
     let mut applied: BTreeMap<String, usize> = BTreeMap::new();
     let mut transcode = false;
+    let mut found = found;
     for _ in 0..MAX_ROUNDS {
-        let diagnostics = engine.check_document(&current);
+        let checked: Vec<Diagnostic>;
+        let diagnostics: Vec<&Diagnostic> = match found.take() {
+            Some(found) => found,
+            None => {
+                checked = engine.check_document(&current);
+                checked.iter().collect()
+            }
+        };
         // Only a finding that offers the fix converts the file: the rule
         // withholds it when converting would lose or add characters.
         let store_as_utf8 = diagnostics
