@@ -107,6 +107,16 @@ impl Client {
         }
     }
 
+    /// Writes `text` to `name` in the workspace and tells the server, as an
+    /// editor's file watcher would (`kind` 1: created, 2: changed).
+    fn write_on_disk(&self, name: &str, text: &str, kind: u8) {
+        std::fs::write(self.root.join(name), text).unwrap();
+        self.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": self.uri(name), "type": kind}]}),
+        );
+    }
+
     fn open(&self, name: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
@@ -305,11 +315,7 @@ fn diagnostics_fixes_contradictions_and_hover() {
     assert_eq!(codes(&found).len(), 2, "{found:#?}");
 
     // The other article changes on disk: its figure is re-read.
-    std::fs::write(dir.path().join("other.md"), OTHER.replace("41%", "12%")).unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": client.uri("other.md"), "type": 2}]}),
-    );
+    client.write_on_disk("other.md", &OTHER.replace("41%", "12%"), 2);
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["date-order"], "{found:#?}");
     client.shutdown();
@@ -351,15 +357,7 @@ fn config_changes_are_picked_up() {
     client.open("open.md", OPEN);
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
-    std::fs::write(
-        dir.path().join("copydesk.yaml"),
-        "rules:\n  date-order: off\n",
-    )
-    .unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": client.uri("copydesk.yaml"), "type": 1}]}),
-    );
+    client.write_on_disk("copydesk.yaml", "rules:\n  date-order: off\n", 1);
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["mojibake"], "{found:#?}");
     client.shutdown();
@@ -469,8 +467,11 @@ fn unsafe_fixes_related_places_and_disabling_a_line() {
 fn a_broken_config_is_reported_and_the_default_rules_run_until_it_is_fixed() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = workspace();
-    let config = dir.path().join("copydesk.yaml");
-    std::fs::write(&config, "rules:\n  no-such-rule: off\n").unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.yaml"),
+        "rules:\n  no-such-rule: off\n",
+    )
+    .unwrap();
     let client = Client::start(dir.path(), options(), json!({}));
     client.open("open.md", OPEN);
     let found = client.diagnostics("open.md");
@@ -481,11 +482,7 @@ fn a_broken_config_is_reported_and_the_default_rules_run_until_it_is_fixed() {
     );
     let message = find(&found, "config-error")["message"].as_str().unwrap();
     assert!(message.contains("no-such-rule"), "{message}");
-    std::fs::write(&config, "rules:\n  mojibake: off\n").unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": client.uri("copydesk.yaml"), "type": 2}]}),
-    );
+    client.write_on_disk("copydesk.yaml", "rules:\n  mojibake: off\n", 2);
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["date-order"], "{found:#?}");
     client.shutdown();
@@ -501,11 +498,7 @@ fn a_new_article_on_disk_joins_the_index() {
     client.open("open.md", &text);
     let found = client.diagnostics("open.md");
     assert_eq!(codes(&found), ["date-order", "mojibake"], "{found:#?}");
-    std::fs::write(dir.path().join("other.md"), OTHER).unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": client.uri("other.md"), "type": 1}]}),
-    );
+    client.write_on_disk("other.md", OTHER, 1);
     let found = client.diagnostics("open.md");
     assert_eq!(
         codes(&found),
