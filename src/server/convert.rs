@@ -3,22 +3,24 @@
 //! the protocol's diagnostic. Nothing here decides what is reported.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Span;
+use crate::document::{LineIndex, Span};
 use crate::source::SourceFile;
 use lsp_types as lsp;
 
-/// Line starts of one text, to turn byte offsets into positions and back.
+/// Line starts of one text ([`LineIndex`], so that lines end where
+/// `copydesk check` ends them, a lone `\r` included), to turn byte offsets
+/// into positions and back.
 #[derive(Debug, Clone)]
 pub struct LineMap {
-    starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl LineMap {
-    /// The line starts of `text` (a line ends after `\n`).
+    /// The line starts of `text`.
     pub fn new(text: &str) -> LineMap {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineMap { starts }
+        LineMap {
+            lines: LineIndex::new(text),
+        }
     }
 
     /// The position of byte `offset` of `text` (clamped to the text, and
@@ -28,8 +30,8 @@ impl LineMap {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.lines.line_of(offset);
+        let start = self.lines.line_start(line).unwrap_or(0);
         let character = text[start..offset].encode_utf16().count();
         lsp::Position::new(line as u32, character as u32)
     }
@@ -45,26 +47,28 @@ impl LineMap {
     /// The byte offset of `pos` in `text`: past the end of a line is its end
     /// (before the line break), past the last line is the end of the text.
     pub fn offset(&self, text: &str, pos: lsp::Position) -> usize {
-        let Some(&start) = self.starts.get(pos.line as usize) else {
+        let line = pos.line as usize;
+        let Some(start) = self.lines.line_start(line) else {
             return text.len();
         };
-        let end = self
-            .starts
-            .get(pos.line as usize + 1)
-            .map_or(text.len(), |&next| next - 1);
+        let next = self.lines.line_start(line + 1).unwrap_or(text.len());
+        let content = text[start..next]
+            .strip_suffix('\n')
+            .unwrap_or(&text[start..next]);
+        let content = content.strip_suffix('\r').unwrap_or(content);
         let mut units = 0;
-        for (i, c) in text[start..end].char_indices() {
+        for (i, c) in content.char_indices() {
             if units >= pos.character as usize {
                 return start + i;
             }
             units += c.len_utf16();
         }
-        end
+        start + content.len()
     }
 
     /// The byte offset where line `line` starts, if it exists.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
+        self.lines.line_start(line)
     }
 }
 
@@ -171,6 +175,17 @@ pub fn notice(code: &str, message: String) -> lsp::Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_where_check_ends_them() {
+        let text = "a\rb\r\nc";
+        let map = LineMap::new(text);
+        assert_eq!(map.position(text, 2), lsp::Position::new(1, 0));
+        assert_eq!(map.position(text, 5), lsp::Position::new(2, 0));
+        // Past the end of a line: before its break, whichever it is.
+        assert_eq!(map.offset(text, lsp::Position::new(0, 9)), 1);
+        assert_eq!(map.offset(text, lsp::Position::new(1, 9)), 3);
+    }
 
     #[test]
     fn positions_count_utf16_units() {
