@@ -15,6 +15,11 @@ pub struct ReportFiles<'a> {
     /// The run.
     pub run: &'a RunResult,
     indexes: Vec<OnceLock<LineIndex>>,
+    /// Each file's text as snippets show it, when that differs from the
+    /// text ([`mask_bidi`]): looked at once per file, since a snippet asks
+    /// for the source several times and a report may hold thousands of
+    /// snippets of one long file.
+    masked: Vec<OnceLock<Option<String>>>,
 }
 
 impl<'a> ReportFiles<'a> {
@@ -23,6 +28,7 @@ impl<'a> ReportFiles<'a> {
         ReportFiles {
             run,
             indexes: (0..run.files.len()).map(|_| OnceLock::new()).collect(),
+            masked: (0..run.files.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -70,7 +76,11 @@ impl<'a> Files<'a> for ReportFiles<'a> {
             .files
             .get(id.0 as usize)
             .ok_or(Error::FileMissing)?;
-        Ok(mask_bidi(file.text()))
+        let masked = self.masked[id.0 as usize].get_or_init(|| match mask_bidi(file.text()) {
+            Cow::Owned(masked) => Some(masked),
+            Cow::Borrowed(_) => None,
+        });
+        Ok(Cow::Borrowed(masked.as_deref().unwrap_or(file.text())))
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, Error> {
