@@ -172,11 +172,23 @@ impl Gathered {
             None => vec![true; paths.len()],
         };
         let cwd = std::env::current_dir().unwrap_or_default();
-        let key = |p: &Path| cache::absolute(p, &cwd);
-        let (probes, mut cache): (Vec<Probe>, ClaimsCache) = match cache {
+        // Paths as the cache knows them, made once, beside each probe.
+        let key = |p: &Path, keyed: bool| {
+            if keyed {
+                cache::absolute(p, &cwd)
+            } else {
+                PathBuf::new()
+            }
+        };
+        let (probes, mut cache): (Vec<(PathBuf, Probe)>, ClaimsCache) = match cache {
             // Every article is read anyway: the cache loads meanwhile.
             CacheUse::Dir(dir) if focus.is_none() => rayon::join(
-                || paths.par_iter().map(|p| Probe::read(p, limit)).collect(),
+                || {
+                    paths
+                        .par_iter()
+                        .map(|p| (key(p, true), Probe::read(p, limit)))
+                        .collect()
+                },
                 || open(dir),
             ),
             cache => {
@@ -185,15 +197,18 @@ impl Gathered {
                     CacheUse::Dir(dir) => open(dir),
                     CacheUse::Loaded(cache) => cache,
                 };
+                let keyed = cache.is_enabled();
                 let probes = paths
                     .par_iter()
                     .zip(&focused)
                     .map(|(p, &named)| {
-                        if named {
+                        let key = key(p, keyed);
+                        let probe = if named {
                             Probe::read(p, limit)
                         } else {
-                            Probe::look(p, &key(p), &cache, limit)
-                        }
+                            Probe::look(p, &key, &cache, limit)
+                        };
+                        (key, probe)
                     })
                     .collect();
                 (probes, cache)
@@ -206,12 +221,7 @@ impl Gathered {
             ..Gathered::default()
         };
         let mut sources = Sources::default();
-        for ((path, probe), named) in paths.iter().zip(probes).zip(focused) {
-            let key = if cache.is_enabled() {
-                key(path)
-            } else {
-                PathBuf::new()
-            };
+        for ((path, (key, probe)), named) in paths.iter().zip(probes).zip(focused) {
             let (decoded, known, seen) = match probe {
                 Probe::Failed(e) => {
                     if named {
