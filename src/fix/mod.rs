@@ -62,13 +62,12 @@ pub fn fix_source(engine: &Engine, file: &SourceFile, options: FixOptions) -> Fi
 pub fn fix_checked(
     engine: &Engine,
     file: &SourceFile,
-    found: Option<Vec<&Diagnostic>>,
+    mut found: Option<Vec<&Diagnostic>>,
     options: FixOptions,
 ) -> Fixed {
     let mut current = file.clone();
     let mut applied: BTreeMap<String, usize> = BTreeMap::new();
     let mut transcode = false;
-    let mut found = found;
     for _ in 0..MAX_ROUNDS {
         let checked: Vec<Diagnostic>;
         let diagnostics: Vec<&Diagnostic> = match found.take() {
