@@ -68,11 +68,15 @@ def measure(binary, path, fix):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # Its own process group: on a timeout copydesk is killed too, not
+        # only the `time` wrapper.
+        start_new_session=True,
     )
     try:
         _, err = proc.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, 9)
+        proc.communicate()
         return 60.0, float("nan"), "timeout"
     wall = time.perf_counter() - start
     peak = int(err.strip().splitlines()[-1]) / 1024
