@@ -6,9 +6,17 @@
 use std::hash::Hasher;
 use std::{env, fs, path::Path};
 
+/// The package root, read when the script runs (not when it was compiled:
+/// a target folder shared by two checkouts keeps one compiled script).
+fn manifest_dir() -> std::path::PathBuf {
+    env::var_os("CARGO_MANIFEST_DIR")
+        .expect("cargo sets CARGO_MANIFEST_DIR")
+        .into()
+}
+
 fn main() {
     source_fingerprint();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let dir = manifest_dir().join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut entries: Vec<_> = fs::read_dir(&dir)
         .expect("rules/ folder exists")
@@ -37,7 +45,8 @@ fn main() {
 /// and `rules/`: claims extracted by one build are not reused by another,
 /// even when the version number did not change (development builds).
 fn source_fingerprint() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir();
+    let root = root.as_path();
     let mut files = Vec::new();
     for dir in ["src", "rules"] {
         let dir = root.join(dir);

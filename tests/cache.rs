@@ -208,6 +208,36 @@ fn a_full_run_reuses_cached_claims_and_sees_edits() {
     assert_ne!(cache_identity(dir.path()), before);
 }
 
+/// Identity of the file of remembered comparison groups.
+fn judged_identity(dir: &Path) -> (u64, Vec<u8>) {
+    use std::os::unix::fs::MetadataExt;
+    let path = dir.join(".copydesk-cache").join("judged.bin");
+    let inode = std::fs::metadata(&path).expect("judged file").ino();
+    (inode, std::fs::read(path).expect("judged file"))
+}
+
+#[test]
+fn a_full_run_reuses_judged_groups_and_sees_edits() {
+    let dir = corpus();
+    let first = run(dir.path(), &[]);
+    let judged = judged_identity(dir.path());
+    // The same articles: the groups are reused, not rewritten.
+    assert_eq!(run(dir.path(), &[]), first);
+    assert_eq!(judged_identity(dir.path()), judged);
+    // A new article that contradicts one of them, and one moved: the report
+    // is what a run without the cache gives.
+    article(
+        dir.path(),
+        "e.md",
+        "Phishing incidents at small businesses rose 40% in 2024.",
+    );
+    std::fs::rename(dir.path().join("a.md"), dir.path().join("z.md")).expect("rename");
+    let warm = run(dir.path(), &[]);
+    assert_eq!(warm, run(dir.path(), &["--no-cache"]));
+    assert_ne!(warm, first);
+    assert_ne!(judged_identity(dir.path()), judged);
+}
+
 #[test]
 fn a_run_over_a_named_folder_fills_the_cache_too() {
     let dir = corpus();

@@ -22,7 +22,7 @@ mod record;
 
 pub use crate::source::stamp::{Stamp, content_hash, now_ns};
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Judged};
 use rayon::prelude::*;
 use record::{CHUNK, Damaged, Header, LAYOUT, MAGIC, StoredFile, Tables, Vocabularies, Vocabulary};
 use std::collections::HashMap;
@@ -33,6 +33,20 @@ use std::path::{Path, PathBuf};
 pub const FOLDER: &str = ".copydesk-cache";
 /// The claims file inside it.
 const FILE: &str = "claims.bin";
+
+/// The file of the comparison's remembered groups ([`Judged`]).
+const JUDGED_FILE: &str = "judged.bin";
+
+/// First bytes of the judged file.
+const JUDGED_MAGIC: [u8; 8] = *b"cdjudged";
+
+/// The judged file: usable only under the same key as the claims.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct JudgedFile<J> {
+    magic: [u8; 8],
+    key: u64,
+    judged: J,
+}
 
 /// The key a cache file must carry to be used: the version, the build's
 /// source fingerprint (so development builds of one version do not share a
@@ -71,6 +85,8 @@ pub struct ClaimsCache {
     /// By absolute path (as bytes: hashing a `Path` parses its components).
     index: HashMap<OsString, usize>,
     entries: Vec<Entry>,
+    /// The groups the last full run judged.
+    judged: Judged,
 }
 
 impl ClaimsCache {
@@ -82,11 +98,42 @@ impl ClaimsCache {
             .ok()
             .and_then(|bytes| decode(&bytes, key).ok())
             .unwrap_or_default();
+        let judged = std::fs::read(dir.join(JUDGED_FILE))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<JudgedFile<Judged>>(&bytes).ok())
+            .filter(|f| f.magic == JUDGED_MAGIC && f.key == key)
+            .map(|f| f.judged)
+            .unwrap_or_default();
         ClaimsCache {
             dir: Some(dir.to_path_buf()),
             key,
+            judged,
             ..loaded
         }
+    }
+
+    /// The groups the last full run judged (none without a cache).
+    pub fn judged(&self) -> &Judged {
+        &self.judged
+    }
+
+    /// Replaces the remembered groups with `judged`, unless they are the
+    /// same; does nothing for the default, folder-less cache.
+    pub fn save_judged(&self, judged: &Judged) -> std::io::Result<()> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        if *judged == self.judged {
+            return Ok(());
+        }
+        let file = JudgedFile {
+            magic: JUDGED_MAGIC,
+            key: self.key,
+            judged,
+        };
+        let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
+        folder::prepare(dir)?;
+        folder::replace(dir, JUDGED_FILE, &bytes)
     }
 
     /// Replaces the saved cache with `records` (see [`save`]); does nothing
@@ -294,6 +341,7 @@ fn decode(bytes: &[u8], key: u64) -> Result<ClaimsCache, Unusable> {
         started_ns: header.started_ns,
         index,
         entries,
+        judged: Judged::default(),
     })
 }
 

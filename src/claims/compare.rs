@@ -17,6 +17,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period};
@@ -379,7 +380,7 @@ fn is_scale_slip(x: &Claim, y: &Claim) -> bool {
 impl Conflict {
     /// A conflict of `kind` reported on the later claim `a` against `b`,
     /// with the confidence of their match.
-    fn of(kind: ConflictKind, a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> Conflict {
+    pub(super) fn of(kind: ConflictKind, a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> Conflict {
         Conflict {
             kind,
             a: a.0,
@@ -924,7 +925,18 @@ fn figure_conflicts(
 /// it contradicts, so one wrong figure shows all the places it disagrees
 /// with. Groups are judged in parallel.
 pub fn compare(docs: &[Vec<Claim>], tolerances: &Tolerances) -> Vec<Conflict> {
-    compare_in(docs, None, tolerances)
+    compare_in(docs, None, tolerances, None).0
+}
+
+/// [`compare`] reusing the conflicts of groups an earlier run judged
+/// (see `judged.rs`); also returns this run's groups, for the next run.
+/// `memory.identities` holds the content hash of each document's article.
+pub fn compare_remembering(
+    docs: &[Vec<Claim>],
+    memory: Memory<'_>,
+    tolerances: &Tolerances,
+) -> (Vec<Conflict>, Judged) {
+    compare_in(docs, None, tolerances, Some(memory))
 }
 
 /// The pairs [`compare`] would find that involve a document marked in
@@ -935,15 +947,16 @@ pub fn compare_focused(
     focus: &[bool],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
-    compare_in(docs, Some(focus), tolerances)
+    compare_in(docs, Some(focus), tolerances, None).0
 }
 
-/// [`compare`] (no `focus`) or [`compare_focused`].
+/// [`compare`] (no `focus`) or [`compare_focused`], with or without memory.
 fn compare_in(
     docs: &[Vec<Claim>],
     focus: Option<&[bool]>,
     tolerances: &Tolerances,
-) -> Vec<Conflict> {
+    memory: Option<Memory<'_>>,
+) -> (Vec<Conflict>, Judged) {
     let focused = |doc: usize| focus.is_none_or(|f| f.get(doc).copied().unwrap_or(false));
     let all = flatten(docs);
     let holds_focus = |members: &&Vec<u32>| {
@@ -972,22 +985,30 @@ fn compare_in(
             )
         }
     };
-    let mut out: Vec<Conflict> = groups
+    let judged: Vec<_> = groups
         .par_iter()
         .filter(holds_focus)
-        .flat_map_iter(|members| group_conflicts(&all, members, tolerances))
-        .filter(touches_focus)
+        .map(|members| {
+            judge_group(Family::Slots, &all, members, memory, || {
+                group_conflicts(&all, members, tolerances)
+            })
+        })
+        .chain(figure_groups.par_iter().filter(holds_focus).map(|members| {
+            judge_group(Family::Figures, &all, members, memory, || {
+                figure_conflicts(&all, members, tolerances)
+            })
+        }))
         .collect();
-    out.par_extend(
-        figure_groups
-            .par_iter()
-            .filter(holds_focus)
-            .flat_map_iter(|members| figure_conflicts(&all, members, tolerances))
-            .filter(touches_focus),
-    );
+    let mut out: Vec<Conflict> = Vec::new();
+    let mut prints = Vec::new();
+    for (conflicts, print) in judged {
+        out.extend(conflicts.into_iter().filter(touches_focus));
+        prints.extend(print);
+    }
+    // Stable: a pair found in both kinds of group keeps its first finding.
     out.sort_by_key(|c| (c.a, c.b));
     out.dedup_by_key(|c| (c.a, c.b));
-    out
+    (out, remember(prints))
 }
 
 #[cfg(test)]
@@ -1024,6 +1045,70 @@ mod focused_tests {
             assert_eq!(got.iter().collect::<Vec<_>>(), expected, "focus on {d}");
         }
         assert!(compare_focused(&docs, &[], &tol).is_empty());
+    }
+
+    #[test]
+    fn compare_remembering_agrees_with_compare() {
+        let lexicon = Lexicon::builtin();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let extract = |texts: &[&str]| -> Vec<Vec<Claim>> {
+            texts
+                .iter()
+                .map(|t| extract_prose(t, date, &lexicon))
+                .collect()
+        };
+        // An article's identity stands for its bytes: here, its text.
+        let identities = |texts: &[&str]| -> Vec<u64> {
+            texts
+                .iter()
+                .map(|t| xxhash_rust::xxh3::xxh3_64(t.as_bytes()))
+                .collect()
+        };
+        let tol = Tolerances::default();
+        let before = [
+            "The median nurse salary is $98,000 in 2024. Ransomware attacks rose 18% in 2023.",
+            "Ransomware attacks declined by 18% in 2023.",
+            "The median nurse salary is $131,000 in 2024.",
+            "The median nurse salary is $99,000 in 2024, and ransomware attacks rose 18% in 2023.",
+        ];
+        // One article edited, one removed (renumbering those after it), one added.
+        let after = [
+            "The median nurse salary is $98,000 in 2024. Ransomware attacks rose 18% in 2023.",
+            "The median nurse salary is $98,000 in 2024.",
+            "The median nurse salary is $99,000 in 2024, and ransomware attacks rose 18% in 2023.",
+            "Ransomware attacks rose 25% in 2023.",
+        ];
+        let (docs, ids) = (extract(&before), identities(&before));
+        let none = Judged::default();
+        let memory = |earlier| Memory {
+            identities: &ids,
+            earlier,
+        };
+        let (cold, judged) = compare_remembering(&docs, memory(&none), &tol);
+        assert_eq!(cold, compare(&docs, &tol));
+        assert!(cold.len() >= 3, "{cold:?}");
+        assert!(!judged.is_empty());
+        let (warm, again) = compare_remembering(&docs, memory(&judged), &tol);
+        assert_eq!(warm, cold);
+        assert_eq!(again, judged);
+        // Remembered groups are not judged again: under tolerances that
+        // forgive every difference (which the cache key rules out), the
+        // remembered conflicts still come back.
+        let loose = Tolerances {
+            rel_tol: 0.9,
+            pct_abs_tol: 100.0,
+            ..tol
+        };
+        assert!(compare(&docs, &loose).len() < cold.len());
+        assert_eq!(compare_remembering(&docs, memory(&judged), &loose).0, cold);
+        let (docs2, ids2) = (extract(&after), identities(&after));
+        let memory2 = Memory {
+            identities: &ids2,
+            earlier: &judged,
+        };
+        let (edited, _) = compare_remembering(&docs2, memory2, &tol);
+        assert_eq!(edited, compare(&docs2, &tol));
+        assert_ne!(edited, cold);
     }
 
     /// [`group_conflicts`] without the index: every claim against every

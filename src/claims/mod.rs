@@ -47,6 +47,7 @@ macro_rules! word_set {
 mod compare;
 mod extract;
 mod facts;
+mod judged;
 mod lexicon;
 mod number;
 mod period;
@@ -60,9 +61,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use crate::diagnostic::ClaimRef;
-pub use compare::{Conflict, compare, compare_focused};
+pub use compare::{Conflict, compare, compare_focused, compare_remembering};
 pub use extract::{extract, extract_prose};
 pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
+pub use judged::{Judged, Memory};
 pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
 pub use number::{Form, Hedge, Unit};
 pub use period::{Per, Period};
@@ -72,7 +74,7 @@ pub use term::{Term, Terms};
 /// Why two claims cannot both hold. The claims engine finds conflicts;
 /// each kind is reported by its own rule (`src/rules/claim_*.rs`), which
 /// owns the rule id and the wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConflictKind {
     /// The same figure framed as cumulative in one place and as a yearly

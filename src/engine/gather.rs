@@ -123,6 +123,8 @@ pub(super) struct Gathered {
     started: u64,
     /// Whether the cache is worth rewriting.
     dirty: bool,
+    /// The groups a full run with a cache judged, to remember.
+    judged: Option<claims::Judged>,
 }
 
 /// Where a run's claims cache comes from.
@@ -272,7 +274,18 @@ impl Gathered {
     /// articles a conflict points at (see [`compare_loading`]).
     pub fn compare_and_load(&mut self, pass: &ClaimsPass, limit: u64) -> Vec<claims::Conflict> {
         if self.whole {
-            return claims::compare(&self.claims, &pass.tolerances);
+            if !self.cache.is_enabled() {
+                return claims::compare(&self.claims, &pass.tolerances);
+            }
+            let identities: Vec<u64> = self.seen.iter().map(|s| s.hash).collect();
+            let memory = claims::Memory {
+                identities: &identities,
+                earlier: self.cache.judged(),
+            };
+            let (conflicts, judged) =
+                claims::compare_remembering(&self.claims, memory, &pass.tolerances);
+            self.judged = Some(judged);
+            return conflicts;
         }
         let Gathered {
             files,
@@ -307,10 +320,14 @@ impl Gathered {
     }
 
     /// Records every article's claims in the cache for the next run, keeping
-    /// the entries of articles this run did not see. The cache is not
-    /// rewritten when nothing in it changed.
+    /// the entries of articles this run did not see, and the groups a full
+    /// run judged. Neither file is rewritten when nothing in it changed.
     pub fn save_cache(&self) {
         let cache = &self.cache;
+        if let Some(judged) = &self.judged {
+            // Like the claims, only a shortcut for the next run.
+            let _ = cache.save_judged(judged);
+        }
         if !cache.is_enabled() || !(self.dirty || cache.is_empty()) {
             return;
         }
