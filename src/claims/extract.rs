@@ -48,6 +48,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     let mut blanks: Vec<Range<usize>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
     let mut lowered = String::new();
+    // The last list item seen and its list's first item: the next item of
+    // the same list stops looking back there.
+    let mut last_item: Option<(usize, usize)> = None;
     for block in input.blocks {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
@@ -83,8 +86,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         lowered = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut toks = Vec::new();
-        let row = table_row_start(input.text, block.start)
-            .or_else(|| list_start(input.text, block.start));
+        let row = table_row_start(input.text, block.start).or_else(|| {
+            let first = list_start(input.text, block.start, last_item)?;
+            last_item = Some((block.start, first));
+            Some(first)
+        });
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
@@ -323,8 +329,11 @@ fn is_list_item(line: &str) -> bool {
 
 /// The start of the first item of the Markdown list whose item holds
 /// `offset`: items of one list ("- Linux: 66%", "- macOS: 53%") are
-/// parallel statements, like the cells of a table row.
-fn list_start(text: &str, offset: usize) -> Option<usize> {
+/// parallel statements, like the cells of a table row. `known` is an
+/// earlier item (an offset in it) with its list's first item: reaching that
+/// item's line, the walk ends there, so a long list costs time in proportion
+/// to its length, not its square.
+fn list_start(text: &str, offset: usize, known: Option<(usize, usize)>) -> Option<usize> {
     let mut start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
     let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
     if !is_list_item(&text[start..end]) {
@@ -337,6 +346,12 @@ fn list_start(text: &str, offset: usize) -> Option<usize> {
         let prev_end = start - 1;
         let prev_start = text[..prev_end].rfind('\n').map_or(0, |n| n + 1);
         let line = &text[prev_start..prev_end];
+        if let Some((item, its_first)) = known
+            && (prev_start..=prev_end).contains(&item)
+            && is_list_item(line)
+        {
+            return Some(its_first);
+        }
         if is_list_item(line) {
             first = prev_start;
         } else if !(line.trim().is_empty() || line.starts_with([' ', '\t'])) {
@@ -518,7 +533,23 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::super::Lexicon;
-    use super::{MAX_SENTENCE_BYTES, cut_long_sentences, extract_prose};
+    use super::{MAX_SENTENCE_BYTES, cut_long_sentences, extract_prose, list_start};
+
+    #[test]
+    fn list_start_from_the_previous_item_agrees_with_a_full_walk() {
+        let text = "Intro.\n\n- Linux: 66%\n- macOS: 53%\n\n  more on macOS\n- BSD: 2%\n\nAfter.\n\n1. One: 5%\n2. Two: 6%\n";
+        let items: Vec<usize> = text.match_indices(": ").map(|(i, _)| i).collect();
+        let mut known = None;
+        for &item in &items {
+            let full = list_start(text, item, None);
+            assert!(full.is_some(), "{item}");
+            assert_eq!(list_start(text, item, known), full, "{item}");
+            known = full.map(|first| (item, first));
+        }
+        assert_eq!(list_start(text, items[2], None), Some(8));
+        assert_eq!(list_start(text, items[4], None), text.find("1. "));
+        assert_eq!(list_start(text, text.find("After").unwrap(), known), None);
+    }
 
     #[test]
     fn a_long_sentence_is_cut_at_spaces_into_pieces_that_cover_it() {
