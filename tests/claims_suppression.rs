@@ -110,7 +110,10 @@ fn findings_carry_their_confidence_and_why_they_matched() {
     assert_eq!(data.len(), 1, "{data:?}");
     // Present tense only (-0.2) from 0.95.
     assert_eq!(data[0]["confidence"], 0.75);
-    assert_eq!(data[0]["matched"]["subject"], "US average drone pay pilot");
+    assert_eq!(
+        data[0]["matched"]["subject"],
+        "average pay · drone pilot · US"
+    );
     // A rule's min_confidence above it hides the finding.
     let data = claim_data("rules:\n  claim-value-mismatch:\n    min_confidence: 0.8\n");
     assert!(data.is_empty(), "{data:?}");

@@ -1414,6 +1414,9 @@ mod real_prose_tests {
         };
         let claims = extract(&input, &lexicon);
         assert_eq!(claims.len(), 1);
-        assert_eq!(claims[0].subject.display(), "US average drone pay pilot");
+        assert_eq!(
+            claims[0].subject.display(),
+            "average pay · drone pilot · US"
+        );
     }
 }

@@ -82,26 +82,80 @@ impl SubjectKey {
         out
     }
 
-    /// Appends [`SubjectKey::display`] to `out`.
+    /// The subject's terms split into what is measured ("pay", "posting")
+    /// and whose or of what it is (the rest: "data scientist"), each sorted.
+    pub fn measure_and_entity(&self) -> (Vec<Term>, Vec<Term>) {
+        self.terms.iter().partition(|t| is_measure_term(t.as_str()))
+    }
+
+    /// Appends [`SubjectKey::display`] to `out`: the measure with its
+    /// aggregate and level, whose it is, and where, apart ("average pay ·
+    /// data scientist · US"; "change in posting · US").
     pub(crate) fn write_display(&self, out: &mut String) {
+        self.write_display_in(None, out);
+    }
+
+    /// [`SubjectKey::display`] with the words of whose it is in the order
+    /// `clause` (the claim's own clause) has them, as a reader wrote them
+    /// ("travel nurse", not the sorted "nurse travel").
+    pub fn display_in(&self, clause: &str) -> String {
+        let mut out = String::new();
+        self.write_display_in(Some(clause), &mut out);
+        out
+    }
+
+    /// Appends [`SubjectKey::display_in`] (sorted words without a clause).
+    pub(crate) fn write_display_in(&self, clause: Option<&str>, out: &mut String) {
+        let (measure, mut entity) = self.measure_and_entity();
+        if let Some(clause) = clause {
+            let lower = clause.to_lowercase();
+            let at = |t: &Term| word_position(&lower, t.as_str()).unwrap_or(usize::MAX);
+            entity.sort_by_key(at);
+        }
+        let qualifiers = [self.aggregate, self.level].into_iter().flatten();
+        let mut parts: Vec<String> = Vec::with_capacity(3);
+        let mut first = String::new();
         match self.metric {
             Metric::Share => {
-                out.push_str("share of ");
-                self.base.join_into(out, " ");
-                out.push_str(": ");
+                first.push_str("share of ");
+                self.base.join_into(&mut first, " ");
+                first.push_str(": ");
             }
-            Metric::Change => out.push_str("change in "),
-            Metric::NewCount => out.push_str("new "),
+            Metric::Change => first.push_str("change in "),
+            Metric::NewCount => first.push_str("new "),
             Metric::Comparative | Metric::Level => {}
         }
-        let mut first = true;
-        let qualifiers = [self.geo, self.aggregate, self.level];
-        for t in qualifiers.into_iter().flatten().chain(self.terms.iter()) {
-            if !first {
-                out.push(' ');
+        let join = |terms: &mut dyn Iterator<Item = Term>, out: &mut String| {
+            let start = out.len();
+            for t in terms {
+                if out.len() > start && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(t.as_str());
             }
-            first = false;
-            out.push_str(t.as_str());
+        };
+        if measure.is_empty() {
+            // No measure word: the qualifiers go with whose it is.
+            join(&mut qualifiers.chain(entity), &mut first);
+            parts.push(first);
+        } else {
+            join(&mut qualifiers.chain(measure), &mut first);
+            parts.push(first);
+            let mut whose = String::new();
+            join(&mut entity.into_iter(), &mut whose);
+            parts.push(whose);
+        }
+        if let Some(geo) = self.geo {
+            parts.push(geo.as_str().to_string());
+        }
+        let mut sep = "";
+        for part in parts
+            .iter()
+            .filter(|p| !p.trim_end_matches([' ', ':']).is_empty())
+        {
+            out.push_str(sep);
+            out.push_str(part.trim_end());
+            sep = " · ";
         }
         if self.metric == Metric::Comparative {
             out.push_str(" (relative)");
@@ -109,12 +163,36 @@ impl SubjectKey {
     }
 }
 
+/// Where the first word of `text` (lowercase) that starts with `term`
+/// begins ("nurse" in "travel nurses"), if any.
+fn word_position(text: &str, term: &str) -> Option<usize> {
+    text.match_indices(term).map(|(i, _)| i).find(|&i| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+word_set!(
+    /// Canonical terms that name what is measured: a subject's other terms
+    /// say whose it is or of what. For display only: matching uses all terms.
+    is_measure_term: [
+    "pay", "job", "posting", "opening", "hire", "hiring", "gap", "demand", "market", "revenue",
+    "sale", "cost", "price", "spending", "budget", "growth", "investment", "debt", "rate", "share",
+    "size", "value", "range", "use", "return", "turnover", "retention", "satisfaction", "adoption",
+]
+);
+
 impl Serialize for SubjectKey {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("SubjectKey", 9)?;
+        let mut st = s.serialize_struct("SubjectKey", 11)?;
+        let (measure, entity) = self.measure_and_entity();
         st.serialize_field("metric", &self.metric)?;
         st.serialize_field("terms", &self.terms)?;
+        st.serialize_field("measure", &measure)?;
+        st.serialize_field("entity", &entity)?;
         st.serialize_field("base", &self.base)?;
         st.serialize_field("geo", &self.geo)?;
         st.serialize_field("aggregate", &self.aggregate)?;
@@ -687,6 +765,21 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_reads_as_measure_whose_and_where() {
+        let text = "The median travel nurse salary in the US is $98,000 in 2025.";
+        let claims = super::super::extract_prose(text, None, &Lexicon::builtin());
+        let subject = &claims[0].subject;
+        let (measure, entity) = subject.measure_and_entity();
+        assert_eq!((measure.len(), entity.len()), (1, 2));
+        assert_eq!(subject.display(), "median pay · nurse travel · US");
+        // In the clause's own order.
+        assert_eq!(
+            subject.display_in(&text[claims[0].context.clone()]),
+            "median pay · travel nurse · US"
+        );
+    }
+
+    #[test]
     fn the_source_of_a_figure_is_not_its_subject() {
         let s = subjects("The Bureau of Labor Statistics counts 90,000 people working in nursing.");
         assert_eq!(s, ["nursing people working"]);
@@ -694,10 +787,10 @@ mod tests {
         assert_eq!(s, ["nursing people working"]);
         // Without a source, the words before a reporting verb stay.
         let s = subjects("Nurses say they earn $80,000 a year.");
-        assert_eq!(s, ["nurse pay"]);
+        assert_eq!(s, ["pay · nurse"]);
         // "counts" as a noun is not a reporting verb.
         let s = subjects("Job counts in nursing rose 5% in 2024.");
-        assert_eq!(s, ["change in job nursing"]);
+        assert_eq!(s, ["change in job · nursing"]);
     }
 
     #[test]
@@ -715,10 +808,10 @@ mod tests {
     fn measure_words_alone_are_about_the_article_s_topic() {
         let text = "---\ntitle: Radiology Careers - Is Radiology for You?\n---\nThey command average salaries of $98,000, \
                     notably higher than the typical hospital wage.";
-        assert_eq!(subjects(text), ["average pay radiology"]);
+        assert_eq!(subjects(text), ["average pay · radiology"]);
         // A subject of its own keeps its words.
         let text = "---\ntitle: Radiology Careers - Is Radiology for You?\n---\nAverage salaries of nurses are $88,000.";
-        assert_eq!(subjects(text), ["average nurse pay"]);
+        assert_eq!(subjects(text), ["average pay · nurse"]);
     }
 
     #[test]
@@ -729,8 +822,8 @@ mod tests {
         assert_eq!(
             s,
             [
-                "entry accountant ohio pay",
-                "senior accountant ohio pay worker"
+                "entry pay · accountant ohio",
+                "senior pay · accountant ohio worker"
             ]
         );
     }

@@ -157,10 +157,17 @@ impl Serialize for DataRef<'_> {
                     &self.run.claims[a.doc][a.claim],
                     &self.run.claims[b.doc][b.claim],
                 );
+                let clause = self.run.files[a.doc].text().get(x.context.clone());
+                let (measure, entity) = x.subject.measure_and_entity();
                 m.serialize_entry(
                     "matched",
                     &serde_json::json!({
-                        "subject": x.subject.display(),
+                        "subject": clause.map_or_else(|| x.subject.display(), |c| x.subject.display_in(c)),
+                        "measure": measure,
+                        "entity": entity,
+                        "aggregate": x.subject.aggregate,
+                        "level": x.subject.level,
+                        "geo": x.subject.geo,
                         "period": x.period.framing(),
                         "other_period": y.period.framing(),
                     }),

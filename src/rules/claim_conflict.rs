@@ -91,15 +91,16 @@ impl ClaimConflict {
         let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
         let other_path = &corpus.files[conflict.b.doc].display;
         let mut related = b.describe();
+        let clause = corpus.files[conflict.a.doc].text().get(a.context.clone());
         let message = if file_a == file_b {
             related.push_str(" (earlier in this article)");
-            self.message(a, b, "elsewhere in this article")
+            self.message(a, b, "elsewhere in this article", clause)
         } else {
             related.push_str(" (in ");
             related.push_str(other_path);
             related.push(')');
             // Name the other article, so one line of output says it all.
-            self.message(a, b, &format!("in `{other_path}`"))
+            self.message(a, b, &format!("in `{other_path}`"), clause)
         };
         Diagnostic::new(self.id, file_a, figure_span(a), message)
             .with_label(a.describe())
@@ -115,11 +116,12 @@ impl ClaimConflict {
     /// One sentence, no trailing period, figures in backticks: what the two
     /// claims say, why they cannot both hold, and why they were matched
     /// ("(both about: median nurse pay)").
-    fn message(&self, here: &Claim, there: &Claim, place: &str) -> String {
+    /// `clause` is the text of `here`'s clause, for the order of words.
+    fn message(&self, here: &Claim, there: &Claim, place: &str, clause: Option<&str>) -> String {
         let mut out = String::with_capacity(256);
         (self.wording)(here, there, place, &mut out);
         out.push_str(" (both about: ");
-        here.subject.write_display(&mut out);
+        here.subject.write_display_in(clause, &mut out);
         out.push(')');
         out
     }
