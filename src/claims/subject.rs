@@ -107,7 +107,7 @@ impl SubjectKey {
     /// Appends [`SubjectKey::display_in`] (sorted words without a clause).
     pub(crate) fn write_display_in(&self, clause: Option<&str>, out: &mut String) {
         let (measure, mut entity) = self.measure_and_entity();
-        if let Some(clause) = clause {
+        if let Some(clause) = clause.filter(|_| entity.len() > 1) {
             let lower = clause.to_lowercase();
             let at = |t: &Term| word_position(&lower, t.as_str()).unwrap_or(usize::MAX);
             entity.sort_by_key(at);

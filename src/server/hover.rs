@@ -61,11 +61,16 @@ pub fn describe(claim: &Claim, text: &str, others: &[(&Path, &Claim)], root: &Pa
         d if d < 0 => ", a fall",
         _ => "",
     };
-    let _ = writeln!(out, "- measure: {}{direction}", claim.subject.metric.name());
     let _ = writeln!(
         out,
-        "- subject (what, of whom): {}",
-        claim.subject.display()
+        "- statistic: {}{direction}",
+        claim.subject.metric.name()
+    );
+    let _ = writeln!(
+        out,
+        "- subject (what · of whom · where): {}",
+        text.get(claim.context.clone())
+            .map_or_else(|| claim.subject.display(), |c| claim.subject.display_in(c))
     );
     let period = claim.period.framing();
     let period = if period.is_empty() {
