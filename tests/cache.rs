@@ -43,12 +43,17 @@ fn cache_file(dir: &Path) -> PathBuf {
     dir.join(".copydesk-cache").join("claims.bin")
 }
 
-/// Identity of the cache file: it is replaced by a rename on every write.
-fn cache_identity(dir: &Path) -> (u64, Vec<u8>) {
+/// Identity of a file of the cache folder: it is replaced by a rename on
+/// every write.
+fn file_identity(path: &Path) -> (u64, Vec<u8>) {
     use std::os::unix::fs::MetadataExt;
-    let path = cache_file(dir);
-    let inode = std::fs::metadata(&path).expect("cache file").ino();
+    let inode = std::fs::metadata(path).expect("cache file").ino();
     (inode, std::fs::read(path).expect("cache file"))
+}
+
+/// Identity of the claims file.
+fn cache_identity(dir: &Path) -> (u64, Vec<u8>) {
+    file_identity(&cache_file(dir))
 }
 
 #[test]
@@ -210,10 +215,7 @@ fn a_full_run_reuses_cached_claims_and_sees_edits() {
 
 /// Identity of the file of remembered comparison groups.
 fn judged_identity(dir: &Path) -> (u64, Vec<u8>) {
-    use std::os::unix::fs::MetadataExt;
-    let path = dir.join(".copydesk-cache").join("judged.bin");
-    let inode = std::fs::metadata(&path).expect("judged file").ino();
-    (inode, std::fs::read(path).expect("judged file"))
+    file_identity(&dir.join(".copydesk-cache").join("judged.bin"))
 }
 
 #[test]
