@@ -211,10 +211,11 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt, inflation, measles), written for this test: eleven planted
-/// contradictions, and many near misses (other years, other countries, median
-/// vs average, other bases, figures that agree, list numbers, versions,
-/// sample sizes, tables).
+/// debt, inflation, measles, flu shots), written for this test: twelve
+/// planted contradictions, and many near misses (other years, other
+/// countries, median vs average, other bases, figures that agree, list
+/// numbers, versions, sample sizes, tables, other age, income and size
+/// brackets).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -235,6 +236,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-scale-mismatch", "q.md", "p.md"),
         ("claim-value-mismatch", "n.md", "m.md"),
         ("claim-value-mismatch", "s.md", "r.md"),
+        ("claim-value-mismatch", "w.md", "v.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

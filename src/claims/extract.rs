@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use chrono::Datelike;
 
+use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{TimeFacts, resolve, scan};
@@ -99,12 +100,17 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             if quantities.is_empty() {
                 continue;
             }
+            // "adults aged 18 to 49": part of the subject, not a claim.
+            let (quantities, brackets) = split_brackets(toks, quantities);
+            if quantities.is_empty() {
+                continue;
+            }
             let segs = segments(toks);
             let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
             let mut in_figure = vec![false; toks.len()];
-            for r in &q_ranges {
+            for r in q_ranges.iter().chain(brackets.iter().map(|b| &b.tokens)) {
                 in_figure[r.clone()].fill(true);
             }
             let respectively = toks.iter().any(|t| t.word() == "respectively");
@@ -138,6 +144,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     quantity: q,
                     quantities: &q_ranges,
                     in_figure: &in_figure,
+                    brackets: &brackets,
                     lexicon,
                 };
                 let Some(analysis) = analyse(&ctx, &mut topic) else {

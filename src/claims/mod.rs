@@ -44,6 +44,7 @@ macro_rules! word_set {
     };
 }
 
+mod bracket;
 mod compare;
 mod extract;
 mod facts;

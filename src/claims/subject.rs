@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
+use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word};
 use super::term::{Term, Terms};
@@ -231,6 +232,9 @@ pub(crate) struct SubjectContext<'a> {
     /// Per token of the sentence: whether a quantity holds it (the same as
     /// `quantities`, looked up in constant time).
     pub in_figure: &'a [bool],
+    /// The population brackets of the sentence ("aged 18–49"): those in the
+    /// clause or its introduction join the subject.
+    pub brackets: &'a [Bracket],
     /// The lexicon.
     pub lexicon: &'a Lexicon,
 }
@@ -669,6 +673,19 @@ pub(crate) fn analyse(
         main.geo = main.geo.or(head.geo);
         inherited = true;
     }
+    // "Among adults aged 18 to 49, ...": the bracket sorts the population
+    // of the clause, or of the sentence from its introduction.
+    let sorts = |r: &Range<usize>| {
+        ctx.segment.contains(&r.start)
+            || ctx.intro.as_ref().is_some_and(|i| i.contains(&r.start))
+            || (inherited && ctx.previous.as_ref().is_some_and(|p| p.contains(&r.start)))
+    };
+    main.terms.extend(
+        ctx.brackets
+            .iter()
+            .filter(|b| sorts(&b.tokens))
+            .map(|b| b.term),
+    );
     if let Some(intro) = &ctx.intro {
         let mut qualifiers = Collected::default();
         collect(toks, words, intro.clone(), &|_| false, &mut qualifiers);

@@ -1,0 +1,340 @@
+//! Figures that say which part of a population a statistic is about:
+//! "adults aged 18 to 49", "people over 65", "households earning over
+//! $100,000", "companies with more than 500 employees". Such a figure is not
+//! a claim; it belongs to the subject, so that the vaccination rate of adults
+//! aged 18 to 49 never meets that of adults aged 65 and over.
+//!
+//! A bracket is recognised by its syntax, not by topic words: an age word
+//! before the figure ("aged", "ages"), a threshold after a plural noun ("people
+//! over 65"), an income participle with a threshold ("earning over"), or
+//! "with" plus a threshold and a noun after a plural noun ("firms with fewer
+//! than 50 staff"). Its term names the kind and the bounds ("aged 18–49",
+//! "aged 65+", "earning under $50000", "with 500+ employee").
+
+use super::lexicon::normalise_cow;
+use super::number::{Form, Hedge, Quantity, Unit};
+use super::term::Term;
+use super::token::{Token, TokenKind};
+
+/// A bracket: where its words are (figure and bound words) and its term.
+pub(crate) struct Bracket {
+    /// Token range of the figure with its hedge and trailing bound words.
+    pub tokens: std::ops::Range<usize>,
+    /// The subject term that stands for it.
+    pub term: Term,
+}
+
+word_set!(
+    /// Words before an age: "aged 18 to 49", "ages 25-34".
+    is_age_word: ["aged", "ages", "age"]
+);
+
+word_set!(
+    /// Participles and nouns before an income threshold: "households earning
+    /// over $100,000", "incomes below $30,000".
+    is_income_word: ["earning", "making", "incomes", "income"]
+);
+
+/// Which way a bracket is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    /// The figure itself, or a written range.
+    Closed,
+    /// "over 65", "65 and older", "500 or more".
+    AndOver,
+    /// "under 30", "30 or younger", "50 or fewer".
+    AndUnder,
+}
+
+/// The bound words after a figure ("and over", "or younger", "+"): their
+/// number of tokens and the bound they set.
+fn trailing_bound(toks: &[Token<'_>], at: usize) -> (usize, Option<Bound>) {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    if toks.get(at).is_some_and(|t| t.is_symbol('+') && t.glued) {
+        return (1, Some(Bound::AndOver));
+    }
+    if !matches!(word(at), "and" | "or") {
+        return (0, None);
+    }
+    match word(at + 1) {
+        "over" | "older" | "above" | "more" | "up" | "greater" => (2, Some(Bound::AndOver)),
+        "under" | "younger" | "below" | "less" | "fewer" => (2, Some(Bound::AndUnder)),
+        _ => (0, None),
+    }
+}
+
+/// Is the figure's own hedge a threshold? "more than", "over", "at least"
+/// open it upwards; "under", "less than", "up to" downwards.
+fn hedge_bound(hedge: Hedge) -> Option<Bound> {
+    match hedge {
+        Hedge::Above | Hedge::AtLeast | Hedge::JustOver => Some(Bound::AndOver),
+        Hedge::Below | Hedge::UpTo | Hedge::Nearly => Some(Bound::AndUnder),
+        Hedge::Exact | Hedge::Approximate => None,
+    }
+}
+
+/// A plural noun ("adults", "firms"), read from its shape: a word of four
+/// letters or more ending in "s" that is not a verb form of "be" or "have",
+/// or one of the irregular plurals of people.
+fn is_plural_noun(t: &Token<'_>) -> bool {
+    let w = t.word();
+    if matches!(w, "people" | "children" | "men" | "women") {
+        return true;
+    }
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(
+            w,
+            "does" | "goes" | "was" | "has" | "this" | "thus" | "plus" | "less"
+        )
+}
+
+/// A figure that may be a bracket: a quantity, or a bare number the
+/// quantity finder does not keep ("aged 18 to 49": small counts are no claims).
+struct Figure {
+    /// First token (the hedge's, if any) and one past the last.
+    start: usize,
+    end: usize,
+    unit: Unit,
+    scale: i32,
+    value: f64,
+    /// The written range, if the figure is one.
+    range: Option<(f64, f64)>,
+    /// Its hedge as a threshold.
+    bound: Option<Bound>,
+}
+
+impl Figure {
+    fn of(q: &Quantity) -> Figure {
+        Figure {
+            start: q.hedge_first,
+            end: q.last,
+            unit: q.unit,
+            scale: q.scale,
+            value: q.value,
+            range: (q.form == Form::Range).then_some((q.lo, q.hi)),
+            bound: hedge_bound(q.hedge),
+        }
+    }
+
+    /// The bare number at `k` with the hedge before it and the range it
+    /// opens ("more than 500", "18 to 49", "25-34").
+    fn at(toks: &[Token<'_>], k: usize) -> Option<Figure> {
+        let number = |t: &Token<'_>| {
+            (t.kind == TokenKind::Number)
+                .then(|| t.lower.replace(',', "").parse::<f64>().ok())
+                .flatten()
+        };
+        let value = number(&toks[k])?;
+        let word = |i: usize| toks.get(i).map_or("", |t| t.word());
+        let (start, bound) = match (k.checked_sub(2).map(word), k.checked_sub(1).map(word)) {
+            (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => {
+                (k - 2, Some(Bound::AndOver))
+            }
+            (Some("fewer" | "less"), Some("than")) | (Some("up"), Some("to")) => {
+                (k - 2, Some(Bound::AndUnder))
+            }
+            (_, Some("over" | "above")) => (k - 1, Some(Bound::AndOver)),
+            (_, Some("under" | "below")) => (k - 1, Some(Bound::AndUnder)),
+            _ => (k, None),
+        };
+        let joins = toks.get(k + 1).is_some_and(|t| {
+            t.is_symbol('-') || t.is_symbol('–') || matches!(t.word(), "to" | "and")
+        });
+        let range = joins
+            .then(|| toks.get(k + 2).and_then(number))
+            .flatten()
+            .filter(|&hi| hi > value);
+        Some(Figure {
+            start,
+            end: if range.is_some() { k + 3 } else { k + 1 },
+            unit: Unit::Count,
+            scale: 0,
+            value,
+            range: range.map(|hi| (value, hi)),
+            bound,
+        })
+    }
+
+    /// The number as a bracket term writes it: "$100000", "65", "12.5%".
+    fn amount(&self, v: f64) -> String {
+        let digits = if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        };
+        match self.unit {
+            Unit::Usd => format!("${digits}"),
+            Unit::Gbp => format!("£{digits}"),
+            Unit::Eur => format!("€{digits}"),
+            Unit::Percent => format!("{digits}%"),
+            _ => digits,
+        }
+    }
+}
+
+/// The bracket `f` is, if it is one.
+fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.word());
+    let before = f.start.checked_sub(1);
+    let before2 = f.start.checked_sub(2);
+    let (trail, trailing) = trailing_bound(toks, f.end);
+    let threshold = f.bound.or(trailing);
+    let small_count = f.unit == Unit::Count && f.scale == 0 && f.value > 0.0 && f.value < 130.0;
+    // The words that name the bracket ("aged", "earning", "with") go with it.
+    let lead = |n: usize| f.start - n;
+    let mut to = f.end + trail;
+    let (from, prefix, suffix) = if small_count
+        && (is_age_word(word(before))
+            || (matches!(word(before), "between" | "of") && is_age_word(word(before2))))
+    {
+        // "aged 65", "ages 25-34", "between the ages of 18 and 49" (read
+        // as "ages of").
+        let n = if is_age_word(word(before)) { 1 } else { 2 };
+        (lead(n), "aged", String::new())
+    } else if small_count
+        && threshold.is_some()
+        && before.and_then(|k| toks.get(k)).is_some_and(is_plural_noun)
+    {
+        // "adults over 65", "workers under 30": a threshold right after the
+        // people it sorts reads as their age (the people join below).
+        (f.start, "aged", String::new())
+    } else if matches!(f.unit, Unit::Usd | Unit::Gbp | Unit::Eur)
+        && threshold.is_some()
+        && (is_income_word(word(before)) || (word(before) == "of" && is_income_word(word(before2))))
+    {
+        let n = if is_income_word(word(before)) { 1 } else { 2 };
+        (lead(n), "earning", String::new())
+    } else if f.unit == Unit::Count
+        && f.scale == 0
+        && threshold.is_some()
+        && word(before) == "with"
+        && before2
+            .and_then(|k| toks.get(k))
+            .is_some_and(is_plural_noun)
+        && toks
+            .get(f.end + trail)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    {
+        // "companies with more than 500 employees": the noun after the figure
+        // says what is counted.
+        let noun = toks[to].word();
+        to += 1;
+        (lead(1), "with", format!(" {}", normalise_cow(noun)))
+    } else {
+        return None;
+    };
+    // The people or things the bracket sorts ("adults aged 65+", "firms with
+    // 50+ staff") belong to it, so that "among adults aged 65 and over, the
+    // rate" and "the rate among adults aged 65 and over" read alike.
+    let (from, whom) = match from.checked_sub(1).map(|k| &toks[k]) {
+        Some(t) if is_plural_noun(t) => (from - 1, format!("{} ", normalise_cow(t.word()))),
+        _ => (from, String::new()),
+    };
+    let bounds = match (f.range, threshold.unwrap_or(Bound::Closed)) {
+        (Some((lo, hi)), _) => format!("{}–{}", f.amount(lo), f.amount(hi)),
+        (None, Bound::AndOver) => format!("{}+", f.amount(f.value)),
+        (None, Bound::AndUnder) => format!("under {}", f.amount(f.value)),
+        (None, Bound::Closed) => f.amount(f.value),
+    };
+    Some(Bracket {
+        tokens: from..to,
+        term: Term::new(&format!("{whom}{prefix} {bounds}{suffix}")),
+    })
+}
+
+/// Splits `quantities` into the claims and the brackets among them, and
+/// adds the brackets written as bare numbers no quantity holds.
+pub(crate) fn split_brackets(
+    toks: &[Token<'_>],
+    quantities: Vec<Quantity>,
+) -> (Vec<Quantity>, Vec<Bracket>) {
+    let mut claims = Vec::with_capacity(quantities.len());
+    let mut brackets = Vec::new();
+    let mut held = vec![false; toks.len()];
+    for q in quantities {
+        held[q.hedge_first..q.last].fill(true);
+        match bracket_of(toks, &Figure::of(&q)) {
+            Some(b) => brackets.push(b),
+            None => claims.push(q),
+        }
+    }
+    let mut k = 0;
+    while k < toks.len() {
+        let found = if held[k] || toks[k].kind != TokenKind::Number {
+            None
+        } else {
+            Figure::at(toks, k)
+                .filter(|f| !held[f.start..f.end].iter().any(|&h| h))
+                .and_then(|f| bracket_of(toks, &f))
+        };
+        match found {
+            Some(b) => {
+                k = b.tokens.end;
+                brackets.push(b);
+            }
+            None => k += 1,
+        }
+    }
+    brackets.sort_by_key(|b| b.tokens.start);
+    (claims, brackets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::number::find_quantities;
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn brackets(text: &str) -> (usize, Vec<String>) {
+        let toks = tokenize(text, 0..text.len(), 0);
+        let (claims, brackets) = split_brackets(&toks, find_quantities(&toks));
+        let terms = brackets
+            .iter()
+            .map(|b| b.term.as_str().to_string())
+            .collect();
+        (claims.len(), terms)
+    }
+
+    #[test]
+    fn ages_incomes_and_sizes_are_brackets() {
+        assert_eq!(
+            brackets("The rate among adults aged 18 to 49 was 38% in 2024."),
+            (1, vec!["adult aged 18–49".to_string()])
+        );
+        assert_eq!(
+            brackets("Adults aged 65 and over: 71% in 2024."),
+            (1, vec!["adult aged 65+".to_string()])
+        );
+        assert_eq!(
+            brackets("Among people over 65, 71% got the shot."),
+            (1, vec!["people aged 65+".to_string()])
+        );
+        assert_eq!(
+            brackets("Households earning over $100,000 grew 4% in 2023."),
+            (1, vec!["household earning $100000+".to_string()])
+        );
+        assert_eq!(
+            brackets("Among companies with more than 500 employees, 62% offered it."),
+            (1, vec!["company with 500+ employee".to_string()])
+        );
+    }
+
+    #[test]
+    fn claims_that_look_like_brackets_stay_claims() {
+        // A salary is a claim, even after "earn" with a hedge.
+        assert_eq!(
+            brackets("Analysts earn more than $80,000 a year.").1.len(),
+            0
+        );
+        // An exact income after a participle is what they earn.
+        assert_eq!(brackets("Nurses earning $80,000 a year say so.").1.len(), 0);
+        // The average age is a figure, not a bracket.
+        assert_eq!(brackets("The average age is 42.").1.len(), 0);
+        // "with 300 new jobs": no threshold.
+        assert_eq!(brackets("Hiring grew 4%, with 300 new jobs.").1.len(), 0);
+        // A percentage after a plural noun is not an age.
+        assert_eq!(brackets("Salaries rose over 60% in 2024.").1.len(), 0);
+    }
+}
