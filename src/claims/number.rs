@@ -899,6 +899,12 @@ fn range_of(
     // "$80,000-95,000".
     let scale_a = if a.scale == 0 { b.scale } else { a.scale };
     let scale_b = if b.scale == 0 { a.scale } else { b.scale };
+    // A unit written after the number goes on the last side of a range
+    // ("10-15%") or on both; on the first side only, the second number is
+    // something else: "attendance climbed 6% to 41,000".
+    if b.unit.is_none() && matches!(a.unit, Some(Unit::Percent | Unit::Points)) {
+        return None;
+    }
     let unit = b.unit.or(a.unit);
     let unit_a = a.unit.or(unit);
     if unit_a != unit {
@@ -1246,6 +1252,17 @@ mod tests {
         let c = one("went from 5% to 19% between 2019 and 2024");
         assert_eq!((c.from, c.value, c.form), (Some(5.0), 19.0, Form::Change));
         assert_eq!(one("10-15% of teams").unit, Unit::Percent);
+        assert_eq!(one("$80,000 to 95,000 a year").lo, 80_000.0);
+        // A percentage then a bare number: a change and the level it reached.
+        let q = quantities("attendance climbed 6% to 41,000 in 2024");
+        let shown: Vec<(f64, Unit, Form)> = q.iter().map(|q| (q.value, q.unit, q.form)).collect();
+        assert_eq!(
+            shown,
+            [
+                (6.0, Unit::Percent, Form::Point),
+                (41_000.0, Unit::Count, Form::Point)
+            ]
+        );
     }
 
     #[test]
