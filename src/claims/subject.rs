@@ -797,6 +797,18 @@ mod tests {
     }
 
     #[test]
+    fn months_date_a_figure_and_are_not_its_subject() {
+        assert_eq!(
+            subjects("The median home sold for $330,000 in December 2024."),
+            ["median home sold"]
+        );
+        assert_eq!(
+            subjects("In March 2025, trains ran on time 91% of the time."),
+            subjects("Trains ran on time 91% of the time in 2025.")
+        );
+    }
+
+    #[test]
     fn the_source_of_a_figure_is_not_its_subject() {
         let s = subjects("The Bureau of Labor Statistics counts 90,000 people working in nursing.");
         assert_eq!(s, ["nursing people working"]);
