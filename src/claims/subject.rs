@@ -688,10 +688,18 @@ pub(crate) fn analyse(
     );
     if let Some(intro) = &ctx.intro {
         let mut qualifiers = Collected::default();
-        collect(toks, words, intro.clone(), &|_| false, &mut qualifiers);
+        collect(toks, words, intro.clone(), &in_figure, &mut qualifiers);
         main.geo = main.geo.or(qualifiers.geo);
         main.aggregate = main.aggregate.or(qualifiers.aggregate);
         main.level = main.level.or(qualifiers.level);
+        // "Among Black workers, unemployment was 6.1%": an introduction
+        // that picks a group names whose figure it is.
+        let own_group = toks[ctx.segment.clone()]
+            .iter()
+            .any(|t| matches!(t.word(), "among" | "amongst"));
+        if names_a_group(&toks[intro.clone()]) && !own_group {
+            main.terms.extend(qualifiers.terms);
+        }
     }
     // "Average salaries of $122,060" in an article about machine learning
     // are machine learning salaries: a subject of measure words only is
@@ -725,6 +733,53 @@ pub(crate) fn analyse(
         },
         direction,
     })
+}
+
+/// Does an introduction pick a group ("Among Black workers,", "For
+/// nurses in Ohio,")? "For example," and the like only link sentences.
+fn names_a_group(intro: &[Token<'_>]) -> bool {
+    let word = |k: usize| intro.get(k).map_or("", |t| t.word());
+    match word(0) {
+        "among" | "amongst" => true,
+        "for" => !matches!(
+            word(1),
+            "example"
+                | "instance"
+                | "comparison"
+                | "context"
+                | "reference"
+                | "now"
+                | "one"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "starters"
+                | "perspective"
+                | "the"
+                | "a"
+                | "an"
+                | "more"
+                | "most"
+                | "many"
+                | "some"
+                | "years"
+                | "decades"
+                | "all"
+                | "every"
+                | "each"
+                | "both"
+                | "any"
+                | "its"
+                | "their"
+                | "our"
+                | "your"
+                | "his"
+                | "her"
+                | "my"
+        ),
+        _ => false,
+    }
 }
 
 /// Reads an article's topic term from its title, subtitle and description:
@@ -793,6 +848,29 @@ mod tests {
         assert_eq!(
             subject.display_in(&text[claims[0].context.clone()]),
             "median pay · travel nurse · US"
+        );
+    }
+
+    #[test]
+    fn an_introduction_that_picks_a_group_names_whose_figure_it_is() {
+        assert_eq!(
+            subjects("Among Black workers, unemployment was 6.1% in 2024."),
+            subjects("Unemployment among Black workers was 6.1% in 2024.")
+        );
+        assert_ne!(
+            subjects("Among Black workers, unemployment was 6.1% in 2024."),
+            subjects("In the US, unemployment was 6.1% in 2024.")
+        );
+        // A clause with its own group keeps it; "for all the ..." links.
+        let s = subjects(
+            "Among Black workers, unemployment was 6.1% in 2024, and among Hispanic workers it was 5.0%.",
+        );
+        assert!(!s[1].contains("black"), "{s:?}");
+        assert_eq!(
+            subjects(
+                "For all the talk about offices, staff work from home on 40% of days in 2024."
+            ),
+            subjects("Staff work from home on 40% of days in 2024.")
         );
     }
 
