@@ -215,7 +215,7 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// planted contradictions, and many near misses (other years, other
 /// countries, median vs average, other bases, figures that agree, list
 /// numbers, versions, sample sizes, tables, other age, income and size
-/// brackets).
+/// brackets, other percentiles and top shares).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -8,8 +8,10 @@
 //! before the figure ("aged", "ages"), a threshold after a plural noun ("people
 //! over 65"), an income participle with a threshold ("earning over"), or
 //! "with" plus a threshold and a noun after a plural noun ("firms with fewer
-//! than 50 staff"). Its term names the kind and the bounds ("aged 18–49",
-//! "aged 65+", "earning under $50000", "with 500+ employee").
+//! than 50 staff"), a rank word before a percentage ("the top 10% of"), or
+//! an ordinal before "percentile" ("the 90th percentile"). Its term names
+//! the kind and the bounds ("aged 18–49", "aged 65+", "earning under
+//! $50000", "with 500+ employee").
 
 use super::lexicon::normalise_cow;
 use super::number::{Form, Hedge, Quantity, Unit};
@@ -28,6 +30,26 @@ word_set!(
     /// Words before an age: "aged 18 to 49", "ages 25-34".
     is_age_word: ["aged", "ages", "age"]
 );
+
+word_set!(
+    /// Words that pick the end of a distribution: "the top 10% of earners".
+    is_rank_word: [
+    "top", "bottom", "richest", "poorest", "wealthiest", "highest-paid", "lowest-paid",
+    "best-paid", "worst-paid", "highest-earning", "lowest-earning", "upper", "lower",
+]
+);
+
+word_set!(
+    /// Words after an ordinal that make it a place in a distribution: "the
+    /// 90th percentile", "the bottom quartile".
+    is_quantile_word: ["percentile", "quartile", "quintile", "decile"]
+);
+
+/// Is `word` an ordinal written in digits ("90th", "1st", "22nd", "3rd")?
+fn is_digit_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
 
 word_set!(
     /// Participles and nouns before an income threshold: "households earning
@@ -192,20 +214,20 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         // "aged 65", "ages 25-34", "between the ages of 18 and 49" (read
         // as "ages of").
         let n = if is_age_word(word(before)) { 1 } else { 2 };
-        (lead(n), "aged", String::new())
+        (lead(n), "aged".to_string(), String::new())
     } else if small_count
         && threshold.is_some()
         && before.and_then(|k| toks.get(k)).is_some_and(is_plural_noun)
     {
         // "adults over 65", "workers under 30": a threshold right after the
         // people it sorts reads as their age (the people join below).
-        (f.start, "aged", String::new())
+        (f.start, "aged".to_string(), String::new())
     } else if matches!(f.unit, Unit::Usd | Unit::Gbp | Unit::Eur)
         && threshold.is_some()
         && (is_income_word(word(before)) || (word(before) == "of" && is_income_word(word(before2))))
     {
         let n = if is_income_word(word(before)) { 1 } else { 2 };
-        (lead(n), "earning", String::new())
+        (lead(n), "earning".to_string(), String::new())
     } else if f.unit == Unit::Count
         && f.scale == 0
         && threshold.is_some()
@@ -221,7 +243,18 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         // says what is counted.
         let noun = toks[to].word();
         to += 1;
-        (lead(1), "with", format!(" {}", normalise_cow(noun)))
+        (
+            lead(1),
+            "with".to_string(),
+            format!(" {}", normalise_cow(noun)),
+        )
+    } else if f.unit == Unit::Percent
+        && f.range.is_none()
+        && is_rank_word(word(before))
+        && word(before2) == "the"
+    {
+        // "the top 10% of households", "the richest 1%" (not "to top 10%").
+        (lead(1), word(before).to_string(), String::new())
     } else {
         return None;
     };
@@ -277,6 +310,16 @@ pub(crate) fn split_brackets(
             None => k += 1,
         }
     }
+    // "the 90th percentile", "the 3rd quartile": a place in a distribution.
+    for k in 0..toks.len().saturating_sub(1) {
+        if is_digit_ordinal(toks[k].word()) && is_quantile_word(toks[k + 1].word()) {
+            let term = format!("{} {}", toks[k].word(), toks[k + 1].word());
+            brackets.push(Bracket {
+                tokens: k..k + 2,
+                term: Term::new(&term),
+            });
+        }
+    }
     brackets.sort_by_key(|b| b.tokens.start);
     (claims, brackets)
 }
@@ -316,6 +359,14 @@ mod tests {
             (1, vec!["household earning $100000+".to_string()])
         );
         assert_eq!(
+            brackets("The 90th percentile of shoppers spent more than $4,000."),
+            (1, vec!["90th percentile".to_string()])
+        );
+        assert_eq!(
+            brackets("The top 10% of households held 67% of wealth in 2024."),
+            (1, vec!["top 10%".to_string()])
+        );
+        assert_eq!(
             brackets("Among companies with more than 500 employees, 62% offered it."),
             (1, vec!["company with 500+ employee".to_string()])
         );
@@ -336,5 +387,10 @@ mod tests {
         assert_eq!(brackets("Hiring grew 4%, with 300 new jobs.").1.len(), 0);
         // A percentage after a plural noun is not an age.
         assert_eq!(brackets("Salaries rose over 60% in 2024.").1.len(), 0);
+        // "top" as a verb.
+        assert_eq!(
+            brackets("Growth is expected to top 10% in 2026.").1.len(),
+            0
+        );
     }
 }
