@@ -283,11 +283,12 @@ pub(crate) fn split_brackets(
     toks: &[Token<'_>],
     quantities: Vec<Quantity>,
 ) -> (Vec<Quantity>, Vec<Bracket>) {
+    let held: Vec<std::ops::Range<usize>> =
+        quantities.iter().map(|q| q.hedge_first..q.last).collect();
+    let free = |r: std::ops::Range<usize>| !held.iter().any(|h| h.start < r.end && r.start < h.end);
     let mut claims = Vec::with_capacity(quantities.len());
     let mut brackets = Vec::new();
-    let mut held = vec![false; toks.len()];
     for q in quantities {
-        held[q.hedge_first..q.last].fill(true);
         match bracket_of(toks, &Figure::of(&q)) {
             Some(b) => brackets.push(b),
             None => claims.push(q),
@@ -295,12 +296,32 @@ pub(crate) fn split_brackets(
     }
     let mut k = 0;
     while k < toks.len() {
-        let found = if held[k] || toks[k].kind != TokenKind::Number {
-            None
-        } else {
+        // A bare number opens a bracket only after an age word or a
+        // threshold word ("aged 65", "over 65", "more than 500"): most
+        // numbers ("in 2024") are passed over without being read.
+        let opens = toks[k].kind == TokenKind::Number
+            && k.checked_sub(1).is_some_and(|p| {
+                let w = toks[p].word();
+                is_age_word(w)
+                    || matches!(
+                        w,
+                        "between"
+                            | "of"
+                            | "over"
+                            | "above"
+                            | "under"
+                            | "below"
+                            | "than"
+                            | "least"
+                            | "to"
+                    )
+            });
+        let found = if opens && free(k..k + 1) {
             Figure::at(toks, k)
-                .filter(|f| !held[f.start..f.end].iter().any(|&h| h))
+                .filter(|f| free(f.start..f.end))
                 .and_then(|f| bracket_of(toks, &f))
+        } else {
+            None
         };
         match found {
             Some(b) => {
