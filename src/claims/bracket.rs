@@ -363,34 +363,33 @@ mod tests {
 
     #[test]
     fn ages_incomes_and_sizes_are_brackets() {
-        assert_eq!(
-            brackets("The rate among adults aged 18 to 49 was 38% in 2024."),
-            (1, vec!["adult aged 18–49".to_string()])
-        );
-        assert_eq!(
-            brackets("Adults aged 65 and over: 71% in 2024."),
-            (1, vec!["adult aged 65+".to_string()])
-        );
-        assert_eq!(
-            brackets("Among people over 65, 71% got the shot."),
-            (1, vec!["people aged 65+".to_string()])
-        );
-        assert_eq!(
-            brackets("Households earning over $100,000 grew 4% in 2023."),
-            (1, vec!["household earning $100000+".to_string()])
-        );
-        assert_eq!(
-            brackets("The 90th percentile of shoppers spent more than $4,000."),
-            (1, vec!["90th percentile".to_string()])
-        );
-        assert_eq!(
-            brackets("The top 10% of households held 67% of wealth in 2024."),
-            (1, vec!["top 10%".to_string()])
-        );
-        assert_eq!(
-            brackets("Among companies with more than 500 employees, 62% offered it."),
-            (1, vec!["company with 500+ employee".to_string()])
-        );
+        let cases = [
+            (
+                "The rate among adults aged 18 to 49 was 38% in 2024.",
+                "adult aged 18–49",
+            ),
+            ("Adults aged 65 and over: 71% in 2024.", "adult aged 65+"),
+            ("Among people over 65, 71% got the shot.", "people aged 65+"),
+            (
+                "Households earning over $100,000 grew 4% in 2023.",
+                "household earning $100000+",
+            ),
+            (
+                "The 90th percentile of shoppers spent more than $4,000.",
+                "90th percentile",
+            ),
+            (
+                "The top 10% of households held 67% of wealth in 2024.",
+                "top 10%",
+            ),
+            (
+                "Among companies with more than 500 employees, 62% offered it.",
+                "company with 500+ employee",
+            ),
+        ];
+        for (text, term) in cases {
+            assert_eq!(brackets(text), (1, vec![term.to_string()]), "{text}");
+        }
     }
 
     #[test]
