@@ -14,7 +14,9 @@
 //! $50000", "with 500+ employee").
 
 use super::lexicon::normalise_cow;
-use super::number::{Form, Hedge, Quantity, Unit};
+use super::number::{
+    Form, Hedge, Quantity, Unit, digits_value, hedge_after, hedge_before, is_hedge_end,
+};
 use super::term::Term;
 use super::token::{Token, TokenKind};
 
@@ -68,13 +70,13 @@ enum Bound {
     AndUnder,
 }
 
-/// The bound words after a figure ("and over", "or younger", "+"): their
-/// number of tokens and the bound they set.
+/// The bound words after a figure: a hedge ("or more", "+") or an age's
+/// ("and over", "or younger"); their number of tokens and the bound.
 fn trailing_bound(toks: &[Token<'_>], at: usize) -> (usize, Option<Bound>) {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    if toks.get(at).is_some_and(|t| t.is_symbol('+') && t.glued) {
-        return (1, Some(Bound::AndOver));
+    if let Some((hedge, end)) = hedge_after(toks, at) {
+        return (end - at, hedge_bound(hedge));
     }
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
     if !matches!(word(at), "and" | "or") {
         return (0, None);
     }
@@ -143,29 +145,13 @@ impl Figure {
     /// The bare number at `k` with the hedge before it and the range it
     /// opens ("more than 500", "18 to 49", "25-34").
     fn at(toks: &[Token<'_>], k: usize) -> Option<Figure> {
-        let number = |t: &Token<'_>| {
-            (t.kind == TokenKind::Number)
-                .then(|| t.lower.replace(',', "").parse::<f64>().ok())
-                .flatten()
-        };
-        let value = number(&toks[k])?;
-        let word = |i: usize| toks.get(i).map_or("", |t| t.word());
-        let (start, bound) = match (k.checked_sub(2).map(word), k.checked_sub(1).map(word)) {
-            (Some("more" | "greater"), Some("than")) | (Some("at"), Some("least")) => {
-                (k - 2, Some(Bound::AndOver))
-            }
-            (Some("fewer" | "less"), Some("than")) | (Some("up"), Some("to")) => {
-                (k - 2, Some(Bound::AndUnder))
-            }
-            (_, Some("over" | "above")) => (k - 1, Some(Bound::AndOver)),
-            (_, Some("under" | "below")) => (k - 1, Some(Bound::AndUnder)),
-            _ => (k, None),
-        };
+        let value = digits_value(&toks[k])?;
+        let (hedge, start) = hedge_before(toks, k);
         let joins = toks.get(k + 1).is_some_and(|t| {
             t.is_symbol('-') || t.is_symbol('–') || matches!(t.word(), "to" | "and")
         });
         let range = joins
-            .then(|| toks.get(k + 2).and_then(number))
+            .then(|| toks.get(k + 2).and_then(digits_value))
             .flatten()
             .filter(|&hi| hi > value);
         Some(Figure {
@@ -175,7 +161,7 @@ impl Figure {
             scale: 0,
             value,
             range: range.map(|hi| (value, hi)),
-            bound,
+            bound: hedge_bound(hedge),
         })
     }
 
@@ -214,20 +200,20 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         // "aged 65", "ages 25-34", "between the ages of 18 and 49" (read
         // as "ages of").
         let n = if is_age_word(word(before)) { 1 } else { 2 };
-        (lead(n), "aged".to_string(), String::new())
+        (lead(n), "aged", String::new())
     } else if small_count
         && threshold.is_some()
         && before.and_then(|k| toks.get(k)).is_some_and(is_plural_noun)
     {
         // "adults over 65", "workers under 30": a threshold right after the
         // people it sorts reads as their age (the people join below).
-        (f.start, "aged".to_string(), String::new())
+        (f.start, "aged", String::new())
     } else if matches!(f.unit, Unit::Usd | Unit::Gbp | Unit::Eur)
         && threshold.is_some()
         && (is_income_word(word(before)) || (word(before) == "of" && is_income_word(word(before2))))
     {
         let n = if is_income_word(word(before)) { 1 } else { 2 };
-        (lead(n), "earning".to_string(), String::new())
+        (lead(n), "earning", String::new())
     } else if f.unit == Unit::Count
         && f.scale == 0
         && threshold.is_some()
@@ -235,26 +221,20 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         && before2
             .and_then(|k| toks.get(k))
             .is_some_and(is_plural_noun)
-        && toks
-            .get(f.end + trail)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        && toks.get(to).is_some_and(|t| t.kind == TokenKind::Word)
     {
         // "companies with more than 500 employees": the noun after the figure
         // says what is counted.
         let noun = toks[to].word();
         to += 1;
-        (
-            lead(1),
-            "with".to_string(),
-            format!(" {}", normalise_cow(noun)),
-        )
+        (lead(1), "with", format!(" {}", normalise_cow(noun)))
     } else if f.unit == Unit::Percent
         && f.range.is_none()
         && is_rank_word(word(before))
         && word(before2) == "the"
     {
         // "the top 10% of households", "the richest 1%" (not "to top 10%").
-        (lead(1), word(before).to_string(), String::new())
+        (lead(1), word(before), String::new())
     } else {
         return None;
     };
@@ -296,25 +276,13 @@ pub(crate) fn split_brackets(
     }
     let mut k = 0;
     while k < toks.len() {
-        // A bare number opens a bracket only after an age word or a
-        // threshold word ("aged 65", "over 65", "more than 500"): most
+        // A bare number opens a bracket only after an age word, a hedge
+        // ("over 65", "more than 500") or "with" ("with 5+ years"): most
         // numbers ("in 2024") are passed over without being read.
         let opens = toks[k].kind == TokenKind::Number
             && k.checked_sub(1).is_some_and(|p| {
                 let w = toks[p].word();
-                is_age_word(w)
-                    || matches!(
-                        w,
-                        "between"
-                            | "of"
-                            | "over"
-                            | "above"
-                            | "under"
-                            | "below"
-                            | "than"
-                            | "least"
-                            | "to"
-                    )
+                is_age_word(w) || is_hedge_end(w) || matches!(w, "between" | "with")
             });
         let found = if opens && free(k..k + 1) {
             Figure::at(toks, k)
@@ -385,6 +353,10 @@ mod tests {
             (
                 "Among companies with more than 500 employees, 62% offered it.",
                 "company with 500+ employee",
+            ),
+            (
+                "Go developers with 5+ years of experience: 67%.",
+                "developer with 5+ year",
             ),
         ];
         for (text, term) in cases {

@@ -335,6 +335,14 @@ struct Numeral {
     words: bool,
 }
 
+/// The value of a number written in digits ("1,200", "3.5").
+pub(crate) fn digits_value(tok: &Token<'_>) -> Option<f64> {
+    (tok.kind == TokenKind::Number)
+        .then(|| parse_numeral(tok))
+        .flatten()
+        .map(|n| n.value)
+}
+
 fn parse_numeral(tok: &Token<'_>) -> Option<Numeral> {
     match tok.kind {
         TokenKind::Number => {
@@ -580,7 +588,9 @@ word_set!(
 ]
 );
 
-fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
+/// The hedge written right before token `first` ("more than", "up to")
+/// and the index of its first token (`first` when there is none).
+pub(crate) fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
     // Skip emphasis words ("by an impressive 36%") before looking for a hedge.
     let mut end = first;
     while end > 0 && is_filler(toks[end - 1].word()) && first - end < 2 {
@@ -609,7 +619,9 @@ fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
     (Hedge::Exact, first)
 }
 
-fn hedge_after(toks: &[Token<'_>], last: usize) -> Option<(Hedge, usize)> {
+/// The hedge written right after a figure that ends before `last` ("or
+/// more", "+"), with the index one past it.
+pub(crate) fn hedge_after(toks: &[Token<'_>], last: usize) -> Option<(Hedge, usize)> {
     let t = toks.get(last)?;
     if t.is_symbol('+') || t.word() == "plus" {
         return Some((Hedge::AtLeast, last + 1));
