@@ -93,70 +93,63 @@ impl SubjectKey {
     /// aggregate and level, whose it is, and where, apart ("average pay ·
     /// data scientist · US"; "change in posting · US").
     pub(crate) fn write_display(&self, out: &mut String) {
-        self.write_display_in(None, out);
+        self.write_display_in("", out);
     }
 
     /// [`SubjectKey::display`] with the words of whose it is in the order
-    /// `clause` (the claim's own clause) has them, as a reader wrote them
-    /// ("travel nurse", not the sorted "nurse travel").
+    /// `clause` (the claim's own, [`super::Claim::quote`]) has them, as a
+    /// reader wrote them ("travel nurse", not the sorted "nurse travel").
     pub fn display_in(&self, clause: &str) -> String {
         let mut out = String::new();
-        self.write_display_in(Some(clause), &mut out);
+        self.write_display_in(clause, &mut out);
         out
     }
 
-    /// Appends [`SubjectKey::display_in`] (sorted words without a clause).
-    pub(crate) fn write_display_in(&self, clause: Option<&str>, out: &mut String) {
+    /// Appends [`SubjectKey::display_in`] (sorted words for an empty clause).
+    pub(crate) fn write_display_in(&self, clause: &str, out: &mut String) {
         let (measure, mut entity) = self.measure_and_entity();
-        if let Some(clause) = clause.filter(|_| entity.len() > 1) {
+        if entity.len() > 1 && !clause.is_empty() {
             let lower = clause.to_lowercase();
-            let at = |t: &Term| word_position(&lower, t.as_str()).unwrap_or(usize::MAX);
-            entity.sort_by_key(at);
+            entity.sort_by_key(|t| word_position(&lower, t.as_str()).unwrap_or(usize::MAX));
         }
-        let qualifiers = [self.aggregate, self.level].into_iter().flatten();
-        let mut parts: Vec<String> = Vec::with_capacity(3);
-        let mut first = String::new();
-        match self.metric {
+        let prefix = match self.metric {
             Metric::Share => {
-                first.push_str("share of ");
-                self.base.join_into(&mut first, " ");
-                first.push_str(": ");
+                let mut base = String::new();
+                self.base.join_into(&mut base, " ");
+                format!("share of {base}: ")
             }
-            Metric::Change => first.push_str("change in "),
-            Metric::NewCount => first.push_str("new "),
-            Metric::Comparative | Metric::Level => {}
-        }
-        let join = |terms: &mut dyn Iterator<Item = Term>, out: &mut String| {
-            let start = out.len();
-            for t in terms {
-                if out.len() > start && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-                out.push_str(t.as_str());
-            }
+            Metric::Change => "change in ".to_string(),
+            Metric::NewCount => "new ".to_string(),
+            Metric::Comparative | Metric::Level => String::new(),
         };
-        if measure.is_empty() {
-            // No measure word: the qualifiers go with whose it is.
-            join(&mut qualifiers.chain(entity), &mut first);
-            parts.push(first);
+        // Without a measure word, the aggregate and level go with whose it is.
+        let qualifiers = [self.aggregate, self.level].into_iter().flatten();
+        let (head, whose): (Vec<Term>, Vec<Term>) = if measure.is_empty() {
+            (qualifiers.chain(entity).collect(), Vec::new())
         } else {
-            join(&mut qualifiers.chain(measure), &mut first);
-            parts.push(first);
-            let mut whose = String::new();
-            join(&mut entity.into_iter(), &mut whose);
-            parts.push(whose);
-        }
-        if let Some(geo) = self.geo {
-            parts.push(geo.as_str().to_string());
-        }
-        let mut sep = "";
-        for part in parts
+            (qualifiers.chain(measure).collect(), entity)
+        };
+        let words = |terms: &[Term]| {
+            terms
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let parts = [
+            format!("{prefix}{}", words(&head)),
+            words(&whose),
+            self.geo.map(|g| g.as_str().to_string()).unwrap_or_default(),
+        ];
+        let shown = parts
             .iter()
-            .filter(|p| !p.trim_end_matches([' ', ':']).is_empty())
-        {
-            out.push_str(sep);
-            out.push_str(part.trim_end());
-            sep = " · ";
+            .map(|p| p.trim_end())
+            .filter(|p| !p.trim_end_matches(':').is_empty());
+        for (i, part) in shown.enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            out.push_str(part);
         }
         if self.metric == Metric::Comparative {
             out.push_str(" (relative)");
@@ -735,49 +728,24 @@ pub(crate) fn analyse(
     })
 }
 
+word_set!(
+    /// Words after an opening "For" that make it a link between sentences
+    /// ("For example,", "For all the headlines, ..."), not a group.
+    is_linking_after_for: [
+    "example", "instance", "comparison", "context", "reference", "now", "one", "this", "that",
+    "these", "those", "starters", "perspective", "the", "a", "an", "more", "most", "many", "some",
+    "years", "decades", "all", "every", "each", "both", "any", "its", "their", "our", "your", "his",
+    "her", "my",
+]
+);
+
 /// Does an introduction pick a group ("Among Black workers,", "For
 /// nurses in Ohio,")? "For example," and the like only link sentences.
 fn names_a_group(intro: &[Token<'_>]) -> bool {
     let word = |k: usize| intro.get(k).map_or("", |t| t.word());
     match word(0) {
         "among" | "amongst" => true,
-        "for" => !matches!(
-            word(1),
-            "example"
-                | "instance"
-                | "comparison"
-                | "context"
-                | "reference"
-                | "now"
-                | "one"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "starters"
-                | "perspective"
-                | "the"
-                | "a"
-                | "an"
-                | "more"
-                | "most"
-                | "many"
-                | "some"
-                | "years"
-                | "decades"
-                | "all"
-                | "every"
-                | "each"
-                | "both"
-                | "any"
-                | "its"
-                | "their"
-                | "our"
-                | "your"
-                | "his"
-                | "her"
-                | "my"
-        ),
+        "for" => !is_linking_after_for(word(1)),
         _ => false,
     }
 }

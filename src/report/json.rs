@@ -157,12 +157,12 @@ impl Serialize for DataRef<'_> {
                     &self.run.claims[a.doc][a.claim],
                     &self.run.claims[b.doc][b.claim],
                 );
-                let clause = self.run.files[a.doc].text().get(x.context.clone());
+                let clause = x.quote(self.run.files[a.doc].text());
                 let (measure, entity) = x.subject.measure_and_entity();
                 m.serialize_entry(
                     "matched",
                     &serde_json::json!({
-                        "subject": clause.map_or_else(|| x.subject.display(), |c| x.subject.display_in(c)),
+                        "subject": x.subject.display_in(clause),
                         "measure": measure,
                         "entity": entity,
                         "aggregate": x.subject.aggregate,

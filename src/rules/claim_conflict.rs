@@ -91,7 +91,7 @@ impl ClaimConflict {
         let (file_a, file_b) = (FileId(conflict.a.doc as u32), FileId(conflict.b.doc as u32));
         let other_path = &corpus.files[conflict.b.doc].display;
         let mut related = b.describe();
-        let clause = corpus.files[conflict.a.doc].text().get(a.context.clone());
+        let clause = a.quote(corpus.files[conflict.a.doc].text());
         let message = if file_a == file_b {
             related.push_str(" (earlier in this article)");
             self.message(a, b, "elsewhere in this article", clause)
@@ -115,9 +115,9 @@ impl ClaimConflict {
 
     /// One sentence, no trailing period, figures in backticks: what the two
     /// claims say, why they cannot both hold, and why they were matched
-    /// ("(both about: median nurse pay)").
-    /// `clause` is the text of `here`'s clause, for the order of words.
-    fn message(&self, here: &Claim, there: &Claim, place: &str, clause: Option<&str>) -> String {
+    /// ("(both about: median pay · travel nurse · US)"). `clause` is
+    /// `here`'s own ([`Claim::quote`]), for the order of words.
+    fn message(&self, here: &Claim, there: &Claim, place: &str, clause: &str) -> String {
         let mut out = String::with_capacity(256);
         (self.wording)(here, there, place, &mut out);
         out.push_str(" (both about: ");

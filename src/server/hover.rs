@@ -69,8 +69,7 @@ pub fn describe(claim: &Claim, text: &str, others: &[(&Path, &Claim)], root: &Pa
     let _ = writeln!(
         out,
         "- subject (what · of whom · where): {}",
-        text.get(claim.context.clone())
-            .map_or_else(|| claim.subject.display(), |c| claim.subject.display_in(c))
+        claim.subject.display_in(claim.quote(text))
     );
     let period = claim.period.framing();
     let period = if period.is_empty() {
