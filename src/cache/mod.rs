@@ -85,8 +85,6 @@ pub struct ClaimsCache {
     /// By absolute path (as bytes: hashing a `Path` parses its components).
     index: HashMap<OsString, usize>,
     entries: Vec<Entry>,
-    /// The groups the last full run judged.
-    judged: Judged,
 }
 
 impl ClaimsCache {
@@ -98,34 +96,33 @@ impl ClaimsCache {
             .ok()
             .and_then(|bytes| decode(&bytes, key).ok())
             .unwrap_or_default();
-        let judged = std::fs::read(dir.join(JUDGED_FILE))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<JudgedFile<Judged>>(&bytes).ok())
-            .filter(|f| f.magic == JUDGED_MAGIC && f.key == key)
-            .map(|f| f.judged)
-            .unwrap_or_default();
         ClaimsCache {
             dir: Some(dir.to_path_buf()),
             key,
-            judged,
             ..loaded
         }
     }
 
-    /// The groups the last full run judged (none without a cache).
-    pub fn judged(&self) -> &Judged {
-        &self.judged
+    /// The groups the last full run judged, read only by a full run that
+    /// compares (none without a cache, or under another key).
+    pub fn load_judged(&self) -> Judged {
+        let Some(dir) = &self.dir else {
+            return Judged::default();
+        };
+        std::fs::read(dir.join(JUDGED_FILE))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<JudgedFile<Judged>>(&bytes).ok())
+            .filter(|f| f.magic == JUDGED_MAGIC && f.key == self.key)
+            .map(|f| f.judged)
+            .unwrap_or_default()
     }
 
-    /// Replaces the remembered groups with `judged`, unless they are the
-    /// same; does nothing for the default, folder-less cache.
+    /// Replaces the remembered groups with `judged`; does nothing for the
+    /// default, folder-less cache.
     pub fn save_judged(&self, judged: &Judged) -> std::io::Result<()> {
         let Some(dir) = &self.dir else {
             return Ok(());
         };
-        if *judged == self.judged {
-            return Ok(());
-        }
         let file = JudgedFile {
             magic: JUDGED_MAGIC,
             key: self.key,
@@ -341,7 +338,6 @@ fn decode(bytes: &[u8], key: u64) -> Result<ClaimsCache, Unusable> {
         started_ns: header.started_ns,
         index,
         entries,
-        judged: Judged::default(),
     })
 }
 

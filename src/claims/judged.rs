@@ -44,11 +44,6 @@ pub struct Judged {
 }
 
 impl Judged {
-    /// Number of groups remembered.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
     /// True when no group is remembered.
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
@@ -72,22 +67,22 @@ fn fingerprint(
     members: &[u32],
     identities: &[u64],
 ) -> u64 {
-    let mut words: Vec<u64> = Vec::with_capacity(2 * members.len() + 1);
-    words.push(family as u64);
+    let mut bytes: Vec<u8> = Vec::with_capacity(16 * members.len() + 1);
+    bytes.push(family as u8);
     let mut previous = None;
     for &j in members {
         let r = all[j as usize].0;
-        words.push(identities[r.doc]);
-        words.push(((r.claim as u64) << 1) | u64::from(previous == Some(r.doc)));
+        let same_article = u64::from(previous == Some(r.doc));
+        bytes.extend(identities[r.doc].to_le_bytes());
+        bytes.extend((((r.claim as u64) << 1) | same_article).to_le_bytes());
         previous = Some(r.doc);
     }
-    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 /// The conflicts of one group: remembered ones when `memory` knows the
-/// group, else `judge`'s. Returns the group's fingerprint and conflicts as
-/// positions too, for the next run (fingerprint 0 without memory).
+/// group, else `judge`'s. With memory, also the group's fingerprint and
+/// conflicts as positions, for the next run.
 pub(super) fn judge_group(
     family: Family,
     all: &[(ClaimRef, &Claim)],

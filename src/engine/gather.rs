@@ -123,7 +123,8 @@ pub(super) struct Gathered {
     started: u64,
     /// Whether the cache is worth rewriting.
     dirty: bool,
-    /// The groups a full run with a cache judged, to remember.
+    /// The groups a full run with a cache judged, when they differ from
+    /// those it remembered.
     judged: Option<claims::Judged>,
 }
 
@@ -278,13 +279,14 @@ impl Gathered {
                 return claims::compare(&self.claims, &pass.tolerances);
             }
             let identities: Vec<u64> = self.seen.iter().map(|s| s.hash).collect();
+            let earlier = self.cache.load_judged();
             let memory = claims::Memory {
                 identities: &identities,
-                earlier: self.cache.judged(),
+                earlier: &earlier,
             };
             let (conflicts, judged) =
                 claims::compare_remembering(&self.claims, memory, &pass.tolerances);
-            self.judged = Some(judged);
+            self.judged = (judged != earlier).then_some(judged);
             return conflicts;
         }
         let Gathered {
