@@ -35,6 +35,29 @@ def corpus_bytes(path):
     return total
 
 
+def ensure_corpus(corpus, count, seed):
+    """Writes the generated corpus to `corpus` unless it exists."""
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, GEN, "--out", corpus, "--count", str(count), "--seed", str(seed)], check=True)
+
+
+def build():
+    """Builds copydesk in release mode; returns the binary's path."""
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    return os.path.join(ROOT, "target", "release", "copydesk")
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (KiB) of one run of `cmd` (a copydesk command)."""
+    start = time.perf_counter()
+    # GNU time reports the peak RSS of copydesk alone (not of cargo).
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"copydesk failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
+    return wall, int(proc.stderr.decode().strip().splitlines()[-1])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=10000)
@@ -46,10 +69,8 @@ def main():
     ap.add_argument("extra", nargs="*")
     args = ap.parse_args()
     corpus = args.corpus or f"/tmp/copydesk-bench-{args.count}-{args.seed}"
-    if not os.path.isdir(corpus):
-        subprocess.run([sys.executable, GEN, "--out", corpus, "--count", str(args.count), "--seed", str(args.seed)], check=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "copydesk")
+    ensure_corpus(corpus, args.count, args.seed)
+    binary = build()
     size = corpus_bytes(corpus)
     cmd = [binary, "check", "--format", args.format, "--today", "2026-11-21", corpus] + args.extra
     if args.partial:
@@ -57,16 +78,9 @@ def main():
         cmd = [binary, "check", "--format", "short", "--today", "2026-11-21", "--cache-dir", cache,
                "--corpus", corpus, os.path.join(corpus, args.partial)] + args.extra
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times = []
-    peak_kib = 0
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        # GNU time reports the peak RSS of copydesk alone (not of cargo).
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            sys.exit(f"copydesk failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
-        peak_kib = max(peak_kib, int(proc.stderr.decode().strip().splitlines()[-1]))
+    runs = [timed(cmd) for _ in range(args.runs)]
+    times = [wall for wall, _ in runs]
+    peak_kib = max(kib for _, kib in runs)
     median = statistics.median(times)
     print(f"corpus: {corpus} ({args.count} files, {size / 1e6:.1f} MB)")
     print(f"command: {' '.join(cmd)}")

@@ -13,25 +13,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+from bench import ROOT, build, ensure_corpus, timed
+
 OFF = os.path.join(ROOT, "scripts", "no-claim-rules.yaml")
 BUDGET = {"cold": 0.50, "warm": 0.15}
-
-
-def timed(cmd):
-    """Wall seconds and peak RSS (MiB) of one run."""
-    start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"copydesk failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
-    return wall, int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
 def main():
@@ -39,10 +26,8 @@ def main():
     ap.add_argument("--corpus", default="/tmp/copydesk-bench-10000-1")
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-    if not os.path.isdir(args.corpus):
-        subprocess.run([sys.executable, GEN, "--out", args.corpus, "--count", "10000", "--seed", "1"], check=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "copydesk")
+    ensure_corpus(args.corpus, 10000, 1)
+    binary = build()
     cache = tempfile.mkdtemp(prefix="copydesk-overhead-")
     try:
         base = [binary, "check", "--format", "short", "--today", "2026-11-21", args.corpus]
@@ -63,8 +48,8 @@ def main():
     for kind in ("cold", "warm"):
         on = statistics.median(r[0] for r in results[(kind, "on")])
         off = statistics.median(r[0] for r in results[(kind, "off")])
-        peak_on = max(r[1] for r in results[(kind, "on")])
-        peak_off = max(r[1] for r in results[(kind, "off")])
+        peak_on = max(r[1] for r in results[(kind, "on")]) / 1024
+        peak_off = max(r[1] for r in results[(kind, "off")]) / 1024
         added = on / off - 1
         verdict = "within" if added <= BUDGET[kind] else "over"
         print(

@@ -353,13 +353,12 @@ fn list_start(text: &str, offset: usize, known: Option<(usize, usize)>) -> Optio
         let prev_end = start - 1;
         let prev_start = text[..prev_end].rfind('\n').map_or(0, |n| n + 1);
         let line = &text[prev_start..prev_end];
-        if let Some((item, its_first)) = known
-            && (prev_start..=prev_end).contains(&item)
-            && is_list_item(line)
-        {
-            return Some(its_first);
-        }
         if is_list_item(line) {
+            if let Some((item, its_first)) = known
+                && (prev_start..=prev_end).contains(&item)
+            {
+                return Some(its_first);
+            }
             first = prev_start;
         } else if !(line.trim().is_empty() || line.starts_with([' ', '\t'])) {
             break;
