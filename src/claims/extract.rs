@@ -48,7 +48,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     // Buffers reused across blocks.
     let mut blanks: Vec<Range<usize>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
-    let mut lowered = String::new();
+    // The block with ASCII letters lowercased, and in its figure sentences
+    // markup and masked ranges blanked, at the same offsets.
+    let mut scratch: Vec<u8> = Vec::new();
     // The last list item seen and its list's first item: the next item of
     // the same list stops looking back there.
     let mut last_item: Option<(usize, usize)> = None;
@@ -56,25 +58,29 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
         };
+        scratch.clear();
+        scratch.extend_from_slice(raw.as_bytes());
+        scratch.make_ascii_lowercase();
         // Only sentences holding a digit or a number word are tokenized.
-        hint_sentences(input.text, block, &masked, &mut blanks, &mut sents);
+        hint_sentences(
+            input.text,
+            block,
+            &masked,
+            &scratch,
+            &mut blanks,
+            &mut sents,
+        );
         cut_long_sentences(raw, &mut sents);
         if sents.is_empty() {
             continue;
         }
-        // Those sentences with markup and masked ranges blanked and ASCII
-        // letters lowercased, at the same offsets; the rest of the copy is
-        // never read.
-        let mut bytes = std::mem::take(&mut lowered).into_bytes();
-        bytes.clear();
-        bytes.extend_from_slice(raw.as_bytes());
+        // The rest of the copy is never read.
+        let mut bytes = std::mem::take(&mut scratch);
         for sentence in &sents {
             for b in &mut bytes[sentence.clone()] {
-                *b = if is_markup(*b) {
-                    b' '
-                } else {
-                    b.to_ascii_lowercase()
-                };
+                if is_markup(*b) {
+                    *b = b' ';
+                }
             }
         }
         for r in &blanks {
@@ -84,7 +90,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             blank_asides(&mut bytes[sentence.clone()]);
         }
         // Blanks replace ASCII bytes or whole chars, so this never fails.
-        lowered = String::from_utf8(bytes)
+        let lowered = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut toks = Vec::new();
         let row = table_row_start(input.text, block.start).or_else(|| {
@@ -197,6 +203,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 });
             }
         }
+        drop(toks);
+        scratch = lowered.into_bytes();
     }
     place_dollar_figures(&mut claims, lexicon);
     claims.shrink_to_fit();

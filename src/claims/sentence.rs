@@ -22,17 +22,12 @@ pub(crate) fn quantity_hints(text: &str) -> Vec<usize> {
     out
 }
 
-/// ASCII word bytes, as `\b` sees them: letters, digits and `_`.
-#[cfg(test)]
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Does a hint word start at `w` (bytes from a word boundary on)? The words
 /// are matched as ASCII-case-insensitive prefixes, like the regular
 /// expression `(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|
 /// quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|
 /// percent|figures?|(?:one|two|...|ten) (?:in|out of) )` this replaced.
+#[cfg(test)]
 fn hint_word_at(w: &[u8]) -> bool {
     let starts = |p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
     // "one in ", "three out of ".
@@ -72,6 +67,7 @@ fn hint_word_at(w: &[u8]) -> bool {
     }
 }
 
+#[cfg(test)]
 fn starts_at(w: &[u8], p: &[u8]) -> bool {
     w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p)
 }
@@ -268,21 +264,30 @@ impl Cleaned<'_> {
 }
 
 /// The sentences of `text[block]` that may hold a quantity, as ranges
-/// relative to the block, in order. One pass over the block: sentences are
-/// split as in [`sentences`] on the block as [`clean_block`] would blank it,
-/// and a sentence is kept when it holds a digit or a hint word (see
-/// [`quantity_hints`], read on the raw text). `blanks` receives the block's
-/// [`blank_ranges`]. `block` must lie on char boundaries of `text`.
+/// relative to the block, in order: sentences split as in [`sentences`] on
+/// the block as [`clean_block`] would blank it, kept when they hold a digit
+/// or a hint word (see [`quantity_hints`], read on the raw text). `lower`
+/// is `text[block]` with ASCII letters lowercased (where hint words are
+/// looked for). `blanks` receives the block's [`blank_ranges`]. `block` must
+/// lie on char boundaries of `text`.
+///
+/// Most prose holds no figure, so the hints are found first (a vectorised
+/// digit scan and a multi-pattern search) and sentence ends are only looked
+/// for around them: whether a `.`, `!` or `?` ends a sentence depends only
+/// on the bytes near it, so the sentence around a hint is the one a scan
+/// from the start of the block would find.
 pub(crate) fn hint_sentences(
     text: &str,
     block: &Range<usize>,
     masked: &[Range<usize>],
+    lower: &[u8],
     blanks: &mut Vec<Range<usize>>,
     out: &mut Vec<Range<usize>>,
 ) {
     out.clear();
     blank_ranges(text, block, masked, blanks);
     let raw = &text.as_bytes()[block.clone()];
+    debug_assert_eq!(raw.len(), lower.len());
     // Sorted and merged, so that `Cleaned::at` can search them.
     let merged = merge_ranges(blanks);
     let view = Cleaned {
@@ -290,57 +295,148 @@ pub(crate) fn hint_sentences(
         blanks: &merged,
     };
     let n = raw.len();
-    let mut start = 0;
-    let mut has_hint = false;
-    // Eight bytes at a time: masks of the bytes that matter (digits, word
-    // starts, sentence punctuation), then those bytes one by one, in order.
-    let mut prev_word = 0u64;
-    let mut k = 0;
-    while k < n {
-        let chunk = if k + 8 <= n {
-            u64::from_le_bytes(raw[k..k + 8].try_into().expect("eight bytes"))
-        } else {
-            let mut tail = [0u8; 8];
-            tail[..n - k].copy_from_slice(&raw[k..]);
-            u64::from_le_bytes(tail)
-        };
-        let m = Masks::of(chunk);
-        let starts = m.letter & !((m.word << 8) | (prev_word >> 56));
-        prev_word = m.word;
-        let mut events = if has_hint {
-            m.term
-        } else {
-            m.term | m.digit | starts
-        };
-        while events != 0 {
-            let bit = events.trailing_zeros();
-            events &= events - 1;
-            let flag = 1u64 << bit;
-            let p = k + (bit / 8) as usize;
-            if m.term & flag != 0 {
-                if let Some(end) = view.sentence_end(p) {
-                    if has_hint {
-                        out.push(start..end);
-                    }
-                    start = end;
-                    has_hint = false;
-                    // Bytes between the punctuation and `end` are closing
-                    // quotes: no digits or words to look at.
-                    events |= (m.digit | starts) & !(flag | (flag - 1));
-                }
-            } else if m.digit & flag != 0 || (may_be_hint_word(raw, p) && hint_word_at(&raw[p..])) {
-                has_hint = true;
-                // Nothing more to learn about this sentence until it ends.
-                events &= m.term;
-            }
+    let mut hints = Hints::new(lower);
+    // Every sentence before `from` is done; `from` starts one.
+    let mut from = 0;
+    while let Some(p) = hints.next_from(from) {
+        // The last sentence end before the hint starts its sentence (ends
+        // are in increasing order of their full stops).
+        let start = memchr::memrchr3_iter(b'.', b'!', b'?', &raw[from..p])
+            .find_map(|k| view.sentence_end(from + k))
+            .unwrap_or(from);
+        let end = memchr::memchr3_iter(b'.', b'!', b'?', &raw[p..])
+            .find_map(|k| view.sentence_end(p + k))
+            .unwrap_or(n);
+        out.push(start..end);
+        from = end;
+    }
+}
+
+/// The hints of a lowercased block in order: digits and [`HINT_WORDS`] at
+/// the start of a word. Remembers the next of each kind, so that no byte is searched
+/// twice.
+struct Hints<'a> {
+    raw: &'a [u8],
+    digit: Option<usize>,
+    word: Option<usize>,
+    /// Where the searches for each kind have reached.
+    digit_from: usize,
+    word_from: usize,
+}
+
+impl<'a> Hints<'a> {
+    fn new(raw: &'a [u8]) -> Hints<'a> {
+        Hints {
+            raw,
+            digit: None,
+            word: None,
+            digit_from: 0,
+            word_from: 0,
         }
-        k += 8;
     }
-    // A trailing sentence that is only blanks yields no tokens, so it needs
-    // no check here.
-    if has_hint && start < n {
-        out.push(start..n);
+
+    /// The first hint at or after `from` (`from` never decreases).
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if self.digit.is_none_or(|d| d < from) && self.digit_from < self.raw.len() {
+            self.digit = next_digit(self.raw, from.max(self.digit_from));
+            self.digit_from = self.digit.map_or(self.raw.len(), |d| d + 1);
+        }
+        if self.word.is_none_or(|w| w < from) && self.word_from < self.raw.len() {
+            self.word = next_hint_word(self.raw, from.max(self.word_from));
+            self.word_from = self.word.map_or(self.raw.len(), |w| w + 1);
+        }
+        let digit = self.digit.filter(|&d| d >= from);
+        let word = self.word.filter(|&w| w >= from);
+        match (digit, word) {
+            (Some(d), Some(w)) => Some(d.min(w)),
+            (d, w) => d.or(w),
+        }
     }
+}
+
+/// The first ASCII digit of `raw` at or after `from`, sixteen bytes at a
+/// time (the compiler vectorises the fixed-size test).
+fn next_digit(raw: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k + 16 <= raw.len() {
+        let chunk: &[u8; 16] = raw[k..k + 16].try_into().expect("sixteen bytes");
+        if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+            break;
+        }
+        k += 16;
+    }
+    raw[k..].iter().position(u8::is_ascii_digit).map(|i| k + i)
+}
+
+/// Words that can carry a figure without digits ("one million", "half of",
+/// "doubled", "six figures", "one in five"), matched as prefixes of a
+/// lowercased word: what [`hint_word_at`] accepts.
+const HINT_WORDS: [&str; 35] = [
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "third",
+    "triple",
+    "trebled",
+    "half",
+    "halved",
+    "quarter",
+    "quadrupled",
+    "fifth",
+    "figure",
+    "double",
+    "percent",
+    "one in ",
+    "one out of ",
+    "two in ",
+    "two out of ",
+    "three in ",
+    "three out of ",
+    "four in ",
+    "four out of ",
+    "five in ",
+    "five out of ",
+    "six in ",
+    "six out of ",
+    "seven in ",
+    "seven out of ",
+    "eight in ",
+    "eight out of ",
+    "nine in ",
+    "nine out of ",
+    "ten in ",
+    "ten out of ",
+];
+
+/// The first [`HINT_WORDS`] match in lowercased `raw` at or after `from`
+/// that starts a word. (Searching a lowercased copy, not ignoring case,
+/// lets the search use its vectorised prefilter.)
+fn next_hint_word(raw: &[u8], from: usize) -> Option<usize> {
+    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(HINT_WORDS)
+                .expect("fixed patterns build")
+        });
+    let mut at = from;
+    while at < raw.len() {
+        let found = SEARCH.find(aho_corasick::Input::new(raw).span(at..raw.len()))?;
+        let p = found.start();
+        // "someone in", "behalf": not at the start of a word. The search
+        // goes on from the next byte, so a match inside this one is seen.
+        if p == 0 || !is_word_byte(raw[p - 1]) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
+}
+
+/// ASCII word bytes, as `\b` sees them: letters, digits and `_`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// `ranges` sorted by start, overlapping and touching ones joined.
@@ -355,85 +451,6 @@ fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         }
     }
     merged
-}
-
-/// Per-byte flags of eight bytes, in each byte's high bit.
-struct Masks {
-    /// ASCII letters.
-    letter: u64,
-    /// ASCII digits.
-    digit: u64,
-    /// Word bytes as `\b` sees them: letters, digits, `_`.
-    word: u64,
-    /// `.`, `!`, `?`.
-    term: u64,
-}
-
-const LOW: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// High bit of each byte of `v` (bytes below 0x80) set where the byte is >= `c`.
-fn at_least(v: u64, c: u8) -> u64 {
-    ((v | HIGH) - LOW * u64::from(c)) & HIGH
-}
-
-/// High bit of each byte of `x` set where the byte equals `c`.
-fn equal(x: u64, c: u8) -> u64 {
-    let y = x ^ (LOW * u64::from(c));
-    !(((y & !HIGH) + !HIGH) | y | !HIGH)
-}
-
-impl Masks {
-    fn of(x: u64) -> Masks {
-        let ascii = !x & HIGH;
-        let low7 = x & !HIGH;
-        let folded = (x | (LOW * 0x20)) & !HIGH;
-        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
-        let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & ascii;
-        let word = letter | digit | equal(x, b'_');
-        let term = equal(x, b'.') | equal(x, b'!') | equal(x, b'?');
-        Masks {
-            letter,
-            digit,
-            word,
-            term,
-        }
-    }
-}
-
-/// The first four bytes (ASCII letters folded to lowercase) of every hint
-/// word: a word that starts otherwise cannot be one.
-const HINT_PREFIXES: [&[u8; 4]; 25] = [
-    b"mill", b"bill", b"tril", b"thou", b"thir", b"trip", b"treb", b"two ", b"thre", b"ten ",
-    b"half", b"halv", b"quar", b"quad", b"fift", b"figu", b"four", b"five", b"doub", b"perc",
-    b"one ", b"six ", b"seve", b"eigh", b"nine",
-];
-
-const fn prefix_slot(folded: u32) -> usize {
-    (folded.wrapping_mul(0x9E37_79B1) >> 20) as usize
-}
-
-/// A 4096-bit set of hashed [`HINT_PREFIXES`].
-const HINT_PREFIX_SET: [u64; 64] = {
-    let mut set = [0u64; 64];
-    let mut i = 0;
-    while i < HINT_PREFIXES.len() {
-        let slot = prefix_slot(u32::from_le_bytes(*HINT_PREFIXES[i]));
-        set[slot >> 6] |= 1 << (slot & 63);
-        i += 1;
-    }
-    set
-};
-
-/// Cheap test before [`hint_word_at`]: false when the word at `p` cannot be
-/// a hint word (hash collisions only let extra words through).
-fn may_be_hint_word(raw: &[u8], p: usize) -> bool {
-    let Some(head) = raw.get(p..p + 4) else {
-        return false;
-    };
-    let folded = u32::from_le_bytes(head.try_into().expect("four bytes")) | 0x2020_2020;
-    let slot = prefix_slot(folded);
-    HINT_PREFIX_SET[slot >> 6] & (1 << (slot & 63)) != 0
 }
 
 /// Is `word` (the bytes before a period) an abbreviation that does not end
@@ -731,7 +748,11 @@ mod tests {
             "”",
             "’",
             " one in ",
+            " Seven out of ",
             "million",
+            "Half",
+            "PERCENT",
+            "behalf",
             "_half",
             "*",
             "**",
@@ -796,7 +817,15 @@ mod tests {
             };
             let mut blanks = Vec::new();
             let mut got = Vec::new();
-            hint_sentences(&text, &block, &masked, &mut blanks, &mut got);
+            let lower = raw.to_ascii_lowercase();
+            hint_sentences(
+                &text,
+                &block,
+                &masked,
+                lower.as_bytes(),
+                &mut blanks,
+                &mut got,
+            );
             let non_blank = |s: &Range<usize>| !cleaned[s.clone()].trim().is_empty();
             let got: Vec<_> = got.into_iter().filter(non_blank).collect();
             let expected: Vec<_> = expected.into_iter().filter(non_blank).collect();
