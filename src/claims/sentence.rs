@@ -11,97 +11,6 @@ use std::ops::Range;
 
 use super::token::{Token, TokenKind};
 
-/// Byte offsets (relative to `text`) where a quantity may start: every
-/// digit run, and every word that can carry a figure without digits ("one
-/// million", "half of", "doubled", "six figures", "one in five"). Empty means
-/// the text can be skipped. One pass over the text.
-#[cfg(test)]
-pub(crate) fn quantity_hints(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    quantity_hints_into(text, &mut out);
-    out
-}
-
-/// Does a hint word start at `w` (bytes from a word boundary on)? The words
-/// are matched as ASCII-case-insensitive prefixes, like the regular
-/// expression `(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|
-/// quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|
-/// percent|figures?|(?:one|two|...|ten) (?:in|out of) )` this replaced.
-#[cfg(test)]
-fn hint_word_at(w: &[u8]) -> bool {
-    let starts = |p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
-    // "one in ", "three out of ".
-    let counted = |n: usize| {
-        w.len() > n
-            && w[n] == b' '
-            && (starts_at(&w[n + 1..], b"in ") || starts_at(&w[n + 1..], b"out of "))
-    };
-    match w[0] | 0x20 {
-        b'm' => starts(b"million"),
-        b'b' => starts(b"billion"),
-        b't' => {
-            starts(b"trillion")
-                || starts(b"thousand")
-                || starts(b"third")
-                || starts(b"triple")
-                || starts(b"trebled")
-                || (starts(b"two") && counted(3))
-                || (starts(b"three") && counted(5))
-                || (starts(b"ten") && counted(3))
-        }
-        b'h' => starts(b"half") || starts(b"halved"),
-        b'q' => starts(b"quarter") || starts(b"quadrupled"),
-        b'f' => {
-            starts(b"fifth")
-                || starts(b"figure")
-                || (starts(b"four") && counted(4))
-                || (starts(b"five") && counted(4))
-        }
-        b'd' => starts(b"double"),
-        b'p' => starts(b"percent"),
-        b'o' => starts(b"one") && counted(3),
-        b's' => (starts(b"six") && counted(3)) || (starts(b"seven") && counted(5)),
-        b'e' => starts(b"eight") && counted(5),
-        b'n' => starts(b"nine") && counted(4),
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-fn starts_at(w: &[u8], p: &[u8]) -> bool {
-    w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p)
-}
-
-/// [`quantity_hints`] into a reused buffer (cleared first), in ascending order.
-#[cfg(test)]
-fn quantity_hints_into(text: &str, out: &mut Vec<usize>) {
-    out.clear();
-    let b = text.as_bytes();
-    let mut k = 0;
-    while k < b.len() {
-        let c = b[k];
-        if c.is_ascii_digit() {
-            out.push(k);
-            k += 1;
-            while k < b.len() && b[k].is_ascii_digit() {
-                k += 1;
-            }
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            if c != b'_' && (k == 0 || !is_word_byte(b[k - 1])) && hint_word_at(&b[k..]) {
-                out.push(k);
-            }
-            // The rest of the word cannot start a hint word (no boundary),
-            // but digits inside it still count.
-            k += 1;
-            while k < b.len() && (b[k].is_ascii_alphabetic() || b[k] == b'_') {
-                k += 1;
-            }
-        } else {
-            k += 1;
-        }
-    }
-}
-
 /// Copies `text[block]` with masked ranges and inline markup characters
 /// replaced by spaces, so the copy has the same length and the same byte
 /// offsets (relative to `block.start`). `masked` must be sorted by start.
@@ -266,7 +175,8 @@ impl Cleaned<'_> {
 /// The sentences of `text[block]` that may hold a quantity, as ranges
 /// relative to the block, in order: sentences split as in [`sentences`] on
 /// the block as [`clean_block`] would blank it, kept when they hold a digit
-/// or a hint word (see [`quantity_hints`], read on the raw text). `lower`
+/// or a hint word that can be read as a figure there ([`HINT_WORDS`],
+/// [`reads_as_figure`]). `lower`
 /// is `text[block]` with ASCII letters lowercased (where hint words are
 /// looked for). `blanks` receives the block's [`blank_ranges`]. `block` must
 /// lie on char boundaries of `text`.
@@ -295,7 +205,7 @@ pub(crate) fn hint_sentences(
         blanks: &merged,
     };
     let n = raw.len();
-    let mut hints = Hints::new(lower);
+    let mut hints = Hints::new(lower, &view);
     // Every sentence before `from` is done; `from` starts one.
     let mut from = 0;
     while let Some(p) = hints.next_from(from) {
@@ -312,11 +222,14 @@ pub(crate) fn hint_sentences(
     }
 }
 
-/// The hints of a lowercased block in order: digits and [`HINT_WORDS`] at
-/// the start of a word. Remembers the next of each kind, so that no byte is searched
-/// twice.
+/// The hints of a lowercased block in order: digits, and [`HINT_WORDS`] at
+/// the start of a word where they can be read as a figure (see
+/// [`reads_as_figure`]). Remembers the next of each kind, so that no byte is
+/// searched twice.
 struct Hints<'a> {
-    raw: &'a [u8],
+    lower: &'a [u8],
+    /// The block as its sentences are read (markup and masked ranges blank).
+    view: &'a Cleaned<'a>,
     digit: Option<usize>,
     word: Option<usize>,
     /// Where the searches for each kind have reached.
@@ -325,9 +238,10 @@ struct Hints<'a> {
 }
 
 impl<'a> Hints<'a> {
-    fn new(raw: &'a [u8]) -> Hints<'a> {
+    fn new(lower: &'a [u8], view: &'a Cleaned<'a>) -> Hints<'a> {
         Hints {
-            raw,
+            lower,
+            view,
             digit: None,
             word: None,
             digit_from: 0,
@@ -337,13 +251,17 @@ impl<'a> Hints<'a> {
 
     /// The first hint at or after `from` (`from` never decreases).
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        if self.digit.is_none_or(|d| d < from) && self.digit_from < self.raw.len() {
-            self.digit = next_digit(self.raw, from.max(self.digit_from));
-            self.digit_from = self.digit.map_or(self.raw.len(), |d| d + 1);
+        let n = self.lower.len();
+        if self.digit.is_none_or(|d| d < from) && self.digit_from < n {
+            self.digit = next_digit(self.lower, from.max(self.digit_from));
+            self.digit_from = self.digit.map_or(n, |d| d + 1);
         }
-        if self.word.is_none_or(|w| w < from) && self.word_from < self.raw.len() {
-            self.word = next_hint_word(self.raw, from.max(self.word_from));
-            self.word_from = self.word.map_or(self.raw.len(), |w| w + 1);
+        while self.word.is_none_or(|w| w < from) && self.word_from < n {
+            let found = next_hint_word(self.lower, from.max(self.word_from));
+            self.word_from = found.map_or(n, |(p, _)| p + 1);
+            self.word = found
+                .filter(|&(p, hint)| reads_as_figure(self.view, p, hint))
+                .map(|(p, _)| p);
         }
         let digit = self.digit.filter(|&d| d >= from);
         let word = self.word.filter(|&w| w >= from);
@@ -352,6 +270,64 @@ impl<'a> Hints<'a> {
             (d, w) => d.or(w),
         }
     }
+}
+
+/// Can the hint at `p` be read as a figure? A denominator ("a third",
+/// "three quarters") is one only before "of" (not "every quarter",
+/// "quarterly", "the third time"), and a number word only before "in" or
+/// "out of" and a number ("one in five"; not "the one in the corner"): what
+/// the quantity parser accepts, loosened so that it never drops a sentence
+/// the parser would read (any bytes but letters and digits may stand
+/// between the words).
+fn reads_as_figure(view: &Cleaned<'_>, p: usize, hint: Hint) -> bool {
+    let n = view.raw.len();
+    let at = |q: usize| view.at(q).to_ascii_lowercase();
+    // The end of the letters from `q` on, and the start of the next word
+    // from `k` on.
+    let letters_end = |q: usize| (q..n).find(|&e| !at(e).is_ascii_lowercase()).unwrap_or(n);
+    let next_word = |k: usize| (k..n).find(|&q| at(q).is_ascii_alphanumeric());
+    let is = |q: usize, word: &[u8]| {
+        letters_end(q) == q + word.len() && word.iter().enumerate().all(|(i, &c)| at(q + i) == c)
+    };
+    match hint {
+        Hint::Word(word @ ("third" | "quarter" | "fifth")) => {
+            let after = p + word.len();
+            let rest = letters_end(after);
+            if rest > after + 1 || (rest == after + 1 && at(after) != b's') {
+                return false;
+            }
+            next_word(rest).is_some_and(|q| is(q, b"of"))
+        }
+        Hint::Word(_) => true,
+        Hint::Counted(number) => {
+            let after = p + number.len();
+            if letters_end(after) != after || (after < n && at(after).is_ascii_digit()) {
+                return false;
+            }
+            let q = match next_word(after) {
+                Some(q) if is(q, b"in") => q + 2,
+                Some(q) if is(q, b"out") => match next_word(q + 3) {
+                    Some(of) if is(of, b"of") => of + 2,
+                    _ => return false,
+                },
+                _ => return false,
+            };
+            next_word(q)
+                .is_some_and(|d| at(d).is_ascii_digit() || is_number_word(&at, d, letters_end(d)))
+        }
+    }
+}
+
+/// Are the letters `q..end` a number word ("five", "twenty")?
+fn is_number_word(at: &impl Fn(usize) -> u8, q: usize, end: usize) -> bool {
+    let mut head = [0u8; 9];
+    if end - q > head.len() {
+        return false;
+    }
+    for (slot, k) in head.iter_mut().zip(q..end) {
+        *slot = at(k);
+    }
+    std::str::from_utf8(&head[..end - q]).is_ok_and(|w| super::number::number_word(w).is_some())
 }
 
 /// The first ASCII digit of `raw` at or after `from`, sixteen bytes at a
@@ -369,9 +345,9 @@ fn next_digit(raw: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Words that can carry a figure without digits ("one million", "half of",
-/// "doubled", "six figures", "one in five"), matched as prefixes of a
-/// lowercased word: what [`hint_word_at`] accepts.
-const HINT_WORDS: [&str; 35] = [
+/// "doubled", "six figures", "five per cent"), matched as prefixes of a
+/// lowercased word ("millions", "doubled").
+const HINT_WORDS: [&str; 16] = [
     "million",
     "billion",
     "trillion",
@@ -387,56 +363,67 @@ const HINT_WORDS: [&str; 35] = [
     "figure",
     "double",
     "percent",
-    "one in ",
-    "one out of ",
-    "two in ",
-    "two out of ",
-    "three in ",
-    "three out of ",
-    "four in ",
-    "four out of ",
-    "five in ",
-    "five out of ",
-    "six in ",
-    "six out of ",
-    "seven in ",
-    "seven out of ",
-    "eight in ",
-    "eight out of ",
-    "nine in ",
-    "nine out of ",
-    "ten in ",
-    "ten out of ",
+    "per cent",
 ];
 
-/// The first [`HINT_WORDS`] match in lowercased `raw` at or after `from`
-/// that starts a word. (Searching a lowercased copy, not ignoring case,
+/// Numerators of "one in five", "three out of four". Each is looked for
+/// with the word after it ("one in", "one out"), or "one" and "ten" would
+/// match all prose.
+const COUNTED: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// What a search pattern finds.
+#[derive(Clone, Copy)]
+enum Hint {
+    /// One of [`HINT_WORDS`].
+    Word(&'static str),
+    /// One of [`COUNTED`], as the start of a fraction.
+    Counted(&'static str),
+}
+
+/// The first hint in lowercased `raw` at or after `from` that starts a
+/// word, and what it is. (Searching a lowercased copy, not ignoring case,
 /// lets the search use its vectorised prefilter.)
-fn next_hint_word(raw: &[u8], from: usize) -> Option<usize> {
-    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+fn next_hint_word(raw: &[u8], from: usize) -> Option<(usize, Hint)> {
+    static SEARCH: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<Hint>)> =
         std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
+            let mut patterns: Vec<String> = HINT_WORDS.iter().map(|w| w.to_string()).collect();
+            let mut hints: Vec<Hint> = HINT_WORDS.iter().map(|&w| Hint::Word(w)).collect();
+            for number in COUNTED {
+                // Not "**one** in five": markup after the number word is
+                // not looked for (twice the patterns, and a slower search).
+                for next in [" in", " out"] {
+                    patterns.push(format!("{number}{next}"));
+                    hints.push(Hint::Counted(number));
+                }
+            }
+            let search = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(HINT_WORDS)
-                .expect("fixed patterns build")
+                .build(&patterns)
+                .expect("fixed patterns build");
+            (search, hints)
         });
+    let (search, hints) = &*SEARCH;
     let mut at = from;
     while at < raw.len() {
-        let found = SEARCH.find(aho_corasick::Input::new(raw).span(at..raw.len()))?;
+        let found = search.find(aho_corasick::Input::new(raw).span(at..raw.len()))?;
         let p = found.start();
         // "someone in", "behalf": not at the start of a word. The search
         // goes on from the next byte, so a match inside this one is seen.
-        if p == 0 || !is_word_byte(raw[p - 1]) {
-            return Some(p);
+        if p == 0 || !joins_word(raw[p - 1]) {
+            return Some((p, hints[found.pattern().as_usize()]));
         }
         at = p + 1;
     }
     None
 }
 
-/// ASCII word bytes, as `\b` sees them: letters, digits and `_`.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+/// Does a word that follows byte `b` continue it? After a letter or digit
+/// it does; `_` is emphasis markup, blanked before tokens are read ("_half_
+/// of"), so a word starts after it.
+fn joins_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
 }
 
 /// `ranges` sorted by start, overlapping and touching ones joined.
@@ -649,85 +636,11 @@ mod tests {
         assert_eq!(toks[segs[3].start].lower, "but");
     }
 
+    /// `hint_sentences` splits sentences as the two-pass pipeline (blanked
+    /// copy, sentences) does, and leaves out only sentences that hold no
+    /// quantity.
     #[test]
-    fn prefilter_matches_the_regular_expression() {
-        let re = regex::Regex::new(
-            r"(?i-u)\b(?:million|billion|trillion|thousand|half|thirds?|quarters?|fifths?|doubled|tripled|trebled|quadrupled|halved|double|triple|percent|figures?|(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) )",
-        )
-        .expect("regex compiles");
-        let words = [
-            "million",
-            "Millions",
-            "xmillion",
-            "_half",
-            "half",
-            "Halved",
-            "halves",
-            "thirds",
-            "third",
-            "quarter",
-            "fifth",
-            "doubled",
-            "TRIPLE",
-            "trebled",
-            "quadrupled",
-            "percent",
-            "figure",
-            "one in ",
-            "One In ",
-            "one in",
-            "ten out of ",
-            "ten out of",
-            "seven in ",
-            "eleven in ",
-            "often in ",
-            "nine  in ",
-            "six\tin ",
-            "é one in ",
-            "x1 ",
-            "2a",
-            "a_2",
-            "b-billion",
-            "thousand",
-            "three in ",
-            "eight out of ",
-            "four in ",
-            "five in ",
-            "two in ",
-            "tenth",
-            "fourth",
-            "zero in ",
-            "é",
-            ".",
-            "trillion",
-        ];
-        let mut rng = 7u64;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..6 {
-                rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1);
-                s.push_str(words[(rng >> 33) as usize % words.len()]);
-                if (rng >> 20).is_multiple_of(3) {
-                    s.push(' ');
-                }
-            }
-            let expected: Vec<usize> = {
-                let b = s.as_bytes();
-                let mut out: Vec<usize> = (0..b.len())
-                    .filter(|&k| b[k].is_ascii_digit() && (k == 0 || !b[k - 1].is_ascii_digit()))
-                    .collect();
-                out.extend(re.find_iter(&s).map(|m| m.start()));
-                out.sort_unstable();
-                out
-            };
-            assert_eq!(quantity_hints(&s), expected, "{s:?}");
-        }
-    }
-
-    /// `hint_sentences` keeps exactly the sentences the three-pass pipeline
-    /// (hints, blanked copy, sentences) kept, apart from blank ones.
-    #[test]
-    fn hint_sentences_match_the_three_passes() {
+    fn hint_sentences_drop_only_sentences_without_quantities() {
         let pieces = [
             "Pay",
             " rose",
@@ -749,6 +662,13 @@ mod tests {
             "’",
             " one in ",
             " Seven out of ",
+            " quarter",
+            " of",
+            "s",
+            " every",
+            " five",
+            "-",
+            " the",
             "million",
             "Half",
             "PERCENT",
@@ -796,28 +716,39 @@ mod tests {
             let (a, b) = (pick(next(1000)), pick(next(1000)));
             let block = a.min(b)..a.max(b);
             let mut masked = Vec::new();
+            // Masked ranges (code spans, URLs, HTML) start and end at
+            // markup, never inside a word.
+            let bytes = text.as_bytes();
+            let splits_word = |k: usize| {
+                k > 0
+                    && k < bytes.len()
+                    && bytes[k - 1].is_ascii_alphanumeric()
+                    && bytes[k].is_ascii_alphanumeric()
+            };
             for _ in 0..next(3) {
                 let (x, y) = (next(text.len() + 1), next(text.len() + 1));
-                masked.push(x.min(y)..x.max(y));
+                if !splits_word(x) && !splits_word(y) {
+                    masked.push(x.min(y)..x.max(y));
+                }
             }
             masked.sort_by_key(|r| r.start);
             let raw = &text[block.clone()];
-            let hints = quantity_hints(raw);
+            // Markup right after the numerator of a fraction ("**one** in
+            // five") is a known gap of the hints.
+            let lower = raw.to_ascii_lowercase();
+            if COUNTED.iter().any(|number| {
+                lower.match_indices(number).any(|(i, _)| {
+                    lower
+                        .as_bytes()
+                        .get(i + number.len())
+                        .is_some_and(|&b| is_markup(b))
+                })
+            }) {
+                continue;
+            }
             let cleaned = clean_block(&text, &block, &masked);
-            let expected: Vec<Range<usize>> = if hints.is_empty() {
-                Vec::new()
-            } else {
-                sentences(&cleaned)
-                    .into_iter()
-                    .filter(|s| {
-                        let first = hints.partition_point(|&h| h < s.start);
-                        hints.get(first).is_some_and(|&h| h < s.end)
-                    })
-                    .collect()
-            };
             let mut blanks = Vec::new();
             let mut got = Vec::new();
-            let lower = raw.to_ascii_lowercase();
             hint_sentences(
                 &text,
                 &block,
@@ -828,17 +759,60 @@ mod tests {
             );
             let non_blank = |s: &Range<usize>| !cleaned[s.clone()].trim().is_empty();
             let got: Vec<_> = got.into_iter().filter(non_blank).collect();
-            let expected: Vec<_> = expected.into_iter().filter(non_blank).collect();
-            assert_eq!(got, expected, "{text:?} {block:?} {masked:?}");
+            // Every sentence it leaves out holds no quantity.
+            let mut left = got.iter().peekable();
+            for s in sentences(&cleaned).into_iter().filter(non_blank) {
+                if left.peek() == Some(&&s) {
+                    left.next();
+                    continue;
+                }
+                let toks = super::super::token::tokenize(&cleaned, s.clone(), 0);
+                assert!(
+                    super::super::number::find_quantities(&toks).is_empty(),
+                    "{text:?} {block:?} {masked:?}: {s:?} dropped"
+                );
+            }
+            assert_eq!(left.next(), None, "{text:?} {block:?} {masked:?}");
         }
     }
 
     #[test]
-    fn prefilter_finds_words_and_digits() {
-        assert_eq!(quantity_hints("one million new jobs"), vec![4]);
-        assert!(!quantity_hints("roughly one in five").is_empty());
-        assert_eq!(quantity_hints("costs 3 dollars or 45"), vec![6, 19]);
-        assert!(quantity_hints("no numbers here... well, none").is_empty());
-        assert!(quantity_hints("someone in the office").is_empty());
+    fn number_words_are_hints_only_where_they_read_as_figures() {
+        let kept = |t: &str| {
+            let (mut blanks, mut out) = (Vec::new(), Vec::new());
+            let lower = t.to_ascii_lowercase();
+            hint_sentences(
+                t,
+                &(0..t.len()),
+                &[],
+                lower.as_bytes(),
+                &mut blanks,
+                &mut out,
+            );
+            !out.is_empty()
+        };
+        for t in [
+            "one million new jobs",
+            "roughly one in five",
+            "Three out of\nfour adults",
+            "a quarter of adults",
+            "two-thirds of voters",
+            "_half_ of them",
+            "five per cent",
+            "costs 3 dollars",
+        ] {
+            assert!(kept(t), "{t:?}");
+        }
+        for t in [
+            "no numbers here... well, none",
+            "someone in the office",
+            "the one in the corner",
+            "it grew every quarter",
+            "the third time",
+            "quarterly reports",
+            "per year",
+        ] {
+            assert!(!kept(t), "{t:?}");
+        }
     }
 }
