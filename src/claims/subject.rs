@@ -635,7 +635,13 @@ pub(crate) fn analyse(
     // "..., while senior staff earn closer to $150,000": people in general
     // stand for the previous clause's subject.
     let only_people = main.terms.iter().all(|t| is_people_word(t.as_str()));
-    if only_people
+    // "..., with an average salary of $105,000": a "with" phrase of measure
+    // words only is about the subject of the clause it hangs from.
+    let with_measure = toks
+        .get(ctx.segment.start)
+        .is_some_and(|t| t.word() == "with")
+        && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+    if (only_people || with_measure)
         && !main.anaphoric
         && let Some(prev) = &ctx.previous
     {
@@ -901,5 +907,18 @@ mod tests {
                 "senior pay · accountant ohio worker"
             ]
         );
+    }
+
+    #[test]
+    fn a_with_phrase_of_measure_words_is_about_the_clause_it_hangs_from() {
+        let s = subjects(
+            "Welders in Ohio are in high demand, with a median salary of $52,000 in 2023.",
+        );
+        assert_eq!(s, ["median pay · ohio welder"]);
+        // A "with" phrase that names its own subject keeps it.
+        let s = subjects(
+            "Welders in Ohio are in high demand, with plumbers earning a median $61,000 in 2023.",
+        );
+        assert_eq!(s, ["median pay · plumber"]);
     }
 }
