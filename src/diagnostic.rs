@@ -261,7 +261,10 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// `text` with bidirectional controls written as escapes (`\u{202E}`).
 pub fn visible(text: String) -> String {
-    if !text.chars().any(is_bidi_control) {
+    // Every control is encoded from a 0xD8 or 0xE2 lead byte: most text
+    // has neither, and needs no decoding (this runs on every message).
+    if memchr::memchr2(0xD8, 0xE2, text.as_bytes()).is_none() || !text.chars().any(is_bidi_control)
+    {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -273,4 +276,27 @@ pub fn visible(text: String) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_escaped_and_other_text_kept() {
+        // `visible` skips text without the lead bytes of the controls.
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_bidi_control(c))
+        {
+            let lead = c.to_string().as_bytes()[0];
+            assert!(lead == 0xD8 || lead == 0xE2, "{c:?}");
+            assert_eq!(
+                visible(format!("a{c}b")),
+                format!("a\\u{{{:04X}}}b", c as u32)
+            );
+        }
+        let plain = "median pay · nurse — “quoted” é".to_string();
+        assert_eq!(visible(plain.clone()), plain);
+    }
 }

@@ -519,7 +519,8 @@ fn drop_unresolved_parallels(all: &[(ClaimRef, &Claim)], members: &mut Vec<u32>)
             }
         }
     }
-    members.retain(|j| !drop.contains(j));
+    drop.sort_unstable();
+    members.retain(|j| drop.binary_search(j).is_err());
 }
 
 /// Is the claim's subject specific enough to meet another article's? One
