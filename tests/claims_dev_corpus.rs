@@ -211,8 +211,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt, inflation, measles, flu shots, skilled trades), written for this
-/// test: thirteen planted contradictions, and many near misses (other years, other
+/// debt, inflation, measles, flu shots, skilled trades, veterinary care),
+/// written for this test: fourteen planted contradictions, and many near misses (other years, other
 /// countries, median vs average, other bases, figures that agree, list
 /// numbers, versions, sample sizes, tables, other age, income and size
 /// brackets, other percentiles and top shares).
@@ -238,6 +238,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "s.md", "r.md"),
         ("claim-value-mismatch", "w.md", "v.md"),
         ("claim-value-mismatch", "y.md", "x.md"),
+        ("claim-value-mismatch", "za.md", "z.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
@@ -285,6 +286,8 @@ fn real_articles_precision_recall_and_near_misses() {
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or_else(|| panic!("no near-miss count in:\n{text}"));
     assert!(precision >= 0.9, "precision {precision}:\n{text}");
-    assert!(recall >= 0.6, "recall {recall}:\n{text}");
+    // The floor is 0.6; 10 of 13 (0.769) are found since role nouns
+    // after an occupation are left out, and a drop below that is a regression.
+    assert!(recall >= 0.75, "recall {recall}:\n{text}");
     assert!(near <= 5, "{near} near misses flagged:\n{text}");
 }

@@ -303,6 +303,10 @@ struct Collected {
     aggregate: Option<Term>,
     level: Option<Term>,
     anaphoric: bool,
+    /// Leave out a role noun after an occupation ([`classifies_occupation`]):
+    /// for levels ("the nurse role pays $80,000"), not shares or changes,
+    /// where the job may be what is counted ("52% found a developer job").
+    drop_role_nouns: bool,
 }
 
 /// The tokens of a sentence as the lexicon sees them, computed once per
@@ -365,11 +369,24 @@ fn collect(
         }
         let refs = &words.norms[run_start..k];
         let mut i = 0;
+        // The token after the last one that gave a term.
+        let mut after_term = None;
         while i < refs.len() {
             let entry = words.entries[run_start + i];
+            if out.drop_role_nouns
+                && after_term == Some(run_start + i)
+                && classifies_occupation(toks, words, run_start + i, k)
+            {
+                after_term = Some(run_start + i + 1);
+                i += 1;
+                continue;
+            }
             if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
                 match slot {
-                    Slot::Term(t) => out.terms.push(*t),
+                    Slot::Term(t) => {
+                        out.terms.push(*t);
+                        after_term = Some(run_start + i + n);
+                    }
                     Slot::Geo(g) => {
                         out.geo.get_or_insert(*g);
                     }
@@ -407,11 +424,46 @@ fn collect(
                 continue;
             }
             out.terms.push(Term::new(w));
+            after_term = Some(tok_index + 1);
         }
         if k == run_start {
             k += 1;
         }
     }
+}
+
+word_set!(
+    /// Nouns that name a job itself, in the singular.
+    is_role_noun: ["job", "role", "position", "occupation", "profile", "title"]
+);
+
+/// Does a word read as an adjective that says which job ("primary job",
+/// "remote role", "full-time position"), not whose: by its ending, or one of
+/// the short adjectives that often do.
+fn looks_adjective(w: &str) -> bool {
+    const ENDINGS: [&str; 9] = [
+        "ary", "al", "ive", "ous", "ful", "less", "able", "ible", "time",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        || matches!(
+            w,
+            "main" | "new" | "first" | "second" | "current" | "remote" | "dream" | "day" | "side"
+        )
+}
+
+/// Is the word at `k` a role noun that only classifies the occupation named
+/// before it ("an AI specialist job profile", "the nurse role pays")? It
+/// ends the noun phrase (the next word of the run, before `end`, is another
+/// role noun or none): "software developer job growth" and "developer jobs"
+/// (counted) keep "job" as what is measured.
+fn classifies_occupation(toks: &[Token<'_>], words: &Words<'_>, k: usize, end: usize) -> bool {
+    if !is_role_noun(&toks[k].lower) || k == 0 || looks_adjective(&toks[k - 1].lower) {
+        return false;
+    }
+    let next = k + 1;
+    next >= end || is_role_noun(&toks[next].lower) || words.entries[next].is_some_and(|e| e.stop)
 }
 
 /// Tokens of an attribution frame at the start of a segment, as a range to
@@ -621,7 +673,11 @@ pub(crate) fn analyse(
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
     };
-    let mut main = Collected::default();
+    let drop_role_nouns = metric == Metric::Level;
+    let mut main = Collected {
+        drop_role_nouns,
+        ..Collected::default()
+    };
     let words = ctx.words;
     collect(toks, words, ctx.segment.clone(), &skip, &mut main);
 
@@ -652,7 +708,10 @@ pub(crate) fn analyse(
         let head_end = (head_start..prev.end)
             .find(|&k| in_figure(k) || is_auxiliary(toks[k].word()))
             .unwrap_or(prev.end);
-        let mut head = Collected::default();
+        let mut head = Collected {
+            drop_role_nouns,
+            ..Collected::default()
+        };
         let not_figure = |k: usize| in_figure(k);
         collect(toks, words, head_start..head_end, &not_figure, &mut head);
         // "X counts 600,000 people working in nursing, a figure expected to
@@ -696,7 +755,8 @@ pub(crate) fn analyse(
         let own_group = toks[ctx.segment.clone()]
             .iter()
             .any(|t| matches!(t.word(), "among" | "amongst"));
-        if names_a_group(&toks[intro.clone()]) && !own_group {
+        let intro_toks = &toks[intro.clone()];
+        if (names_a_group(intro_toks) && !own_group) || names_a_place(intro_toks) {
             main.terms.extend(qualifiers.terms);
         }
     }
@@ -754,6 +814,35 @@ fn names_a_group(intro: &[Token<'_>]) -> bool {
         "for" => !is_linking_after_for(word(1)),
         _ => false,
     }
+}
+
+/// Does an introduction name the place of the clause ("In Oregon,",
+/// "Across Southeast Asia,")? A preposition of place, then proper names
+/// only: "In fact," and "In Indeed's data," set no place.
+fn names_a_place(intro: &[Token<'_>]) -> bool {
+    let Some((first, rest)) = intro.split_first() else {
+        return false;
+    };
+    if !matches!(first.word(), "in" | "across" | "throughout") {
+        return false;
+    }
+    let mut named = false;
+    for t in rest {
+        let w = t.word();
+        if matches!(w, "the" | "and" | "of") {
+            continue;
+        }
+        let name = t.kind == TokenKind::Word
+            && t.capitalized
+            && !w.ends_with("'s")
+            && w.bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b >= 0x80);
+        if !name {
+            return false;
+        }
+        named = true;
+    }
+    named
 }
 
 /// Reads an article's topic term from its title, subtitle and description:
@@ -920,5 +1009,49 @@ mod tests {
             "Welders in Ohio are in high demand, with plumbers earning a median $61,000 in 2023.",
         );
         assert_eq!(s, ["median pay · plumber"]);
+    }
+
+    #[test]
+    fn an_introduction_that_names_a_place_joins_the_subject() {
+        let s = subjects("In Oregon, the average salary for a nurse is $79,000 a year.");
+        assert_eq!(s, ["average pay · nurse oregon"]);
+        let s = subjects("Across Southeast Asia, nurse vacancies rose 12% in 2023.");
+        assert!(s[0].contains("southeast"), "{s:?}");
+        // Not a place: a linking phrase, a source, a date.
+        for text in [
+            "In fact, the average salary for a nurse is $79,000 a year.",
+            "In Indeed's data, the average salary for a nurse is $79,000 a year.",
+            "In March, the average salary for a nurse was $79,000.",
+        ] {
+            assert_eq!(subjects(text), ["average pay · nurse"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_role_noun_after_an_occupation_only_classifies_it() {
+        let plain = subjects("The median salary of a dental hygienist in Texas is $81,000 a year.");
+        for text in [
+            "The median salary of a dental hygienist job in Texas is $81,000 a year.",
+            "The median salary of a dental hygienist job profile in Texas is $81,000 a year.",
+            "The median salary for the dental hygienist role in Texas is $81,000 a year.",
+        ] {
+            assert_eq!(subjects(text), plain, "{text}");
+        }
+        // Counted jobs, and "job" before what is measured, are the measure.
+        let s = subjects("Dental hygienist jobs in Texas grew 11% in 2023.");
+        assert!(s[0].contains("job"), "{s:?}");
+        let s = subjects("Dental hygienist job openings in Texas grew 11% in 2023.");
+        assert!(s[0].contains("posting"), "{s:?}");
+        // A role noun with no occupation before it stays.
+        let s = subjects("The median salary for this role in Texas is $81,000 a year.");
+        assert!(s[0].contains("job"), "{s:?}");
+        // An adjective says which job: "a temporary job" is not "temporary".
+        for text in [
+            "The median salary for a temporary job in Texas is $81,000 a year.",
+            "The median salary for a remote job in Texas is $81,000 a year.",
+        ] {
+            let s = subjects(text);
+            assert!(s[0].contains("job"), "{text}: {s:?}");
+        }
     }
 }
