@@ -340,6 +340,20 @@ impl Lexicon {
 /// "Postings", "posting" and "field's" meet the lexicon in one form.
 pub(crate) fn normalise_word(word: &str) -> String {
     let mut w = word.to_lowercase().replace('’', "'");
+    // One word spelt open, hyphenated or closed is one word: "front-end" and
+    // "frontend", "e-commerce" and "ecommerce" (not "covid-19").
+    if w.contains('-') {
+        let b = w.as_bytes();
+        let joins = |i: usize| {
+            b[i] == b'-'
+                && i > 0
+                && b[i - 1].is_ascii_alphabetic()
+                && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        };
+        let kept: Vec<u8> = (0..b.len()).filter(|&i| !joins(i)).map(|i| b[i]).collect();
+        // Only ASCII hyphens between ASCII letters were removed.
+        w = String::from_utf8(kept).unwrap_or(w);
+    }
     for suffix in ["'s", "s'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
             let keep = if suffix.starts_with('s') {
@@ -360,7 +374,7 @@ pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let plain = word
         .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/'));
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'/'));
     if !plain {
         return Cow::Owned(normalise_word(word));
     }
@@ -449,6 +463,9 @@ mod tests {
         assert_eq!(normalise_word("field's"), "field");
         assert_eq!(normalise_word("analysis"), "analysis");
         assert_eq!(normalise_word("US"), "us");
+        assert_eq!(normalise_word("Front-End"), "frontend");
+        assert_eq!(normalise_word("e-commerce"), "ecommerce");
+        assert_eq!(normalise_word("covid-19"), "covid-19");
         for w in [
             "jobs",
             "companies",
