@@ -486,9 +486,9 @@ fn index_where(all: &[(ClaimRef, &Claim)], wanted: impl Fn(&SlotKey) -> bool) ->
         });
         groups[g as usize].push(j as u32);
     }
-    for members in &mut groups {
-        drop_unresolved_parallels(all, members);
-    }
+    groups
+        .par_iter_mut()
+        .for_each(|members| drop_unresolved_parallels(all, members));
     groups
 }
 
@@ -965,7 +965,7 @@ fn compare_in(
     };
     let touches_focus = |c: &Conflict| focused(c.a.doc) || focused(c.b.doc);
     let (groups, figure_groups) = match focus {
-        None => (index(&all), index_figures(&all)),
+        None => rayon::join(|| index(&all), || index_figures(&all)),
         // Only the groups of focused claims are built: with one article in
         // focus among thousands (an editor), grouping everything would cost
         // most of the comparison.
