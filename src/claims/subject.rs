@@ -564,7 +564,31 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             break;
         }
     }
-    (k > start).then_some(start..k)
+    if k == start {
+        return None;
+    }
+    // "of riders in Chicago" is "of Chicago riders": a place named right
+    // after the base narrows it.
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.word(), "in" | "across"))
+    {
+        let mut names = k + 1;
+        if toks.get(names).is_some_and(|t| t.word() == "the") {
+            names += 1;
+        }
+        let mut end = names;
+        while toks.get(end).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.capitalized && !t.word().ends_with("'s")
+        }) && end - names < 3
+        {
+            end += 1;
+        }
+        if end > names {
+            k = end;
+        }
+    }
+    Some(start..k)
 }
 
 /// Metric and direction from the words around the quantity.
@@ -1025,6 +1049,21 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["average pay · nurse"], "{text}");
         }
+    }
+
+    #[test]
+    fn a_place_after_the_base_of_a_share_narrows_the_base() {
+        assert_eq!(
+            subjects("About 64% of riders in Chicago felt safe on trains in 2024."),
+            subjects("About 64% of Chicago riders felt safe on trains in 2024.")
+        );
+        assert_eq!(
+            subjects("About 64% of riders in the United States felt safe in 2024."),
+            subjects("About 64% of riders felt safe in the United States in 2024.")
+        );
+        // Lowercase words after "in" are not a place.
+        let s = subjects("About 64% of riders in cars felt safe in 2024.");
+        assert!(s[0].contains("car"), "{s:?}");
     }
 
     #[test]
