@@ -604,6 +604,17 @@ mod tests {
     }
 
     #[test]
+    fn the_year_of_a_yardstick_is_not_the_period() {
+        assert_eq!(
+            described("Ridership reached 79% of its 2019 level in 2024."),
+            ["79% in 2024"]
+        );
+        let d = described("Ridership will reach 95% of 2019 levels by 2030.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("2030") && !d[0].contains("2019"), "{d:?}");
+    }
+
+    #[test]
     fn each_figure_of_a_clause_reads_its_own_year() {
         assert_eq!(
             described("Nurse turnover averaged 22.5% in 2022 and eased to 18.4% in 2023."),

@@ -306,7 +306,13 @@ word_set!(
 ]
 );
 
+word_set!(
+    /// Nouns a year modifies when it dates a point of comparison.
+    is_yardstick: ["level", "levels", "peak", "peaks", "baseline", "baselines", "high", "highs", "low", "lows"]
+);
+
 /// Scans a clause for time qualifiers.
+
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
     let mut k = 0;
@@ -337,6 +343,12 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             }
         }
         if let Some(y) = year_of(t) {
+            // "95% of its 2019 level", "below 2020 levels": the year of a
+            // yardstick, not when the figure holds.
+            if is_yardstick(word_at(toks, k + 1)) {
+                k += 1;
+                continue;
+            }
             if toks.get(k + 1).is_some_and(is_dash)
                 && let Some(y2) = toks.get(k + 2).and_then(year_of)
                 && y2 > y

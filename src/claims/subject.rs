@@ -527,7 +527,8 @@ word_set!(
     "survey", "surveys", "study", "studies", "report", "poll", "census", "bureau", "department", "agency",
     "association", "institute", "office", "analysis", "firm", "consultancy", "index", "tracker", "database",
     "researchers", "analysts", "economists", "government", "ministry", "commission", "council", "center", "centre",
-    "university", "federation", "foundation", "board", "panel", "regulator",
+    "university", "federation", "foundation", "board", "panel", "regulator", "authority", "authorities",
+    "administration",
 ]
 );
 
