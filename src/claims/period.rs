@@ -312,7 +312,6 @@ word_set!(
 );
 
 /// Scans a clause for time qualifiers.
-
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
     let mut k = 0;
