@@ -615,6 +615,16 @@ mod tests {
     }
 
     #[test]
+    fn the_year_compared_with_is_not_the_period() {
+        assert_eq!(
+            described("Fertilizer prices fell 18% in 2023 after a record 2022."),
+            ["-18% year-over-year in 2023"]
+        );
+        let d = described("Farmland sold for $11,835 an acre in 2023, a 3.5% increase from 2022.");
+        assert!(!d.iter().any(|d| d.contains("2022")), "{d:?}");
+    }
+
+    #[test]
     fn each_figure_of_a_clause_reads_its_own_year() {
         assert_eq!(
             described("Nurse turnover averaged 22.5% in 2022 and eased to 18.4% in 2023."),
