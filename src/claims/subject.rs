@@ -558,10 +558,17 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             break;
         }
         k += 1;
-        let plural = t.lower.len() > 3
-            && t.lower.ends_with('s')
-            && !(t.lower.ends_with("ss") || t.lower.ends_with("us") || t.lower.ends_with("is"));
-        if plural {
+        let plural = |t: &Token<'_>| {
+            t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !(t.lower.ends_with("ss") || t.lower.ends_with("us") || t.lower.ends_with("is"))
+        };
+        // "of Kansas growers": a name before a plural noun modifies it.
+        let names_next = t.capitalized
+            && toks
+                .get(k)
+                .is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && plural(n));
+        if plural(t) && !names_next {
             break;
         }
     }
@@ -1061,6 +1068,10 @@ mod tests {
         assert_eq!(
             subjects("About 64% of riders in the United States felt safe in 2024."),
             subjects("About 64% of riders felt safe in the United States in 2024.")
+        );
+        assert_eq!(
+            subjects("About 41% of growers in Kansas cut nitrogen use in 2023."),
+            subjects("About 41% of Kansas growers cut nitrogen use in 2023.")
         );
         // Lowercase words after "in" are not a place.
         let s = subjects("About 64% of riders in cars felt safe in 2024.");
