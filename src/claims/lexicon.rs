@@ -340,19 +340,8 @@ impl Lexicon {
 /// "Postings", "posting" and "field's" meet the lexicon in one form.
 pub(crate) fn normalise_word(word: &str) -> String {
     let mut w = word.to_lowercase().replace('’', "'");
-    // One word spelt open, hyphenated or closed is one word: "front-end" and
-    // "frontend", "e-commerce" and "ecommerce" (not "covid-19").
     if w.contains('-') {
-        let b = w.as_bytes();
-        let joins = |i: usize| {
-            b[i] == b'-'
-                && i > 0
-                && b[i - 1].is_ascii_alphabetic()
-                && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-        };
-        let kept: Vec<u8> = (0..b.len()).filter(|&i| !joins(i)).map(|i| b[i]).collect();
-        // Only ASCII hyphens between ASCII letters were removed.
-        w = String::from_utf8(kept).unwrap_or(w);
+        w = join_hyphens(&w);
     }
     for suffix in ["'s", "s'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
@@ -368,15 +357,37 @@ pub(crate) fn normalise_word(word: &str) -> String {
     stem_plural(&w)
 }
 
+/// One word spelt open, hyphenated or closed is one word: "front-end" and
+/// "frontend", "e-commerce" and "ecommerce" (not "covid-19"). Removes the
+/// hyphens between two ASCII letters.
+fn join_hyphens(w: &str) -> String {
+    let b = w.as_bytes();
+    let joins = |i: usize| {
+        b[i] == b'-'
+            && i > 0
+            && b[i - 1].is_ascii_alphabetic()
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+    };
+    let kept: Vec<u8> = (0..b.len()).filter(|&i| !joins(i)).map(|i| b[i]).collect();
+    // Only ASCII bytes were removed, so the rest is still UTF-8.
+    String::from_utf8(kept).unwrap_or_else(|_| w.to_string())
+}
+
 /// [`normalise_word`] without allocating for the common case of a plain
 /// lowercase ASCII word (tokens are already lowercased).
 pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let plain = word
         .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'/'));
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/'));
     if !plain {
         return Cow::Owned(normalise_word(word));
+    }
+    if word.len() > 2 && word[1..word.len() - 1].contains('-') {
+        let joined = join_hyphens(word);
+        if joined.len() < word.len() {
+            return Cow::Owned(normalise_cow(&joined).into_owned());
+        }
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
