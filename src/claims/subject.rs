@@ -1060,6 +1060,16 @@ mod tests {
     }
 
     #[test]
+    fn words_of_comparing_are_not_the_subject() {
+        let s = subjects(
+            "Nurses in Ohio earn $80,000 a year, compared with $75,000 for nurses in Indiana.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s.iter().all(|s| !s.contains("compar")), "{s:?}");
+        assert!(s.iter().any(|s| s.contains("indiana")), "{s:?}");
+    }
+
+    #[test]
     fn a_place_after_the_base_of_a_share_narrows_the_base() {
         assert_eq!(
             subjects("About 64% of riders in Chicago felt safe on trains in 2024."),
