@@ -140,7 +140,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             && !q_ranges.iter().any(|r| s.contains(&r.start))
                     })
                     .cloned();
-                let previous = seg_index.checked_sub(1).map(|p| segs[p].clone());
+                // The clause before, passing over asides ("Seed costs,
+                // however, rose 7%").
+                let previous = (0..seg_index)
+                    .rev()
+                    .find(|&p| !words.only_stop_words(segs[p].clone()))
+                    .map(|p| segs[p].clone());
                 let ctx = SubjectContext {
                     toks,
                     words: &words,
@@ -612,6 +617,18 @@ mod tests {
         let d = described("Ridership will reach 95% of 2019 levels by 2030.");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].contains("2030") && !d[0].contains("2019"), "{d:?}");
+    }
+
+    #[test]
+    fn an_aside_between_subject_and_figure_is_passed_over() {
+        let text = "Fertilizer prices fell 18% in 2023. Seed costs, however, rose 7% in 2023.";
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let subjects: Vec<String> = extract_prose(text, date, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.display())
+            .collect();
+        assert_eq!(subjects.len(), 2, "{subjects:?}");
+        assert!(subjects[1].contains("seed"), "{subjects:?}");
     }
 
     #[test]

@@ -327,6 +327,14 @@ impl<'a> Words<'a> {
             .collect();
         Words { norms, entries }
     }
+
+    /// Does `range` hold no word but stop words ("however", "in turn")? Such
+    /// a segment is an aside, not a clause with a subject of its own.
+    pub(crate) fn only_stop_words(&self, range: Range<usize>) -> bool {
+        range
+            .into_iter()
+            .all(|k| self.norms[k].is_empty() || self.entries[k].is_some_and(|e| e.stop))
+    }
 }
 
 /// [`norm`] of every token ("" for symbols and numbers).
