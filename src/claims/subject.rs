@@ -796,8 +796,17 @@ pub(crate) fn analyse(
             .iter()
             .any(|t| matches!(t.word(), "among" | "amongst"));
         let intro_toks = &toks[intro.clone()];
-        if (names_a_group(intro_toks) && !own_group) || names_a_place(intro_toks) {
+        if names_a_group(intro_toks) && !own_group {
             main.terms.extend(qualifiers.terms);
+        } else if names_a_place(intro_toks) {
+            // "In Michigan, 47% of adults" is "47% of Michigan adults",
+            // like "47% of adults in Michigan".
+            let narrowed = if base_terms.terms.is_empty() {
+                &mut main
+            } else {
+                &mut base_terms
+            };
+            narrowed.terms.extend(qualifiers.terms);
         }
     }
     // "Average salaries of $122,060" in an article about machine learning
@@ -1090,6 +1099,10 @@ mod tests {
         assert_eq!(
             subjects("About 41% of growers in Kansas cut nitrogen use in 2023."),
             subjects("About 41% of Kansas growers cut nitrogen use in 2023.")
+        );
+        assert_eq!(
+            subjects("In Michigan, 47% of adults got a flu shot in 2024."),
+            subjects("About 47% of adults in Michigan got a flu shot in 2024.")
         );
         // Lowercase words after "in" are not a place.
         let s = subjects("About 64% of riders in cars felt safe in 2024.");
