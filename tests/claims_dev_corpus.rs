@@ -211,8 +211,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt, inflation, measles, flu shots, skilled trades, veterinary care, farm costs),
-/// written for this test: sixteen planted contradictions, and many near misses (other years, other
+/// debt, inflation, measles, flu shots, skilled trades, veterinary care, farm costs, flu
+/// shots by state), written for this test: seventeen planted contradictions, and many near misses (other years, other
 /// countries, median vs average, other bases, figures that agree, list
 /// numbers, versions, sample sizes, tables, other age, income and size
 /// brackets, other percentiles and top shares).
@@ -241,6 +241,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "y.md", "x.md"),
         ("claim-value-mismatch", "za.md", "z.md"),
         ("claim-value-mismatch", "zc.md", "zb.md"),
+        ("claim-value-mismatch", "ze.md", "zd.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
