@@ -383,7 +383,7 @@ pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
     if !plain {
         return Cow::Owned(normalise_word(word));
     }
-    if word.len() > 2 && word[1..word.len() - 1].contains('-') {
+    if word.contains('-') {
         let joined = join_hyphens(word);
         if joined.len() < word.len() {
             return Cow::Owned(normalise_cow(&joined).into_owned());
@@ -401,13 +401,18 @@ pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
     {
         return Cow::Borrowed(&word[..n - 2]);
     }
-    if n > 3
-        && word.ends_with('s')
-        && !(word.ends_with("ss") || word.ends_with("us") || word.ends_with("is"))
-    {
+    if ends_in_plural_s(word) {
         return Cow::Borrowed(&word[..n - 1]);
     }
     Cow::Borrowed(word)
+}
+
+/// Does a lowercase word end in a plural "s" ("jobs"; not "boss", "status",
+/// "analysis")?
+pub(crate) fn ends_in_plural_s(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"))
 }
 
 /// Light plural stripping: "companies" -> "company", "jobs" -> "job"; leaves
@@ -422,7 +427,7 @@ fn stem_plural(w: &str) -> String {
     {
         return w[..n - 2].to_string();
     }
-    if n > 3 && w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+    if ends_in_plural_s(w) {
         return w[..n - 1].to_string();
     }
     w.to_string()

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use super::number::{number_word, year_of};
+use super::subject::{is_down_word, is_up_word};
 use super::token::{Token, TokenKind};
 
 /// A frequency or rate granularity.
@@ -311,14 +312,6 @@ word_set!(
     is_yardstick: ["level", "levels", "peak", "peaks", "baseline", "baselines", "high", "highs", "low", "lows"]
 );
 
-word_set!(
-    /// Changes that can be measured from a year ("an increase from 2022").
-    is_change_word: [
-    "increase", "decrease", "rise", "drop", "decline", "jump", "gain", "growth", "up", "down", "rose", "fell",
-    "grew", "climbed", "increased", "decreased", "dropped", "declined", "jumped", "gained", "change",
-]
-);
-
 /// Scans a clause for time qualifiers.
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
@@ -350,20 +343,19 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             }
         }
         if let Some(y) = year_of(t) {
-            // "95% of its 2019 level", "below 2020 levels": the year of a
-            // yardstick, not when the figure holds.
-            // "fell 18% in 2023 after a record 2022", "a 3.5% increase
-            // from 2022": the year compared with, not the one the figure
-            // holds for.
+            // Not when the figure holds: the year of a yardstick ("95% of
+            // its 2019 level"), or the year compared with ("fell 18% in
+            // 2023 after a record 2022", "a 3.5% increase from 2022").
             let after = (1..=3).any(|d| {
                 k >= d
                     && word_at(toks, k - d) == "after"
                     && toks[k - d + 1..k].iter().all(|t| t.kind == TokenKind::Word)
             });
+            let changed_from = |w: &str| is_up_word(w) || is_down_word(w) || w == "change";
             let compared_with = after
                 || (preposition_before(toks, k) == "from"
                     && k >= 2
-                    && is_change_word(word_at(toks, k - 2)));
+                    && changed_from(word_at(toks, k - 2)));
             if is_yardstick(word_at(toks, k + 1)) || compared_with {
                 k += 1;
                 continue;

@@ -15,7 +15,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 use super::bracket::Bracket;
-use super::lexicon::{Entry, Lexicon, Slot, normalise_cow};
+use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word};
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
@@ -233,6 +233,7 @@ pub(crate) struct SubjectContext<'a> {
 }
 
 word_set!(
+    /// Words of a rise.
     is_up_word: [
     "rise", "rises", "rose", "risen", "rising", "jumping", "grow", "grows", "grew", "grown", "growing", "growth", "increase",
     "increases", "increased", "increasing", "jump", "jumps", "jumped", "climb", "climbs", "climbed", "climbing", "surge",
@@ -242,6 +243,7 @@ word_set!(
 ]
 );
 word_set!(
+    /// Words of a fall.
     is_down_word: [
     "fall", "falls", "fell", "fallen", "falling", "decline", "declines", "declined", "declining", "drop", "drops",
     "dropped", "dropping", "slide", "slid", "slides", "shrink", "shrinks", "shrank", "shrunk", "shrinking", "decrease",
@@ -566,17 +568,12 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             break;
         }
         k += 1;
-        let plural = |t: &Token<'_>| {
-            t.lower.len() > 3
-                && t.lower.ends_with('s')
-                && !(t.lower.ends_with("ss") || t.lower.ends_with("us") || t.lower.ends_with("is"))
-        };
         // "of Kansas growers": a name before a plural noun modifies it.
         let names_next = t.capitalized
-            && toks
-                .get(k)
-                .is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && plural(n));
-        if plural(t) && !names_next {
+            && toks.get(k).is_some_and(|n| {
+                n.kind == TokenKind::Word && !n.capitalized && ends_in_plural_s(&n.lower)
+            });
+        if ends_in_plural_s(&t.lower) && !names_next {
             break;
         }
     }
@@ -594,10 +591,7 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             names += 1;
         }
         let mut end = names;
-        while toks.get(end).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.capitalized && !t.word().ends_with("'s")
-        }) && end - names < 3
-        {
+        while toks.get(end).is_some_and(is_name) && end - names < 3 {
             end += 1;
         }
         if end > names {
@@ -865,6 +859,11 @@ fn names_a_group(intro: &[Token<'_>]) -> bool {
     }
 }
 
+/// A capitalised word that is not a possessive ("Chicago", not "Indeed's").
+fn is_name(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word && t.capitalized && !t.word().ends_with("'s")
+}
+
 /// Does an introduction name the place of the clause ("In Oregon,",
 /// "Across Southeast Asia,")? A preposition of place, then proper names
 /// only: "In fact," and "In Indeed's data," set no place.
@@ -881,12 +880,10 @@ fn names_a_place(intro: &[Token<'_>]) -> bool {
         if matches!(w, "the" | "and" | "of") {
             continue;
         }
-        let name = t.kind == TokenKind::Word
-            && t.capitalized
-            && !w.ends_with("'s")
-            && w.bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b >= 0x80);
-        if !name {
+        let letters = w
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b >= 0x80);
+        if !(is_name(t) && letters) {
             return false;
         }
         named = true;
