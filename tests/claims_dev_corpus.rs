@@ -211,11 +211,13 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
-/// debt, inflation, measles, flu shots, skilled trades, veterinary care, farm costs, flu
-/// shots by state), written for this test: seventeen planted contradictions, and many near misses (other years, other
-/// countries, median vs average, other bases, figures that agree, list
-/// numbers, versions, sample sizes, tables, other age, income and size
-/// brackets, other percentiles and top shares).
+/// debt, inflation, measles, flu shots, skilled trades, veterinary care,
+/// farm costs, flu shots by state, household money), written for this
+/// test: eighteen planted contradictions, and many near misses (other
+/// years, other months of one year, other countries, median vs average,
+/// other bases, figures that agree, list numbers, versions, sample sizes,
+/// tables, other age, income and size brackets, other thresholds in a
+/// share's predicate, other percentiles and top shares).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -242,6 +244,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "za.md", "z.md"),
         ("claim-value-mismatch", "zc.md", "zb.md"),
         ("claim-value-mismatch", "ze.md", "zd.md"),
+        ("claim-value-mismatch", "zg.md", "zf.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -7,7 +7,9 @@
 //! term list once, in a list table; a claim holds indices into them, so
 //! loading interns each word once instead of once per claim.
 
-use crate::claims::{Claim, Form, Hedge, Metric, Per, Period, SubjectKey, Term, Terms, Unit};
+use crate::claims::{
+    Claim, Form, Hedge, Metric, Per, Period, SubjectKey, Term, Terms, Unit, YearPart,
+};
 use crate::source::stamp::Stamp;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub(super) const MAGIC: [u8; 8] = *b"cdclaims";
 /// Version of this layout; the key also changes with every build, this only
 /// guards against reading another layout's bytes as a header.
-pub(super) const LAYOUT: u32 = 1;
+pub(super) const LAYOUT: u32 = 2;
 
 /// Read first: a file whose header does not match is not decoded further.
 #[derive(Debug, Serialize, Deserialize)]
@@ -81,6 +83,7 @@ pub(super) struct StoredClaim {
     sentence: usize,
     forecast: bool,
     as_of: Option<i32>,
+    part: Option<YearPart>,
     placed_by_article: bool,
 }
 
@@ -198,6 +201,7 @@ impl Vocabulary {
             sentence: c.sentence,
             forecast: c.forecast,
             as_of: c.as_of,
+            part: c.part,
             placed_by_article: c.placed_by_article,
         }
     }
@@ -279,6 +283,7 @@ impl Tables {
             sentence: s.sentence,
             forecast: s.forecast,
             as_of: s.as_of,
+            part: s.part,
             placed_by_article: s.placed_by_article,
         })
     }

@@ -99,10 +99,11 @@ fn hedge_bound(hedge: Hedge) -> Option<Bound> {
 
 /// A plural noun ("adults", "firms"), read from its shape: a word of four
 /// letters or more ending in "s" that is not a verb form of "be" or "have",
-/// or one of the irregular plurals of people.
+/// one of the irregular plurals of people, or "those".
 fn is_plural_noun(t: &Token<'_>) -> bool {
     let w = t.word();
-    if matches!(w, "people" | "children" | "men" | "women") {
+    // "those over 65": the pronoun stands for the people.
+    if matches!(w, "people" | "children" | "men" | "women" | "those") {
         return true;
     }
     w.len() >= 4
@@ -163,6 +164,17 @@ impl Figure {
             range: range.map(|hi| (value, hi)),
             bound: hedge_bound(hedge),
         })
+    }
+
+    /// The figure's bounds as a bracket term writes them: "18–49", "65+",
+    /// "under $50000".
+    fn bounds(&self, threshold: Option<Bound>) -> String {
+        match (self.range, threshold.unwrap_or(Bound::Closed)) {
+            (Some((lo, hi)), _) => format!("{}–{}", self.amount(lo), self.amount(hi)),
+            (None, Bound::AndOver) => format!("{}+", self.amount(self.value)),
+            (None, Bound::AndUnder) => format!("under {}", self.amount(self.value)),
+            (None, Bound::Closed) => self.amount(self.value),
+        }
     }
 
     /// The number as a bracket term writes it: "$100000", "65", "12.5%".
@@ -245,15 +257,47 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         Some(t) if is_plural_noun(t) => (from - 1, format!("{} ", normalise_cow(t.word()))),
         _ => (from, String::new()),
     };
-    let bounds = match (f.range, threshold.unwrap_or(Bound::Closed)) {
-        (Some((lo, hi)), _) => format!("{}–{}", f.amount(lo), f.amount(hi)),
-        (None, Bound::AndOver) => format!("{}+", f.amount(f.value)),
-        (None, Bound::AndUnder) => format!("under {}", f.amount(f.value)),
-        (None, Bound::Closed) => f.amount(f.value),
-    };
+    let bounds = f.bounds(threshold);
     Some(Bracket {
         tokens: from..to,
         term: Term::new(&format!("{whom}{prefix} {bounds}{suffix}")),
+    })
+}
+
+word_set!(
+    /// Words between a share and a later figure that make the later figure
+    /// a statement of its own (a baseline, a comparison, another clause).
+    is_own_statement_word: [
+    "and", "but", "or", "while", "whereas", "than", "from", "compared", "versus", "vs", "to",
+    "up", "down", "which", "who", "when",
+]
+);
+
+/// A threshold in the predicate of a share ("42% of adults earn less than
+/// $35,000", "a third of households have more than $10,000 saved") says
+/// which part of the base the share counts: the bound ("under $35000")
+/// belongs to the share's subject, with the verb before it. Read as a claim of
+/// its own it would be a figure nobody stated ("adults earn under $35,000").
+fn share_threshold(toks: &[Token<'_>], share: &Quantity, q: &Quantity) -> Option<Bracket> {
+    let f = Figure::of(q);
+    let (trail, trailing) = trailing_bound(toks, f.end);
+    let threshold = f.bound.or(trailing);
+    threshold?;
+    let is_share =
+        share.unit == Unit::Percent && toks.get(share.last).is_some_and(|t| t.word() == "of");
+    // The words between: the base and a verb, nothing that starts another
+    // statement.
+    let between = toks.get(share.last..f.start)?;
+    let plain = between.len() <= 10
+        && between
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !is_own_statement_word(t.word()));
+    if !is_share || !plain || f.start <= share.last + 2 {
+        return None;
+    }
+    Some(Bracket {
+        tokens: f.start..f.end + trail,
+        term: Term::new(&f.bounds(threshold)),
     })
 }
 
@@ -266,10 +310,15 @@ pub(crate) fn split_brackets(
     let held: Vec<std::ops::Range<usize>> =
         quantities.iter().map(|q| q.hedge_first..q.last).collect();
     let free = |r: std::ops::Range<usize>| !held.iter().any(|h| h.start < r.end && r.start < h.end);
-    let mut claims = Vec::with_capacity(quantities.len());
+    let mut claims: Vec<Quantity> = Vec::with_capacity(quantities.len());
     let mut brackets = Vec::new();
     for q in quantities {
-        match bracket_of(toks, &Figure::of(&q)) {
+        let found = bracket_of(toks, &Figure::of(&q)).or_else(|| {
+            claims
+                .last()
+                .and_then(|share| share_threshold(toks, share, &q))
+        });
+        match found {
             Some(b) => brackets.push(b),
             None => claims.push(q),
         }
@@ -339,6 +388,10 @@ mod tests {
             ("Adults aged 65 and over: 71% in 2024.", "adult aged 65+"),
             ("Among people over 65, 71% got the shot.", "people aged 65+"),
             (
+                "Among those under 30, 28% own a home.",
+                "those aged under 30",
+            ),
+            (
                 "Households earning over $100,000 grew 4% in 2023.",
                 "household earning $100000+",
             ),
@@ -358,6 +411,11 @@ mod tests {
                 "Go developers with 5+ years of experience: 67%.",
                 "developer with 5+ year",
             ),
+            (
+                "In 2024, 42% of adults earned less than $35,000.",
+                "under $35000",
+            ),
+            ("About 18% of households have $500 or more saved.", "$500+"),
         ];
         for (text, term) in cases {
             assert_eq!(brackets(text), (1, vec![term.to_string()]), "{text}");
@@ -379,6 +437,19 @@ mod tests {
         assert_eq!(brackets("Hiring grew 4%, with 300 new jobs.").1.len(), 0);
         // A percentage after a plural noun is not an age.
         assert_eq!(brackets("Salaries rose over 60% in 2024.").1.len(), 0);
+        // A share's baseline or another clause's figure is a claim.
+        assert_eq!(
+            brackets("42% of adults earn it, up from over 30% in 2020.")
+                .1
+                .len(),
+            0
+        );
+        assert_eq!(
+            brackets("42% of adults agree and prices rose over 5%.")
+                .1
+                .len(),
+            0
+        );
         // "top" as a verb.
         assert_eq!(
             brackets("Growth is expected to top 10% in 2026.").1.len(),

@@ -336,7 +336,17 @@ const PRESENT_TENSE_MONTHS: i32 = 6;
 
 /// Do two present-tense figures speak of the same moment? Their articles
 /// must have been published within [`PRESENT_TENSE_MONTHS`] of each other.
+/// Figures dated to two different named parts of one year ("in February
+/// 2024", "in November 2024", "in Q3 2024") are not of the same moment
+/// either; nor is a change over a part of a year ("rose 25% in the first
+/// quarter of 2023") the change over the year.
 fn same_moment(x: &Claim, y: &Claim) -> bool {
+    let change = x.subject.metric == Metric::Change;
+    match (x.part, y.part) {
+        (Some(a), Some(b)) if a != b => return false,
+        (Some(_), None) | (None, Some(_)) if change => return false,
+        _ => {}
+    }
     match (x.as_of, y.as_of) {
         (Some(a), Some(b)) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
         _ => true,
@@ -1255,6 +1265,53 @@ mod real_prose_tests {
         let found = rules(&[
             "The average salary of a wind technician in the US is $61,000.",
             "The average salary for a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    #[test]
+    fn two_parts_of_one_year_are_two_moments() {
+        let found = rules(&[
+            "In February 2024, the jobless rate in Ohio was 3.9%.",
+            "In November 2024, the jobless rate in Ohio was 4.3%.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // The same month, or a month and its year, are compared.
+        let found = rules(&[
+            "In February 2024, the jobless rate in Ohio was 3.9%.",
+            "The jobless rate in Ohio was 4.6% in February 2024.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        let found = rules(&[
+            "In May 2023, the median wage of Ohio welders was $48,000.",
+            "The median wage of Ohio welders was $55,000 in 2023.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // A change over a quarter is not the change over the year.
+        let found = rules(&[
+            "Sales of electric cars in Ohio rose 40% in 2023.",
+            "Sales of electric cars in Ohio rose 25% in the first quarter of 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn what_a_share_s_predicate_says_is_part_of_its_subject() {
+        // A threshold in the predicate sorts the base.
+        let found = rules(&[
+            "In 2023, 42% of adults in Ohio earned less than $35,000.",
+            "In 2023, 30% of adults in Ohio earned less than $25,000.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // "with" completes the verb.
+        let found = rules(&[
+            "In 2023, 60% of adults in Ohio paid with a card.",
+            "In 2023, 20% of adults in Ohio paid with cash.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "In 2023, 42% of adults in Ohio earned less than $35,000.",
+            "In 2023, 47% of adults in Ohio earned less than $35,000.",
         ]);
         assert_eq!(found, [ConflictKind::Value]);
     }

@@ -18,7 +18,7 @@ use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
 use super::token::{Token, tokenize_into};
-use super::{Claim, ProseInput, snippet_topic_text};
+use super::{Claim, Period, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
 /// order. Never panics: blocks that are out of range or not on char
@@ -129,7 +129,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
                     continue;
                 };
-                let segment = trim_trailing_clause(toks, segs[seg_index].clone(), q.last);
+                let segment =
+                    trim_trailing_clause(toks, segs[seg_index].clone(), q.last, &in_figure);
                 // The first segment of a sentence is an introduction
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
                 let intro = segs
@@ -172,7 +173,16 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 }
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
-                let (period, mut per) = resolve(&facts, is_change, future, publish_year);
+                let (mut period, mut per) = resolve(&facts, is_change, future, publish_year);
+                // A figure told in the past tense with no date of its own
+                // ("the bottom tier paid 12% in fees") is not the article's
+                // present: when it held is not written.
+                if matches!(period, Period::Point { weak: true, .. })
+                    && !future
+                    && says_past(&toks[own_or_segment(&own, &segment)])
+                {
+                    period = Period::None;
+                }
                 let forecast = future || ends_after(&period, publish_year);
                 // A share has no frequency: "43% of workers go in one day a
                 // week" is 43% of workers.
@@ -204,6 +214,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         super::Period::Point { weak: true, .. } => publish_month,
                         _ => None,
                     },
+                    part: facts.part_of(&period),
                     placed_by_article: false,
                 });
             }
@@ -426,6 +437,14 @@ word_set!(
 ]
 );
 
+/// Is the clause told in the past tense of "be" or "have" ("was", "were",
+/// "had")? Other verbs are not read: a word in "-ed" is as often an
+/// adjective ("registered nurses") or a participle ("is expected").
+fn says_past(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t.word(), "was" | "were" | "had"))
+}
+
 /// Does the clause speak of the future?
 fn says_future(toks: &[Token<'_>]) -> bool {
     toks.iter().any(|t| is_future_word(t.word()))
@@ -461,16 +480,28 @@ word_set!(
 /// Cuts a clause segment at the first subordinator after the figure, or at
 /// a comparison with something else ("... of $122,060, notably higher than
 /// the typical tech salary"): what follows is the yardstick, not the subject.
-fn trim_trailing_clause(toks: &[Token<'_>], segment: Range<usize>, after: usize) -> Range<usize> {
+///
+/// After a share ("60% of adults pay with a card", "5% of homes with solar
+/// panels"), "with" completes the base or the verb: it cuts nothing.
+///
+/// A "than" inside a figure or bracket ("earn less than $35,000") is the
+/// figure's hedge, not a comparison.
+fn trim_trailing_clause(
+    toks: &[Token<'_>],
+    segment: Range<usize>,
+    after: usize,
+    in_figure: &[bool],
+) -> Range<usize> {
     let from = after.max(segment.start);
+    let share = toks.get(after).is_some_and(|t| t.word() == "of");
     let mut cut = segment.end;
     for k in from..segment.end {
         let w = toks[k].word();
-        if is_subordinator(w) {
+        if is_subordinator(w) && !(share && w == "with") {
             cut = k;
             break;
         }
-        if w == "than" {
+        if w == "than" && !in_figure[k] {
             // Back over "notably higher", "far more".
             let mut start = k;
             while start > from && is_comparison_word(toks[start - 1].word()) {

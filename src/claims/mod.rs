@@ -68,7 +68,7 @@ pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
 pub use judged::{Judged, Memory};
 pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
 pub use number::{Form, Hedge, Unit};
-pub use period::{Per, Period};
+pub use period::{Per, Period, YearPart};
 pub use subject::{Metric, SubjectKey};
 pub use term::{Term, Terms};
 
@@ -164,6 +164,10 @@ pub struct Claim {
     /// was published (year * 12 + month - 1). "Now" in two articles
     /// published far apart is two different moments.
     pub as_of: Option<i32>,
+    /// The part of the period's year, when the clause names one ("in
+    /// February 2024", "in Q1 2024"): figures of two different parts of one
+    /// year are two different facts.
+    pub part: Option<YearPart>,
     /// True when the claim's region was not written in its clause but
     /// taken from its article ([`extract`]): good enough to compare figures,
     /// too weak to keep the same digits apart (the scale and period rules).
@@ -228,7 +232,28 @@ impl Claim {
         out.push('`');
         if self.period != Period::None {
             out.push(' ');
-            self.period.write_framing(out);
+            self.write_period(out);
+        }
+    }
+
+    /// The period's framing with its part of the year when one was named:
+    /// "in February 2024", "in Q1 2024", "cumulative through 2027".
+    pub fn period_text(&self) -> String {
+        let mut out = String::new();
+        self.write_period(&mut out);
+        out
+    }
+
+    /// Appends [`Claim::period_text`] to `out`.
+    pub(crate) fn write_period(&self, out: &mut String) {
+        match (self.period, self.part) {
+            (Period::Point { year, weak: false }, Some(part)) => {
+                out.push_str("in ");
+                part.write(out);
+                out.push(' ');
+                out.push_str(&year.to_string());
+            }
+            (period, _) => period.write_framing(out),
         }
     }
 
@@ -255,7 +280,7 @@ impl Claim {
         self.write_figure(&mut out);
         if self.period != Period::None {
             out.push(' ');
-            self.period.write_framing(&mut out);
+            self.write_period(&mut out);
         }
         out
     }

@@ -45,6 +45,54 @@ impl Per {
     }
 }
 
+/// A part of a year a figure is dated to ("in February 2024", "in the
+/// first quarter of 2024", "in H2 2023"): figures of two different parts of
+/// one year are two different facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "number", rename_all = "snake_case")]
+pub enum YearPart {
+    /// A month, 1-12.
+    Month(u8),
+    /// A quarter, 1-4.
+    Quarter(u8),
+    /// A half, 1-2.
+    Half(u8),
+}
+
+impl YearPart {
+    /// Appends the part as a reader writes it before its year: "February",
+    /// "Q1", "H2".
+    pub(crate) fn write(self, out: &mut String) {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self {
+            YearPart::Month(m) => {
+                out.push_str(MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?"));
+            }
+            YearPart::Quarter(q) => {
+                out.push('Q');
+                out.push(char::from(b'0' + q));
+            }
+            YearPart::Half(h) => {
+                out.push('H');
+                out.push(char::from(b'0' + h));
+            }
+        }
+    }
+}
+
 /// When a claim holds, normalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -166,6 +214,9 @@ fn rate_word(per: Per) -> &'static str {
 pub(crate) struct TimeFacts {
     until: Option<i32>,
     point: Option<i32>,
+    /// The part of the year named with the last point or until year ("in
+    /// February 2024", "by the third quarter of 2025"), with that year.
+    part: Option<(i32, YearPart)>,
     span: Option<(i32, i32, bool)>,
     since: Option<i32>,
     rate: Option<Per>,
@@ -204,12 +255,26 @@ impl TimeFacts {
             && self.since.is_none()
         {
             self.point = self.point.or(other.point);
+            self.part = self.part.or(other.part);
             self.until = self.until.or(other.until);
             self.span = self.span.or(other.span);
             self.since = self.since.or(other.since);
         }
         self.now |= other.now;
         self
+    }
+
+    /// The part of the year of a resolved period, when the clause named one
+    /// with the year the period was read from ("in February 2024" is not "in
+    /// November 2024", though both are in 2024).
+    pub(crate) fn part_of(&self, period: &Period) -> Option<YearPart> {
+        let (named, part) = self.part?;
+        let year = match *period {
+            Period::Point { year, weak: false } | Period::Until { year, .. } => year,
+            Period::Span { from, to, .. } if to - from == 1 => to,
+            _ => return None,
+        };
+        (year == named).then_some(part)
     }
 }
 
@@ -285,6 +350,97 @@ fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
         }
     }
     ""
+}
+
+/// The month a word names, 1-12 ("february", "feb"). "may" and "march"
+/// are months only next to a year, which is the only place this is asked.
+fn month_number(w: &str) -> Option<u8> {
+    let month = match w.strip_suffix('.').unwrap_or(w) {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// The ordinal of a quarter or half: "first", "1st", "last".
+fn ordinal(w: &str, last: u8) -> Option<u8> {
+    match w {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        "last" | "final" => Some(last),
+        _ => None,
+    }
+    .filter(|&n| n <= last)
+}
+
+/// "q1", "h2": a quarter or half written as a code.
+fn coded_part(w: &str) -> Option<YearPart> {
+    let (kind, n) = w.split_at_checked(1)?;
+    let n: u8 = n.parse().ok()?;
+    match kind {
+        "q" if (1..=4).contains(&n) => Some(YearPart::Quarter(n)),
+        "h" if (1..=2).contains(&n) => Some(YearPart::Half(n)),
+        _ => None,
+    }
+}
+
+/// Where a date written before the year at `year_at` begins, with the part
+/// of the year it names: "February 2024", "Feb. 2024", "February of 2024",
+/// "February 12, 2024", "12 February 2024", "the first quarter of 2024",
+/// "the second half of 2023", "Q3 2024".
+fn part_before(toks: &[Token<'_>], year_at: usize) -> Option<(usize, YearPart)> {
+    let word = |k: usize| toks[k].word();
+    let mut at = year_at.checked_sub(1)?;
+    if toks[at].is_symbol(',') || word(at) == "of" {
+        at = at.checked_sub(1)?;
+    }
+    // "the first quarter of", "the second half of".
+    if word(year_at - 1) == "of" && matches!(word(at), "quarter" | "half") && at > 0 {
+        let last = if word(at) == "quarter" { 4 } else { 2 };
+        let n = ordinal(word(at - 1), last)?;
+        let part = if last == 4 {
+            YearPart::Quarter(n)
+        } else {
+            YearPart::Half(n)
+        };
+        let start = if at >= 2 && word(at - 2) == "the" {
+            at - 2
+        } else {
+            at - 1
+        };
+        return Some((start, part));
+    }
+    if let Some(part) = coded_part(word(at)) {
+        return Some((at, part));
+    }
+    let is_day = |t: &Token<'_>| {
+        t.kind == TokenKind::Number && t.lower.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    if is_day(&toks[at]) {
+        at = at.checked_sub(1)?;
+    }
+    if toks[at].is_symbol('.') {
+        at = at.checked_sub(1)?;
+    }
+    let month = YearPart::Month(month_number(word(at))?);
+    // "12 February 2024": the day before the month is part of the date.
+    if at > 0 && is_day(&toks[at - 1]) {
+        return Some((at - 1, month));
+    }
+    Some((at, month))
 }
 
 fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
@@ -368,12 +524,19 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 k += 3;
                 continue;
             }
-            match preposition_before(toks, k) {
+            // "by March 2025": the preposition is before the whole date.
+            let date = part_before(toks, k);
+            let named = date.map(|(_, part)| (y, part));
+            match preposition_before(toks, date.map_or(k, |(at, _)| at)) {
                 "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into" => {
                     f.until = Some(y);
+                    f.part = named.or(f.part);
                 }
                 "since" => f.since = Some(y),
-                _ => f.point = Some(y),
+                _ => {
+                    f.point = Some(y);
+                    f.part = named.or(f.part);
+                }
             }
             k += 1;
             continue;
@@ -657,6 +820,63 @@ mod tests {
                 fuzzy: false
             }
         );
+    }
+
+    #[test]
+    fn a_named_part_of_the_year_dates_the_figure() {
+        let month = |s: &str, change: bool| {
+            let toks = tokenize(s, 0..s.len(), 0);
+            let facts = scan(&toks);
+            let (period, _) = resolve(&facts, change, false, Some(2024));
+            (period, facts.part_of(&period))
+        };
+        let point = |year| Period::Point { year, weak: false };
+        assert_eq!(
+            month("was 3.9% in February 2024", false),
+            (point(2024), Some(YearPart::Month(2)))
+        );
+        assert_eq!(
+            month("as of Sept. 2023, 41%", false),
+            (point(2023), Some(YearPart::Month(9)))
+        );
+        assert_eq!(
+            month("on March 12, 2024, it hit 7%", false),
+            (point(2024), Some(YearPart::Month(3)))
+        );
+        assert_eq!(
+            month("in 12 May 2022 it was 7%", false),
+            (point(2022), Some(YearPart::Month(5)))
+        );
+        assert_eq!(
+            month("prices rose 3% in June of 2024", true),
+            (Period::over_year(2024), Some(YearPart::Month(6)))
+        );
+        // The preposition is read before the whole date.
+        assert_eq!(
+            month("will reach $5 billion by March 2027", false),
+            (
+                Period::Until {
+                    year: 2027,
+                    from: Some(2024)
+                },
+                Some(YearPart::Month(3))
+            )
+        );
+        assert_eq!(
+            month("sales rose 25% in the first quarter of 2023", true),
+            (Period::over_year(2023), Some(YearPart::Quarter(1)))
+        );
+        assert_eq!(
+            month("in Q3 2024 it was 7%", false),
+            (point(2024), Some(YearPart::Quarter(3)))
+        );
+        assert_eq!(
+            month("during the second half of 2023, 41%", false),
+            (point(2023), Some(YearPart::Half(2)))
+        );
+        // A year alone, or a span, has no part.
+        assert_eq!(month("was 3.9% in 2024", false), (point(2024), None));
+        assert_eq!(month("rose 9% from May 2022 to 2024", true).1, None);
     }
 
     #[test]

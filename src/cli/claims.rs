@@ -90,7 +90,7 @@ pub fn run(args: ClaimsArgs) -> miette::Result<ExitCode> {
                 figure: c.figure_text(),
                 value: c.value,
                 unit: format!("{:?}", c.unit).to_lowercase(),
-                period: c.period.framing(),
+                period: c.period_text(),
                 quote: c.quote(file.text()),
                 claim: matches!(args.format, ClaimsFormat::Json).then_some(c),
             });

@@ -132,7 +132,7 @@ impl<'a> ClaimSummary<'a> {
             hedge: &claim.hedge,
             direction: claim.direction,
             period: &claim.period,
-            period_text: claim.period.framing(),
+            period_text: claim.period_text(),
             subject: claim.subject.display(),
         })
     }
@@ -168,8 +168,8 @@ impl Serialize for DataRef<'_> {
                         "aggregate": x.subject.aggregate,
                         "level": x.subject.level,
                         "geo": x.subject.geo,
-                        "period": x.period.framing(),
-                        "other_period": y.period.framing(),
+                        "period": x.period_text(),
+                        "other_period": y.period_text(),
                     }),
                 )?;
                 m.end()

@@ -19,9 +19,9 @@ const WORDING: Wording = |here: &Claim, there: &Claim, place: &str, out: &mut St
     out.push_str("same figure `");
     here.write_figure(out);
     out.push_str("` is ");
-    here.period.write_framing(out);
+    here.write_period(out);
     out.push_str(" here but ");
-    there.period.write_framing(out);
+    there.write_period(out);
     out.push(' ');
     out.push_str(place);
 };

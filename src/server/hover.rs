@@ -71,7 +71,7 @@ pub fn describe(claim: &Claim, text: &str, others: &[(&Path, &Claim)], root: &Pa
         "- subject (what · of whom · where): {}",
         claim.subject.display_in(claim.quote(text))
     );
-    let period = claim.period.framing();
+    let period = claim.period_text();
     let period = if period.is_empty() {
         "none stated".to_string()
     } else {
