@@ -212,9 +212,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
 /// debt, inflation, measles, flu shots, skilled trades, veterinary care,
-/// farm costs, flu shots by state, household money), written for this
-/// test: eighteen planted contradictions, and many near misses (other
-/// years, other months of one year, other countries, median vs average,
+/// farm costs, flu shots by state, household money, bike makers), written
+/// for this test: nineteen planted contradictions, and many near misses
+/// (other years, other months of one year, other countries, median vs average,
+/// "the company" of two articles, models told apart by a letter or number,
 /// other bases, figures that agree, list numbers, versions, sample sizes,
 /// tables, other age, income and size brackets, other thresholds in a
 /// share's predicate, other percentiles and top shares).
@@ -245,6 +246,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zc.md", "zb.md"),
         ("claim-value-mismatch", "ze.md", "zd.md"),
         ("claim-value-mismatch", "zg.md", "zf.md"),
+        ("claim-value-mismatch", "zi.md", "zh.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -1296,6 +1296,32 @@ mod real_prose_tests {
     }
 
     #[test]
+    fn one_entity_named_elsewhere_or_by_its_model_is_not_another() {
+        // "the company" of two articles with no topic: about what the
+        // clause cannot name.
+        let found = rules(&[
+            "The company's revenue rose 8% in 2023.",
+            "The company's revenue rose 5% in 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "The team won 62% of its games in 2023.",
+            "The team won 48% of its games in 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "The Model Y sold 1.2 million units in 2023.",
+            "The Model 3 sold 0.5 million units in 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "The Model Y sold 1.2 million units in 2023.",
+            "The Model Y sold 0.9 million units in 2023.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    #[test]
     fn what_a_share_s_predicate_says_is_part_of_its_subject() {
         // A threshold in the predicate sorts the base.
         let found = rules(&[

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
-use super::number::{Form, Quantity, Unit, number_word};
+use super::number::{Form, Quantity, Unit, number_word, year_of};
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
 
@@ -305,6 +305,10 @@ struct Collected {
     aggregate: Option<Term>,
     level: Option<Term>,
     anaphoric: bool,
+    /// True when the anaphor is one entity ("the company"), not an area
+    /// ("the field"): without a topic to stand for it, the claim is about
+    /// something this clause cannot name.
+    names_one_entity: bool,
     /// Leave out a role noun after an occupation ([`classifies_occupation`]):
     /// for levels ("the nurse role pays $80,000"), not shares or changes,
     /// where the job may be what is counted ("52% found a developer job").
@@ -391,6 +395,19 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "the company's revenue", "the team won 62%": one entity named
+            // elsewhere in the article; like "the field", it stands for the
+            // article's topic, and two articles' "the company" are not one.
+            if is_entity_noun(&toks[run_start + i].lower)
+                && (run_start + i)
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "its" | "our"))
+            {
+                out.anaphoric = true;
+                out.names_one_entity = true;
+                i += 1;
+                continue;
+            }
             if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
                 match slot {
                     Slot::Term(t) => {
@@ -433,6 +450,19 @@ fn collect(
                 }
                 continue;
             }
+            // "Model Y", "Model 3", "Windows 11": a name with its letter or
+            // number is one thing, and not the other models.
+            if let Some(id) =
+                name_identifier(toks, tok_index, range.end).filter(|_| !skip(tok_index + 1))
+            {
+                out.terms
+                    .push(Term::new(&format!("{w} {}", toks[tok_index + 1].lower)));
+                if id == TokenKind::Word {
+                    i += 1;
+                }
+                after_term = Some(tok_index + 2);
+                continue;
+            }
             out.terms.push(Term::new(w));
             after_term = Some(tok_index + 1);
         }
@@ -441,6 +471,39 @@ fn collect(
         }
     }
 }
+
+/// The kind of the token that names which one of a capitalised name at
+/// `at` is meant ("Model Y", "iPhone 15", "Python 3.12"): a lone capital
+/// letter, or a short number that is not a year.
+fn name_identifier(toks: &[Token<'_>], at: usize, end: usize) -> Option<TokenKind> {
+    let name = &toks[at];
+    let next = toks.get(at + 1).filter(|_| at + 1 < end)?;
+    if next.glued || !name.capitalized {
+        return None;
+    }
+    match next.kind {
+        TokenKind::Word if next.capitalized && next.end - next.start == 1 => Some(TokenKind::Word),
+        TokenKind::Number
+            if next.end - next.start <= 4
+                && next.lower.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && year_of(next).is_none() =>
+        {
+            Some(TokenKind::Number)
+        }
+        _ => None,
+    }
+}
+
+word_set!(
+    /// Nouns that, singular and definite ("the company"), refer to one
+    /// organisation or place the article names elsewhere.
+    is_entity_noun: [
+    "company", "company's", "firm", "firm's", "team", "team's", "club", "club's", "city",
+    "city's", "town", "town's", "brand", "brand's", "startup", "startup's", "school", "school's",
+    "university", "university's", "hospital", "hospital's", "retailer", "retailer's", "bank",
+    "bank's", "store", "store's",
+]
+);
 
 word_set!(
     /// Nouns that name a job itself, in the singular.
@@ -762,6 +825,7 @@ pub(crate) fn analyse(
         }
         main.terms.extend(head.terms);
         main.anaphoric = head.anaphoric;
+        main.names_one_entity = head.names_one_entity;
         main.geo = main.geo.or(head.geo);
         inherited = true;
     }
@@ -810,10 +874,12 @@ pub(crate) fn analyse(
     let vague = !main.terms.is_empty()
         && base_terms.terms.is_empty()
         && main.terms.iter().all(|t| is_measure_word(t.as_str()));
-    if (main.anaphoric || vague)
-        && let Some(t) = topic()
-    {
-        main.terms.push(t);
+    if main.anaphoric || vague {
+        match topic() {
+            Some(t) => main.terms.push(t),
+            None if main.names_one_entity => return None,
+            None => {}
+        }
     }
     main.terms.sort();
     main.terms.dedup();
