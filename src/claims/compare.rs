@@ -1322,6 +1322,24 @@ mod real_prose_tests {
     }
 
     #[test]
+    fn baselines_are_not_claims_and_restatements_are() {
+        // "up from X in Y and Z in W": earlier values of the change, not
+        // changes of their own.
+        let found = rules(&[
+            "The median wage in Ohio was $52,000 in 2023, up from $48,000 in 2021 and $45,000 in 2019.",
+            "The median wage in Ohio rose 4% in 2019.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // "$743 billion, or 14.5% of sales" says one thing twice: the
+        // figure is a claim, not one of a list of parallel figures.
+        let found = rules(&[
+            "In 2023, returns cost US retailers $743 billion, or 14.5% of sales.",
+            "Returns cost US retailers $610 billion in 2023.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    #[test]
     fn what_a_share_s_predicate_says_is_part_of_its_subject() {
         // A threshold in the predicate sorts the base.
         let found = rules(&[

@@ -123,7 +123,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             for (qi, q) in quantities.iter().enumerate() {
                 // "66% and 53% respectively", "66%, 53% and 12%": parallel
                 // figures whose subjects a clause cannot tell apart.
-                if respectively || coordinated(toks, &q_ranges, qi) {
+                if respectively || coordinated(toks, &q_ranges, &quantities, qi) {
                     continue;
                 }
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
@@ -329,21 +329,29 @@ fn table_row_start(text: &str, offset: usize) -> Option<usize> {
 }
 
 /// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
-/// and commas ("66% and 53%", "12%, 30%, or 41%")?
-fn coordinated(toks: &[Token<'_>], figures: &[Range<usize>], i: usize) -> bool {
-    let joins = |gap: Range<usize>| {
-        !gap.is_empty()
+/// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
+/// figures of two units: "$743 billion, or 14.5% of sales" says one thing
+/// twice.
+fn coordinated(
+    toks: &[Token<'_>],
+    figures: &[Range<usize>],
+    quantities: &[Quantity],
+    i: usize,
+) -> bool {
+    let joins = |a: usize, b: usize| {
+        let gap = figures[a].end..figures[b].start;
+        let restated = quantities[a].unit != quantities[b].unit
+            && toks[gap.clone()].iter().any(|t| t.word() == "or");
+        figures[a].end <= figures[b].start
+            && !gap.is_empty()
             && gap.len() <= 2
             && toks[gap]
                 .iter()
                 .all(|t| matches!(t.word(), "and" | "or") || t.is_symbol(','))
+            && !restated
     };
-    let before = i.checked_sub(1).is_some_and(|p| {
-        figures[p].end <= figures[i].start && joins(figures[p].end..figures[i].start)
-    });
-    let after = figures
-        .get(i + 1)
-        .is_some_and(|n| figures[i].end <= n.start && joins(figures[i].end..n.start));
+    let before = i.checked_sub(1).is_some_and(|p| joins(p, i));
+    let after = i + 1 < figures.len() && joins(i, i + 1);
     before || after
 }
 

@@ -707,6 +707,9 @@ fn may_start_quantity(tok: &Token<'_>) -> bool {
 /// Scans `toks` and returns every quantity that may be a claim.
 pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    // Where the last earlier value of a change ended ("up from $48,000 in
+    // 2021"), while the next figure may continue its list.
+    let mut baseline_end: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         if !may_start_quantity(&toks[i]) {
@@ -716,6 +719,13 @@ pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
         match parse_at(toks, i) {
             Some(q) => {
                 i = q.last.max(i + 1);
+                if is_baseline(toks, &q)
+                    || baseline_end.is_some_and(|e| continues_list(toks, e, &q))
+                {
+                    baseline_end = Some(q.last);
+                    continue;
+                }
+                baseline_end = None;
                 if keep(toks, &q) {
                     out.push(q);
                 }
@@ -724,6 +734,31 @@ pub(crate) fn find_quantities(toks: &[Token<'_>]) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// "up from 5%": the earlier value of a change, not a claim of its own.
+fn is_baseline(toks: &[Token<'_>], q: &Quantity) -> bool {
+    q.form == Form::Point
+        && q.hedge_first
+            .checked_sub(1)
+            .is_some_and(|k| toks[k].word() == "from")
+}
+
+/// Is `q` the next item of a list of earlier values that ended at token
+/// `end` ("up from $48,000 in 2021 and $45,000 in 2019")? Only their
+/// years, "in" and the joining words may stand between.
+fn continues_list(toks: &[Token<'_>], end: usize, q: &Quantity) -> bool {
+    let between = toks.get(end..q.hedge_first).unwrap_or_default();
+    let joined = between
+        .iter()
+        .any(|t| matches!(t.word(), "and" | "or") || t.is_symbol(','));
+    joined
+        && q.form == Form::Point
+        && between.iter().all(|t| {
+            matches!(t.word(), "and" | "or" | "in" | "by")
+                || t.is_symbol(',')
+                || year_of(t).is_some()
+        })
 }
 
 /// Tries every quantity form at token `i`.
@@ -1157,10 +1192,6 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
     {
         return false;
     }
-    // "up from 5%": the earlier value of a change, not a claim of its own.
-    if before(1) == "from" && q.form == Form::Point {
-        return false;
-    }
     // Sample sizes: "a survey of 1,200 hiring managers", "we polled 400 recruiters".
     if (before(1) == "of" && is_sample_noun(before(2)))
         || is_sample_verb(before(1))
@@ -1310,9 +1341,16 @@ mod tests {
             "24/7 support",
             "7 tips",
             "the 1990s",
+            "up from 11% in 2019",
+            "up from $48,000 in 2021 and $45,000 in 2019",
+            "down from 4.6%, 5.1% and 5.9%",
         ] {
             assert!(quantities(s).is_empty(), "{s}: {:?}", quantities(s));
         }
+        // A figure after the list of earlier values is a claim again.
+        let after = quantities("up from 11% in 2019, and sales grew 7%");
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].value, 7.0);
     }
 
     #[test]
