@@ -505,7 +505,13 @@ fn trim_trailing_clause(
     let mut cut = segment.end;
     for k in from..segment.end {
         let w = toks[k].word();
-        if is_subordinator(w) && !(share && w == "with") {
+        // "at least once a week": "once" as an adverb of frequency.
+        let frequency = w == "once"
+            && (matches!(
+                toks.get(k + 1).map(|t| t.word()),
+                Some("a" | "an" | "per" | "every")
+            ) || (k > 0 && toks[k - 1].word() == "least"));
+        if is_subordinator(w) && !(share && w == "with") && !frequency {
             cut = k;
             break;
         }

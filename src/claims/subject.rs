@@ -113,6 +113,9 @@ impl SubjectKey {
             entity.sort_by_key(|t| word_position(&lower, t.as_str()).unwrap_or(usize::MAX));
         }
         let prefix = match self.metric {
+            // "share of : ..." would read as a slip: a share with no base
+            // written is just a share.
+            Metric::Share if self.base.is_empty() => "share: ".to_string(),
             Metric::Share => {
                 let mut base = String::new();
                 self.base.join_into(&mut base, " ");
