@@ -1340,6 +1340,22 @@ mod real_prose_tests {
     }
 
     #[test]
+    fn a_capitalised_name_is_a_subject_word_even_if_listed_as_a_stop_word() {
+        // "spark" and "drive" are verbs the lexicon drops; "Spark" and
+        // "Drive" inside a sentence are products.
+        let found = rules(&[
+            "In 2024, 38% of data engineers in Ohio use Spark at work.",
+            "In 2024, 52% of data engineers in Ohio use Drive at work.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            "In 2024, 38% of data engineers in Ohio use Spark at work.",
+            "In 2024, 52% of data engineers in Ohio use Spark at work.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    #[test]
     fn what_a_share_s_predicate_says_is_part_of_its_subject() {
         // A threshold in the predicate sorts the base.
         let found = rules(&[

@@ -435,7 +435,7 @@ fn collect(
             let tok_index = run_start + i;
             i += 1;
             if w.chars().nth(1).is_none()
-                || entry.is_some_and(|e| e.stop)
+                || (entry.is_some_and(|e| e.stop) && !names_a_thing(toks, tok_index))
                 || number_word(w).is_some()
                 || w.bytes().any(|b| b.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_alphabetic)
@@ -474,6 +474,31 @@ fn collect(
         }
     }
 }
+
+/// Is the word at `at` a proper name though the lexicon lists it as a stop
+/// word ("use Spark", "store files in Drive")? Capitalised inside a
+/// sentence, after another word, and not a month or a day; not written
+/// in capitals only ("a CAGR of 9.5%" is the abbreviation, not a name).
+fn names_a_thing(toks: &[Token<'_>], at: usize) -> bool {
+    let t = &toks[at];
+    let word = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+    t.capitalized
+        && !t.acronym
+        && word.len() >= 4
+        && at > 0
+        && toks[at - 1].kind == TokenKind::Word
+        && !toks[at - 1].capitalized
+        && !is_calendar_word(word)
+}
+
+word_set!(
+    /// Months and days, capitalised in English wherever they stand.
+    is_calendar_word: [
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "sept",
+]
+);
 
 /// The kind of the token that names which one of a capitalised name at
 /// `at` is meant ("Model Y", "iPhone 15", "Python 3.12"): a lone capital

@@ -34,6 +34,8 @@ pub(crate) struct Token<'a> {
     pub glued: bool,
     /// True when the original text starts with an uppercase letter.
     pub capitalized: bool,
+    /// True when its first two letters are uppercase ("CAGR", "US").
+    pub acronym: bool,
 }
 
 impl Token<'_> {
@@ -129,6 +131,7 @@ pub(crate) fn tokenize_into<'a>(
                 lower: Cow::Borrowed(&slice[k..k + len]),
                 glued,
                 capitalized: false,
+                acronym: false,
             });
             k += len;
             last_end = Some(k);
@@ -194,6 +197,10 @@ pub(crate) fn tokenize_into<'a>(
             Some(o) if ascii => Word::Lowered {
                 lower: &slice[start..k],
                 capitalized: o.as_bytes()[start].is_ascii_uppercase(),
+                acronym: o.as_bytes()[start].is_ascii_uppercase()
+                    && o.as_bytes()
+                        .get(start + 1)
+                        .is_some_and(u8::is_ascii_uppercase),
             },
             Some(o) => Word::Original(&o[start..k]),
             None => Word::Original(&slice[start..k]),
@@ -211,16 +218,24 @@ fn is_numeric(s: &str) -> bool {
 
 /// A word run as the tokenizer found it.
 enum Word<'a> {
-    /// Already lowercase (ASCII), with the case of its first letter.
-    Lowered { lower: &'a str, capitalized: bool },
+    /// Already lowercase (ASCII), with the case of its first letters.
+    Lowered {
+        lower: &'a str,
+        capitalized: bool,
+        acronym: bool,
+    },
     /// As written.
     Original(&'a str),
 }
 
 /// Classifies one word run and pushes one to three tokens for it.
 fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: bool) {
-    let (lower, capitalized) = match word {
-        Word::Lowered { lower, capitalized } => (Cow::Borrowed(lower), capitalized),
+    let (lower, capitalized, acronym) = match word {
+        Word::Lowered {
+            lower,
+            capitalized,
+            acronym,
+        } => (Cow::Borrowed(lower), capitalized, acronym),
         Word::Original(text) => lowercase(text),
     };
     if !lower.as_bytes()[0].is_ascii_digit() {
@@ -232,6 +247,7 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
             lower,
             glued,
             capitalized,
+            acronym,
         });
         return;
     }
@@ -245,6 +261,7 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
         },
         glued,
         capitalized: capitalized && s == 0,
+        acronym: acronym && s == 0,
     };
     if is_numeric(&lower) {
         out.push(make(TokenKind::Number, 0, lower.len(), glued));
@@ -277,16 +294,18 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
     out.push(make(TokenKind::Word, 0, lower.len(), glued));
 }
 
-/// Lowercase form of a word (borrowed when already lowercase) and whether
-/// it starts with an uppercase letter.
-fn lowercase(text: &str) -> (Cow<'_, str>, bool) {
+/// Lowercase form of a word (borrowed when already lowercase), whether it
+/// starts with an uppercase letter, and whether its first two are.
+fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool) {
     let lower = if text.chars().any(char::is_uppercase) {
         Cow::Owned(text.to_lowercase())
     } else {
         Cow::Borrowed(text)
     };
-    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
-    (lower, capitalized)
+    let mut chars = text.chars();
+    let capitalized = chars.next().is_some_and(char::is_uppercase);
+    let acronym = capitalized && chars.next().is_some_and(char::is_uppercase);
+    (lower, capitalized, acronym)
 }
 
 #[cfg(test)]
