@@ -15,9 +15,9 @@ use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
-use super::subject::{Metric, SubjectContext, Words, analyse, topic_of};
+use super::subject::{LeadIn, Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
-use super::token::{Token, tokenize_into};
+use super::token::{Token, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
@@ -54,6 +54,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     // The last list item seen and its list's first item: the next item of
     // the same list stops looking back there.
     let mut last_item: Option<(usize, usize)> = None;
+    // The lead-in of the list last seen, by its first item.
+    let mut lead_cache: Option<(usize, Option<(LeadIn, TimeFacts)>)> = None;
     for block in input.blocks {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
@@ -93,11 +95,26 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let lowered = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut toks = Vec::new();
-        let row = table_row_start(input.text, block.start).or_else(|| {
-            let first = list_start(input.text, block.start, last_item)?;
+        let table_row = table_row_start(input.text, block.start);
+        let list_first = if table_row.is_none() {
+            list_start(input.text, block.start, last_item)
+        } else {
+            None
+        };
+        if let Some(first) = list_first {
             last_item = Some((block.start, first));
-            Some(first)
-        });
+        }
+        let row = table_row.or(list_first);
+        // "- Ohio: $78,000" under "Median salaries for nurses in 2023:".
+        let lead = match list_first {
+            Some(first) => {
+                if lead_cache.as_ref().is_none_or(|(at, _)| *at != first) {
+                    lead_cache = Some((first, lead_in_of(input.text, first, lexicon)));
+                }
+                lead_cache.as_ref().and_then(|(_, lead)| lead.as_ref())
+            }
+            None => None,
+        };
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
@@ -159,10 +176,31 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     brackets: &brackets,
                     lexicon,
                 };
-                let Some(analysis) = analyse(&ctx, &mut topic) else {
+                let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
                 let mut facts = scan(&toks[segment.clone()]);
+                // Only a value right after its label's colon: an item
+                // that is a sentence of its own says its own subject.
+                let label_item = lead.filter(|_| {
+                    let figure = toks[q.hedge_first].start;
+                    input
+                        .text
+                        .get(block.start..figure)
+                        .and_then(|before| {
+                            before.trim_end().strip_suffix(':').or_else(|| {
+                                before
+                                    .trim_end()
+                                    .trim_end_matches(['*', '_'])
+                                    .strip_suffix(':')
+                            })
+                        })
+                        .is_some()
+                });
+                if let Some((lead, lead_facts)) = label_item {
+                    lead.apply(&mut analysis.key);
+                    facts = facts.or(*lead_facts);
+                }
                 // Several figures in one clause: each reads its own dates.
                 let own = own_stretch(toks, &q_ranges, q.hedge_first..q.last, &segment);
                 if own != segment {
@@ -353,6 +391,39 @@ fn coordinated(
     let before = i.checked_sub(1).is_some_and(|p| joins(p, i));
     let after = i + 1 < figures.len() && joins(i, i + 1);
     before || after
+}
+
+/// The lead-in of the list whose first item starts at `first`: the line
+/// just before it when it ends with a colon ("Median salaries for
+/// registered nurses in 2023:"), read for its subject and its dates. None
+/// when there is no such line or it says nothing of a subject.
+fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, TimeFacts)> {
+    let before = text.get(..first)?.trim_end();
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = before[start..].trim_end_matches(['*', '_']);
+    if !line.ends_with(':') || is_list_item(line) || line.starts_with('|') {
+        return None;
+    }
+    let toks = tokenize(text, start..start + line.len(), 0);
+    // A long lead-in is a paragraph that happens to end in a colon.
+    if toks.len() > 16 {
+        return None;
+    }
+    // "According to Indeed, here are ...:", "... ranges, according to
+    // Indeed:": the source is no subject.
+    let start = match toks.first() {
+        Some(t) if is_subordinator(t.word()) => toks
+            .iter()
+            .position(|t| t.is_symbol(','))
+            .map_or(toks.len(), |c| c + 1),
+        _ => 0,
+    };
+    let end = toks[start..]
+        .iter()
+        .position(|t| is_subordinator(t.word()))
+        .map_or(toks.len(), |e| start + e);
+    let lead = LeadIn::read(&toks[start..end], lexicon);
+    (!lead.is_empty()).then(|| (lead, scan(&toks)))
 }
 
 /// Is `line` a Markdown list item ("- ", "* ", "+ ", "1. ", "2) ")?
@@ -597,7 +668,32 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::super::Lexicon;
-    use super::{MAX_SENTENCE_BYTES, cut_long_sentences, extract_prose, list_start};
+    use super::{
+        MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
+    };
+
+    #[test]
+    fn a_list_lead_in_gives_its_items_their_subject_and_date() {
+        let lexicon = Lexicon::builtin();
+        let text = "Intro.\n\nAccording to the state, median pay for welders in 2023:\n\n- Ohio: $52,000\n- Iowa: $49,000\n";
+        let first = text.find("- Ohio").unwrap();
+        let (lead, facts) = lead_in_of(text, first, &lexicon).expect("a lead-in");
+        let mut key = extract_prose("The welders in Ohio earn $1,000.", None, &lexicon)[0].subject;
+        lead.apply(&mut key);
+        assert!(key.display().contains("median pay"), "{}", key.display());
+        let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
+        assert_eq!(
+            period,
+            Period::Point {
+                year: 2023,
+                weak: false
+            }
+        );
+        // Not a lead-in: a paragraph, or a line without a colon.
+        assert!(lead_in_of("Intro.\n- Ohio: $52,000\n", 7, &lexicon).is_none());
+        let long = format!("{}:\n- Ohio: $52,000\n", "word ".repeat(30));
+        assert!(lead_in_of(&long, long.find("- Ohio").unwrap(), &lexicon).is_none());
+    }
 
     #[test]
     fn list_start_from_the_previous_item_agrees_with_a_full_walk() {

@@ -475,6 +475,52 @@ fn collect(
     }
 }
 
+/// What the lead-in of a list ("Median salaries for registered nurses in
+/// 2023:") says of every "Label: value" item under it: its subject words
+/// and qualifiers. The item's label ("Ohio") names only which one.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct LeadIn {
+    terms: Vec<Term>,
+    geo: Option<Term>,
+    aggregate: Option<Term>,
+    level: Option<Term>,
+}
+
+impl LeadIn {
+    /// Reads the lead-in's tokens.
+    pub(crate) fn read(toks: &[Token<'_>], lexicon: &Lexicon) -> LeadIn {
+        let words = Words::new(toks, lexicon);
+        let mut out = Collected::default();
+        collect(toks, &words, 0..toks.len(), &|_| false, &mut out);
+        LeadIn {
+            terms: out.terms,
+            geo: out.geo,
+            aggregate: out.aggregate,
+            level: out.level,
+        }
+    }
+
+    /// True when the lead-in says nothing of a subject ("Here they are:").
+    pub(crate) fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.geo.is_none()
+            && self.aggregate.is_none()
+            && self.level.is_none()
+    }
+
+    /// `key` with the lead-in's words added and its qualifiers where the
+    /// item has none.
+    pub(crate) fn apply(&self, key: &mut SubjectKey) {
+        let mut terms: Vec<Term> = key.terms.iter().chain(self.terms.iter().copied()).collect();
+        terms.sort();
+        terms.dedup();
+        key.terms = Terms::new(&terms);
+        key.geo = key.geo.or(self.geo);
+        key.aggregate = key.aggregate.or(self.aggregate);
+        key.level = key.level.or(self.level);
+    }
+}
+
 /// Is the word at `at` a proper name though the lexicon lists it as a stop
 /// word ("use Spark", "store files in Drive")? Capitalised inside a
 /// sentence, after another word, and not a month or a day; not written
