@@ -213,8 +213,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// online shopping, ransomware, remote work, housing, electric cars, student
 /// debt, inflation, measles, flu shots, skilled trades, veterinary care,
 /// farm costs, flu shots by state, household money, bike makers, dental
-/// pay), written for this test: twenty planted contradictions (one in a
-/// "Label: value" list read with its lead-in), and many near misses
+/// pay, trades pay), written for this test: twenty-one planted
+/// contradictions (one in a "Label: value" list read with its lead-in, one
+/// in a table cell read with its column header and row label), and many
+/// near misses
 /// (other years, other months of one year, other countries, median vs average,
 /// "the company" of two articles, models told apart by a letter or number,
 /// other bases, figures that agree, list numbers, versions, sample sizes,
@@ -249,6 +251,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zg.md", "zf.md"),
         ("claim-value-mismatch", "zi.md", "zh.md"),
         ("claim-value-mismatch", "zk.md", "zj.md"),
+        ("claim-value-mismatch", "zm.md", "zl.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

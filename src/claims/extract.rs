@@ -17,7 +17,7 @@ use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{LeadIn, Metric, SubjectContext, Words, analyse, topic_of};
 use super::term::Term;
-use super::token::{Token, tokenize, tokenize_into};
+use super::token::{Token, TokenKind, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
@@ -115,11 +115,32 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
             None => None,
         };
+        // A table cell's column header and its row's label say what its
+        // figure is: "| Ohio | $78,000 |" under "| State | Median nurse pay
+        // (2023) |" is read as "median nurse pay 2023 Ohio $78,000".
+        // A cell that is a sentence ("For data scientists, pay ranges from
+        // ...") says its own subject.
+        let bare_cell = raw.split_whitespace().count() <= 4;
+        let cell_context = table_row
+            .filter(|_| bare_cell)
+            .map_or_else(Vec::new, |line| {
+                table_context(input.text, line, block.start)
+                    .iter()
+                    .flat_map(|r| tokenize(input.text, r.clone(), 0))
+                    .filter(|t| t.kind != TokenKind::Symbol)
+                    .collect()
+            });
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
+            let context_len = cell_context.len();
+            if context_len > 0 {
+                toks.splice(0..0, cell_context.iter().cloned());
+            }
             let toks = &toks[..];
-            let quantities = find_quantities(toks);
+            let mut quantities = find_quantities(toks);
+            // The header and label are context, not figures of the cell.
+            quantities.retain(|q| q.hedge_first >= context_len);
             if quantities.is_empty() {
                 continue;
             }
@@ -229,7 +250,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 }
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
-                let context = toks[segment.start].start..toks[segment.end - 1].end;
+                let context = toks[segment.start.max(context_len)].start..toks[segment.end - 1].end;
                 claims.push(Claim {
                     span,
                     context,
@@ -364,6 +385,54 @@ fn table_row_start(text: &str, offset: usize) -> Option<usize> {
         .trim_start_matches([' ', '\t'])
         .starts_with('|')
         .then_some(start)
+}
+
+/// The column header and the row label of the table cell at `offset`,
+/// whose row starts at `line`, as ranges of `text`: none for a cell of the
+/// header row or of the label column, or a table without a header row
+/// (the line after the header is the `|---|` separator).
+fn table_context(text: &str, line: usize, offset: usize) -> Vec<Range<usize>> {
+    // The table's first line: walk up while lines are rows.
+    let mut first = line;
+    while first > 0 {
+        let prev = text[..first - 1].rfind('\n').map_or(0, |n| n + 1);
+        if !text[prev..first - 1].trim_start().starts_with('|') {
+            break;
+        }
+        first = prev;
+    }
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let header_end = line_end(first);
+    let separator = text.get(header_end + 1..line_end((header_end + 1).min(text.len())));
+    let is_separator = separator.is_some_and(|l| {
+        let l = l.trim();
+        l.starts_with('|') && l.contains('-') && l.bytes().all(|b| b"|-: \t".contains(&b))
+    });
+    if first == line || !is_separator {
+        return Vec::new();
+    }
+    // Cell ranges of a row: between unescaped pipes.
+    let cells = |start: usize, end: usize| -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let pipes: Vec<usize> = (start..end)
+            .filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
+            .collect();
+        pipes.windows(2).map(|w| w[0] + 1..w[1]).collect()
+    };
+    let row = cells(line, line_end(line));
+    let Some(column) = row.iter().position(|c| c.contains(&offset)) else {
+        return Vec::new();
+    };
+    if column == 0 {
+        return Vec::new();
+    }
+    let header = cells(first, header_end);
+    header
+        .get(column)
+        .into_iter()
+        .chain(row.first())
+        .cloned()
+        .collect()
 }
 
 /// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
@@ -670,6 +739,7 @@ mod tests {
     use super::super::Lexicon;
     use super::{
         MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
+        table_context,
     };
 
     #[test]
@@ -693,6 +763,25 @@ mod tests {
         assert!(lead_in_of("Intro.\n- Ohio: $52,000\n", 7, &lexicon).is_none());
         let long = format!("{}:\n- Ohio: $52,000\n", "word ".repeat(30));
         assert!(lead_in_of(&long, long.find("- Ohio").unwrap(), &lexicon).is_none());
+    }
+
+    #[test]
+    fn a_table_cell_is_read_with_its_header_and_row_label() {
+        let text = "Intro.\n\n| State | Median pay (2024) |\n|---|---|\n| Ohio | $61,000 |\n";
+        let cell = text.find("$61").unwrap();
+        let line = text.find("| Ohio").unwrap();
+        let context: Vec<&str> = table_context(text, line, cell)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(context, ["Median pay (2024)", "Ohio"]);
+        // The label column and the header row have no context.
+        assert!(table_context(text, line, line + 2).is_empty());
+        let header = text.find("| State").unwrap();
+        assert!(table_context(text, header, header + 2).is_empty());
+        // No separator row: not a table with a header.
+        let plain = "| a | b |\n| Ohio | $61,000 |\n";
+        assert!(table_context(plain, 10, plain.find("$61").unwrap()).is_empty());
     }
 
     #[test]
