@@ -120,9 +120,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         // (2023) |" is read as "median nurse pay 2023 Ohio $78,000".
         // A cell that is a sentence ("For data scientists, pay ranges from
         // ...") says its own subject.
-        let bare_cell = raw.split_whitespace().count() <= 4;
+        let bare_cell = || raw.split_whitespace().nth(4).is_none();
         let cell_context = table_row
-            .filter(|_| bare_cell)
+            .filter(|_| bare_cell())
             .map_or_else(Vec::new, |line| {
                 table_context(input.text, line, block.start)
                     .iter()

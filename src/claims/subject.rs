@@ -527,11 +527,12 @@ impl LeadIn {
 /// in capitals only ("a CAGR of 9.5%" is the abbreviation, not a name).
 fn names_a_thing(toks: &[Token<'_>], at: usize) -> bool {
     let t = &toks[at];
+    // Most stop words are lowercase: that test first.
+    if !t.capitalized || t.acronym || at == 0 {
+        return false;
+    }
     let word = t.lower.trim_end_matches("'s").trim_end_matches("’s");
-    t.capitalized
-        && !t.acronym
-        && word.len() >= 4
-        && at > 0
+    word.len() >= 4
         && toks[at - 1].kind == TokenKind::Word
         && !toks[at - 1].capitalized
         && !is_calendar_word(word)
