@@ -23,7 +23,10 @@ if [ ! -x "$VENV/bin/maturin" ]; then
 fi
 rm -rf "$WHEELS"
 say "building the wheel"
-(cd "$ROOT" && "$VENV/bin/maturin" build --quiet --release --zig --compatibility manylinux2014 -o "$WHEELS")
+# maturin finds zig as `python -m ziglang` with the first python on PATH:
+# the venv's, which has ziglang (a bare machine's python3 does not).
+(cd "$ROOT" && PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --release --zig \
+    --compatibility manylinux2014 -o "$WHEELS")
 ls "$WHEELS"/copydesk-*.whl >/dev/null || { say "FAIL: no wheel built"; exit 1; }
 
 # The wheel installs and runs in a fresh venv.
