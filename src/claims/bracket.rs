@@ -281,8 +281,7 @@ word_set!(
 fn share_threshold(toks: &[Token<'_>], share: &Quantity, q: &Quantity) -> Option<Bracket> {
     let f = Figure::of(q);
     let (trail, trailing) = trailing_bound(toks, f.end);
-    let threshold = f.bound.or(trailing);
-    threshold?;
+    let threshold = f.bound.or(trailing)?;
     let is_share =
         share.unit == Unit::Percent && toks.get(share.last).is_some_and(|t| t.word() == "of");
     // The words between: the base and a verb, nothing that starts another
@@ -297,7 +296,7 @@ fn share_threshold(toks: &[Token<'_>], share: &Quantity, q: &Quantity) -> Option
     }
     Some(Bracket {
         tokens: f.start..f.end + trail,
-        term: Term::new(&f.bounds(threshold)),
+        term: Term::new(&f.bounds(Some(threshold))),
     })
 }
 

@@ -54,6 +54,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     // The last list item seen and its list's first item: the next item of
     // the same list stops looking back there.
     let mut last_item: Option<(usize, usize)> = None;
+    // The last table row read for its context, with its table's first line.
+    let mut last_row: Option<(usize, usize)> = None;
     // The lead-in of the list last seen, by its first item.
     let mut lead_cache: Option<(usize, Option<(LeadIn, TimeFacts)>)> = None;
     for block in input.blocks {
@@ -124,7 +126,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let cell_context = table_row
             .filter(|_| bare_cell())
             .map_or_else(Vec::new, |line| {
-                table_context(input.text, line, block.start)
+                let first = table_start(input.text, line, last_row);
+                last_row = Some((line, first));
+                table_context(input.text, first, line, block.start)
                     .iter()
                     .flat_map(|r| tokenize(input.text, r.clone(), 0))
                     .filter(|t| t.kind != TokenKind::Symbol)
@@ -208,15 +212,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     input
                         .text
                         .get(block.start..figure)
-                        .and_then(|before| {
-                            before.trim_end().strip_suffix(':').or_else(|| {
-                                before
-                                    .trim_end()
-                                    .trim_end_matches(['*', '_'])
-                                    .strip_suffix(':')
-                            })
-                        })
-                        .is_some()
+                        .is_some_and(ends_in_colon)
                 });
                 if let Some((lead, lead_facts)) = label_item {
                     lead.apply(&mut analysis.key);
@@ -387,20 +383,32 @@ fn table_row_start(text: &str, offset: usize) -> Option<usize> {
         .then_some(start)
 }
 
-/// The column header and the row label of the table cell at `offset`,
-/// whose row starts at `line`, as ranges of `text`: none for a cell of the
-/// header row or of the label column, or a table without a header row
-/// (the line after the header is the `|---|` separator).
-fn table_context(text: &str, line: usize, offset: usize) -> Vec<Range<usize>> {
-    // The table's first line: walk up while lines are rows.
+/// The first line of the table whose row starts at `line`: the walk up
+/// over its rows stops at `known`, an earlier row with its table's first
+/// line, so that a long table costs time in proportion to its length.
+fn table_start(text: &str, line: usize, known: Option<(usize, usize)>) -> usize {
     let mut first = line;
     while first > 0 {
+        if let Some((row, its_first)) = known
+            && row == first
+        {
+            return its_first;
+        }
         let prev = text[..first - 1].rfind('\n').map_or(0, |n| n + 1);
         if !text[prev..first - 1].trim_start().starts_with('|') {
             break;
         }
         first = prev;
     }
+    first
+}
+
+/// The column header and the row label of the table cell at `offset`,
+/// whose row starts at `line` in the table starting at `first`, as ranges
+/// of `text`: none for a cell of the header row or of the label column, or
+/// a table without a header row (the line after the header is the `|---|`
+/// separator).
+fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Range<usize>> {
     let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |n| at + n);
     let header_end = line_end(first);
     let separator = text.get(header_end + 1..line_end((header_end + 1).min(text.len())));
@@ -446,13 +454,15 @@ fn coordinated(
     i: usize,
 ) -> bool {
     let joins = |a: usize, b: usize| {
-        let gap = figures[a].end..figures[b].start;
-        let restated = quantities[a].unit != quantities[b].unit
-            && toks[gap.clone()].iter().any(|t| t.word() == "or");
-        figures[a].end <= figures[b].start
-            && !gap.is_empty()
+        if figures[a].end > figures[b].start {
+            return false;
+        }
+        let gap = &toks[figures[a].end..figures[b].start];
+        let restated =
+            quantities[a].unit != quantities[b].unit && gap.iter().any(|t| t.word() == "or");
+        !gap.is_empty()
             && gap.len() <= 2
-            && toks[gap]
+            && gap
                 .iter()
                 .all(|t| matches!(t.word(), "and" | "or") || t.is_symbol(','))
             && !restated
@@ -470,7 +480,7 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
     let before = text.get(..first)?.trim_end();
     let start = before.rfind('\n').map_or(0, |n| n + 1);
     let line = before[start..].trim_end_matches(['*', '_']);
-    if !line.ends_with(':') || is_list_item(line) || line.starts_with('|') {
+    if !ends_in_colon(line) || is_list_item(line) || line.starts_with('|') {
         return None;
     }
     let toks = tokenize(text, start..start + line.len(), 0);
@@ -493,6 +503,12 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
         .map_or(toks.len(), |e| start + e);
     let lead = LeadIn::read(&toks[start..end], lexicon);
     (!lead.is_empty()).then(|| (lead, scan(&toks)))
+}
+
+/// Does `text` end in a colon, emphasis markup aside ("**Oregon**:",
+/// "Median pay in 2024:**")?
+fn ends_in_colon(text: &str) -> bool {
+    text.trim_end().trim_end_matches(['*', '_']).ends_with(':')
 }
 
 /// Is `line` a Markdown list item ("- ", "* ", "+ ", "1. ", "2) ")?
@@ -739,7 +755,7 @@ mod tests {
     use super::super::Lexicon;
     use super::{
         MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
-        table_context,
+        table_context, table_start,
     };
 
     #[test]
@@ -770,18 +786,21 @@ mod tests {
         let text = "Intro.\n\n| State | Median pay (2024) |\n|---|---|\n| Ohio | $61,000 |\n";
         let cell = text.find("$61").unwrap();
         let line = text.find("| Ohio").unwrap();
-        let context: Vec<&str> = table_context(text, line, cell)
+        let first = table_start(text, line, None);
+        assert_eq!(first, text.find("| State").unwrap());
+        // From a known earlier row, the same first line.
+        assert_eq!(table_start(text, line, Some((line, first))), first);
+        let context: Vec<&str> = table_context(text, first, line, cell)
             .into_iter()
             .map(|r| text[r].trim())
             .collect();
         assert_eq!(context, ["Median pay (2024)", "Ohio"]);
         // The label column and the header row have no context.
-        assert!(table_context(text, line, line + 2).is_empty());
-        let header = text.find("| State").unwrap();
-        assert!(table_context(text, header, header + 2).is_empty());
+        assert!(table_context(text, first, line, line + 2).is_empty());
+        assert!(table_context(text, first, first, first + 2).is_empty());
         // No separator row: not a table with a header.
         let plain = "| a | b |\n| Ohio | $61,000 |\n";
-        assert!(table_context(plain, 10, plain.find("$61").unwrap()).is_empty());
+        assert!(table_context(plain, 0, 10, plain.find("$61").unwrap()).is_empty());
     }
 
     #[test]

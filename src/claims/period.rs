@@ -63,23 +63,13 @@ impl YearPart {
     /// Appends the part as a reader writes it before its year: "February",
     /// "Q1", "H2".
     pub(crate) fn write(self, out: &mut String) {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         match self {
             YearPart::Month(m) => {
-                out.push_str(MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?"));
+                let name = MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?");
+                // Capitalised as written in prose: "February".
+                let mut letters = name.chars();
+                out.extend(letters.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(letters.as_str());
             }
             YearPart::Quarter(q) => {
                 out.push('Q');
@@ -352,25 +342,32 @@ fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
     ""
 }
 
-/// The month a word names, 1-12 ("february", "feb"). "may" and "march"
-/// are months only next to a year, which is the only place this is asked.
-fn month_number(w: &str) -> Option<u8> {
-    let month = match w.strip_suffix('.').unwrap_or(w) {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(month)
+/// The months, in order.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a lowercase word names, 1-12: its full name or first three
+/// letters, with or without a period ("february", "feb."), or "sept".
+/// "may" and "march" are months only next to a year, which is where the
+/// claims code asks, and in a capitalised name ([`super::subject`]).
+pub(crate) fn month_number(w: &str) -> Option<u8> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let i = MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
+    })?;
+    Some(i as u8 + 1)
 }
 
 /// The ordinal of a quarter or half: "first", "1st", "last".

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word, year_of};
+use super::period::month_number;
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind};
 
@@ -401,7 +402,7 @@ fn collect(
             // "the company's revenue", "the team won 62%": one entity named
             // elsewhere in the article; like "the field", it stands for the
             // article's topic, and two articles' "the company" are not one.
-            if is_entity_noun(&toks[run_start + i].lower)
+            if is_entity_noun(without_possessive(&toks[run_start + i].lower))
                 && (run_start + i)
                     .checked_sub(1)
                     .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "its" | "our"))
@@ -478,13 +479,8 @@ fn collect(
 /// What the lead-in of a list ("Median salaries for registered nurses in
 /// 2023:") says of every "Label: value" item under it: its subject words
 /// and qualifiers. The item's label ("Ohio") names only which one.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct LeadIn {
-    terms: Vec<Term>,
-    geo: Option<Term>,
-    aggregate: Option<Term>,
-    level: Option<Term>,
-}
+#[derive(Debug, Default)]
+pub(crate) struct LeadIn(Collected);
 
 impl LeadIn {
     /// Reads the lead-in's tokens.
@@ -492,32 +488,26 @@ impl LeadIn {
         let words = Words::new(toks, lexicon);
         let mut out = Collected::default();
         collect(toks, &words, 0..toks.len(), &|_| false, &mut out);
-        LeadIn {
-            terms: out.terms,
-            geo: out.geo,
-            aggregate: out.aggregate,
-            level: out.level,
-        }
+        LeadIn(out)
     }
 
     /// True when the lead-in says nothing of a subject ("Here they are:").
     pub(crate) fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-            && self.geo.is_none()
-            && self.aggregate.is_none()
-            && self.level.is_none()
+        let c = &self.0;
+        c.terms.is_empty() && c.geo.is_none() && c.aggregate.is_none() && c.level.is_none()
     }
 
     /// `key` with the lead-in's words added and its qualifiers where the
     /// item has none.
     pub(crate) fn apply(&self, key: &mut SubjectKey) {
-        let mut terms: Vec<Term> = key.terms.iter().chain(self.terms.iter().copied()).collect();
+        let c = &self.0;
+        let mut terms: Vec<Term> = key.terms.iter().chain(c.terms.iter().copied()).collect();
         terms.sort();
         terms.dedup();
         key.terms = Terms::new(&terms);
-        key.geo = key.geo.or(self.geo);
-        key.aggregate = key.aggregate.or(self.aggregate);
-        key.level = key.level.or(self.level);
+        key.geo = key.geo.or(c.geo);
+        key.aggregate = key.aggregate.or(c.aggregate);
+        key.level = key.level.or(c.level);
     }
 }
 
@@ -531,20 +521,24 @@ fn names_a_thing(toks: &[Token<'_>], at: usize) -> bool {
     if !t.capitalized || t.acronym || at == 0 {
         return false;
     }
-    let word = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+    let word = without_possessive(&t.lower);
     word.len() >= 4
         && toks[at - 1].kind == TokenKind::Word
         && !toks[at - 1].capitalized
-        && !is_calendar_word(word)
+        && month_number(word).is_none()
+        && !is_weekday(word)
+}
+
+/// `word` without a possessive "'s" ("company's" -> "company").
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 word_set!(
-    /// Months and days, capitalised in English wherever they stand.
-    is_calendar_word: [
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "sept",
-]
+    /// Days of the week, capitalised in English wherever they stand.
+    is_weekday: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 );
 
 /// The kind of the token that names which one of a capitalised name at
@@ -573,10 +567,8 @@ word_set!(
     /// Nouns that, singular and definite ("the company"), refer to one
     /// organisation or place the article names elsewhere.
     is_entity_noun: [
-    "company", "company's", "firm", "firm's", "team", "team's", "club", "club's", "city",
-    "city's", "town", "town's", "brand", "brand's", "startup", "startup's", "school", "school's",
-    "university", "university's", "hospital", "hospital's", "retailer", "retailer's", "bank",
-    "bank's", "store", "store's",
+    "company", "firm", "team", "club", "city", "town", "brand", "startup", "school", "university",
+    "hospital", "retailer", "bank", "store",
 ]
 );
 
