@@ -252,6 +252,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zi.md", "zh.md"),
         ("claim-value-mismatch", "zk.md", "zj.md"),
         ("claim-value-mismatch", "zm.md", "zl.md"),
+        ("claim-value-mismatch", "zw.md", "zv.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -412,7 +412,29 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "adults who do not smoke", "people without insurance": a
+            // negated group is the other group, not the same one.
+            if is_negation(&refs[i]) {
+                out.terms.push(Term::new("not"));
+                i += 1;
+                continue;
+            }
             if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
+                // "moved from Texas to California" is not the move from
+                // California to Texas: the names keep their direction.
+                let name = match slot {
+                    Slot::Term(t) | Slot::Geo(t) => Some(*t),
+                    _ => None,
+                };
+                if let Some((dir, t)) =
+                    name.and_then(|t| Some((direction(toks, &range, run_start + i)?, t)))
+                {
+                    out.terms
+                        .push(Term::new(&format!("{dir} {}", t.as_str().to_lowercase())));
+                    after_term = Some(run_start + i + n);
+                    i += n;
+                    continue;
+                }
                 match slot {
                     Slot::Term(t) => {
                         out.terms.push(*t);
@@ -438,7 +460,7 @@ fn collect(
             if w.chars().nth(1).is_none()
                 || (entry.is_some_and(|e| e.stop) && !names_a_thing(toks, tok_index))
                 || number_word(w).is_some()
-                || w.bytes().any(|b| b.is_ascii_digit())
+                || (w.bytes().any(|b| b.is_ascii_digit()) && !is_model_name(&toks[tok_index]))
                 || !w.chars().next().is_some_and(char::is_alphabetic)
             {
                 continue;
@@ -467,7 +489,10 @@ fn collect(
                 after_term = Some(tok_index + 2);
                 continue;
             }
-            out.terms.push(Term::new(w));
+            match direction(toks, &range, tok_index) {
+                Some(dir) => out.terms.push(Term::new(&format!("{dir} {w}"))),
+                None => out.terms.push(Term::new(w)),
+            }
             after_term = Some(tok_index + 1);
         }
         if k == run_start {
@@ -537,6 +562,15 @@ fn without_possessive(word: &str) -> &str {
 }
 
 word_set!(
+    /// Words that negate what follows them in a subject.
+    is_negation: [
+    "not", "no", "without", "never", "don't", "doesn't", "didn't", "won't", "can't", "cannot",
+    "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't", "couldn't",
+    "shouldn't", "non", "lack", "lacks", "lacking",
+]
+);
+
+word_set!(
     /// Days of the week, capitalised in English wherever they stand.
     is_weekday: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 );
@@ -547,13 +581,21 @@ word_set!(
 fn name_identifier(toks: &[Token<'_>], at: usize, end: usize) -> Option<TokenKind> {
     let name = &toks[at];
     let next = toks.get(at + 1).filter(|_| at + 1 < end)?;
-    if next.glued || !name.capitalized {
+    // "iOS 17", and "Node.js 20" whose name ends after a dot.
+    let dotted = name.glued
+        && at >= 2
+        && toks[at - 1].is_symbol('.')
+        && toks[at - 1].glued
+        && toks[at - 2].cased;
+    if next.glued || !(name.cased || dotted) {
         return None;
     }
+    let len = next.end - next.start;
     match next.kind {
-        TokenKind::Word if next.capitalized && next.end - next.start == 1 => Some(TokenKind::Word),
+        TokenKind::Word if next.capitalized && len == 1 => Some(TokenKind::Word),
+        // "Python 3.12", "Ubuntu 22.04": a release number, not a year.
         TokenKind::Number
-            if next.end - next.start <= 4
+            if (len <= 4 || (len <= 6 && next.lower.contains('.')))
                 && next.lower.bytes().all(|b| b.is_ascii_digit() || b == b'.')
                 && year_of(next).is_none() =>
         {
@@ -561,6 +603,56 @@ fn name_identifier(toks: &[Token<'_>], at: usize, end: usize) -> Option<TokenKin
         }
         _ => None,
     }
+}
+
+/// "from" or "to" when the name at `at` is one end of a movement between
+/// two names in `range` ("from Texas to California", "from the UK to
+/// Canada"): the word before it (past "the") is "from" with a "to" later,
+/// or "to" with a "from" earlier.
+fn direction(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'static str> {
+    if !toks[at].cased {
+        return None;
+    }
+    let mut p = at.checked_sub(1)?;
+    if toks[p].word() == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if p < range.start {
+        return None;
+    }
+    let other_end = |k: &usize| {
+        toks.get(k + 1).is_some_and(|t| t.cased)
+            || (toks.get(k + 1).is_some_and(|t| t.word() == "the")
+                && toks.get(k + 2).is_some_and(|t| t.cased))
+    };
+    match toks[p].word() {
+        "from" => (p + 1..range.end)
+            .filter(|&k| toks[k].word() == "to")
+            .any(|k| other_end(&k))
+            .then_some("from"),
+        "to" => (range.start..p)
+            .filter(|&k| toks[k].word() == "from")
+            .any(|k| other_end(&k))
+            .then_some("to"),
+        _ => None,
+    }
+}
+
+/// Is a word with digits a name ("GPT-4", "COVID-19", "H-1B", "Web3")?
+/// Written with a capital, starting with a letter, and not a time
+/// ("Q1", "H2", "FY2024", "Mid-2024"), which `period.rs` reads.
+fn is_model_name(tok: &Token<'_>) -> bool {
+    let w: &str = &tok.lower;
+    let time = match w.as_bytes() {
+        [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'] => true,
+        _ => {
+            w.starts_with("fy")
+                || w.as_bytes()
+                    .windows(4)
+                    .any(|d| d.iter().all(u8::is_ascii_digit) && matches!(&d[..2], b"19" | b"20"))
+        }
+    };
+    tok.cased && w.starts_with(|c: char| c.is_alphabetic()) && !time
 }
 
 word_set!(
@@ -912,7 +1004,9 @@ pub(crate) fn analyse(
     if let Some(intro) = &ctx.intro {
         let mut qualifiers = Collected::default();
         collect(toks, words, intro.clone(), &in_figure, &mut qualifiers);
-        main.geo = main.geo.or(qualifiers.geo);
+        if !leaves_out(&toks[intro.clone()]) {
+            main.geo = main.geo.or(qualifiers.geo);
+        }
         main.aggregate = main.aggregate.or(qualifiers.aggregate);
         main.level = main.level.or(qualifiers.level);
         // "Among Black workers, unemployment was 6.1%": an introduction
@@ -921,9 +1015,15 @@ pub(crate) fn analyse(
             .iter()
             .any(|t| matches!(t.word(), "among" | "amongst"));
         let intro_toks = &toks[intro.clone()];
-        if names_a_group(intro_toks) && !own_group {
+        if leaves_out(intro_toks) {
+            // "Outside the US, ...": the figure is of everywhere but the
+            // place named, so it neither is that place's nor meets it.
+            main.terms.push(Term::new("outside"));
+            main.terms.extend(qualifiers.geo);
             main.terms.extend(qualifiers.terms);
-        } else if names_a_place(intro_toks) {
+        } else if names_a_group(intro_toks) && !own_group {
+            main.terms.extend(qualifiers.terms);
+        } else if names_a_place(intro_toks) || names_a_scope(intro_toks) {
             // "In Michigan, 47% of adults" is "47% of Michigan adults",
             // like "47% of adults in Michigan".
             let narrowed = if base_terms.terms.is_empty() {
@@ -1023,6 +1123,97 @@ fn names_a_place(intro: &[Token<'_>]) -> bool {
     }
     named
 }
+
+/// Does an introduction say where the clause holds, by a preposition of
+/// scope and a noun phrase ("In healthcare,", "At Google,", "On mobile,",
+/// "Within the public sector,")? Then its words narrow the subject: the
+/// clause is about that sector, company or channel, not all of them. Phrases
+/// that link sentences ("In fact,", "On the other hand,"), refer to the text
+/// or a source ("In this guide,", "In our survey,", "In Indeed's data,") or
+/// hold a number are not a scope.
+fn names_a_scope(intro: &[Token<'_>]) -> bool {
+    let Some((first, rest)) = intro.split_first() else {
+        return false;
+    };
+    if !matches!(
+        first.word(),
+        "in" | "at" | "on" | "within" | "inside" | "across" | "throughout" | "under"
+    ) {
+        return false;
+    }
+    let mut content = false;
+    for t in rest {
+        let w = t.word();
+        if t.kind != TokenKind::Word {
+            if t.is_symbol('-') || t.is_symbol('&') || t.is_symbol('.') {
+                continue;
+            }
+            return false;
+        }
+        if matches!(w, "the" | "a" | "an" | "and" | "of") {
+            continue;
+        }
+        if is_text_reference(w)
+            || is_pronoun(w)
+            || is_linking_noun(w)
+            || is_source_noun(w)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        content = true;
+    }
+    content
+}
+
+/// Does an introduction leave a place or group out ("Outside the US,",
+/// "Excluding China,", "Beyond Europe,")?
+fn leaves_out(intro: &[Token<'_>]) -> bool {
+    let word = |k: usize| intro.get(k).map_or("", |t| t.word());
+    let object = match (word(0), word(1)) {
+        ("outside" | "beyond" | "excluding" | "except", _) => 1,
+        ("apart" | "aside", "from") => 2,
+        _ => return false,
+    };
+    // "Beyond that," links sentences: a pronoun leaves nothing out.
+    intro[object..].iter().any(|t| {
+        t.kind == TokenKind::Word
+            && !matches!(t.word(), "the" | "a" | "an")
+            && !is_pronoun(t.word())
+    })
+}
+
+word_set!(
+    /// Pronouns that can end an introduction ("Beyond that,", "At that
+    /// point,"): they point back, and name no scope.
+    is_pronoun: ["that", "this", "those", "these", "it", "them", "which", "what", "all", "everything", "anything"]
+);
+
+word_set!(
+    /// Words by which a text points at itself or its author ("In this
+    /// guide,", "In our experience,"): no scope of a figure.
+    is_text_reference: ["this", "these", "our", "my", "your", "their", "its", "his", "her", "we"]
+);
+
+word_set!(
+    /// Nouns of phrases that link sentences or frame an argument ("In fact,",
+    /// "In addition,", "On the other hand,", "In most cases,").
+    is_linking_noun: [
+    "fact", "addition", "general", "particular", "practice", "contrast", "short", "summary", "turn",
+    "reality", "theory", "words", "hand", "meantime", "response", "conclusion", "effect", "light",
+    "view", "case", "cases", "sense", "brief", "essence", "principle", "order", "fairness", "truth",
+    "aggregate", "average", "median", "sum", "total", "spite", "regard", "terms",
+    "article", "guide", "post", "piece", "section", "chapter", "data", "figures", "numbers",
+    "meanwhile", "comparison", "other", "whole", "balance", "top", "bottom", "upside", "downside",
+    "surface", "side", "end", "outset", "start", "beginning", "moment", "past", "future", "present",
+    "recent", "years", "months", "weeks", "days", "decade", "decades", "least", "most", "first", "last",
+    "times", "time", "glance", "scale", "level", "basis", "paper", "example", "instance", "hood",
+    "behalf", "note", "way", "point", "stage", "rate", "contrary", "plus", "minus", "hindsight",
+    "chart", "table", "graph", "image", "list", "below", "above",
+]
+);
 
 /// Reads an article's topic term from its title, subtitle and description:
 /// the lexicon term named most often there, else the most frequent content
@@ -1204,6 +1395,63 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["average pay · nurse"], "{text}");
         }
+    }
+
+    #[test]
+    fn an_introduction_of_scope_narrows_the_subject() {
+        let s = subjects("In healthcare, remote job postings rose 35% in 2024.");
+        assert!(s[0].contains("healthcare"), "{s:?}");
+        let s = subjects("At Northwind, the average salary for a nurse is $79,000 a year.");
+        assert_eq!(s, ["average pay · northwind nurse"]);
+        // Linking phrases, pronouns and the text itself set no scope.
+        for text in [
+            "On the other hand, the average salary for a nurse is $79,000 a year.",
+            "At that point, the average salary for a nurse is $79,000 a year.",
+            "In this guide, the average salary for a nurse is $79,000 a year.",
+            "Beyond that, the average salary for a nurse is $79,000 a year.",
+        ] {
+            assert_eq!(subjects(text), ["average pay · nurse"], "{text}");
+        }
+        // What an introduction leaves out is not the figure's place.
+        let s = subjects("Outside the US, the average salary for a nurse is $52,000 a year.");
+        assert_eq!(s, ["average pay · US nurse outside"]);
+    }
+
+    #[test]
+    fn a_negated_group_is_another_group() {
+        let with = subjects("In 2024, 3% of adults with insurance skipped care.");
+        let without = subjects("In 2024, 8% of adults without insurance skipped care.");
+        assert_ne!(with, without);
+        let not = subjects("Adults who do not smoke have a 20% lower risk of stroke.");
+        assert!(not[0].contains("not"), "{not:?}");
+    }
+
+    #[test]
+    fn a_name_keeps_its_version() {
+        for (a, b) in [
+            ("Node.js 20", "Node.js 18"),
+            ("iOS 17", "iOS 16"),
+            ("GPT-4", "GPT-3.5"),
+            ("Ubuntu 22.04", "Ubuntu 20.04"),
+        ] {
+            let sa = subjects(&format!("{a} is used by 45% of developers in 2024."));
+            let sb = subjects(&format!("{b} is used by 45% of developers in 2024."));
+            assert_ne!(sa, sb, "{a} / {b}");
+        }
+        let s = subjects("COVID-19 deaths fell 40% in 2023.");
+        assert_eq!(s, ["change in covid-19 death"]);
+        // Times are read by the period, not kept as names.
+        let s = subjects("In Q3, nurse vacancies rose 12% from Mid-2023 levels.");
+        assert!(!s[0].contains("q3") && !s[0].contains("mid"), "{s:?}");
+    }
+
+    #[test]
+    fn a_movement_between_two_names_keeps_its_direction() {
+        let there = subjects("In 2024, 40,000 people moved from Texas to California.");
+        let back = subjects("In 2024, 40,000 people moved from California to Texas.");
+        assert_ne!(there, back);
+        let s = subjects("Exports from the US to Canada rose 8% in 2024.");
+        assert!(s[0].contains("from us") && s[0].contains("to ca"), "{s:?}");
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(crate) struct Token<'a> {
     pub capitalized: bool,
     /// True when its first two letters are uppercase ("CAGR", "US").
     pub acronym: bool,
+    /// True when any of its letters is uppercase ("iOS", "GPT-4", "Paris"):
+    /// a word written as a name.
+    pub cased: bool,
 }
 
 impl Token<'_> {
@@ -132,6 +135,7 @@ pub(crate) fn tokenize_into<'a>(
                 glued,
                 capitalized: false,
                 acronym: false,
+                cased: false,
             });
             k += len;
             last_end = Some(k);
@@ -201,6 +205,7 @@ pub(crate) fn tokenize_into<'a>(
                     && o.as_bytes()
                         .get(start + 1)
                         .is_some_and(u8::is_ascii_uppercase),
+                cased: o.as_bytes()[start..k].iter().any(u8::is_ascii_uppercase),
             },
             Some(o) => Word::Original(&o[start..k]),
             None => Word::Original(&slice[start..k]),
@@ -223,6 +228,7 @@ enum Word<'a> {
         lower: &'a str,
         capitalized: bool,
         acronym: bool,
+        cased: bool,
     },
     /// As written.
     Original(&'a str),
@@ -230,12 +236,13 @@ enum Word<'a> {
 
 /// Classifies one word run and pushes one to three tokens for it.
 fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: bool) {
-    let (lower, capitalized, acronym) = match word {
+    let (lower, capitalized, acronym, cased) = match word {
         Word::Lowered {
             lower,
             capitalized,
             acronym,
-        } => (Cow::Borrowed(lower), capitalized, acronym),
+            cased,
+        } => (Cow::Borrowed(lower), capitalized, acronym, cased),
         Word::Original(text) => lowercase(text),
     };
     if !lower.as_bytes()[0].is_ascii_digit() {
@@ -248,6 +255,7 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
             glued,
             capitalized,
             acronym,
+            cased,
         });
         return;
     }
@@ -262,6 +270,7 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
         glued,
         capitalized: capitalized && s == 0,
         acronym: acronym && s == 0,
+        cased: cased && s == 0,
     };
     if is_numeric(&lower) {
         out.push(make(TokenKind::Number, 0, lower.len(), glued));
@@ -295,9 +304,11 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, word: Word<'a>, start: usize, glued: 
 }
 
 /// Lowercase form of a word (borrowed when already lowercase), whether it
-/// starts with an uppercase letter, and whether its first two are.
-fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool) {
-    let lower = if text.chars().any(char::is_uppercase) {
+/// starts with an uppercase letter, whether its first two are, and whether
+/// any is.
+fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool, bool) {
+    let cased = text.chars().any(char::is_uppercase);
+    let lower = if cased {
         Cow::Owned(text.to_lowercase())
     } else {
         Cow::Borrowed(text)
@@ -305,7 +316,7 @@ fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool) {
     let mut chars = text.chars();
     let capitalized = chars.next().is_some_and(char::is_uppercase);
     let acronym = capitalized && chars.next().is_some_and(char::is_uppercase);
-    (lower, capitalized, acronym)
+    (lower, capitalized, acronym, cased)
 }
 
 #[cfg(test)]
