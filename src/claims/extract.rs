@@ -171,6 +171,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
                     continue;
                 };
+                if supposes(toks, &segs[seg_index], q.hedge_first) {
+                    continue;
+                }
                 let segment =
                     trim_trailing_clause(toks, segs[seg_index].clone(), q.last, &in_figure);
                 // The first segment of a sentence is an introduction
@@ -447,6 +450,28 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
 /// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
 /// figures of two units: "$743 billion, or 14.5% of sales" says one thing
 /// twice.
+/// Is the figure at `figure` only supposed, not stated: in a premise ("If
+/// a fund returns 7% a year, ...", "Assuming rents rise 3%, ...") or in a
+/// sentence that sets up an example ("Suppose ...", "Imagine ...", "Let's
+/// say ...")? A writer's example is no claim about the world.
+fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
+    let opens = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let sets_up = matches!(
+        opens(0),
+        "suppose" | "imagine" | "assume" | "hypothetically" | "picture"
+    ) || (opens(0) == "let's" && opens(1) == "say")
+        || (opens(0) == "say" && !toks.get(1).is_some_and(|t| t.kind == TokenKind::Number));
+    sets_up
+        || toks[segment.start..figure.max(segment.start)]
+            .iter()
+            .any(|t| {
+                matches!(
+                    t.word(),
+                    "if" | "unless" | "assuming" | "supposing" | "suppose" | "imagine"
+                )
+            })
+}
+
 fn coordinated(
     toks: &[Token<'_>],
     figures: &[Range<usize>],
@@ -757,6 +782,33 @@ mod tests {
         MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
         table_context, table_start,
     };
+
+    #[test]
+    fn a_supposed_figure_is_no_claim() {
+        let lexicon = Lexicon::builtin();
+        let figures = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &lexicon)
+                .iter()
+                .map(|c| c.figure(text).to_string())
+                .collect()
+        };
+        for text in [
+            "If a fund returns 7% a year, your money doubles in about ten years.",
+            "Assuming rents rise 3% a year, the flat pays for itself.",
+            "Suppose a savings account pays 5% a year.",
+            "Imagine a fund that returns 9% a year.",
+            "Let's say your salary is $60,000.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // The premise only: what follows it is said.
+        let said = figures("If rates stay high, home sales will fall 10% in 2025.");
+        assert_eq!(said, ["10%"]);
+        assert_eq!(
+            figures("Index funds returned 7% a year, if fees are ignored."),
+            ["7%"]
+        );
+    }
 
     #[test]
     fn a_list_lead_in_gives_its_items_their_subject_and_date() {
