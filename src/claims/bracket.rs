@@ -54,9 +54,22 @@ fn is_digit_ordinal(word: &str) -> bool {
 }
 
 word_set!(
-    /// Participles and nouns before an income threshold: "households earning
-    /// over $100,000", "incomes below $30,000".
-    is_income_word: ["earning", "making", "incomes", "income"]
+    /// Participles and nouns before an income or price threshold:
+    /// "households earning over $100,000", "incomes below $30,000", "roles
+    /// paying more than $150,000", "homes priced above $1 million".
+    is_income_word: [
+    "earning", "making", "incomes", "income", "paying", "priced", "costing", "worth", "valued",
+    "selling", "charging", "spending", "salaried",
+]
+);
+
+word_set!(
+    /// Verbs after which a participle or "worth" is the predicate, not a
+    /// threshold that sorts a noun ("was worth over", "are earning over").
+    is_copula: [
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "stay", "stays",
+    "stayed", "now", "currently", "still",
+]
 );
 
 /// Which way a bracket is open.
@@ -223,9 +236,25 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
     } else if matches!(f.unit, Unit::Usd | Unit::Gbp | Unit::Eur)
         && threshold.is_some()
         && (is_income_word(word(before)) || (word(before) == "of" && is_income_word(word(before2))))
+        && !is_copula(word(if is_income_word(word(before)) {
+            before2
+        } else {
+            f.start.checked_sub(3)
+        }))
     {
+        // "homes priced above $1 million" sorts homes; "the market was
+        // worth more than $1 billion" states what it was worth.
         let n = if is_income_word(word(before)) { 1 } else { 2 };
-        (lead(n), "earning", String::new())
+        let verb = word(before.and_then(|b| b.checked_sub(n - 1)));
+        let kind = if matches!(
+            verb,
+            "earning" | "making" | "incomes" | "income" | "paying" | "salaried"
+        ) {
+            "earning"
+        } else {
+            "priced"
+        };
+        (lead(n), kind, String::new())
     } else if f.unit == Unit::Count
         && f.scale == 0
         && threshold.is_some()
@@ -415,6 +444,14 @@ mod tests {
                 "under $35000",
             ),
             ("About 18% of households have $500 or more saved.", "$500+"),
+            (
+                "Homes priced above $1 million made up 9% of sales.",
+                "home priced $1000000+",
+            ),
+            (
+                "Roles paying more than $150,000 were 14% of postings.",
+                "role earning $150000+",
+            ),
         ];
         for (text, term) in cases {
             assert_eq!(brackets(text), (1, vec![term.to_string()]), "{text}");
@@ -430,6 +467,17 @@ mod tests {
         );
         // An exact income after a participle is what they earn.
         assert_eq!(brackets("Nurses earning $80,000 a year say so.").1.len(), 0);
+        // What something is worth, or earns, after a copula is a figure.
+        assert_eq!(
+            brackets("The market was worth more than $1.1 billion in 2020.")
+                .1
+                .len(),
+            0
+        );
+        assert_eq!(
+            brackets("Nurses are earning over $90,000 a year.").1.len(),
+            0
+        );
         // The average age is a figure, not a bracket.
         assert_eq!(brackets("The average age is 42.").1.len(), 0);
         // "with 300 new jobs": no threshold.

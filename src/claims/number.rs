@@ -1192,6 +1192,11 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
     {
         return false;
     }
+    // The base of a rate: "450 burglaries per 100,000 residents", "for
+    // every 1,000 births".
+    if before(1) == "per" || (before(1) == "every" && matches!(before(2), "for" | "in" | "of")) {
+        return false;
+    }
     // Sample sizes: "a survey of 1,200 hiring managers", "we polled 400 recruiters".
     if (before(1) == "of" && is_sample_noun(before(2)))
         || is_sample_verb(before(1))
@@ -1344,6 +1349,8 @@ mod tests {
             "up from 11% in 2019",
             "up from $48,000 in 2021 and $45,000 in 2019",
             "down from 4.6%, 5.1% and 5.9%",
+            "deaths per 100,000 residents",
+            "for every 1,000 births",
         ] {
             assert!(quantities(s).is_empty(), "{s}: {:?}", quantities(s));
         }

@@ -57,6 +57,9 @@ pub enum YearPart {
     Quarter(u8),
     /// A half, 1-2.
     Half(u8),
+    /// The months from the first to the second, 1-12 ("between January and
+    /// March 2024").
+    Months(u8, u8),
 }
 
 impl YearPart {
@@ -64,12 +67,11 @@ impl YearPart {
     /// "Q1", "H2".
     pub(crate) fn write(self, out: &mut String) {
         match self {
-            YearPart::Month(m) => {
-                let name = MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?");
-                // Capitalised as written in prose: "February".
-                let mut letters = name.chars();
-                out.extend(letters.next().map(|c| c.to_ascii_uppercase()));
-                out.push_str(letters.as_str());
+            YearPart::Month(m) => write_month(out, m),
+            YearPart::Months(a, b) => {
+                write_month(out, a);
+                out.push('–');
+                write_month(out, b);
             }
             YearPart::Quarter(q) => {
                 out.push('Q');
@@ -81,6 +83,14 @@ impl YearPart {
             }
         }
     }
+}
+
+/// Appends month `m` (1-12) capitalised as written in prose: "February".
+fn write_month(out: &mut String, m: u8) {
+    let name = MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?");
+    let mut letters = name.chars();
+    out.extend(letters.next().map(|c| c.to_ascii_uppercase()));
+    out.push_str(letters.as_str());
 }
 
 /// When a claim holds, normalised.
@@ -440,6 +450,39 @@ fn part_before(toks: &[Token<'_>], year_at: usize) -> Option<(usize, YearPart)> 
     Some((at, month))
 }
 
+/// A date that closes a span of months of one year ("between January and
+/// March 2024", "from April to June 2024", "January–March 2024"), given
+/// where its last month `part` begins: where the span begins and its part.
+/// Anything else is returned as it was.
+fn months_span(toks: &[Token<'_>], at: usize, part: YearPart) -> (usize, YearPart) {
+    let span = || {
+        let YearPart::Month(last) = part else {
+            return None;
+        };
+        let joiner = at.checked_sub(1)?;
+        let dash = is_dash(&toks[joiner]);
+        if !(dash
+            || matches!(
+                word_at(toks, joiner),
+                "and" | "to" | "through" | "thru" | "until"
+            ))
+        {
+            return None;
+        }
+        let first_at = joiner.checked_sub(1)?;
+        let first = month_number(word_at(toks, first_at)).filter(|&m| m < last)?;
+        let opener = first_at
+            .checked_sub(1)
+            .filter(|&o| matches!(word_at(toks, o), "between" | "from"));
+        match opener {
+            Some(o) => Some((o, YearPart::Months(first, last))),
+            None if dash => Some((first_at, YearPart::Months(first, last))),
+            None => None,
+        }
+    };
+    span().unwrap_or((at, part))
+}
+
 fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
     toks.get(k).map_or("", |t| t.word())
 }
@@ -522,7 +565,7 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 continue;
             }
             // "by March 2025": the preposition is before the whole date.
-            let date = part_before(toks, k);
+            let date = part_before(toks, k).map(|(at, part)| months_span(toks, at, part));
             let named = date.map(|(_, part)| (y, part));
             match preposition_before(toks, date.map_or(k, |(at, _)| at)) {
                 "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into" => {
@@ -870,6 +913,19 @@ mod tests {
         assert_eq!(
             month("during the second half of 2023, 41%", false),
             (point(2023), Some(YearPart::Half(2)))
+        );
+        // A span of months of one year is its own part.
+        assert_eq!(
+            month("sales rose 8% between January and March 2024", true),
+            (Period::over_year(2024), Some(YearPart::Months(1, 3)))
+        );
+        assert_eq!(
+            month("sales rose 8% from April to June 2024", true).1,
+            Some(YearPart::Months(4, 6))
+        );
+        assert_eq!(
+            month("sales rose 8% in January–March 2024", true).1,
+            Some(YearPart::Months(1, 3))
         );
         // A year alone, or a span, has no part.
         assert_eq!(month("was 3.9% in 2024", false), (point(2024), None));

@@ -717,8 +717,14 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
         let w = tok.word();
         let next = toks.get(k + 1).map_or("", |t| t.word());
         // "Job counts rose 5%": a noun, not a reporting verb.
-        let verb =
-            is_reporting_verb(w) && !is_up_word(next) && !is_down_word(next) && !is_auxiliary(next);
+        // "The mutation is found in 12% of patients": a passive after an
+        // auxiliary says where, not who reports.
+        let passive = k > segment.start && is_auxiliary(toks[k - 1].word());
+        let verb = is_reporting_verb(w)
+            && !passive
+            && !is_up_word(next)
+            && !is_down_word(next)
+            && !is_auxiliary(next);
         // "Indeed reported that ...": a verb of saying with "that" frames
         // the clause whoever says it.
         let says_that = next == "that" && (verb || is_past_reporting_verb(w));
@@ -1415,6 +1421,22 @@ mod tests {
         // What an introduction leaves out is not the figure's place.
         let s = subjects("Outside the US, the average salary for a nurse is $52,000 a year.");
         assert_eq!(s, ["average pay · US nurse outside"]);
+    }
+
+    #[test]
+    fn a_passive_of_finding_is_no_source() {
+        let s = subjects("The BRCA mutation is found in 12% of breast cancer patients.");
+        assert!(s[0].contains("brca mutation"), "{s:?}");
+        // The active verb still frames: who found it is not the subject.
+        let s = subjects("A Pew survey found 12% of adults use the app.");
+        assert!(!s[0].contains("pew"), "{s:?}");
+    }
+
+    #[test]
+    fn total_pay_is_not_the_salary() {
+        let total = subjects("The median total compensation for product managers was $210,000.");
+        let base = subjects("The median salary for product managers was $210,000.");
+        assert_ne!(total, base);
     }
 
     #[test]
