@@ -253,6 +253,8 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zk.md", "zj.md"),
         ("claim-value-mismatch", "zm.md", "zl.md"),
         ("claim-value-mismatch", "zw.md", "zv.md"),
+        ("claim-value-mismatch", "zzg.md", "zzf.md"),
+        ("claim-value-mismatch", "zzi.md", "zzh.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

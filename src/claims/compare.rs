@@ -536,11 +536,11 @@ fn drop_unresolved_parallels(all: &[(ClaimRef, &Claim)], members: &mut Vec<u32>)
 /// Is the claim's subject specific enough to meet another article's? One
 /// word ("Linux", "satisfied", "majority") names a topic, not a quantity:
 /// a subject needs a measure and whose it is, so two words at least,
-/// counting the base of a share. A range ("salaries range from $X to $Y")
+/// counting the base of a share and the place ("unemployment · US"). A range ("salaries range from $X to $Y")
 /// is a spread, not one figure, and an undated figure may hold at any
 /// time: neither is compared.
 fn specific(c: &Claim) -> bool {
-    c.subject.terms.len() + c.subject.base.len() >= 2
+    c.subject.terms.len() + c.subject.base.len() + usize::from(c.subject.geo.is_some()) >= 2
         && c.form != Form::Range
         && !matches!(c.period, Period::None | Period::Unresolved)
 }
