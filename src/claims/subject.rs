@@ -419,6 +419,14 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "the third quarter of 2024": the period reads the part of the year.
+            let next = toks.get(run_start + i + 1).map_or("", |t| t.word());
+            if matches!(next, "quarter" | "half")
+                && matches!(&*refs[i], "first" | "second" | "third" | "fourth" | "final")
+            {
+                i += 1;
+                continue;
+            }
             if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
                 // "moved from Texas to California" is not the move from
                 // California to Texas: the names keep their direction.
@@ -1421,6 +1429,12 @@ mod tests {
         // What an introduction leaves out is not the figure's place.
         let s = subjects("Outside the US, the average salary for a nurse is $52,000 a year.");
         assert_eq!(s, ["average pay · US nurse outside"]);
+    }
+
+    #[test]
+    fn the_part_of_a_year_is_no_subject_word() {
+        let s = subjects("The average card rate was 21.5% in the third quarter of 2024.");
+        assert!(!s[0].contains("third"), "{s:?}");
     }
 
     #[test]
