@@ -784,6 +784,28 @@ mod tests {
     };
 
     #[test]
+    fn a_period_is_written_with_its_part_of_the_year() {
+        let lexicon = Lexicon::builtin();
+        let period = |text: &str| extract_prose(text, None, &lexicon)[0].period_text();
+        assert_eq!(
+            period("Nurse vacancies fell 8% in March 2024."),
+            "a change in March 2024"
+        );
+        assert_eq!(
+            period("Nurse vacancies fell 8% between January and March 2024."),
+            "a change in January–March 2024"
+        );
+        assert_eq!(
+            period("By March 2024, 20% of clinics used e-prescribing."),
+            "cumulative through March 2024"
+        );
+        assert_eq!(
+            period("The nurse vacancy rate was 8% in March 2024."),
+            "in March 2024"
+        );
+    }
+
+    #[test]
     fn a_supposed_figure_is_no_claim() {
         let lexicon = Lexicon::builtin();
         let figures = |text: &str| -> Vec<String> {

@@ -253,6 +253,20 @@ impl Claim {
                 out.push(' ');
                 out.push_str(&year.to_string());
             }
+            // "by March 2025": the month is the end, not the year.
+            (Period::Until { year, .. }, Some(part)) => {
+                out.push_str("cumulative through ");
+                part.write(out);
+                out.push(' ');
+                out.push_str(&year.to_string());
+            }
+            // "rose 3% in March 2024": a change within the part named.
+            (Period::Span { from, to, .. }, Some(part)) if to == from + 1 => {
+                out.push_str("a change in ");
+                part.write(out);
+                out.push(' ');
+                out.push_str(&to.to_string());
+            }
             (period, _) => period.write_framing(out),
         }
     }
