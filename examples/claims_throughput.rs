@@ -202,6 +202,7 @@ fn main() {
                     masked: &[],
                     publish_date: *date,
                     topic: &[],
+                    title: None,
                 };
                 extract(&input, &lexicon)
             })

@@ -255,6 +255,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zw.md", "zv.md"),
         ("claim-value-mismatch", "zzg.md", "zzf.md"),
         ("claim-value-mismatch", "zzi.md", "zzh.md"),
+        ("claim-value-mismatch", "zzl.md", "zzj.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -103,12 +103,16 @@ fn arbitrary_text_and_ranges_never_panic() {
         let mut blocks = ranges();
         blocks.push(0..text.len());
         let masked = ranges();
+        // The whole text as a title too: the title's place is looked for
+        // in any text.
+        let whole = 0..text.len();
         let input = ProseInput {
             text: &text,
             blocks: &blocks,
             masked: &masked,
             publish_date: chrono::NaiveDate::from_ymd_opt(2024, 2, 29),
             topic: &[],
+            title: Some(&whole),
         };
         let claims = extract(&input, &lexicon);
         for c in &claims {

@@ -383,6 +383,7 @@ fn extract_images(n: usize) {
         masked: &masked,
         publish_date: None,
         topic: &[],
+        title: None,
     };
     extract(&input, &Lexicon::builtin());
 }

@@ -1250,6 +1250,7 @@ mod real_prose_tests {
                     masked: &[],
                     publish_date: date,
                     topic: &[],
+                    title: None,
                 };
                 extract(&input, &lexicon)
             })
@@ -1529,6 +1530,7 @@ mod real_prose_tests {
             masked: std::slice::from_ref(&destination),
             publish_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
             topic: &[],
+            title: None,
         };
         let claims = extract(&input, &lexicon);
         assert_eq!(claims.len(), 1);

@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
-use super::subject::{LeadIn, Metric, SubjectContext, Words, analyse, topic_of};
+use super::subject::{LeadIn, Metric, SubjectContext, Words, analyse, title_scope, topic_of};
 use super::term::Term;
 use super::token::{Token, TokenKind, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
@@ -281,8 +281,67 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         scratch = lowered.into_bytes();
     }
     place_dollar_figures(&mut claims, lexicon);
+    if !claims.is_empty() {
+        place_by_title(&mut claims, input, lexicon);
+    }
     claims.shrink_to_fit();
     claims
+}
+
+/// "Cybersecurity Jobs in Texas", "Moving to Austin": a place the title
+/// names, that the text also names as a place ("in Austin"), is where the
+/// article's figures hold unless a figure names its own region. Two city
+/// guides' "the median rent is $1,450" are two cities' rents.
+fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
+    let Some(title) = input.title.and_then(|r| input.text.get(r.clone())) else {
+        return;
+    };
+    let in_text = |needle: &str| {
+        input.blocks.iter().any(|b| {
+            input
+                .text
+                .get(b.clone())
+                .is_some_and(|t| t.contains(needle))
+        })
+    };
+    let Some(scope) = title_scope(title, &in_text, lexicon) else {
+        return;
+    };
+    for c in claims.iter_mut() {
+        // "according to a national poll", "nationwide": the country's figure.
+        // The sentence up to the end of the clause and the rest of it, where
+        // a source is named ("Nationally, ...", "..., a national poll found").
+        let rest = input.text.get(c.context.end..).unwrap_or_default();
+        let end = c.context.end + rest.find(['.', '\n']).unwrap_or(rest.len());
+        let start = c.sentence.min(c.context.start);
+        let context = input.text.get(start..end).unwrap_or_default();
+        let national = context.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            ["national", "nationally", "nationwide", "countrywide"]
+                .iter()
+                .any(|n| w.eq_ignore_ascii_case(n))
+        });
+        if !national && !names_another_place(context, title) {
+            scope.apply(&mut c.subject);
+        }
+    }
+}
+
+/// Does `sentence` name a place the title does not ("in Colorado", "across
+/// New England" in an article on Texas)? Then its figure is that place's.
+fn names_another_place(sentence: &str, title: &str) -> bool {
+    ["in ", "In ", "across ", "Across ", "throughout "]
+        .iter()
+        .flat_map(|p| sentence.match_indices(p).map(move |(at, _)| at + p.len()))
+        .any(|at| {
+            let name: &str = sentence[at..]
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            name.len() >= 3
+                && name.starts_with(|ch: char| ch.is_uppercase())
+                && super::period::month_number(&name.to_lowercase()).is_none()
+                && !title.contains(name)
+        })
 }
 
 /// The longest stretch of text read as one sentence, in bytes: far beyond
@@ -362,6 +421,7 @@ pub fn extract_prose(
         masked: &[],
         publish_date,
         topic: &[],
+        title: None,
     };
     // A snippet's own front matter, if any, is its topic: the snippet and
     // its topic lines, one after the other.

@@ -25,7 +25,7 @@
 //!     .iter()
 //!     .map(|t| {
 //!         let blocks = [0..t.len()];
-//!         extract(&ProseInput { text: t, blocks: &blocks, masked: &[], publish_date: None, topic: &[] }, &lexicon)
+//!         extract(&ProseInput { text: t, blocks: &blocks, masked: &[], publish_date: None, topic: &[], title: None }, &lexicon)
 //!     })
 //!     .collect();
 //! let conflicts = compare(&docs, &Tolerances::default());
@@ -112,6 +112,9 @@ pub struct ProseInput<'a> {
     /// written: the article's topic, read only when a clause says "the
     /// field" or "the industry".
     pub topic: &'a [Range<usize>],
+    /// Where the front matter's title value is written: a place it names
+    /// ("Nurse Pay in Texas") is the scope of the article's figures.
+    pub title: Option<&'a Range<usize>>,
 }
 
 /// One numeric claim, normalised. It owns no strings (a corpus holds

@@ -1271,6 +1271,115 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
     best_known.or(best_any).map(|e| Term::new(&e.0))
 }
 
+/// The place a title names ([`title_scope`]).
+pub(crate) enum Scope {
+    /// A region of the lexicon ("in Germany").
+    Geo(Term),
+    /// Any other name, as the words a clause would give ("in New York":
+    /// "new", "york").
+    Words(Vec<Term>),
+}
+
+impl Scope {
+    /// Places a figure with no region of its own.
+    pub(crate) fn apply(&self, key: &mut SubjectKey) {
+        if key.geo.is_some() {
+            return;
+        }
+        // "38% of adults in Michigan" in an article on Michigan names it already.
+        if let Scope::Words(words) = self
+            && words
+                .iter()
+                .any(|&w| key.terms.contains(w) || key.base.contains(w))
+        {
+            return;
+        }
+        match self {
+            Scope::Geo(g) => key.geo = Some(*g),
+            Scope::Words(words) => {
+                let mut terms: Vec<Term> = key.terms.iter().chain(words.iter().copied()).collect();
+                terms.sort();
+                terms.dedup();
+                key.terms = Terms::new(&terms);
+            }
+        }
+    }
+}
+
+/// The place a title names after "in", "to", "across" or "throughout":
+/// up to three capitalised words that are not a month or a stop word
+/// ("Jobs in Texas", "Moving to New York", "Flights to Japan"), when
+/// `in_text` finds the text writing it as a place too ("in Texas", "across
+/// Texas"): title case capitalises every word, the text only names.
+pub(crate) fn title_scope(
+    title: &str,
+    in_text: &dyn Fn(&str) -> bool,
+    lex: &Lexicon,
+) -> Option<Scope> {
+    let toks = super::token::tokenize(title, 0..title.len(), 0);
+    for k in 0..toks.len() {
+        if !matches!(toks[k].word(), "in" | "to" | "across" | "throughout") {
+            continue;
+        }
+        let start = k + 1;
+        let mut end = start;
+        while end < toks.len()
+            && end - start < 3
+            && toks[end].kind == TokenKind::Word
+            && toks[end].capitalized
+            && month_number(toks[end].word()).is_none()
+            && !matches!(
+                toks[end].word(),
+                "and"
+                    | "or"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "vs"
+                    | "from"
+                    | "to"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "by"
+                    | "is"
+                    | "are"
+            )
+        {
+            end += 1;
+        }
+        if end == start {
+            continue;
+        }
+        let name = &title[toks[start].start..toks[end - 1].end];
+        let named = ["in", "In", "across", "Across", "throughout", "Throughout"]
+            .iter()
+            .any(|p| in_text(&format!("{p} {name}")) || in_text(&format!("{p} the {name}")));
+        if !named {
+            continue;
+        }
+        let words: Vec<Cow<'_, str>> = toks[start..end].iter().map(norm).collect();
+        if let Some((Slot::Geo(g), n)) = lex.match_phrase(&words, 0)
+            && n == words.len()
+        {
+            return Some(Scope::Geo(*g));
+        }
+        // The words a clause naming the place would give ("New Mexico": "mexico").
+        let terms: Vec<Term> = words
+            .iter()
+            .filter(|w| !lex.entry(w).is_some_and(|e| e.stop))
+            .map(|w| Term::new(w))
+            .collect();
+        if !terms.is_empty() {
+            return Some(Scope::Words(terms));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Lexicon, extract_prose};
@@ -1429,6 +1538,35 @@ mod tests {
         // What an introduction leaves out is not the figure's place.
         let s = subjects("Outside the US, the average salary for a nurse is $52,000 a year.");
         assert_eq!(s, ["average pay · US nurse outside"]);
+    }
+
+    #[test]
+    fn a_title_names_the_place_the_text_names_too() {
+        use super::{Scope, title_scope};
+        let lex = Lexicon::builtin();
+        let scope = |title: &str, text: &'static str| {
+            let in_text = move |needle: &str| text.contains(needle);
+            match title_scope(title, &in_text, &lex) {
+                Some(Scope::Geo(g)) => format!("geo {}", g.as_str()),
+                Some(Scope::Words(w)) => w.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" "),
+                None => "none".into(),
+            }
+        };
+        assert_eq!(
+            scope("Moving to New Mexico", "Life in New Mexico is slow."),
+            "mexico"
+        );
+        assert_eq!(
+            scope("Nursing Jobs in Germany", "Hospitals in Germany hire."),
+            "geo DE"
+        );
+        // Title case capitalises every word: the text must name the place.
+        assert_eq!(scope("Moving to Tucson", "Rents are rising."), "none");
+        assert_eq!(
+            scope("How to Become a Nurse", "Become a nurse in two years."),
+            "none"
+        );
+        assert_eq!(scope("Salary Guide in 2025", "In 2025, pay rose."), "none");
     }
 
     #[test]

@@ -102,12 +102,19 @@ impl ClaimsPass {
             .filter(|f| matches!(f.key.as_str(), "title" | "subtitle" | "description"))
             .map(|f| f.value_span.range())
             .collect();
+        let title = doc
+            .front_matter
+            .iter()
+            .flat_map(|fm| &fm.fields)
+            .find(|f| f.key == "title")
+            .map(|f| f.value_span.range());
         let input = ProseInput {
             text: doc.text(),
             blocks: &blocks,
             masked: &masked,
             publish_date,
             topic: &topic,
+            title: title.as_ref(),
         };
         let mut found = claims::extract(&input, &self.lexicon);
         // Figures where every claim rule is disabled are withdrawn, so they
