@@ -379,6 +379,17 @@ mod tests {
     }
 
     #[test]
+    fn many_findings_come_back_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let saved: Vec<Diagnostic> = (0..2 * CHUNK + 5)
+            .map(|i| Diagnostic::new("x", FileId(0), Span::new(i % 9, 9), format!("{i}")))
+            .collect();
+        save(dir.path(), 1, 2, &saved).unwrap();
+        let stored = StoredFindings::read(dir.path()).unwrap();
+        assert_eq!(stored.diagnostics(&files()).unwrap(), saved);
+    }
+
+    #[test]
     fn json_data_is_not_stored() {
         let dir = tempfile::tempdir().unwrap();
         save(dir.path(), 7, 9, &findings()).unwrap();

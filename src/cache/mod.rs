@@ -572,6 +572,37 @@ mod tests {
     }
 
     #[test]
+    fn a_claims_file_is_known_by_its_start_without_reading_it_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        // More claims than the identity reads, so a change past it shows.
+        let claims = claims_of(&"Phishing incidents rose 22% in 2024. ".repeat(200));
+        let record = |started| {
+            let records = [Record {
+                path: &path,
+                stamp: stamp(1),
+                hash: 9,
+                claims: &claims,
+            }];
+            save(dir.path(), 3, started, &records).unwrap()
+        };
+        let id = record(5);
+        assert!(std::fs::metadata(dir.path().join(FILE)).unwrap().len() > PREFIX as u64);
+        assert_eq!(ClaimsFile::peek(dir.path(), 3).id(), Some(id));
+        assert_eq!(ClaimsFile::read(dir.path(), 3).id(), Some(id));
+        let cache = ClaimsFile::peek(dir.path(), 3).decode();
+        assert_eq!((cache.len(), cache.file_id()), (1, Some(id)));
+        // Written by another run: another start time in the header.
+        assert_ne!(record(6), id);
+        assert_eq!(ClaimsFile::peek(&dir.path().join("none"), 3).id(), None);
+        assert!(
+            ClaimsFile::peek(&dir.path().join("none"), 3)
+                .decode()
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn absolute_paths_drop_dots() {
         let cwd = Path::new("/work/site");
         assert_eq!(
