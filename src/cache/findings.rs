@@ -107,38 +107,49 @@ impl StoredFindings {
     }
 }
 
-/// Replaces the findings file of `dir` with `diagnostics`. Findings with
-/// free-form JSON data are not stored (no corpus rule makes them, and their
-/// numbers would not come back bit for bit): the file is removed instead.
-pub fn save(dir: &Path, key: u64, claims: u64, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
-    let Some(stored) = diagnostics
+/// The stored form of `diagnostics`, for [`write()`]; `None` when one has
+/// free-form JSON data (no corpus rule makes those, and their numbers would
+/// not come back bit for bit).
+pub fn encode(diagnostics: &[Diagnostic]) -> Option<Vec<u8>> {
+    let stored = diagnostics
         .iter()
         .map(Stored::of)
-        .collect::<Option<Vec<_>>>()
-    else {
+        .collect::<Option<Vec<_>>>()?;
+    let mut body = Vec::new();
+    for chunk in stored.chunks(CHUNK) {
+        let chunk = postcard::to_stdvec(chunk).ok()?;
+        body.extend(u32::try_from(chunk.len()).ok()?.to_le_bytes());
+        body.extend(chunk);
+    }
+    Some(body)
+}
+
+/// Replaces the findings file of `dir` with `body` ([`encode`]), saved by
+/// a run of key `key` with the claims file of id `claims`; removes it when
+/// there is no body.
+pub fn write(dir: &Path, key: u64, claims: u64, body: Option<&[u8]>) -> std::io::Result<()> {
+    let Some(body) = body else {
         return match std::fs::remove_file(dir.join(FILE)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         };
     };
-    let mut body = Vec::new();
-    for chunk in stored.chunks(CHUNK) {
-        let chunk = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
-        let len = u32::try_from(chunk.len()).map_err(std::io::Error::other)?;
-        body.extend(len.to_le_bytes());
-        body.extend(chunk);
-    }
     let header = Header {
         magic: MAGIC,
         layout: LAYOUT,
         key,
         claims,
-        body: super::content_hash(&body),
+        body: super::content_hash(body),
     };
     let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
     bytes.extend(body);
     folder::prepare(dir)?;
     folder::replace(dir, FILE, &bytes)
+}
+
+/// [`encode`] then [`write()`].
+pub fn save(dir: &Path, key: u64, claims: u64, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+    write(dir, key, claims, encode(diagnostics).as_deref())
 }
 
 /// A [`Diagnostic`] as stored: borrowed when written, owned when read.

@@ -15,7 +15,8 @@
 //! that wrote the cache (see `source/stamp.rs`); any other file is read and hashed,
 //! and re-parsed only when the hash changed. This module only stores and
 //! loads; which files a run reads is the engine's business
-//! (`engine/gather.rs`).
+//! (`engine/gather.rs`). Beside the claims: the groups the last full run
+//! judged (`judged.bin`) and its corpus findings (`findings.rs`).
 
 pub mod findings;
 mod folder;

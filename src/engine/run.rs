@@ -319,14 +319,10 @@ impl Engine {
                 run.claims[i] = c;
             }
         }
-        let cached = run.findings.take();
-        if let (Some(found), Some(_)) = (cached, &self.claims) {
+        if let Some(found) = run.findings.take() {
             // The findings cache holds what the comparison and the corpus
-            // rules would find again.
+            // rules would find again, and the caches need no rewrite.
             diagnostics.extend(found);
-            let saving = timings::phase("save cache");
-            run.save_cache();
-            saving.end();
         } else if let Some(pass) = &self.claims {
             let comparing = timings::phase("compare");
             let conflicts = run.compare_and_load(pass, self.max_article_bytes);
@@ -350,8 +346,7 @@ impl Engine {
             // Saved before `finish`, so that the findings cache keeps what
             // severities and suppressions are applied to.
             let saving = timings::phase("save cache");
-            let claims_file = run.save_cache();
-            run.save_findings(claims_file, &diagnostics[start..]);
+            run.save_caches(&diagnostics[start..]);
             saving.end();
         }
         let finishing = timings::phase("finish");
