@@ -47,6 +47,9 @@ pub struct Request {
     /// Files that are not articles even if the walk finds them (the report
     /// files of this run).
     pub not_articles: Vec<PathBuf>,
+    /// The caller reads the findings only, not [`RunResult::claims`] (see
+    /// [`Plan::findings_only`]).
+    pub findings_only: bool,
 }
 
 /// The articles a [`Request`] names, ready to [`Session::run`].
@@ -63,6 +66,7 @@ pub struct Selection {
     /// Whether only some articles were asked for.
     partial: bool,
     cache_dir: Option<PathBuf>,
+    findings_only: bool,
 }
 
 impl Selection {
@@ -182,6 +186,7 @@ impl Session {
             corpus,
             partial: !request.paths.is_empty() || request.since.is_some() || staged_only,
             cache_dir: request.cache_dir.clone(),
+            findings_only: request.findings_only,
         })
     }
 
@@ -225,6 +230,7 @@ impl Session {
                         paths: &all,
                         focus: Some(&focus),
                         cache: CacheUse::Loaded(cache),
+                        findings_only: selection.findings_only,
                     })
                 }
                 None => engine.check(Plan {
@@ -234,6 +240,7 @@ impl Session {
                         .cache_dir
                         .as_deref()
                         .map_or(CacheUse::Off, CacheUse::Dir),
+                    findings_only: selection.findings_only,
                 }),
             },
         )

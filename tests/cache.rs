@@ -311,3 +311,164 @@ fn a_lexicon_change_invalidates_the_cache() {
     assert!(out.contains("claim-direction-mismatch"), "{out}");
     assert_ne!(cache_identity(dir.path()).0, before.0);
 }
+
+/// A full run in `dir` with `args` (today 2026-01-01 unless they say): its
+/// stdout, and whether it compared the claims (else its corpus findings
+/// came from the findings cache).
+fn full(dir: &Path, format: &str, args: &[&str]) -> (String, bool) {
+    let today = if args.contains(&"--today") {
+        &[][..]
+    } else {
+        &["--today", "2026-01-01"][..]
+    };
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .expect("binary")
+        .current_dir(dir)
+        .env("COPYDESK_TIMINGS", "1")
+        .args(["check", "--format", format])
+        .args(today)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    let compared = String::from_utf8_lossy(&out.stderr).contains("timing compare");
+    (String::from_utf8(out.stdout).expect("UTF-8"), compared)
+}
+
+fn findings_file(dir: &Path) -> PathBuf {
+    dir.join(".copydesk-cache").join("findings.bin")
+}
+
+#[test]
+fn a_full_run_reuses_its_findings_until_an_article_changes() {
+    let dir = corpus();
+    let (first, compared) = full(dir.path(), "short", &[]);
+    assert!(
+        compared && first.contains("claim-value-mismatch"),
+        "{first}"
+    );
+    let (findings, claims) = (
+        file_identity(&findings_file(dir.path())),
+        cache_identity(dir.path()),
+    );
+    // Nothing changed: the findings are reused, neither file rewritten.
+    assert_eq!(full(dir.path(), "short", &[]), (first.clone(), false));
+    assert_eq!(file_identity(&findings_file(dir.path())), findings);
+    assert_eq!(cache_identity(dir.path()), claims);
+    // d.md now agrees with c.md: compared again, as without any cache.
+    article(
+        dir.path(),
+        "d.md",
+        "The median travel nurse salary in the US is $98,000 this year.",
+    );
+    let (after, compared) = full(dir.path(), "short", &[]);
+    assert!(
+        compared && !after.contains("claim-value-mismatch"),
+        "{after}"
+    );
+    assert_eq!(after, run(dir.path(), &["--no-cache"]));
+    assert_ne!(file_identity(&findings_file(dir.path())), findings);
+    assert_eq!(full(dir.path(), "short", &[]), (after, false));
+}
+
+#[test]
+fn a_touched_article_refreshes_the_claims_file_before_findings_are_reused() {
+    let dir = corpus();
+    let (first, _) = full(dir.path(), "short", &[]);
+    let claims = cache_identity(dir.path());
+    // Same bytes, new stat data: the claims file is rewritten (so this run
+    // compares), then the next run reuses the findings.
+    let a = dir.path().join("a.md");
+    let bytes = std::fs::read(&a).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&a, &bytes).unwrap();
+    assert_eq!(full(dir.path(), "short", &[]), (first.clone(), true));
+    assert_ne!(cache_identity(dir.path()).0, claims.0);
+    assert_eq!(full(dir.path(), "short", &[]), (first, false));
+}
+
+#[test]
+fn another_config_or_today_does_not_reuse_the_findings() {
+    let dir = corpus();
+    let (first, _) = full(dir.path(), "short", &[]);
+    assert!(first.contains("claim-value-mismatch"), "{first}");
+    std::fs::write(
+        dir.path().join("copydesk.yaml"),
+        "rules:\n  claim-value-mismatch: off\n",
+    )
+    .unwrap();
+    let (off, compared) = full(dir.path(), "short", &[]);
+    assert!(compared && !off.contains("claim-value-mismatch"), "{off}");
+    assert_eq!(off, run(dir.path(), &["--no-cache"]));
+    std::fs::write(
+        dir.path().join("copydesk.yaml"),
+        "rules:\n  claim-value-mismatch:\n    min_confidence: 1.0\n",
+    )
+    .unwrap();
+    let (strict, compared) = full(dir.path(), "short", &[]);
+    assert!(compared, "another option value");
+    assert_eq!(strict, run(dir.path(), &["--no-cache"]));
+    std::fs::remove_file(dir.path().join("copydesk.yaml")).unwrap();
+    assert_eq!(full(dir.path(), "short", &[]), (first.clone(), true));
+    let (later, compared) = full(dir.path(), "short", &["--today", "2027-06-01"]);
+    assert!(compared, "another today");
+    let no_cache = full(
+        dir.path(),
+        "short",
+        &["--no-cache", "--today", "2027-06-01"],
+    );
+    assert_eq!(later, no_cache.0);
+}
+
+#[test]
+fn a_changed_facts_file_does_not_reuse_the_findings() {
+    let dir = corpus();
+    let facts = dir.path().join("facts.yaml");
+    let fact = |figure: &str| {
+        let claim = format!("The median travel nurse salary in the US was {figure} in 2025.");
+        let text = format!("facts:\n  - claim: \"{claim}\"\n    source: \"A survey\"\n");
+        std::fs::write(&facts, text).unwrap();
+    };
+    fact("$98,000");
+    let (first, _) = full(dir.path(), "short", &[]);
+    assert!(
+        first.contains("d.md") && first.contains("claim-fact-mismatch"),
+        "{first}"
+    );
+    assert_eq!(full(dir.path(), "short", &[]), (first.clone(), false));
+    fact("$131,000");
+    let (edited, compared) = full(dir.path(), "short", &[]);
+    assert!(compared && edited != first, "{edited}");
+    assert_eq!(edited, run(dir.path(), &["--no-cache"]));
+}
+
+#[test]
+fn a_damaged_findings_file_is_ignored_and_rewritten() {
+    let dir = corpus();
+    let (first, _) = full(dir.path(), "short", &[]);
+    let bytes = std::fs::read(findings_file(dir.path())).unwrap();
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0x01;
+    for damaged in [
+        flipped,
+        bytes[..bytes.len() / 2].to_vec(),
+        b"not findings".to_vec(),
+        Vec::new(),
+    ] {
+        std::fs::write(findings_file(dir.path()), &damaged).unwrap();
+        assert_eq!(full(dir.path(), "short", &[]), (first.clone(), true));
+        assert_eq!(std::fs::read(findings_file(dir.path())).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn reused_findings_keep_their_claims_in_the_json_report() {
+    let dir = corpus();
+    let cold = common::check_format(dir.path(), "json", &["--no-cache"]);
+    assert!(cold.contains("\"matched\""), "{cold}");
+    // Filled by a run that needs no claims, reused by one that shows them.
+    full(dir.path(), "short", &[]);
+    assert_eq!(full(dir.path(), "json", &[]), (cold.clone(), false));
+    assert_eq!(full(dir.path(), "json", &[]), (cold, false));
+}

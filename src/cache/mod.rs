@@ -15,8 +15,10 @@
 //! that wrote the cache (see `source/stamp.rs`); any other file is read and hashed,
 //! and re-parsed only when the hash changed. This module only stores and
 //! loads; which files a run reads is the engine's business
-//! (`engine/gather.rs`).
+//! (`engine/gather.rs`). Beside the claims: the groups the last full run
+//! judged (`judged.bin`) and its corpus findings (`findings.rs`).
 
+pub mod findings;
 mod folder;
 mod record;
 
@@ -85,6 +87,93 @@ pub struct ClaimsCache {
     /// By absolute path (as bytes: hashing a `Path` parses its components).
     index: HashMap<OsString, usize>,
     entries: Vec<Entry>,
+    /// [`ClaimsFile::id`] of the file the entries were decoded from (none
+    /// when empty).
+    file_id: Option<u64>,
+}
+
+/// The claims file of a folder, looked at but not yet decoded: a full run
+/// whose findings are cached never needs the claims (see `findings.rs`).
+#[derive(Debug, Default)]
+pub struct ClaimsFile {
+    dir: PathBuf,
+    key: u64,
+    /// The whole file, once read.
+    bytes: Option<Vec<u8>>,
+    id: Option<u64>,
+}
+
+/// Bytes of the start of a claims file that [`identity`] reads.
+const PREFIX: usize = 4096;
+
+/// What tells one claims file from another without reading it all: its
+/// length and first bytes, where the header holds the key and the start
+/// time of the run that wrote it (no two runs write the same).
+fn identity(bytes: &[u8], len: u64) -> u64 {
+    let mut text = bytes[..bytes.len().min(PREFIX)].to_vec();
+    text.extend(len.to_le_bytes());
+    content_hash(&text)
+}
+
+impl ClaimsFile {
+    /// Reads the claims file of `dir` (none there: empty).
+    pub fn read(dir: &Path, key: u64) -> ClaimsFile {
+        let bytes = std::fs::read(dir.join(FILE)).ok();
+        let id = bytes.as_deref().map(|b| identity(b, b.len() as u64));
+        ClaimsFile {
+            dir: dir.to_path_buf(),
+            key,
+            bytes,
+            id,
+        }
+    }
+
+    /// Reads only the start of the claims file of `dir`, for its
+    /// [`ClaimsFile::id`]; [`ClaimsFile::decode`] reads the rest.
+    pub fn peek(dir: &Path, key: u64) -> ClaimsFile {
+        use std::io::Read;
+        let start = || -> std::io::Result<(Vec<u8>, u64)> {
+            let file = std::fs::File::open(dir.join(FILE))?;
+            let len = file.metadata()?.len();
+            let mut prefix = Vec::with_capacity(PREFIX);
+            file.take(PREFIX as u64).read_to_end(&mut prefix)?;
+            Ok((prefix, len))
+        };
+        ClaimsFile {
+            dir: dir.to_path_buf(),
+            key,
+            bytes: None,
+            id: start().ok().map(|(prefix, len)| identity(&prefix, len)),
+        }
+    }
+
+    /// Which claims file this is (`None`: there was none).
+    pub fn id(&self) -> Option<u64> {
+        self.id
+    }
+
+    /// The cache the file holds if it carries the key; an empty cache, to
+    /// be saved in the folder, otherwise.
+    pub fn decode(self) -> ClaimsCache {
+        let file = match self.bytes {
+            Some(_) => self,
+            None => ClaimsFile::read(&self.dir, self.key),
+        };
+        let loaded = file
+            .bytes
+            .as_deref()
+            .and_then(|bytes| decode(bytes, file.key).ok())
+            .map(|c| ClaimsCache {
+                file_id: file.id,
+                ..c
+            })
+            .unwrap_or_default();
+        ClaimsCache {
+            dir: Some(file.dir),
+            key: file.key,
+            ..loaded
+        }
+    }
 }
 
 impl ClaimsCache {
@@ -92,15 +181,17 @@ impl ClaimsCache {
     /// cache, to be saved in `dir`, otherwise. Never fails: a cache is only
     /// ever a shortcut.
     pub fn load(dir: &Path, key: u64) -> ClaimsCache {
-        let loaded = std::fs::read(dir.join(FILE))
-            .ok()
-            .and_then(|bytes| decode(&bytes, key).ok())
-            .unwrap_or_default();
-        ClaimsCache {
-            dir: Some(dir.to_path_buf()),
-            key,
-            ..loaded
-        }
+        ClaimsFile::read(dir, key).decode()
+    }
+
+    /// The folder the cache is saved in.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// [`ClaimsFile::id`] of the file the entries came from, when there was one.
+    pub fn file_id(&self) -> Option<u64> {
+        self.file_id
     }
 
     /// The groups the last full run judged, read only by a full run that
@@ -133,12 +224,13 @@ impl ClaimsCache {
         folder::replace(dir, JUDGED_FILE, &bytes)
     }
 
-    /// Replaces the saved cache with `records` (see [`save`]); does nothing
-    /// for the default, folder-less cache.
-    pub fn save(&self, started_ns: u64, records: &[Record]) -> std::io::Result<()> {
+    /// Replaces the saved cache with `records` (see [`save`]) and returns
+    /// the new file's [`ClaimsFile::id`]; does nothing for the default,
+    /// folder-less cache.
+    pub fn save(&self, started_ns: u64, records: &[Record]) -> std::io::Result<Option<u64>> {
         match &self.dir {
-            Some(dir) => save(dir, self.key, started_ns, records),
-            None => Ok(()),
+            Some(dir) => save(dir, self.key, started_ns, records).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -209,11 +301,13 @@ pub struct Record<'a> {
 }
 
 /// Writes the cache of `dir` (creating the folder), replacing the previous
-/// one. `started_ns` is when the run began, before any file was looked at.
-pub fn save(dir: &Path, key: u64, started_ns: u64, records: &[Record]) -> std::io::Result<()> {
+/// one, and returns its [`ClaimsFile::id`]. `started_ns` is when the run
+/// began, before any file was looked at.
+pub fn save(dir: &Path, key: u64, started_ns: u64, records: &[Record]) -> std::io::Result<u64> {
     let bytes = encode(key, started_ns, records).map_err(std::io::Error::other)?;
     folder::prepare(dir)?;
-    folder::replace(dir, FILE, &bytes)
+    folder::replace(dir, FILE, &bytes)?;
+    Ok(identity(&bytes, bytes.len() as u64))
 }
 
 /// `path` made absolute against `cwd` with `.` components dropped, without
@@ -338,6 +432,7 @@ fn decode(bytes: &[u8], key: u64) -> Result<ClaimsCache, Unusable> {
         started_ns: header.started_ns,
         index,
         entries,
+        file_id: None,
     })
 }
 
@@ -475,6 +570,37 @@ mod tests {
         assert!(loaded.is_enabled());
         assert!(ClaimsCache::load(&cache_dir, 4).is_empty());
         assert!(ClaimsCache::load(&dir.path().join("missing"), 3).is_empty());
+    }
+
+    #[test]
+    fn a_claims_file_is_known_by_its_start_without_reading_it_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        // More claims than the identity reads, so a change past it shows.
+        let claims = claims_of(&"Phishing incidents rose 22% in 2024. ".repeat(200));
+        let record = |started| {
+            let records = [Record {
+                path: &path,
+                stamp: stamp(1),
+                hash: 9,
+                claims: &claims,
+            }];
+            save(dir.path(), 3, started, &records).unwrap()
+        };
+        let id = record(5);
+        assert!(std::fs::metadata(dir.path().join(FILE)).unwrap().len() > PREFIX as u64);
+        assert_eq!(ClaimsFile::peek(dir.path(), 3).id(), Some(id));
+        assert_eq!(ClaimsFile::read(dir.path(), 3).id(), Some(id));
+        let cache = ClaimsFile::peek(dir.path(), 3).decode();
+        assert_eq!((cache.len(), cache.file_id()), (1, Some(id)));
+        // Written by another run: another start time in the header.
+        assert_ne!(record(6), id);
+        assert_eq!(ClaimsFile::peek(&dir.path().join("none"), 3).id(), None);
+        assert!(
+            ClaimsFile::peek(&dir.path().join("none"), 3)
+                .decode()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -360,6 +360,9 @@ fn check_tree(args: &CheckArgs, session: &Session, root: &Path) -> miette::Resul
         }),
         // Report files were created before the walk: they are not articles.
         not_articles: args.output_formats.iter().map(|r| r.path.clone()).collect(),
+        // Only the JSON report shows the claims of a finding.
+        findings_only: args.format != Format::Json
+            && args.output_formats.iter().all(|r| r.format != Format::Json),
     };
     let walking = crate::timings::phase("walk");
     let selection = session.select(&request)?;

@@ -18,6 +18,9 @@ pub(crate) struct ClaimsPass {
     pub(crate) facts: Option<Facts>,
     /// What a claims cache must be keyed by to be used with this pass.
     pub(crate) cache_key: u64,
+    /// Hash of the facts file's path and bytes (0: no facts file), for the
+    /// findings cache: the fact checks depend on both.
+    pub(crate) facts_hash: u64,
     /// The rules that report one claim against another
     /// ([`Registry::claim_rules`](super::registry::Registry::claim_rules)).
     claim_rules: &'static [&'static str],
@@ -45,6 +48,7 @@ impl ClaimsPass {
                 .is_ok()
                 .then_some(default_facts)
         });
+        let mut facts_hash = 0;
         let facts = match facts_path {
             None => None,
             Some(path) => {
@@ -55,6 +59,10 @@ impl ClaimsPass {
                             what: what.clone(),
                             message: e.to_string(),
                         })?;
+                let mut keyed = path.as_os_str().as_encoded_bytes().to_vec();
+                keyed.push(0);
+                keyed.extend(&bytes);
+                facts_hash = crate::cache::content_hash(&keyed);
                 let text = String::from_utf8(bytes).map_err(|_| ConfigError::ClaimsData {
                     what: what.clone(),
                     message: "not valid UTF-8".into(),
@@ -75,6 +83,7 @@ impl ClaimsPass {
         };
         Ok(ClaimsPass {
             cache_key: crate::cache::key(config.lexicon.as_ref()),
+            facts_hash,
             tolerances: lexicon.tolerances(),
             lexicon,
             facts,

@@ -11,12 +11,20 @@
 //! ([`Gathered::compare_and_load`]), so that their locations, snippets and
 //! suppression comments are right. Articles never read are present in the
 //! run's result (so file ids and counts match a full run) with empty text.
+//!
+//! A full run also looks for the corpus findings of a run with the same key
+//! (`cache/findings.rs`, [`Gathered::key`]): while the articles are read it
+//! reads only the start of the claims file, and decodes the claims after
+//! the reads only if the findings are not reusable (or the caller wants the
+//! claims).
 
 use super::claims_pass::ClaimsPass;
 use super::note::Note;
 use super::suppress::Suppressions;
-use crate::cache::{self, ClaimsCache, Record, Stamp, now_ns};
+use crate::cache::findings::{self, StoredFindings};
+use crate::cache::{self, ClaimsCache, ClaimsFile, Record, Stamp, now_ns};
 use crate::claims::{self, Claim};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::source::read::{decode_article, read_hashed, stamp_of};
 use crate::source::{
@@ -126,6 +134,46 @@ pub(super) struct Gathered {
     /// The groups a full run with a cache judged, when they differ from
     /// those it remembered.
     judged: Option<claims::Judged>,
+    /// The findings cache's key, in a full run with a cache folder.
+    findings_key: Option<u64>,
+    /// The corpus rules' findings, when the findings cache had them.
+    pub findings: Option<Vec<Diagnostic>>,
+}
+
+/// The claims cache of a full run: decoded, or read and left for later.
+enum Loading {
+    Decoded(ClaimsCache),
+    Pending(ClaimsFile),
+}
+
+/// The claims `cache` knows for an article read with `seen`, and whether
+/// the cache needs a rewrite for it (new bytes, or new stat data).
+fn take_known(cache: &mut ClaimsCache, key: &Path, seen: Seen) -> (Option<Vec<Claim>>, bool) {
+    let entry = cache
+        .position(key)
+        .filter(|&e| cache.entry(e).hash == seen.hash);
+    let dirty = entry.is_none_or(|e| cache.entry(e).stamp != seen.stamp);
+    (entry.map(|e| cache.take_claims(e)), dirty)
+}
+
+/// The keys of the caches a run may use.
+#[derive(Clone, Copy)]
+pub(super) struct Keys {
+    /// The claims cache's ([`crate::cache::key`]).
+    pub claims: u64,
+    /// The engine's part of the findings cache's key; `None`: no findings cache.
+    pub findings: Option<u64>,
+    /// Whether the run's result must hold the claims.
+    pub claims_needed: bool,
+}
+
+impl Keys {
+    /// For a run that uses no cache.
+    pub const NONE: Keys = Keys {
+        claims: 0,
+        findings: None,
+        claims_needed: true,
+    };
 }
 
 /// Where a run's claims cache comes from.
@@ -157,13 +205,14 @@ impl Gathered {
     }
 
     /// Looks at every article of `paths` (see the module doc). `focus`
-    /// names the articles whose findings are wanted (`None`: all); `open`
-    /// loads the cache a [`CacheUse::Dir`] names.
+    /// names the articles whose findings are wanted (`None`: all); `keys`
+    /// say which claims cache may be used, and whether a full run may use
+    /// the findings cache.
     pub fn gather(
         paths: &[PathBuf],
         focus: Option<&HashSet<PathBuf>>,
         cache: CacheUse,
-        open: impl Fn(&Path) -> ClaimsCache + Sync,
+        keys: Keys,
         limit: u64,
     ) -> Gathered {
         let started = now_ns();
@@ -183,7 +232,8 @@ impl Gathered {
                 PathBuf::new()
             }
         };
-        let (probes, mut cache): (Vec<(PathBuf, Probe)>, ClaimsCache) = match cache {
+        type Loaded = (Loading, Option<StoredFindings>);
+        let (probes, (mut cache, stored)): (Vec<(PathBuf, Probe)>, Loaded) = match cache {
             // Every article is read anyway: the cache loads meanwhile.
             CacheUse::Dir(dir) if focus.is_none() => rayon::join(
                 || {
@@ -192,12 +242,28 @@ impl Gathered {
                         .map(|p| (key(p, true), Probe::read(p, limit)))
                         .collect()
                 },
-                || open(dir),
+                || {
+                    let findings = keys.findings.and_then(|_| StoredFindings::read(dir));
+                    let Some(findings) = findings else {
+                        return (Loading::Decoded(ClaimsCache::load(dir, keys.claims)), None);
+                    };
+                    let file = ClaimsFile::peek(dir, keys.claims);
+                    // The claims are decoded only when the findings cannot
+                    // spare them (computed with another claims file) or the
+                    // caller wants them.
+                    let usable = file.id().is_some_and(|id| findings.matches_claims(id));
+                    let loading = if usable && !keys.claims_needed {
+                        Loading::Pending(file)
+                    } else {
+                        Loading::Decoded(file.decode())
+                    };
+                    (loading, Some(findings))
+                },
             ),
             cache => {
                 let cache = match cache {
                     CacheUse::Off => ClaimsCache::default(),
-                    CacheUse::Dir(dir) => open(dir),
+                    CacheUse::Dir(dir) => ClaimsCache::load(dir, keys.claims),
                     CacheUse::Loaded(cache) => cache,
                 };
                 let keyed = cache.is_enabled();
@@ -214,7 +280,7 @@ impl Gathered {
                         (key, probe)
                     })
                     .collect();
-                (probes, cache)
+                (probes, (Loading::Decoded(cache), None))
             }
         };
 
@@ -225,35 +291,41 @@ impl Gathered {
         };
         let mut sources = Sources::default();
         for ((path, (key, probe)), named) in paths.iter().zip(probes).zip(focused) {
-            let (decoded, known, seen) = match probe {
-                Probe::Failed(e) => {
+            let (decoded, known, seen) = match (probe, &mut cache) {
+                (Probe::Failed(e), _) => {
                     if named {
                         run.notes.push(Note::source(path.clone(), e));
                     }
                     continue;
                 }
-                Probe::Cached { entry, stamp } => {
+                (Probe::Cached { entry, stamp }, Loading::Decoded(cache)) => {
                     let hash = cache.entry(entry).hash;
                     (None, Some(cache.take_claims(entry)), Seen { stamp, hash })
                 }
-                Probe::Same { entry, stamp, hash } => {
+                (Probe::Same { entry, stamp, hash }, Loading::Decoded(cache)) => {
                     run.dirty = true;
                     (None, Some(cache.take_claims(entry)), Seen { stamp, hash })
                 }
-                Probe::Read(article) => {
-                    let entry = cache
-                        .position(&key)
-                        .filter(|&e| cache.entry(e).hash == article.hash);
-                    // A named file of a partial run is read every time: only
-                    // the other articles make the cache worth rewriting.
-                    let counts = run.whole || !named;
-                    run.dirty |=
-                        counts && entry.is_none_or(|e| cache.entry(e).stamp != article.stamp);
+                (Probe::Cached { .. } | Probe::Same { .. }, Loading::Pending(_)) => {
+                    unreachable!("a run that looks at cache entries has decoded the cache")
+                }
+                (Probe::Read(article), cache) => {
                     let seen = Seen {
                         stamp: article.stamp,
                         hash: article.hash,
                     };
-                    let known = entry.map(|e| cache.take_claims(e));
+                    // A named file of a partial run is read every time: only
+                    // the other articles make the cache worth rewriting.
+                    let counts = run.whole || !named;
+                    let known = match cache {
+                        Loading::Decoded(cache) => {
+                            let (known, dirty) = take_known(cache, &key, seen);
+                            run.dirty |= counts && dirty;
+                            known
+                        }
+                        // Taken once the findings cache has answered.
+                        Loading::Pending(_) => None,
+                    };
                     (Some(article.decoded), known, seen)
                 }
             };
@@ -267,8 +339,69 @@ impl Gathered {
             run.suppressions.push(Suppressions::default());
         }
         run.files = sources.into_files();
-        run.cache = cache;
+        let enabled = match &cache {
+            Loading::Decoded(cache) => cache.is_enabled(),
+            Loading::Pending(_) => true,
+        };
+        if run.whole && enabled && !run.files.is_empty() {
+            // A full run with a cache folder: keyed by every article.
+            run.findings_key = keys.findings.map(|base| run.key(base, &cwd));
+        }
+        let claims_id = match &cache {
+            Loading::Decoded(cache) => cache.file_id(),
+            Loading::Pending(file) => file.id(),
+        };
+        let found = stored
+            .zip(run.findings_key)
+            .zip(claims_id)
+            .filter(|((stored, key), id)| {
+                stored.matches_key(*key) && stored.matches_claims(*id) && !run.dirty
+            })
+            .and_then(|((stored, _), _)| stored.diagnostics(&run.files));
+        run.cache = match cache {
+            Loading::Decoded(cache) => cache,
+            Loading::Pending(_) if found.is_some() => {
+                // The findings are known: no claim is needed, none extracted.
+                run.extract.fill(false);
+                ClaimsCache::default()
+            }
+            Loading::Pending(file) => {
+                let mut cache = file.decode();
+                for i in 0..run.files.len() {
+                    let (known, dirty) = take_known(&mut cache, &run.keys[i], run.seen[i]);
+                    run.dirty |= dirty;
+                    run.extract[i] = known.is_none();
+                    run.claims[i] = known.unwrap_or_default();
+                }
+                cache
+            }
+        };
+        run.findings = found;
         run
+    }
+
+    /// The findings cache's key for this full run: `base` (the engine's
+    /// part), the current folder (paths are shown relative to it), and each
+    /// article in order with its cache path, stat data and hash, so that a
+    /// hit also means the claims file needs no rewrite.
+    fn key(&self, base: u64, cwd: &Path) -> u64 {
+        let mut bytes = Vec::with_capacity(64 + self.files.len() * 128);
+        bytes.extend(base.to_le_bytes());
+        let push_path = |bytes: &mut Vec<u8>, p: &Path| {
+            let p = p.as_os_str().as_encoded_bytes();
+            bytes.extend((p.len() as u64).to_le_bytes());
+            bytes.extend(p);
+        };
+        push_path(&mut bytes, cwd);
+        for ((file, key), seen) in self.files.iter().zip(&self.keys).zip(&self.seen) {
+            push_path(&mut bytes, &file.path);
+            push_path(&mut bytes, key);
+            let s = seen.stamp;
+            for n in [seen.hash, s.size, s.mtime_ns, s.ctime_ns, s.inode] {
+                bytes.extend(n.to_le_bytes());
+            }
+        }
+        cache::content_hash(&bytes)
     }
 
     /// Compares the named files' claims with all others, reading the unread
@@ -324,14 +457,16 @@ impl Gathered {
     /// Records every article's claims in the cache for the next run, keeping
     /// the entries of articles this run did not see, and the groups a full
     /// run judged. Neither file is rewritten when nothing in it changed.
-    pub fn save_cache(&self) {
+    /// Returns the [`ClaimsFile::id`] of the claims file now in the folder,
+    /// if known.
+    pub fn save_cache(&self) -> Option<u64> {
         let cache = &self.cache;
         if let Some(judged) = &self.judged {
             // Like the claims, only a shortcut for the next run.
             let _ = cache.save_judged(judged);
         }
         if !cache.is_enabled() || !(self.dirty || cache.is_empty()) {
-            return;
+            return cache.file_id();
         }
         let mut records: Vec<Record> = self
             .keys
@@ -358,7 +493,21 @@ impl Gathered {
                 }),
         );
         // A cache that cannot be written only makes the next run slower.
-        let _ = cache.save(self.started, &records);
+        cache.save(self.started, &records).ok().flatten()
+    }
+
+    /// [`Gathered::save_cache`], and in a full run with a cache folder, the
+    /// corpus rules' findings `found` for the next run, with the id of the
+    /// claims file they go with. One after the other: encoding both at once
+    /// saved little on two cores and raised the peak memory by 20 MB.
+    pub fn save_caches(&self, found: &[Diagnostic]) {
+        let claims = self.save_cache();
+        let (Some(key), Some(claims), Some(dir)) = (self.findings_key, claims, self.cache.dir())
+        else {
+            return;
+        };
+        // Like the claims, only a shortcut for the next run.
+        let _ = findings::write(dir, key, claims, findings::encode(found).as_deref());
     }
 }
 
@@ -448,13 +597,8 @@ fn load(
 /// The articles of `paths` that can be read, and a note for each other:
 /// what `copydesk claims` lists.
 pub fn read_articles(paths: &[PathBuf], limit: u64) -> (Vec<SourceFile>, Vec<Note>) {
-    let run = Gathered::gather(paths, None, CacheUse::Off, no_cache, limit);
+    let run = Gathered::gather(paths, None, CacheUse::Off, Keys::NONE, limit);
     (run.files, run.notes)
-}
-
-/// For a run without a claims cache.
-pub(super) fn no_cache(_: &Path) -> ClaimsCache {
-    ClaimsCache::default()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! configuration.
 
 use super::claims_pass::ClaimsPass;
-use super::gather::{CacheUse, Gathered, no_cache};
+use super::gather::{CacheUse, Gathered, Keys};
 use super::note::Note;
 use super::registry::{Built, Registry};
 use super::suppress::Suppressions;
@@ -39,6 +39,10 @@ pub struct Plan<'a> {
     pub focus: Option<&'a HashSet<PathBuf>>,
     /// The claims cache that spares re-reading unchanged articles.
     pub cache: CacheUse<'a>,
+    /// The caller reads the findings only, not [`RunResult::claims`]: a full
+    /// run whose corpus findings are cached may then leave the claims
+    /// cache undecoded (and the claims empty).
+    pub findings_only: bool,
 }
 
 /// Everything a run produced.
@@ -50,7 +54,8 @@ pub struct RunResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Skipped and unreadable files.
     pub notes: Vec<Note>,
-    /// Statistical claims of each file (empty when no claim rule ran).
+    /// Statistical claims of each file (empty when no claim rule ran, or
+    /// when [`Plan::findings_only`] let the findings cache spare them).
     pub claims: Vec<Vec<Claim>>,
     /// The canonical facts file the claims were checked against.
     pub facts: Option<Facts>,
@@ -72,6 +77,10 @@ pub struct Engine {
     pub(super) claims: Option<ClaimsPass>,
     /// Articles larger than this are skipped with a note.
     pub(super) max_article_bytes: u64,
+    /// Hash of everything besides the articles that the corpus rules'
+    /// findings depend on (the rules, their options, the claims pass, the
+    /// context): the findings cache's key starts from it.
+    findings_key: u64,
 }
 
 impl Engine {
@@ -100,7 +109,10 @@ impl Engine {
             context,
             claims: None,
             max_article_bytes: config.max_article_bytes(),
+            findings_key: 0,
         };
+        // What the corpus rules are built from, for the findings cache.
+        let mut corpus_rules = Vec::new();
         for spec in catalog.rules() {
             let setting = config
                 .rules
@@ -137,21 +149,35 @@ impl Engine {
                 .filter(|s| s.options.len() == 1)
                 .and_then(|s| s.options.keys().next())
                 .and_then(|k| k.as_str());
+            let described = serde_yaml::to_string(&options).unwrap_or_default();
             let built = (registry.build)(spec, options)
                 .map_err(|m| config.option_error(&spec.id, only_set, m))?;
             match built {
                 Some(Built::Document(rule)) => engine.document_rules.push(rule),
-                Some(Built::Corpus(rule)) => engine.corpus_rules.push(rule),
+                Some(Built::Corpus(rule)) => {
+                    engine.corpus_rules.push(rule);
+                    corpus_rules.push(format!("{}\0{described}", spec.id));
+                }
                 None => continue,
             }
             engine.severities.insert(spec.id.clone(), severity);
         }
         if !engine.corpus_rules.is_empty() {
-            engine.claims = Some(ClaimsPass::load(
-                config,
-                &engine.context.root,
-                registry.claim_rules,
-            )?);
+            let pass = ClaimsPass::load(config, &engine.context.root, registry.claim_rules)?;
+            let context = &engine.context;
+            let described = format!(
+                "{}\0{}\0{}\0{}\0{}\0{}\0{}\0{}",
+                pass.cache_key,
+                pass.facts_hash,
+                engine.max_article_bytes,
+                context.today,
+                context.root.display(),
+                context.rule_ids.join(","),
+                registry.claim_rules.join(","),
+                corpus_rules.join("\0"),
+            );
+            engine.findings_key = crate::cache::content_hash(described.as_bytes());
+            engine.claims = Some(pass);
         }
         Ok(engine)
     }
@@ -223,7 +249,11 @@ impl Engine {
                 plan.paths,
                 plan.focus,
                 plan.cache,
-                |dir| ClaimsCache::load(dir, pass.cache_key),
+                Keys {
+                    claims: pass.cache_key,
+                    findings: Some(self.findings_key),
+                    claims_needed: !plan.findings_only,
+                },
                 limit,
             ),
             // No claim rule: the other articles play no part.
@@ -234,7 +264,7 @@ impl Engine {
                     .filter(|p| plan.focus.is_none_or(|focus| is_focus(p, focus)))
                     .cloned()
                     .collect();
-                Gathered::gather(&named, None, CacheUse::Off, no_cache, limit)
+                Gathered::gather(&named, None, CacheUse::Off, Keys::NONE, limit)
             }
         };
         reading.end();
@@ -289,7 +319,11 @@ impl Engine {
                 run.claims[i] = c;
             }
         }
-        if let Some(pass) = &self.claims {
+        if let Some(found) = run.findings.take() {
+            // The findings cache holds what the comparison and the corpus
+            // rules would find again, and the caches need no rewrite.
+            diagnostics.extend(found);
+        } else if let Some(pass) = &self.claims {
             let comparing = timings::phase("compare");
             let conflicts = run.compare_and_load(pass, self.max_article_bytes);
             comparing.end();
@@ -306,8 +340,14 @@ impl Engine {
                 facts: pass.facts.as_ref(),
                 fact_conflicts: &fact_conflicts,
             };
+            let start = diagnostics.len();
             self.run_corpus_rules(&corpus, &mut diagnostics);
             corpus_rules.end();
+            // Saved before `finish`, so that the findings cache keeps what
+            // severities and suppressions are applied to.
+            let saving = timings::phase("save cache");
+            run.save_caches(&diagnostics[start..]);
+            saving.end();
         }
         let finishing = timings::phase("finish");
         self.finish(&mut diagnostics, |d| &run.suppressions[d.file.0 as usize]);
@@ -316,9 +356,6 @@ impl Engine {
             diagnostics.retain(|d| touches(d.file) || d.related.iter().any(|l| touches(l.file)));
         }
         finishing.end();
-        let saving = timings::phase("save cache");
-        run.save_cache();
-        saving.end();
         RunResult {
             files: run.files,
             diagnostics,
