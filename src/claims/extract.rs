@@ -296,12 +296,14 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
     let Some(title) = input.title.and_then(|r| input.text.get(r.clone())) else {
         return;
     };
-    let in_text = |needle: &str| {
+    // One pass over the text per name: each place it is written, with the
+    // words before it.
+    let in_text = |name: &str| {
         input.blocks.iter().any(|b| {
-            input
-                .text
-                .get(b.clone())
-                .is_some_and(|t| t.contains(needle))
+            let block = input.text.get(b.clone()).unwrap_or_default();
+            block
+                .match_indices(name)
+                .any(|(at, _)| follows_place_preposition(&block[..at]))
         })
     };
     let Some(scope) = title_scope(title, &in_text, lexicon) else {
@@ -324,6 +326,16 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
             scope.apply(&mut c.subject);
         }
     }
+}
+
+/// Does `before` end with a preposition of place ("in ", "across the ")?
+fn follows_place_preposition(before: &str) -> bool {
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let word = before.rsplit(' ').next().unwrap_or_default();
+    ["in", "across", "throughout"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// Does `sentence` name a place the title does not ("in Colorado", "across

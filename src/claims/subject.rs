@@ -1310,7 +1310,8 @@ impl Scope {
 /// up to three capitalised words that are not a month or a stop word
 /// ("Jobs in Texas", "Moving to New York", "Flights to Japan"), when
 /// `in_text` finds the text writing it as a place too ("in Texas", "across
-/// Texas"): title case capitalises every word, the text only names.
+/// Texas"; it is given the name): title case capitalises every word, the
+/// text only names.
 pub(crate) fn title_scope(
     title: &str,
     in_text: &dyn Fn(&str) -> bool,
@@ -1355,10 +1356,7 @@ pub(crate) fn title_scope(
             continue;
         }
         let name = &title[toks[start].start..toks[end - 1].end];
-        let named = ["in", "In", "across", "Across", "throughout", "Throughout"]
-            .iter()
-            .any(|p| in_text(&format!("{p} {name}")) || in_text(&format!("{p} the {name}")));
-        if !named {
+        if !in_text(name) {
             continue;
         }
         let words: Vec<Cow<'_, str>> = toks[start..end].iter().map(norm).collect();
@@ -1545,7 +1543,7 @@ mod tests {
         use super::{Scope, title_scope};
         let lex = Lexicon::builtin();
         let scope = |title: &str, text: &'static str| {
-            let in_text = move |needle: &str| text.contains(needle);
+            let in_text = move |name: &str| text.contains(&format!("in {name}"));
             match title_scope(title, &in_text, &lex) {
                 Some(Scope::Geo(g)) => format!("geo {}", g.as_str()),
                 Some(Scope::Words(w)) => w.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" "),
