@@ -84,18 +84,7 @@ impl StoredFindings {
 
     /// The findings, if every one points into `files`.
     pub fn diagnostics(&self, files: &[SourceFile]) -> Option<Vec<Diagnostic>> {
-        let mut chunks = Vec::new();
-        let mut rest = &self.bytes[self.body..];
-        while !rest.is_empty() {
-            let (len, tail) = rest.split_first_chunk::<4>()?;
-            let len = u32::from_le_bytes(*len) as usize;
-            if len > tail.len() {
-                return None;
-            }
-            let (chunk, tail) = tail.split_at(len);
-            chunks.push(chunk);
-            rest = tail;
-        }
+        let chunks = super::split_chunks(&self.bytes[self.body..])?;
         let decoded = chunks
             .par_iter()
             .map(|chunk| {

@@ -385,19 +385,9 @@ fn decode(bytes: &[u8], key: u64) -> Result<ClaimsCache, Unusable> {
     if header.magic != MAGIC || header.layout != LAYOUT || header.key != key {
         return Err(Unusable::OtherKey);
     }
-    let (vocabularies, mut rest): (Vocabularies, _) = postcard::take_from_bytes(rest)?;
+    let (vocabularies, rest): (Vocabularies, _) = postcard::take_from_bytes(rest)?;
     let tables = Tables::intern(&vocabularies.words, &vocabularies.lists)?;
-    let mut chunks = Vec::new();
-    while !rest.is_empty() {
-        let (len, tail) = rest.split_first_chunk::<4>().ok_or(Unusable::Bytes)?;
-        let len = u32::from_le_bytes(*len) as usize;
-        if len > tail.len() {
-            return Err(Unusable::Bytes);
-        }
-        let (chunk, tail) = tail.split_at(len);
-        chunks.push(chunk);
-        rest = tail;
-    }
+    let chunks = split_chunks(rest).ok_or(Unusable::Bytes)?;
     let decoded = chunks
         .par_iter()
         .map(|chunk| {
@@ -434,6 +424,24 @@ fn decode(bytes: &[u8], key: u64) -> Result<ClaimsCache, Unusable> {
         entries,
         file_id: None,
     })
+}
+
+/// The chunks of a cache file's body, each written after its length (four
+/// bytes, little-endian) so that they decode in parallel; `None` when a
+/// length runs past the end.
+fn split_chunks(mut rest: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut chunks = Vec::new();
+    while !rest.is_empty() {
+        let (len, tail) = rest.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len) as usize;
+        if len > tail.len() {
+            return None;
+        }
+        let (chunk, tail) = tail.split_at(len);
+        chunks.push(chunk);
+        rest = tail;
+    }
+    Some(chunks)
 }
 
 #[cfg(unix)]
