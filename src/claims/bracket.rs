@@ -54,13 +54,16 @@ fn is_digit_ordinal(word: &str) -> bool {
 }
 
 word_set!(
-    /// Participles and nouns before an income or price threshold:
-    /// "households earning over $100,000", "incomes below $30,000", "roles
-    /// paying more than $150,000", "homes priced above $1 million".
-    is_income_word: [
-    "earning", "making", "incomes", "income", "paying", "priced", "costing", "worth", "valued",
-    "selling", "charging", "spending", "salaried",
-]
+    /// Participles and nouns before an income threshold: "households
+    /// earning over $100,000", "incomes below $30,000", "roles paying more
+    /// than $150,000".
+    is_income_word: ["earning", "making", "incomes", "income", "paying", "salaried"]
+);
+
+word_set!(
+    /// Participles before a price threshold: "homes priced above $1
+    /// million", "cars costing under $30,000".
+    is_price_word: ["priced", "costing", "worth", "valued", "selling", "charging", "spending"]
 );
 
 word_set!(
@@ -207,6 +210,20 @@ impl Figure {
     }
 }
 
+/// How many words before a money figure name its threshold: the income or
+/// price word right before it ("earning over"), or before "of" ("incomes
+/// of over").
+fn money_lead(before: &str, before2: &str) -> Option<usize> {
+    let names = |w: &str| is_income_word(w) || is_price_word(w);
+    if names(before) {
+        Some(1)
+    } else if before == "of" && names(before2) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// The bracket `f` is, if it is one.
 fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.word());
@@ -235,21 +252,12 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         (f.start, "aged", String::new())
     } else if matches!(f.unit, Unit::Usd | Unit::Gbp | Unit::Eur)
         && threshold.is_some()
-        && (is_income_word(word(before)) || (word(before) == "of" && is_income_word(word(before2))))
-        && !is_copula(word(if is_income_word(word(before)) {
-            before2
-        } else {
-            f.start.checked_sub(3)
-        }))
-    {
+        && let Some(n) = money_lead(word(before), word(before2))
         // "homes priced above $1 million" sorts homes; "the market was
         // worth more than $1 billion" states what it was worth.
-        let n = if is_income_word(word(before)) { 1 } else { 2 };
-        let verb = word(before.and_then(|b| b.checked_sub(n - 1)));
-        let kind = if matches!(
-            verb,
-            "earning" | "making" | "incomes" | "income" | "paying" | "salaried"
-        ) {
+        && !is_copula(word(f.start.checked_sub(n + 1)))
+    {
+        let kind = if is_income_word(word(f.start.checked_sub(n))) {
             "earning"
         } else {
             "priced"

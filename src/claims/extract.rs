@@ -15,7 +15,9 @@ use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
 use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
-use super::subject::{LeadIn, Metric, SubjectContext, Words, analyse, title_scope, topic_of};
+use super::subject::{
+    LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
+};
 use super::term::Term;
 use super::token::{Token, TokenKind, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
@@ -309,23 +311,37 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
     let Some(scope) = title_scope(title, &in_text, lexicon) else {
         return;
     };
+    // The figures of one clause share their verdict: read each clause once.
+    let mut last: Option<(Range<usize>, bool)> = None;
     for c in claims.iter_mut() {
-        // "according to a national poll", "nationwide": the country's figure.
         // The sentence up to the end of the clause and the rest of it, where
         // a source is named ("Nationally, ...", "..., a national poll found").
         let rest = input.text.get(c.context.end..).unwrap_or_default();
         let end = c.context.end + rest.find(['.', '\n']).unwrap_or(rest.len());
-        let start = c.sentence.min(c.context.start);
-        let context = input.text.get(start..end).unwrap_or_default();
-        let national = context.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-            ["national", "nationally", "nationwide", "countrywide"]
-                .iter()
-                .any(|n| w.eq_ignore_ascii_case(n))
-        });
-        if !national && !names_another_place(context, title) {
+        let stretch = c.sentence.min(c.context.start)..end;
+        let placed = match &last {
+            Some((seen, placed)) if *seen == stretch => *placed,
+            _ => {
+                let text = input.text.get(stretch.clone()).unwrap_or_default();
+                let placed = !says_national(text) && !names_another_place(text, title);
+                last = Some((stretch, placed));
+                placed
+            }
+        };
+        if placed {
             scope.apply(&mut c.subject);
         }
     }
+}
+
+/// "according to a national poll", "Nationally,", "nationwide": the
+/// country's figure, not the title's place.
+fn says_national(sentence: &str) -> bool {
+    sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+        ["national", "nationally", "nationwide", "countrywide"]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// Does `before` end with a preposition of place ("in ", "across the ")?
@@ -333,27 +349,24 @@ fn follows_place_preposition(before: &str) -> bool {
     let before = before.strip_suffix(' ').unwrap_or(before);
     let before = before.strip_suffix(" the").unwrap_or(before);
     let word = before.rsplit(' ').next().unwrap_or_default();
-    ["in", "across", "throughout"]
-        .iter()
-        .any(|p| word.eq_ignore_ascii_case(p))
+    is_place_preposition(&word.to_ascii_lowercase())
 }
 
 /// Does `sentence` name a place the title does not ("in Colorado", "across
 /// New England" in an article on Texas)? Then its figure is that place's.
 fn names_another_place(sentence: &str, title: &str) -> bool {
-    ["in ", "In ", "across ", "Across ", "throughout "]
-        .iter()
-        .flat_map(|p| sentence.match_indices(p).map(move |(at, _)| at + p.len()))
-        .any(|at| {
-            let name: &str = sentence[at..]
-                .split(|ch: char| !ch.is_alphabetic())
-                .next()
-                .unwrap_or_default();
-            name.len() >= 3
-                && name.starts_with(|ch: char| ch.is_uppercase())
-                && super::period::month_number(&name.to_lowercase()).is_none()
-                && !title.contains(name)
-        })
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let name = pair[1]
+            .split(|ch: char| !ch.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        is_place_preposition(&pair[0].to_ascii_lowercase())
+            && name.len() >= 3
+            && name.starts_with(|ch: char| ch.is_uppercase())
+            && super::period::month_number(&name.to_lowercase()).is_none()
+            && !title.contains(name)
+    })
 }
 
 /// The longest stretch of text read as one sentence, in bytes: far beyond

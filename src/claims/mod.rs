@@ -249,28 +249,24 @@ impl Claim {
 
     /// Appends [`Claim::period_text`] to `out`.
     pub(crate) fn write_period(&self, out: &mut String) {
-        match (self.period, self.part) {
-            (Period::Point { year, weak: false }, Some(part)) => {
-                out.push_str("in ");
-                part.write(out);
-                out.push(' ');
-                out.push_str(&year.to_string());
-            }
+        let framed = match (self.period, self.part) {
+            (Period::Point { year, weak: false }, Some(part)) => Some(("in ", part, year)),
             // "by March 2025": the month is the end, not the year.
-            (Period::Until { year, .. }, Some(part)) => {
-                out.push_str("cumulative through ");
-                part.write(out);
-                out.push(' ');
-                out.push_str(&year.to_string());
-            }
+            (Period::Until { year, .. }, Some(part)) => Some(("cumulative through ", part, year)),
             // "rose 3% in March 2024": a change within the part named.
             (Period::Span { from, to, .. }, Some(part)) if to == from + 1 => {
-                out.push_str("a change in ");
+                Some(("a change in ", part, to))
+            }
+            _ => None,
+        };
+        match framed {
+            Some((words, part, year)) => {
+                out.push_str(words);
                 part.write(out);
                 out.push(' ');
-                out.push_str(&to.to_string());
+                out.push_str(&year.to_string());
             }
-            (period, _) => period.write_framing(out),
+            None => self.period.write_framing(out),
         }
     }
 

@@ -1118,7 +1118,7 @@ fn names_a_place(intro: &[Token<'_>]) -> bool {
     let Some((first, rest)) = intro.split_first() else {
         return false;
     };
-    if !matches!(first.word(), "in" | "across" | "throughout") {
+    if !is_place_preposition(first.word()) {
         return false;
     }
     let mut named = false;
@@ -1149,10 +1149,8 @@ fn names_a_scope(intro: &[Token<'_>]) -> bool {
     let Some((first, rest)) = intro.split_first() else {
         return false;
     };
-    if !matches!(
-        first.word(),
-        "in" | "at" | "on" | "within" | "inside" | "across" | "throughout" | "under"
-    ) {
+    let w = first.word();
+    if !(is_place_preposition(w) || matches!(w, "at" | "on" | "within" | "inside" | "under")) {
         return false;
     }
     let mut content = false;
@@ -1198,6 +1196,12 @@ fn leaves_out(intro: &[Token<'_>]) -> bool {
             && !is_pronoun(t.word())
     })
 }
+
+word_set!(
+    /// Prepositions before a place ("in Oregon", "across Southeast Asia",
+    /// "throughout Texas").
+    is_place_preposition: ["in", "across", "throughout"]
+);
 
 word_set!(
     /// Pronouns that can end an introduction ("Beyond that,", "At that
@@ -1286,16 +1290,13 @@ impl Scope {
         if key.geo.is_some() {
             return;
         }
-        // "38% of adults in Michigan" in an article on Michigan names it already.
-        if let Scope::Words(words) = self
-            && words
-                .iter()
-                .any(|&w| key.terms.contains(w) || key.base.contains(w))
-        {
-            return;
-        }
         match self {
             Scope::Geo(g) => key.geo = Some(*g),
+            // "38% of adults in Michigan" in an article on Michigan names it already.
+            Scope::Words(words)
+                if words
+                    .iter()
+                    .any(|&w| key.terms.contains(w) || key.base.contains(w)) => {}
             Scope::Words(words) => {
                 let mut terms: Vec<Term> = key.terms.iter().chain(words.iter().copied()).collect();
                 terms.sort();
@@ -1305,6 +1306,14 @@ impl Scope {
         }
     }
 }
+
+word_set!(
+    /// Words title case may capitalise that end a name ("Jobs in Texas And
+    /// Ohio", "Moving to Ohio From Texas").
+    is_title_function_word: [
+    "and", "or", "of", "for", "with", "the", "a", "an", "vs", "from", "to", "in", "at", "on", "by", "is", "are",
+]
+);
 
 /// The place a title names after "in", "to", "across" or "throughout":
 /// up to three capitalised words that are not a month or a stop word
@@ -1319,7 +1328,7 @@ pub(crate) fn title_scope(
 ) -> Option<Scope> {
     let toks = super::token::tokenize(title, 0..title.len(), 0);
     for k in 0..toks.len() {
-        if !matches!(toks[k].word(), "in" | "to" | "across" | "throughout") {
+        if !(is_place_preposition(toks[k].word()) || toks[k].word() == "to") {
             continue;
         }
         let start = k + 1;
@@ -1329,26 +1338,7 @@ pub(crate) fn title_scope(
             && toks[end].kind == TokenKind::Word
             && toks[end].capitalized
             && month_number(toks[end].word()).is_none()
-            && !matches!(
-                toks[end].word(),
-                "and"
-                    | "or"
-                    | "of"
-                    | "for"
-                    | "with"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "vs"
-                    | "from"
-                    | "to"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "by"
-                    | "is"
-                    | "are"
-            )
+            && !is_title_function_word(toks[end].word())
         {
             end += 1;
         }
