@@ -12,7 +12,7 @@ use chrono::Datelike;
 
 use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
-use super::number::{Form, Hedge, Quantity, Unit, find_quantities};
+use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
 use super::period::{TimeFacts, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{
@@ -778,6 +778,14 @@ fn trim_trailing_clause(
                 Some("a" | "an" | "per" | "every")
             ) || (k > 0 && toks[k - 1].word() == "least"));
         if is_subordinator(w) && !(share && w == "with") && !frequency {
+            cut = k;
+            break;
+        }
+        // "rose 38% in 2024 after poor harvests": once the figure has its
+        // date, "after" or "following" tells the cause. Before a date it may
+        // qualify the figure ("earn $50,000 after taxes").
+        if matches!(w, "after" | "following") && toks[from..k].iter().any(|t| year_of(t).is_some())
+        {
             cut = k;
             break;
         }

@@ -412,6 +412,16 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "Florida has no income tax, and its sales tax rate is 6%": a
+            // figure of "its" belongs to a thing named elsewhere. Named in the
+            // clause before it ("Texas raised its minimum wage"), the name
+            // is read there; otherwise it is one entity, like "the company".
+            if &*refs[i] == "its" && !toks[range.start..run_start + i].iter().any(|t| t.cased) {
+                out.anaphoric = true;
+                out.names_one_entity = true;
+                i += 1;
+                continue;
+            }
             // "adults who do not smoke", "people without insurance": a
             // negated group is the other group, not the same one.
             if is_negation(&refs[i]) {
@@ -445,7 +455,12 @@ fn collect(
                 }
                 match slot {
                     Slot::Term(t) => {
-                        out.terms.push(*t);
+                        match condition(toks, &range, run_start + i) {
+                            Some(when) => out
+                                .terms
+                                .push(Term::new(&format!("{when} {}", t.as_str().to_lowercase()))),
+                            None => out.terms.push(*t),
+                        }
                         after_term = Some(run_start + i + n);
                     }
                     Slot::Geo(g) => {
@@ -497,7 +512,8 @@ fn collect(
                 after_term = Some(tok_index + 2);
                 continue;
             }
-            match direction(toks, &range, tok_index) {
+            match direction(toks, &range, tok_index).or_else(|| condition(toks, &range, tok_index))
+            {
                 Some(dir) => out.terms.push(Term::new(&format!("{dir} {w}"))),
                 None => out.terms.push(Term::new(w)),
             }
@@ -642,6 +658,25 @@ fn direction(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'st
             .filter(|&k| toks[k].word() == "from")
             .any(|k| other_end(&k))
             .then_some("to"),
+        _ => None,
+    }
+}
+
+/// "after" or "before" when the noun at `at` is what a figure is measured
+/// after or before ("earns $52,000 after taxes", "sales before the
+/// pandemic"): pay after tax is not pay before it, though both words are
+/// stop words on their own.
+fn condition(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'static str> {
+    let mut p = at.checked_sub(1)?;
+    if toks[p].word() == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if p < range.start {
+        return None;
+    }
+    match toks[p].word() {
+        "after" => Some("after"),
+        "before" => Some("before"),
         _ => None,
     }
 }
