@@ -246,6 +246,11 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
     } else if small_count
         && threshold.is_some()
         && before.and_then(|k| toks.get(k)).is_some_and(is_plural_noun)
+        // "dogs over 70 pounds", "trips under 30 miles": the noun after the
+        // figure says what is measured, and it is not an age.
+        && !toks
+            .get(to)
+            .is_some_and(|t| is_plural_noun(t) && t.word() != "years")
     {
         // "adults over 65", "workers under 30": a threshold right after the
         // people it sorts reads as their age (the people join below).
@@ -508,6 +513,13 @@ mod tests {
         // "top" as a verb.
         assert_eq!(
             brackets("Growth is expected to top 10% in 2026.").1.len(),
+            0
+        );
+        // A weight, not an age: the noun after the figure says what it is.
+        assert_eq!(
+            brackets("Owners of dogs over 70 pounds spend 30% more on food.")
+                .1
+                .len(),
             0
         );
     }

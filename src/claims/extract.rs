@@ -164,6 +164,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 in_figure[r.clone()].fill(true);
             }
             let respectively = toks.iter().any(|t| t.word() == "respectively");
+            // "At a 22.8% APR, a $6,000 balance ...": the whole sentence
+            // works through the example its first clause sets up.
+            let example_sentence = segs
+                .first()
+                .is_some_and(|s| opens_with_example(toks, s, &q_ranges));
             for (qi, q) in quantities.iter().enumerate() {
                 // "66% and 53% respectively", "66%, 53% and 12%": parallel
                 // figures whose subjects a clause cannot tell apart.
@@ -173,7 +178,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
                     continue;
                 };
-                if supposes(toks, &segs[seg_index], q.hedge_first) {
+                if supposes(toks, &segs[seg_index], q.hedge_first)
+                    || example_sentence
+                    || opens_with_example(toks, &segs[seg_index], &q_ranges)
+                {
                     continue;
                 }
                 let segment =
@@ -531,10 +539,6 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
         .collect()
 }
 
-/// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
-/// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
-/// figures of two units: "$743 billion, or 14.5% of sales" says one thing
-/// twice.
 /// Is the figure at `figure` only supposed, not stated: in a premise ("If
 /// a fund returns 7% a year, ...", "Assuming rents rise 3%, ...") or in a
 /// sentence that sets up an example ("Suppose ...", "Imagine ...", "Let's
@@ -557,6 +561,47 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
             })
 }
 
+/// Does the clause from `at` open with an example amount: "a" or "an",
+/// then a figure, then what it is an amount of ("a $6,000 balance", "an 8%
+/// rate"), optionally after a preposition ("At a 22.8% APR, ...", "On a
+/// $300,000 loan, ...")? Such a clause works through a writer's example,
+/// and its figures are no claims about the world. A change told this way
+/// ("A 12% increase in sales") is a claim.
+fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let mut k = clause.start;
+    // Quote marks and list markers before the first word.
+    while k < clause.end && toks[k].kind == TokenKind::Symbol {
+        k += 1;
+    }
+    if matches!(word(k), "at" | "on" | "for" | "with") {
+        k += 1;
+    }
+    if !matches!(word(k), "a" | "an") {
+        return false;
+    }
+    figures.iter().find(|f| f.start == k + 1).is_some_and(|f| {
+        let noun = word(f.end);
+        // "a roughly 15% year-over-year increase": the change noun may
+        // come a few words on.
+        let states_change = (f.end..f.end + 3).any(|k| is_change_noun(word(k)));
+        !noun.is_empty() && noun != "of" && !states_change
+    })
+}
+
+word_set!(
+    /// Nouns of a change, which a figure after "a" states ("a 12% increase").
+    is_change_noun: [
+    "increase", "rise", "jump", "gain", "growth", "boost", "surge", "climb", "spike", "hike",
+    "raise", "rebound", "uptick", "decrease", "decline", "drop", "fall", "dip", "slide", "plunge",
+    "cut", "reduction", "loss", "slump", "improvement", "speedup", "slowdown",
+]
+);
+
+/// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
+/// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
+/// figures of two units: "$743 billion, or 14.5% of sales" says one thing
+/// twice.
 fn coordinated(
     toks: &[Token<'_>],
     figures: &[Range<usize>],
@@ -922,6 +967,38 @@ mod tests {
         assert_eq!(
             figures("Index funds returned 7% a year, if fees are ignored."),
             ["7%"]
+        );
+    }
+
+    #[test]
+    fn an_example_amount_is_no_claim() {
+        let lexicon = Lexicon::builtin();
+        let figures = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &lexicon)
+                .iter()
+                .map(|c| c.figure(text).to_string())
+                .collect()
+        };
+        for text in [
+            "At a 24% APR, a $5,000 balance paid off at $150 a month costs $2,600 in interest.",
+            "A $300,000 mortgage at 7% costs about $2,000 a month.",
+            "On a $6,000 balance, a 3% fee is $180.",
+            "\"A 25% rate doubles a balance in three years,\" she said.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // A change told after "a" is a claim, and so is an amount mid-clause.
+        assert_eq!(
+            figures("A 12% increase in sales was reported in 2023."),
+            ["12%"]
+        );
+        assert_eq!(
+            figures("Hiring saw a roughly 15% year-over-year increase in 2024."),
+            ["roughly 15%"]
+        );
+        assert_eq!(
+            figures("Nurses in Ohio earn a $72,000 salary on average."),
+            ["$72,000"]
         );
     }
 

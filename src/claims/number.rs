@@ -875,11 +875,25 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         ));
     }
     // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a
-    // range, and so is "ranges from X to Y" (a spread, not a movement).
+    // range, and so are "ranges from X to Y" and "fees run from X to Y" (a
+    // spread, not a movement).
+    // "Cloud Run from 10% to 17%": a name, not the verb.
     let spread = i > 1
+        && !toks[i - 2].capitalized
         && matches!(
             toks[i - 2].word(),
-            "range" | "ranges" | "ranged" | "ranging" | "vary" | "varies" | "varied" | "varying"
+            "range"
+                | "ranges"
+                | "ranged"
+                | "ranging"
+                | "vary"
+                | "varies"
+                | "varied"
+                | "varying"
+                | "run"
+                | "runs"
+                | "span"
+                | "spans"
         );
     let from_before = i > 0 && toks[i - 1].word() == "from" && !spread;
     // "from 59% in 2012 to 54% in 2022": the start's year sits between.
@@ -1299,6 +1313,9 @@ mod tests {
         assert_eq!((r.lo, r.hi), (1e6, 2e6));
         let c = one("went from 5% to 19% between 2019 and 2024");
         assert_eq!((c.from, c.value, c.form), (Some(5.0), 19.0, Form::Change));
+        // A spread told with "run from": not a movement.
+        let s = one("adoption fees run from $50 to $350");
+        assert_eq!((s.lo, s.hi, s.form), (50.0, 350.0, Form::Range));
         assert_eq!(one("10-15% of teams").unit, Unit::Percent);
         assert_eq!(one("$80,000 to 95,000 a year").lo, 80_000.0);
         // A percentage then a bare number: a change and the level it reached.
