@@ -907,7 +907,10 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         a.last
     };
     if let Some(t) = toks.get(joint) {
-        let dash = t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—');
+        // A spaced em dash breaks the clause ("Acer Aspire 5 — $549"); only
+        // one written tight joins a range ("1990—2000").
+        let tight = t.glued && toks.get(joint + 1).is_some_and(|n| n.glued);
+        let dash = t.is_symbol('-') || t.is_symbol('–') || (t.is_symbol('—') && tight);
         if (dash || t.word() == "to")
             && let Some(b) = parse_simple(toks, joint + 1)
         {
@@ -1313,6 +1316,9 @@ mod tests {
         assert_eq!((r.lo, r.hi), (1e6, 2e6));
         let c = one("went from 5% to 19% between 2019 and 2024");
         assert_eq!((c.from, c.value, c.form), (Some(5.0), 19.0, Form::Change));
+        // A spaced em dash is a break, not a range.
+        let q = quantities("Acer Aspire 5 — $549 at most stores");
+        assert_eq!((q[0].value, q[0].form), (549.0, Form::Point));
         // A spread told with "run from": not a movement.
         let s = one("adoption fees run from $50 to $350");
         assert_eq!((s.lo, s.hi, s.form), (50.0, 350.0, Form::Range));
