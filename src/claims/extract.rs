@@ -198,9 +198,14 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%").
+                // A source ("..., according to Freddie Mac, and averaged
+                // 6.7%") names who reports the figure, not what it measures.
                 let previous = (0..seg_index)
                     .rev()
-                    .find(|&p| !words.only_stop_words(segs[p].clone()))
+                    .find(|&p| {
+                        !words.only_stop_words(segs[p].clone())
+                            && toks[segs[p].start].word() != "according"
+                    })
                     .map(|p| segs[p].clone());
                 let ctx = SubjectContext {
                     toks,
@@ -1122,6 +1127,19 @@ mod tests {
             .collect();
         assert_eq!(subjects.len(), 2, "{subjects:?}");
         assert!(subjects[1].contains("seed"), "{subjects:?}");
+    }
+
+    #[test]
+    fn a_source_is_passed_over_for_the_clause_before_it() {
+        let text = "The average mortgage rate was 6.85% in December 2024, according to Freddie Mac, and averaged 6.7% in 2024.";
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 28);
+        let subjects: Vec<String> = extract_prose(text, date, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.display())
+            .collect();
+        assert_eq!(subjects.len(), 2, "{subjects:?}");
+        assert!(!subjects[1].contains("freddie"), "{subjects:?}");
+        assert!(subjects[1].contains("mortgage"), "{subjects:?}");
     }
 
     #[test]

@@ -571,6 +571,7 @@ const HEDGES_BEFORE: &[(&[&str], Hedge)] = &[
     (&["approx"], Hedge::Approximate),
     (&["some"], Hedge::Approximate),
     (&["circa"], Hedge::Approximate),
+    (&["near"], Hedge::Approximate),
     (&["~"], Hedge::Approximate),
 ];
 
@@ -584,7 +585,7 @@ word_set!(
     is_hedge_end: [
     "than", "over", "of", "above", "under", "below", "quite", "nearly", "almost", "exceeding", "exceed",
     "exceeds", "surpass", "surpassing", "least", "to", "as", "most", "estimated", "about", "around",
-    "roughly", "approximately", "approx", "some", "circa", "~",
+    "roughly", "approximately", "approx", "some", "circa", "near", "~",
 ]
 );
 
@@ -1345,6 +1346,10 @@ mod tests {
         assert_eq!(one("an estimated 3 million").hedge, Hedge::Approximate);
         assert_eq!(one("by an impressive 36%").hedge, Hedge::Exact);
         assert_eq!(one("10,000 or more").hedge, Hedge::AtLeast);
+        assert_eq!(
+            one("rates ended the year near 7%").hedge,
+            Hedge::Approximate
+        );
     }
 
     #[test]
