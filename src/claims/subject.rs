@@ -985,6 +985,23 @@ pub(crate) fn analyse(
     };
     let words = ctx.words;
     collect(toks, words, ctx.segment.clone(), &skip, &mut main);
+    // "A ticket costs $25 at the door", "A night in a mid-range hotel costs
+    // about $180": one thing of a kind, told of the article's own event or
+    // place, which the clause names neither by name nor by region. Like
+    // "the company", the article's topic says which, and without one the
+    // figure is not compared.
+    let opens = own_frame.end.max(ctx.segment.start);
+    if metric == Metric::Level
+        && main.geo.is_none()
+        && matches!(toks.get(opens).map(|t| t.word()), Some("a" | "an"))
+        && opens < q.hedge_first
+        // "A survey of 2,000 drivers found that 61% ...": a source.
+        && !is_source_noun(toks[opens + 1].word())
+        && !toks[opens + 1..q.hedge_first].iter().any(|t| t.cased)
+    {
+        main.anaphoric = true;
+        main.names_one_entity = true;
+    }
 
     let mut base_terms = Collected::default();
     if let Some(b) = &base {
@@ -1590,6 +1607,20 @@ mod tests {
             "none"
         );
         assert_eq!(scope("Salary Guide in 2025", "In 2025, pay rose."), "none");
+    }
+
+    #[test]
+    fn one_thing_of_a_kind_is_the_articles_own() {
+        // Which event's ticket, which city's hotel: the clause does not say.
+        assert!(subjects("A ticket costs $25 at the door.").is_empty());
+        assert!(subjects("A night in a mid-range hotel costs about $180.").is_empty());
+        // A region, a name or a source says it.
+        assert_eq!(subjects("A nurse earns $72,000 a year in the US.").len(), 1);
+        assert_eq!(subjects("A Tesla Model 3 costs $42,000.").len(), 1);
+        assert_eq!(
+            subjects("A survey of 2,000 drivers found that 61% worry about charging.").len(),
+            1
+        );
     }
 
     #[test]
