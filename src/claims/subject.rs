@@ -422,6 +422,13 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "21% of flights arrived late", "78% arrived on time": how,
+            // not when ("in late 2024", "early May" are read as dates).
+            if let Some(manner) = manner_of_time(toks, run_start + i) {
+                out.terms.push(Term::new(manner));
+                i += 1;
+                continue;
+            }
             // "adults who do not smoke", "people without insurance": a
             // negated group is the other group, not the same one.
             if is_negation(&refs[i]) {
@@ -576,6 +583,49 @@ fn names_a_thing(toks: &[Token<'_>], at: usize) -> bool {
         && !toks[at - 1].capitalized
         && month_number(word).is_none()
         && !is_weekday(word)
+}
+
+/// "late", "early" or "on time" when the word at `at` says how something
+/// happened ("arrived late", "paid on time"), not when: not after a
+/// preposition or article ("in late 2024", "the early years") and not
+/// before a date ("late May", "early 2025").
+fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
+    let word = toks[at].word();
+    let prev = at.checked_sub(1).map_or("", |p| toks[p].word());
+    if word == "time" && prev == "on" {
+        return Some("on time");
+    }
+    if !matches!(word, "late" | "early") {
+        return None;
+    }
+    let dated = toks
+        .get(at + 1)
+        .is_some_and(|t| super::number::year_of(t).is_some() || month_number(t.word()).is_some());
+    let after_preposition = matches!(
+        prev,
+        "" | "in"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "since"
+            | "through"
+            | "of"
+            | "the"
+            | "during"
+            | "before"
+            | "after"
+            | "as"
+            | "mid"
+            | "very"
+            | "too"
+            | "its"
+            | "their"
+    );
+    (!dated && !after_preposition && toks[at - 1].kind == TokenKind::Word).then_some(match word {
+        "late" => "late",
+        _ => "early",
+    })
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
@@ -1009,6 +1059,35 @@ pub(crate) fn analyse(
         main.geo = main.geo.or(base_terms.geo.take());
     }
 
+    // "Frontier had the worst record, with only 64% of its flights on
+    // time": "its" is the name the clause before gives.
+    let its = (ctx.segment.start..q.hedge_first.max(base.as_ref().map_or(0, |b| b.end)))
+        .find(|&k| toks[k].word() == "its")
+        .filter(|&at| !toks[ctx.segment.start..at].iter().any(|t| t.cased));
+    if let Some(at) = its
+        && let Some(prev) = &ctx.previous
+    {
+        let names: Vec<Term> = (prev.start..prev.end)
+            .filter(|&k| {
+                toks[k].cased
+                    && !in_figure(k)
+                    && !words.entries[k].is_some_and(|e| e.stop)
+                    && month_number(toks[k].word()).is_none()
+            })
+            .map(|k| Term::new(&words.norms[k]))
+            .collect();
+        if !names.is_empty() {
+            // "64% of its flights": the flights are the name's.
+            let in_base = at >= q.last && base.is_some();
+            if in_base {
+                base_terms.terms.extend(names);
+            } else {
+                main.terms.extend(names);
+                main.anaphoric = false;
+                main.names_one_entity = false;
+            }
+        }
+    }
     let mut inherited = false;
     // "..., while senior staff earn closer to $150,000": people in general
     // stand for the previous clause's subject.
@@ -1621,6 +1700,27 @@ mod tests {
             subjects("A survey of 2,000 drivers found that 61% worry about charging.").len(),
             1
         );
+    }
+
+    #[test]
+    fn late_early_and_on_time_say_how() {
+        let s = subjects("About 21% of flights arrived late in 2024.");
+        assert!(s[0].ends_with("arrived late"), "{s:?}");
+        let s = subjects("About 78% of flights arrived on time in 2024.");
+        assert!(s[0].ends_with("arrived on time"), "{s:?}");
+        // A date: "in late 2024", "early May".
+        let s = subjects("Mortgage rates hit 7.8% in late 2023.");
+        assert!(!s[0].contains("late"), "{s:?}");
+    }
+
+    #[test]
+    fn its_is_the_name_of_the_clause_before() {
+        let s = subjects(
+            "Frontier had the worst record, with only 64% of its flights on time in 2024.",
+        );
+        assert!(s[0].contains("frontier"), "{s:?}");
+        let s = subjects("Idaho has no estate tax, and its sales tax rate is 6% in 2025.");
+        assert!(s[0].contains("idaho"), "{s:?}");
     }
 
     #[test]
