@@ -1703,6 +1703,14 @@ mod tests {
     }
 
     #[test]
+    fn graduate_students_are_no_career_level() {
+        let s = subjects("The average graduate borrower owes $84,000 in 2024.");
+        assert!(!s[0].starts_with("entry"), "{s:?}");
+        let s = subjects("Recent graduates earn a median of $58,000 in 2024.");
+        assert!(s[0].contains("entry"), "{s:?}");
+    }
+
+    #[test]
     fn late_early_and_on_time_say_how() {
         let s = subjects("About 21% of flights arrived late in 2024.");
         assert!(s[0].ends_with("arrived late"), "{s:?}");
