@@ -1197,6 +1197,11 @@ pub(crate) fn analyse(
     main.terms.dedup();
     base_terms.terms.sort();
     base_terms.terms.dedup();
+    // "Remote job postings made up 8% of all job postings" is "8% of job
+    // postings were remote": what the base already says is not said again.
+    if metric == Metric::Share && main.terms.iter().any(|t| !base_terms.terms.contains(t)) {
+        main.terms.retain(|t| !base_terms.terms.contains(t));
+    }
     if main.terms.is_empty() && base_terms.terms.is_empty() {
         return None;
     }
@@ -1708,6 +1713,14 @@ mod tests {
         assert!(!s[0].starts_with("entry"), "{s:?}");
         let s = subjects("Recent graduates earn a median of $58,000 in 2024.");
         assert!(s[0].contains("entry"), "{s:?}");
+    }
+
+    #[test]
+    fn a_share_does_not_repeat_its_base() {
+        assert_eq!(
+            subjects("Remote job postings made up 8% of all job postings in 2024."),
+            subjects("In 2024, 8% of job postings were remote.")
+        );
     }
 
     #[test]
