@@ -224,7 +224,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// share's predicate, other percentiles and top shares, pay after and
 /// before taxes, two states' "its sales tax rate", two worked examples of
 /// "a $5,000 balance", fees that "run from" one amount to another, two
-/// festivals' "a day pass costs", flights that arrived late and on time),
+/// festivals' "a day pass costs", flights that arrived late and on time,
+/// two programs' "tuition runs"),
 /// and two
 /// found only
 /// when a cause after the date ("... in 2023 after a drought") and the verb

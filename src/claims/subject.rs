@@ -844,6 +844,7 @@ word_set!(
     is_measure_word: [
     "pay", "job", "posting", "worker", "people", "company", "specialist", "demand", "market", "start", "starting",
     "package", "hire", "hiring", "opening", "revenue", "sale", "cost", "price", "spending", "budget", "growth",
+    "tuition", "fee", "rent", "premium", "user", "subscriber", "customer",
 ]
 );
 
@@ -1713,6 +1714,16 @@ mod tests {
         assert!(!s[0].starts_with("entry"), "{s:?}");
         let s = subjects("Recent graduates earn a median of $58,000 in 2024.");
         assert!(s[0].contains("entry"), "{s:?}");
+    }
+
+    #[test]
+    fn a_fee_alone_is_the_articles_own() {
+        // With no topic to stand for it, the subject stays as written; the
+        // corpus test shows two programs' tuition kept apart by their topics.
+        assert_eq!(
+            subjects("Tuition runs $1,500 on average."),
+            ["average tuition"]
+        );
     }
 
     #[test]
