@@ -197,9 +197,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     })
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
-                // however, rose 7%").
-                // A source ("..., according to Freddie Mac, and averaged
-                // 6.7%") names who reports the figure, not what it measures.
+                // however, rose 7%") and sources ("..., according to Freddie
+                // Mac, and averaged 6.7%"), which name who reports the
+                // figure, not what it measures.
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {

@@ -412,10 +412,10 @@ fn collect(
                 i += 1;
                 continue;
             }
-            // "Florida has no income tax, and its sales tax rate is 6%": a
-            // figure of "its" belongs to a thing named elsewhere. Named in the
-            // clause before it ("Texas raised its minimum wage"), the name
-            // is read there; otherwise it is one entity, like "the company".
+            // "Florida has no income tax, and its sales tax rate is 6%": with
+            // no name before it in the clause ("Texas raised its minimum
+            // wage"), "its" is one entity named elsewhere, like "the
+            // company"; `analyse` looks for the name in the clause before.
             if &*refs[i] == "its" && !toks[range.start..run_start + i].iter().any(|t| t.cased) {
                 out.anaphoric = true;
                 out.names_one_entity = true;
@@ -622,10 +622,8 @@ fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
             | "its"
             | "their"
     );
-    (!dated && !after_preposition && toks[at - 1].kind == TokenKind::Word).then_some(match word {
-        "late" => "late",
-        _ => "early",
-    })
+    let manner = if word == "late" { "late" } else { "early" };
+    (!dated && !after_preposition && toks[at - 1].kind == TokenKind::Word).then_some(manner)
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
@@ -1000,6 +998,38 @@ fn is_season(toks: &[Token<'_>], k: usize) -> bool {
                 .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "last" | "next")))
 }
 
+/// Does the clause, from `opens` to the figure at `figure`, open with one
+/// thing of a kind that no name sorts ("A ticket costs $25", "A night in a
+/// mid-range hotel costs about $180")? Not a source ("A survey of 2,000
+/// drivers found that 61% ...").
+fn names_one_of_a_kind(toks: &[Token<'_>], opens: usize, figure: usize) -> bool {
+    matches!(toks.get(opens).map(|t| t.word()), Some("a" | "an"))
+        && opens < figure
+        && !is_source_noun(toks[opens + 1].word())
+        && !toks[opens + 1..figure].iter().any(|t| t.cased)
+}
+
+/// Where the clause of `ctx`, up to `through`, says "its" with no name
+/// before it, and the names the clause before gives for it (its
+/// capitalised words that are no stop word, month or figure).
+fn name_of_its(ctx: &SubjectContext, through: usize) -> Option<(usize, Vec<Term>)> {
+    let toks = ctx.toks;
+    let at = (ctx.segment.start..through)
+        .find(|&k| toks[k].word() == "its")
+        .filter(|&at| !toks[ctx.segment.start..at].iter().any(|t| t.cased))?;
+    let prev = ctx.previous.as_ref()?;
+    let names: Vec<Term> = (prev.start..prev.end)
+        .filter(|&k| {
+            toks[k].cased
+                && !ctx.in_figure.get(k).copied().unwrap_or(false)
+                && !ctx.words.entries[k].is_some_and(|e| e.stop)
+                && month_number(toks[k].word()).is_none()
+        })
+        .map(|k| Term::new(&ctx.words.norms[k]))
+        .collect();
+    (!names.is_empty()).then_some((at, names))
+}
+
 /// Analyses the clause of one quantity. Returns None when no subject can be
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
@@ -1041,14 +1071,9 @@ pub(crate) fn analyse(
     // place, which the clause names neither by name nor by region. Like
     // "the company", the article's topic says which, and without one the
     // figure is not compared.
-    let opens = own_frame.end.max(ctx.segment.start);
     if metric == Metric::Level
         && main.geo.is_none()
-        && matches!(toks.get(opens).map(|t| t.word()), Some("a" | "an"))
-        && opens < q.hedge_first
-        // "A survey of 2,000 drivers found that 61% ...": a source.
-        && !is_source_noun(toks[opens + 1].word())
-        && !toks[opens + 1..q.hedge_first].iter().any(|t| t.cased)
+        && names_one_of_a_kind(toks, own_frame.end.max(ctx.segment.start), q.hedge_first)
     {
         main.anaphoric = true;
         main.names_one_entity = true;
@@ -1062,31 +1087,15 @@ pub(crate) fn analyse(
 
     // "Frontier had the worst record, with only 64% of its flights on
     // time": "its" is the name the clause before gives.
-    let its = (ctx.segment.start..q.hedge_first.max(base.as_ref().map_or(0, |b| b.end)))
-        .find(|&k| toks[k].word() == "its")
-        .filter(|&at| !toks[ctx.segment.start..at].iter().any(|t| t.cased));
-    if let Some(at) = its
-        && let Some(prev) = &ctx.previous
-    {
-        let names: Vec<Term> = (prev.start..prev.end)
-            .filter(|&k| {
-                toks[k].cased
-                    && !in_figure(k)
-                    && !words.entries[k].is_some_and(|e| e.stop)
-                    && month_number(toks[k].word()).is_none()
-            })
-            .map(|k| Term::new(&words.norms[k]))
-            .collect();
-        if !names.is_empty() {
-            // "64% of its flights": the flights are the name's.
-            let in_base = at >= q.last && base.is_some();
-            if in_base {
-                base_terms.terms.extend(names);
-            } else {
-                main.terms.extend(names);
-                main.anaphoric = false;
-                main.names_one_entity = false;
-            }
+    let through = q.hedge_first.max(base.as_ref().map_or(0, |b| b.end));
+    if let Some((at, names)) = name_of_its(ctx, through) {
+        // "64% of its flights": the flights are the name's.
+        if at >= q.last && base.is_some() {
+            base_terms.terms.extend(names);
+        } else {
+            main.terms.extend(names);
+            main.anaphoric = false;
+            main.names_one_entity = false;
         }
     }
     let mut inherited = false;
