@@ -948,15 +948,16 @@ mod tests {
         );
     }
 
+    /// The figures of `text` that are claims, as written.
+    fn figures(text: &str) -> Vec<String> {
+        extract_prose(text, None, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.figure(text).to_string())
+            .collect()
+    }
+
     #[test]
     fn a_supposed_figure_is_no_claim() {
-        let lexicon = Lexicon::builtin();
-        let figures = |text: &str| -> Vec<String> {
-            extract_prose(text, None, &lexicon)
-                .iter()
-                .map(|c| c.figure(text).to_string())
-                .collect()
-        };
         for text in [
             "If a fund returns 7% a year, your money doubles in about ten years.",
             "Assuming rents rise 3% a year, the flat pays for itself.",
@@ -977,13 +978,6 @@ mod tests {
 
     #[test]
     fn an_example_amount_is_no_claim() {
-        let lexicon = Lexicon::builtin();
-        let figures = |text: &str| -> Vec<String> {
-            extract_prose(text, None, &lexicon)
-                .iter()
-                .map(|c| c.figure(text).to_string())
-                .collect()
-        };
         for text in [
             "At a 24% APR, a $5,000 balance paid off at $150 a month costs $2,600 in interest.",
             "A $300,000 mortgage at 7% costs about $2,000 a month.",
