@@ -252,7 +252,7 @@ word_set!(
     "fall", "falls", "fell", "fallen", "falling", "decline", "declines", "declined", "declining", "drop", "drops",
     "dropped", "dropping", "slide", "slid", "slides", "shrink", "shrinks", "shrank", "shrunk", "shrinking", "decrease",
     "decreases", "decreased", "decreasing", "cut", "cuts", "reduce", "reduces", "reduced", "reduction", "plunge",
-    "plunged", "plunges", "dip", "dipped", "dips", "down", "slump", "slumped", "contract", "contracted", "contraction",
+    "plunged", "plunges", "dip", "dipped", "dips", "down", "slump", "slumped", "contracted", "contraction",
     "lower", "lowered", "lose", "lost", "loses", "tumbled", "sank",
 ]
 );
@@ -1733,6 +1733,16 @@ mod tests {
             subjects("Tuition runs $1,500 on average."),
             ["average tuition"]
         );
+    }
+
+    #[test]
+    fn a_contract_is_no_decline() {
+        // "contract" is the noun in figures ("a rookie contract pays"); the
+        // verb of a decline is told as "contracted".
+        let s = subjects("Her rookie contract pays $76,535 in 2024.");
+        assert!(!s[0].starts_with("change"), "{s:?}");
+        let s = subjects("The economy contracted 2% in 2020.");
+        assert!(s[0].starts_with("change"), "{s:?}");
     }
 
     #[test]
