@@ -827,7 +827,12 @@ fn trim_trailing_clause(
                 toks.get(k + 1).map(|t| t.word()),
                 Some("a" | "an" | "per" | "every")
             ) || (k > 0 && toks[k - 1].word() == "least"));
-        if is_subordinator(w) && !(share && w == "with") && !frequency {
+        // "64% of students who start college finish a degree": a relative
+        // clause right after a share's base sorts the base; the clause goes
+        // on to what the share says.
+        let sorts_base = share && matches!(w, "who" | "that") && k - after <= 5;
+        let goes_on = (share && w == "with") || frequency || sorts_base;
+        if is_subordinator(w) && !goes_on {
             cut = k;
             break;
         }

@@ -1746,6 +1746,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_sorts_a_shares_base() {
+        // The clause goes on past "who" to what the share says.
+        let s = subjects("In 2024, 64% of students who start college finish a degree.");
+        assert!(s[0].contains("finish"), "{s:?}");
+        assert!(s[0].contains("start"), "{s:?}");
+    }
+
+    #[test]
     fn a_share_does_not_repeat_its_base() {
         assert_eq!(
             subjects("Remote job postings made up 8% of all job postings in 2024."),
