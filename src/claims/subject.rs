@@ -887,6 +887,16 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
         if lex.is_stop(&n) && !(t.lower == "us" && t.capitalized) {
             break;
         }
+        // "of the US workforce worked remotely": a verb in the past after
+        // the base's noun ends it ("of insured pets" opens with one, and
+        // "of randomly sampled respondents" has its adverb first).
+        if k > start
+            && t.lower.len() > 4
+            && t.lower.ends_with("ed")
+            && !toks[k - 1].lower.ends_with("ly")
+        {
+            break;
+        }
         k += 1;
         // "of Kansas growers": a name before a plural noun modifies it.
         let names_next = t.capitalized
@@ -1751,6 +1761,14 @@ mod tests {
         let s = subjects("In 2024, 64% of students who start college finish a degree.");
         assert!(s[0].contains("finish"), "{s:?}");
         assert!(s[0].contains("start"), "{s:?}");
+    }
+
+    #[test]
+    fn a_past_verb_ends_a_shares_base() {
+        assert_eq!(
+            subjects("In 2024, 22% of the US workforce worked remotely."),
+            subjects("In 2024, 22% of US workers worked remotely.")
+        );
     }
 
     #[test]
