@@ -416,7 +416,7 @@ fn collect(
             // no name before it in the clause ("Texas raised its minimum
             // wage"), "its" is one entity named elsewhere, like "the
             // company"; `analyse` looks for the name in the clause before.
-            if &*refs[i] == "its" && !toks[range.start..run_start + i].iter().any(|t| t.cased) {
+            if unnamed_its(toks, range.start, run_start + i) {
                 out.anaphoric = true;
                 out.names_one_entity = true;
                 i += 1;
@@ -601,6 +601,7 @@ fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
     let dated = toks
         .get(at + 1)
         .is_some_and(|t| super::number::year_of(t).is_some() || month_number(t.word()).is_some());
+    // "" is the clause's start or a symbol before it.
     let after_preposition = matches!(
         prev,
         "" | "in"
@@ -623,7 +624,7 @@ fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
             | "their"
     );
     let manner = if word == "late" { "late" } else { "early" };
-    (!dated && !after_preposition && toks[at - 1].kind == TokenKind::Word).then_some(manner)
+    (!dated && !after_preposition).then_some(manner)
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
@@ -685,13 +686,7 @@ fn direction(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'st
     if !toks[at].cased {
         return None;
     }
-    let mut p = at.checked_sub(1)?;
-    if toks[p].word() == "the" {
-        p = p.checked_sub(1)?;
-    }
-    if p < range.start {
-        return None;
-    }
+    let p = word_before(toks, range, at)?;
     let other_end = |k: &usize| {
         toks.get(k + 1).is_some_and(|t| t.cased)
             || (toks.get(k + 1).is_some_and(|t| t.word() == "the")
@@ -710,19 +705,23 @@ fn direction(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'st
     }
 }
 
+/// The index of the word before the noun at `at`, past a "the" ("from
+/// the UK", "before the pandemic"), when it lies in `range`: where
+/// [`direction`] and [`condition`] read their preposition.
+fn word_before(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<usize> {
+    let mut p = at.checked_sub(1)?;
+    if toks[p].word() == "the" {
+        p = p.checked_sub(1)?;
+    }
+    (p >= range.start).then_some(p)
+}
+
 /// "after" or "before" when the noun at `at` is what a figure is measured
 /// after or before ("earns $52,000 after taxes", "sales before the
 /// pandemic"): pay after tax is not pay before it, though both words are
 /// stop words on their own.
 fn condition(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'static str> {
-    let mut p = at.checked_sub(1)?;
-    if toks[p].word() == "the" {
-        p = p.checked_sub(1)?;
-    }
-    if p < range.start {
-        return None;
-    }
-    match toks[p].word() {
+    match toks[word_before(toks, range, at)?].word() {
         "after" => Some("after"),
         "before" => Some("before"),
         _ => None,
@@ -1019,6 +1018,13 @@ fn names_one_of_a_kind(toks: &[Token<'_>], opens: usize, figure: usize) -> bool 
         && !toks[opens + 1..figure].iter().any(|t| t.cased)
 }
 
+/// Is the word at `at` an "its" with no name written before it from
+/// `from` on ("and its sales tax rate", not "Texas raised its minimum
+/// wage")?
+fn unnamed_its(toks: &[Token<'_>], from: usize, at: usize) -> bool {
+    toks[at].word() == "its" && !toks[from..at].iter().any(|t| t.cased)
+}
+
 /// Where the clause of `ctx`, up to `through`, says "its" with no name
 /// before it, and the names the clause before gives for it (its
 /// capitalised words that are no stop word, month or figure).
@@ -1026,7 +1032,7 @@ fn name_of_its(ctx: &SubjectContext, through: usize) -> Option<(usize, Vec<Term>
     let toks = ctx.toks;
     let at = (ctx.segment.start..through)
         .find(|&k| toks[k].word() == "its")
-        .filter(|&at| !toks[ctx.segment.start..at].iter().any(|t| t.cased))?;
+        .filter(|&at| unnamed_its(toks, ctx.segment.start, at))?;
     let prev = ctx.previous.as_ref()?;
     let names: Vec<Term> = (prev.start..prev.end)
         .filter(|&k| {
