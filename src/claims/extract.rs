@@ -1106,6 +1106,23 @@ mod tests {
     }
 
     #[test]
+    fn a_range_and_a_fraction_are_shown_as_written() {
+        // Not the interval that rounding widens: $79,500-$95,500.
+        assert_eq!(
+            described("Nurse salaries in Ohio ranged from $80,000 to $95,000 in 2023."),
+            ["$80,000-$95,000 in 2023"]
+        );
+        assert_eq!(
+            described("Between 1.5 and 2 million households moved in 2023."),
+            ["1.5 million-2 million in 2023"]
+        );
+        assert_eq!(
+            described("Two-thirds of households owned a pet in 2023."),
+            ["66.7% in 2023"]
+        );
+    }
+
+    #[test]
     fn the_year_of_a_yardstick_is_not_the_period() {
         assert_eq!(
             described("Ridership reached 79% of its 2019 level in 2024."),

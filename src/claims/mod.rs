@@ -213,6 +213,12 @@ impl Claim {
                 }
                 self.unit.write(out, self.value);
             }
+            // "two-thirds" is 66.7%, not 66.6667%: a fraction in words is
+            // never more precise than that.
+            Form::Fraction => {
+                out.push_str(self.hedge.label());
+                self.unit.write(out, (self.value * 10.0).round() / 10.0);
+            }
             _ => {
                 out.push_str(self.hedge.label());
                 if self.direction < 0 && self.subject.metric == Metric::Change {
@@ -270,16 +276,22 @@ impl Claim {
         }
     }
 
+    /// The low end of a range as written, before rounding and hedge widen
+    /// it: a range's value is its midpoint and its mantissa and scale are
+    /// those of its high end ("$80,000 to $95,000": 87,500, 95 and 3).
     fn raw_low(&self) -> f64 {
-        if self.form == Form::Figures {
-            self.low
-        } else {
-            self.low.max(0.0).min(self.value)
+        match self.form {
+            Form::Range => 2.0 * self.value - self.raw_high(),
+            Form::Figures => self.low,
+            _ => self.low.max(0.0).min(self.value),
         }
     }
 
+    /// The high end of a range as written ([`Claim::raw_low`]).
     fn raw_high(&self) -> f64 {
-        if self.high.is_finite() {
+        if self.form == Form::Range {
+            self.mantissa * 10f64.powi(self.scale)
+        } else if self.high.is_finite() {
             self.high
         } else {
             self.value
