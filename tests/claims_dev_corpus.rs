@@ -266,6 +266,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzl.md", "zzj.md"),
         ("claim-value-mismatch", "zzn.md", "zzm.md"),
         ("claim-value-mismatch", "zzt.md", "zzs.md"),
+        ("claim-value-mismatch", "zzzf.md", "zzze.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

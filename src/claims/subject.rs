@@ -1087,10 +1087,10 @@ pub(crate) fn analyse(
     // place, which the clause names neither by name nor by region. Like
     // "the company", the article's topic says which, and without one the
     // figure is not compared.
-    if metric == Metric::Level
+    let one_of_a_kind = metric == Metric::Level
         && main.geo.is_none()
-        && names_one_of_a_kind(toks, own_frame.end.max(ctx.segment.start), q.hedge_first)
-    {
+        && names_one_of_a_kind(toks, own_frame.end.max(ctx.segment.start), q.hedge_first);
+    if one_of_a_kind {
         main.anaphoric = true;
         main.names_one_entity = true;
     }
@@ -1204,6 +1204,13 @@ pub(crate) fn analyse(
             };
             narrowed.terms.extend(qualifiers.terms);
         }
+    }
+    // An average ("A new roof costs $9,500 on average", "On average, a
+    // night in a hotel costs $180") tells of the kind itself, not of one
+    // the article has in mind.
+    if one_of_a_kind && main.aggregate.is_some() {
+        main.anaphoric = false;
+        main.names_one_entity = false;
     }
     // "Average salaries of $122,060" in an article about machine learning
     // are machine learning salaries: a subject of measure words only is
