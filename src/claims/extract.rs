@@ -536,10 +536,22 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
         return Vec::new();
     }
     let header = cells(first, header_end);
+    // The row's label is its first cell, and every short cell of words
+    // before the figure's: "| 1 | California | $101,084 |" under "| Rank |
+    // State | Average salary |" is California's salary, not rank 1's. A
+    // cell that describes at length is no label.
+    let words_only = |c: &Range<usize>| {
+        let cell = &text[c.clone()];
+        cell.chars().any(char::is_alphabetic)
+            && !cell.chars().any(|ch| ch.is_ascii_digit())
+            && cell.split_whitespace().nth(4).is_none()
+    };
+    let labels = row[1..column].iter().filter(|c| words_only(c));
     header
         .get(column)
         .into_iter()
         .chain(row.first())
+        .chain(labels)
         .cloned()
         .collect()
 }
@@ -1049,6 +1061,16 @@ mod tests {
         // No separator row: not a table with a header.
         let plain = "| a | b |\n| Ohio | $61,000 |\n";
         assert!(table_context(plain, 0, 10, plain.find("$61").unwrap()).is_empty());
+        // A rank before the label: the word cells before the figure's are
+        // labels too, its other figures are not.
+        let ranked =
+            "| Rank | State | Jobs | Pay |\n|---|---|---|---|\n| 1 | Ohio | 9,400 | $61,000 |\n";
+        let line = ranked.find("| 1 ").unwrap();
+        let context: Vec<&str> = table_context(ranked, 0, line, ranked.find("$61").unwrap())
+            .into_iter()
+            .map(|r| ranked[r].trim())
+            .collect();
+        assert_eq!(context, ["Pay", "1", "Ohio"]);
     }
 
     #[test]
