@@ -108,7 +108,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         if let Some(first) = list_first {
             last_item = Some((block.start, first));
         }
-        let row = table_row.or(list_first);
+        // The rows of one table, like the items of one list, are parallel
+        // figures ("| Alaska | $115,800 |", "| Oregon | $101,200 |"): they
+        // share one key and are never compared with each other.
+        let table_first = table_row.map(|line| {
+            let first = table_start(input.text, line, last_row);
+            last_row = Some((line, first));
+            first
+        });
+        let row = table_first.or(list_first);
         // "- Ohio: $78,000" under "Median salaries for nurses in 2023:".
         let lead = match list_first {
             Some(first) => {
@@ -126,10 +134,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         // ...") says its own subject.
         let bare_cell = || raw.split_whitespace().nth(4).is_none();
         let cell_context = table_row
+            .zip(table_first)
             .filter(|_| bare_cell())
-            .map_or_else(Vec::new, |line| {
-                let first = table_start(input.text, line, last_row);
-                last_row = Some((line, first));
+            .map_or_else(Vec::new, |(line, first)| {
                 table_context(input.text, first, line, block.start)
                     .iter()
                     .flat_map(|r| tokenize(input.text, r.clone(), 0))
