@@ -267,6 +267,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzn.md", "zzm.md"),
         ("claim-value-mismatch", "zzt.md", "zzs.md"),
         ("claim-value-mismatch", "zzzf.md", "zzze.md"),
+        ("claim-value-mismatch", "zzzj.md", "zzzi.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

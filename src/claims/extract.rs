@@ -850,7 +850,9 @@ fn trim_trailing_clause(
         // clause right after a share's base sorts the base; the clause goes
         // on to what the share says.
         let sorts_base = share && matches!(w, "who" | "that") && k - after <= 5;
-        let goes_on = (share && w == "with") || frequency || sorts_base;
+        // "452,000 policies in force as of September 2024": a date.
+        let as_of = w == "as" && toks.get(k + 1).is_some_and(|t| t.word() == "of");
+        let goes_on = (share && w == "with") || frequency || sorts_base || as_of;
         if is_subordinator(w) && !goes_on {
             cut = k;
             break;
