@@ -245,6 +245,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "j.md", "i.md"),
         ("claim-hedge-conflict", "s.md", "r.md"),
         ("claim-hedge-conflict", "zc.md", "zb.md"),
+        ("claim-hedge-conflict", "zzzl.md", "zzzk.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
@@ -268,6 +269,8 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzt.md", "zzs.md"),
         ("claim-value-mismatch", "zzzf.md", "zzze.md"),
         ("claim-value-mismatch", "zzzj.md", "zzzi.md"),
+        ("claim-value-mismatch", "zzzn.md", "zzzm.md"),
+        ("claim-value-mismatch", "zzzp.md", "zzzo.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

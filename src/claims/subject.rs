@@ -810,8 +810,12 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
         // "The mutation is found in 12% of patients": a passive after an
         // auxiliary says where, not who reports.
         let passive = k > segment.start && is_auxiliary(toks[k - 1].word());
+        // "Shelter Animals Count data show ...": a capitalised word inside
+        // the clause is part of a name, not a verb.
+        let in_name = k > segment.start && tok.capitalized;
         let verb = is_reporting_verb(w)
             && !passive
+            && !in_name
             && !is_up_word(next)
             && !is_down_word(next)
             && !is_auxiliary(next);
@@ -831,7 +835,11 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
             return segment.start..end;
         }
         all_frame_words &= is_frame_word(w);
-        names_source |= is_source_noun(w) || (k > segment.start && tok.capitalized);
+        // "Federal data show ...": the figures someone keeps, right before
+        // a verb of saying, are a source too.
+        let data_says =
+            matches!(w, "data" | "figures" | "statistics" | "numbers") && is_reporting_verb(next);
+        names_source |= is_source_noun(w) || data_says || (k > segment.start && tok.capitalized);
     }
     segment.start..segment.start
 }
@@ -843,6 +851,11 @@ word_set!(
     "package", "hire", "hiring", "opening", "revenue", "sale", "cost", "price", "spending", "budget", "growth",
     "tuition", "fee", "rent", "premium", "user", "subscriber", "customer",
 ]
+);
+
+word_set!(
+    /// Canonical terms that say a figure is the whole country's.
+    is_national_word: ["national", "nationally", "nationwide", "countrywide"]
 );
 
 word_set!(
@@ -1113,6 +1126,13 @@ pub(crate) fn analyse(
             main.anaphoric = false;
             main.names_one_entity = false;
         }
+    }
+    // "the national median wage", "acres burned nationwide": no region
+    // narrower than the country, as a figure with no region says. Alone
+    // ("compared with 9% nationwide") the word still sets the figure
+    // against the clause before, which named a place.
+    if main.terms.iter().any(|t| !is_national_word(t.as_str())) {
+        main.terms.retain(|t| !is_national_word(t.as_str()));
     }
     let mut inherited = false;
     // "..., while senior staff earn closer to $150,000": people in general
