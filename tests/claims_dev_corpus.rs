@@ -271,6 +271,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzj.md", "zzzi.md"),
         ("claim-value-mismatch", "zzzn.md", "zzzm.md"),
         ("claim-value-mismatch", "zzzp.md", "zzzo.md"),
+        ("claim-value-mismatch", "zzzr.md", "zzzq.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

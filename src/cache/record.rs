@@ -85,6 +85,7 @@ pub(super) struct StoredClaim {
     as_of: Option<i32>,
     part: Option<YearPart>,
     placed_by_article: bool,
+    abroad: bool,
 }
 
 /// [`Period`] without the JSON form's internal tag, which a compact binary
@@ -203,6 +204,7 @@ impl Vocabulary {
             as_of: c.as_of,
             part: c.part,
             placed_by_article: c.placed_by_article,
+            abroad: c.abroad,
         }
     }
 
@@ -285,6 +287,7 @@ impl Tables {
             as_of: s.as_of,
             part: s.part,
             placed_by_article: s.placed_by_article,
+            abroad: s.abroad,
         })
     }
 }

@@ -98,7 +98,7 @@ pub(crate) fn subjects_match(
     let (a, b) = (&x.subject, &y.subject);
     if a.metric != b.metric
         || x.unit != y.unit
-        || a.geo != b.geo
+        || region(x) != region(y)
         || a.aggregate != b.aggregate
         || a.level != b.level
         || a.base != b.base
@@ -122,6 +122,32 @@ pub(crate) fn subjects_match(
     } else {
         SubjectMatch::No
     }
+}
+
+/// The region two claims must share to meet, as a key. A figure with no
+/// region written is the whole country's, and the country articles leave
+/// unsaid is the US: "the median teacher salary was $69,544" meets "the
+/// median US teacher salary was $65,090". Not in an article whose figures
+/// name other regions only ([`Claim::abroad`]).
+fn region(c: &Claim) -> Region {
+    static US: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+    match c.subject.geo {
+        Some(g) if g == *US.get_or_init(|| Term::new("US")) => Region::Home,
+        Some(g) => Region::Named(g),
+        None if c.abroad => Region::Unstated,
+        None => Region::Home,
+    }
+}
+
+/// [`region`]'s key.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Region {
+    /// The US, written or not.
+    Home,
+    /// Another region, written.
+    Named(Term),
+    /// None written, in an article that names other regions only.
+    Unstated,
 }
 
 /// Frequencies and written forms that can describe the same quantity: a
@@ -405,7 +431,7 @@ impl Conflict {
 struct SlotKey {
     unit: Unit,
     metric: Metric,
-    geo: Option<Term>,
+    geo: Region,
     aggregate: Option<Term>,
     level: Option<Term>,
     base: u32,
@@ -417,7 +443,7 @@ fn slot_key(c: &Claim) -> SlotKey {
     SlotKey {
         unit: c.unit,
         metric: s.metric,
-        geo: s.geo,
+        geo: region(c),
         aggregate: s.aggregate,
         level: s.level,
         base: s.base.id(),
@@ -795,7 +821,7 @@ fn group_conflicts(
 struct FigureKey {
     unit: Unit,
     metric: Metric,
-    geo: Option<Term>,
+    geo: Region,
     aggregate: Option<Term>,
     level: Option<Term>,
     mantissa: i64,
@@ -818,9 +844,10 @@ fn figure_key(c: &Claim) -> FigureKey {
     FigureKey {
         unit: c.unit,
         metric: s.metric,
-        // The same digits are the evidence here: a region the clause
-        // did not write cannot keep them apart.
-        geo: if c.placed_by_article { None } else { s.geo },
+        // The same digits are the evidence here: a region the clause did
+        // not write cannot keep them apart, and a dollar figure placed by
+        // its article is read as unplaced, which [`region`] reads as US.
+        geo: region(c),
         aggregate: s.aggregate,
         level: s.level,
         mantissa: (c.mantissa * 100.0).round() as i64,
@@ -1422,20 +1449,28 @@ mod real_prose_tests {
     }
 
     #[test]
-    fn a_dollar_figure_with_no_place_is_in_its_article_s_place() {
+    fn a_figure_with_no_place_is_national_and_the_nation_is_the_us_unless_another_is_named() {
         // The first article speaks of the US: its unplaced dollars are US dollars.
         let found = rules(&[
             "Wind technicians in the US earn $58,000 at entry level. The average salary of a wind technician is $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
         ]);
         assert_eq!(found, [ConflictKind::Value]);
-        // An article that names no place, or another one, says nothing of
-        // the US: a global figure is in dollars too.
+        // A figure with no place in an article that names none is the
+        // whole country's, and the country left unsaid is the US.
         let found = rules(&[
             "The average salary of a wind technician is $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
         ]);
-        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(found, [ConflictKind::Value]);
+        // Nor does naming the world alone say where the other figures are.
+        let found = rules(&[
+            "Worldwide, wind capacity rose 10% in 2024. The average salary of a wind technician is $61,000.",
+            "The average salary of a wind technician in the US is $75,000.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // An article that names another country, never the US, leaves its
+        // unplaced figures unplaced: a Canadian guide's salary is no US one.
         let found = rules(&[
             "Wind technicians in Canada earn $58,000 at entry level. The average salary of a wind technician is $61,000.",
             "The average salary of a wind technician in the US is $75,000.",

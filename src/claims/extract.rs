@@ -296,6 +296,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     },
                     part: facts.part_of(&period),
                     placed_by_article: false,
+                    abroad: false,
                 });
             }
         }
@@ -303,6 +304,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         scratch = lowered.into_bytes();
     }
     place_dollar_figures(&mut claims, lexicon);
+    mark_abroad(&mut claims, lexicon);
     if !claims.is_empty() {
         place_by_title(&mut claims, input, lexicon);
     }
@@ -449,6 +451,28 @@ fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
             c.subject.geo = Some(home);
             c.placed_by_article = true;
         }
+    }
+}
+
+/// Marks the figures that name no region in an article whose figures name
+/// other countries, never the US ("In Canada, ..."): the comparison reads
+/// an unplaced figure as a US one, which these are not. A figure of the
+/// whole world says nothing of where the others are.
+fn mark_abroad(claims: &mut [Claim], lexicon: &Lexicon) {
+    let Some(home) = lexicon.home_of(Unit::Usd) else {
+        return;
+    };
+    let world = Term::new("WORLD");
+    let mut regions = claims
+        .iter()
+        .filter_map(|c| c.subject.geo)
+        .filter(|&g| g != world)
+        .peekable();
+    if regions.peek().is_none() || regions.any(|g| g == home) {
+        return;
+    }
+    for c in claims.iter_mut().filter(|c| c.subject.geo.is_none()) {
+        c.abroad = true;
     }
 }
 

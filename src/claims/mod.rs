@@ -175,6 +175,10 @@ pub struct Claim {
     /// taken from its article ([`extract`]): good enough to compare figures,
     /// too weak to keep the same digits apart (the scale and period rules).
     pub placed_by_article: bool,
+    /// True when the claim names no region and its article's figures name
+    /// regions, none of them the US ("in Canada", "worldwide"): such a
+    /// figure is not read as the US figure an unplaced one otherwise is.
+    pub abroad: bool,
 }
 
 impl Claim {
