@@ -1469,6 +1469,12 @@ mod real_prose_tests {
             "The average salary of a wind technician in the US is $75,000.",
         ]);
         assert_eq!(found, [ConflictKind::Value]);
+        // Nor does one that counts in pounds or euros.
+        let found = rules(&[
+            "Tenants pay £850 a month on average for a flat. Average apartment rents rose 9% in 2024.",
+            "Average apartment rents in the US rose 3% in 2024.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
         // An article that names another country, never the US, leaves its
         // unplaced figures unplaced: a Canadian guide's salary is no US one.
         let found = rules(&[

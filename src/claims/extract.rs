@@ -455,7 +455,8 @@ fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
 }
 
 /// Marks the figures that name no region in an article whose figures name
-/// other countries, never the US ("In Canada, ..."): the comparison reads
+/// other countries or count in their money, never the US ("In Canada,
+/// ...", "£1,200 a month"): the comparison reads
 /// an unplaced figure as a US one, which these are not. A figure of the
 /// whole world says nothing of where the others are.
 fn mark_abroad(claims: &mut [Claim], lexicon: &Lexicon) {
@@ -468,7 +469,11 @@ fn mark_abroad(claims: &mut [Claim], lexicon: &Lexicon) {
         .filter_map(|c| c.subject.geo)
         .filter(|&g| g != world)
         .peekable();
-    if regions.peek().is_none() || regions.any(|g| g == home) {
+    // Pounds and euros tell of another country as well as its name does.
+    let foreign_money = claims
+        .iter()
+        .any(|c| matches!(c.unit, Unit::Gbp | Unit::Eur));
+    if (regions.peek().is_none() && !foreign_money) || regions.any(|g| g == home) {
         return;
     }
     for c in claims.iter_mut().filter(|c| c.subject.geo.is_none()) {
