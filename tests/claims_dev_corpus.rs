@@ -246,6 +246,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "s.md", "r.md"),
         ("claim-hedge-conflict", "zc.md", "zb.md"),
         ("claim-hedge-conflict", "zzzl.md", "zzzk.md"),
+        ("claim-hedge-conflict", "zzzt.md", "zzzs.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
@@ -272,6 +273,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzn.md", "zzzm.md"),
         ("claim-value-mismatch", "zzzp.md", "zzzo.md"),
         ("claim-value-mismatch", "zzzr.md", "zzzq.md"),
+        ("claim-value-mismatch", "zzzv.md", "zzzu.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
