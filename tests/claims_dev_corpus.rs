@@ -274,6 +274,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzp.md", "zzzo.md"),
         ("claim-value-mismatch", "zzzr.md", "zzzq.md"),
         ("claim-value-mismatch", "zzzv.md", "zzzu.md"),
+        ("claim-value-mismatch", "zzzx.md", "zzzw.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -64,6 +64,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
         };
+        let table_row = table_row_start(input.text, block.start);
+        // A row's first cell is its label ("| 2022 | 880,000 |", "| 10 kWh
+        // | $11,500 |"), not a figure of the table.
+        if table_row.is_some_and(|line| input.text[line..block.start].matches('|').count() == 1) {
+            continue;
+        }
         scratch.clear();
         scratch.extend_from_slice(raw.as_bytes());
         scratch.make_ascii_lowercase();
@@ -99,7 +105,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let lowered = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut toks = Vec::new();
-        let table_row = table_row_start(input.text, block.start);
         let list_first = if table_row.is_none() {
             list_start(input.text, block.start, last_item)
         } else {

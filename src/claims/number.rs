@@ -671,6 +671,17 @@ word_set!(
 ]
 );
 
+word_set!(
+    /// Units of measure of energy, power, mass, area and volume, as written
+    /// after an amount ("6.8 gigawatts", "12 GWh", "40 tonnes").
+    is_measure_unit: [
+    "kw", "kwh", "mw", "mwh", "gw", "gwh", "tw", "twh", "kilowatt", "kilowatts", "megawatt", "megawatts",
+    "gigawatt", "gigawatts", "terawatt", "terawatts", "kilowatt-hours", "megawatt-hours", "gigawatt-hours",
+    "terawatt-hours", "ton", "tons", "tonne", "tonnes", "acre", "acres", "hectare", "hectares", "barrel",
+    "barrels", "gallon", "gallons", "liter", "liters", "litre", "litres",
+]
+);
+
 /// Can a quantity start at this token? A cheap necessary condition for
 /// [`parse_at`] to find one (a number, a currency, a number word, "a", "half",
 /// "between", a multiplier verb, or a hyphenated word such as "two-thirds"
@@ -1231,6 +1242,11 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             // Durations and ages: "three to five years", "30 minutes".
             if is_time_unit(after) {
                 return false;
+            }
+            // "6.8 gigawatts", "3.2 million tons": an amount of a unit of
+            // measure, however small the number.
+            if is_measure_unit(after) {
+                return true;
             }
             // Bare counts must be large or carry a scale word: small bare numbers
             // are list items, ages, team sizes and the like.
