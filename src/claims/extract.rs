@@ -460,10 +460,10 @@ fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
 }
 
 /// Marks the figures that name no region in an article whose figures name
-/// other countries or count in their money, never the US ("In Canada,
-/// ...", "£1,200 a month"): the comparison reads
-/// an unplaced figure as a US one, which these are not. A figure of the
-/// whole world says nothing of where the others are.
+/// other countries or count in their money, never the US ("In Canada, ...",
+/// "£1,200 a month"): the comparison reads an unplaced figure as a US one,
+/// which these are not. A figure of the whole world says nothing of where
+/// the others are.
 fn mark_abroad(claims: &mut [Claim], lexicon: &Lexicon) {
     let Some(home) = lexicon.home_of(Unit::Usd) else {
         return;

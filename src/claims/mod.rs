@@ -172,12 +172,13 @@ pub struct Claim {
     /// year are two different facts.
     pub part: Option<YearPart>,
     /// True when the claim's region was not written in its clause but
-    /// taken from its article ([`extract`]): good enough to compare figures,
-    /// too weak to keep the same digits apart (the scale and period rules).
+    /// taken from its article ([`extract`]), for readers of the JSON: the
+    /// comparison reads the US and no region written alike.
     pub placed_by_article: bool,
     /// True when the claim names no region and its article's figures name
-    /// regions, none of them the US ("in Canada", "worldwide"): such a
-    /// figure is not read as the US figure an unplaced one otherwise is.
+    /// other countries or count in pounds or euros, never the US ("in
+    /// Canada", "£850 a month"): such a figure is not read as the US figure
+    /// an unplaced one otherwise is.
     pub abroad: bool,
 }
 
@@ -282,7 +283,7 @@ impl Claim {
 
     /// The low end of a range as written, before rounding and hedge widen
     /// it: a range's value is its midpoint and its mantissa and scale are
-    /// those of its high end ("$80,000 to $95,000": 87,500, 95 and 3).
+    /// those of its high end ("1.5 to 2 million": 1.75 million, 2 and 6).
     fn raw_low(&self) -> f64 {
         match self.form {
             Form::Range => 2.0 * self.value - self.raw_high(),
