@@ -915,7 +915,9 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             && toks.get(k).is_some_and(|n| {
                 n.kind == TokenKind::Word && !n.capitalized && ends_in_plural_s(&n.lower)
             });
-        if ends_in_plural_s(&t.lower) && !names_next {
+        // "of bachelor's degrees": a possessive is no plural, its noun follows.
+        let possessive = t.lower.ends_with("'s") || t.lower.ends_with("\u{2019}s");
+        if ends_in_plural_s(&t.lower) && !names_next && !possessive {
             break;
         }
     }
@@ -1570,6 +1572,14 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_possessive_in_a_share_s_base_is_followed_by_its_noun() {
+        assert_eq!(
+            subjects("Women received 58% of bachelor's degrees in 2023."),
+            ["share of bachelor degree: received women"]
+        );
     }
 
     #[test]
