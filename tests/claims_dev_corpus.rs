@@ -247,6 +247,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zc.md", "zb.md"),
         ("claim-hedge-conflict", "zzzl.md", "zzzk.md"),
         ("claim-hedge-conflict", "zzzt.md", "zzzs.md"),
+        ("claim-hedge-conflict", "zzzz.md", "zzzy.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
@@ -275,6 +276,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzr.md", "zzzq.md"),
         ("claim-value-mismatch", "zzzv.md", "zzzu.md"),
         ("claim-value-mismatch", "zzzx.md", "zzzw.md"),
+        ("claim-value-mismatch", "zzzz.md", "zzzy.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

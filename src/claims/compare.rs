@@ -259,6 +259,9 @@ fn framing_conflict(p: &Period, q: &Period) -> bool {
     one(p, q) || one(q, p)
 }
 
+/// The most an exact share's tolerance can be, in points.
+const SHARE_POINTS: f64 = 1.0;
+
 /// Tolerance added on each side of a claim's interval.
 ///
 /// An approximate figure ("about 43%") gets none: its interval already
@@ -269,6 +272,11 @@ fn slack(c: &Claim, tol: &Tolerances) -> f64 {
     let percent = matches!(c.unit, Unit::Percent | Unit::Points);
     match c.hedge {
         Hedge::Approximate => 0.0,
+        // A share is within a point of another, not within 5% of itself:
+        // "78%" and "74.4%" of flights on time disagree.
+        Hedge::Exact if c.unit == Unit::Percent && c.subject.metric == Metric::Share => {
+            (tol.rel_tol * c.value.abs()).clamp(tol.pct_abs_tol, SHARE_POINTS)
+        }
         Hedge::Exact => {
             let rel = tol.rel_tol * c.value.abs();
             if percent {

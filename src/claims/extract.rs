@@ -952,6 +952,9 @@ fn own_stretch(
 }
 
 /// The interval a quantity allows once its hedge and rounding are applied.
+/// The most an approximate share ("about 60%") can be off, in points.
+const SHARE_APPROX_POINTS: f64 = 2.0;
+
 fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
     let v = q.value;
     let r = q.rounding;
@@ -965,11 +968,21 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
         (Hedge::Exact, Form::Fraction | Form::Multiplier) => Hedge::Approximate,
         (h, _) => h,
     };
+    // "Roughly 78% of flights" is 78% give or take a few points, not
+    // anything from 70% to 86%: a share's hedge is in points.
+    let slack = |x: f64| {
+        let relative = x * approx;
+        if q.unit == Unit::Percent && metric == Metric::Share {
+            relative.min(SHARE_APPROX_POINTS)
+        } else {
+            relative
+        }
+    };
     match hedge {
         Hedge::Exact => (q.lo - r, q.hi + r),
         Hedge::Approximate => (
-            (q.lo * (1.0 - approx)).min(q.lo - r),
-            (q.hi * (1.0 + approx)).max(q.hi + r),
+            (q.lo - slack(q.lo)).min(q.lo - r),
+            (q.hi + slack(q.hi)).max(q.hi + r),
         ),
         Hedge::Above | Hedge::AtLeast => (v, cap),
         Hedge::JustOver => (v, (v * (1.0 + approx)).min(cap)),
