@@ -248,6 +248,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzl.md", "zzzk.md"),
         ("claim-hedge-conflict", "zzzt.md", "zzzs.md"),
         ("claim-hedge-conflict", "zzzz.md", "zzzy.md"),
+        ("claim-hedge-conflict", "zzzzd.md", "zzzzc.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
@@ -277,6 +278,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzv.md", "zzzu.md"),
         ("claim-value-mismatch", "zzzx.md", "zzzw.md"),
         ("claim-value-mismatch", "zzzz.md", "zzzy.md"),
+        ("claim-value-mismatch", "zzzzb.md", "zzzza.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

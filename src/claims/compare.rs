@@ -296,9 +296,10 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
         xl - sx <= yh + sy && yl - sy <= xh + sx
     };
     let (mut sx, mut sy) = (slack(x, tol), slack(y, tol));
-    // Two exact figures may differ by the relative tolerance of the larger
-    // one, not by the sum of both tolerances (which doubled it).
-    if x.hedge == Hedge::Exact && y.hedge == Hedge::Exact {
+    // Two exact figures, or a figure and a bound ("less than $15"), may
+    // differ by the tolerance of the larger one, not by the sum of both
+    // tolerances (which doubled it).
+    if x.hedge != Hedge::Approximate && y.hedge != Hedge::Approximate {
         let half = sx.max(sy) / 2.0;
         (sx, sy) = (half, half);
     }

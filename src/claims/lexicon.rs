@@ -354,7 +354,17 @@ pub(crate) fn normalise_word(word: &str) -> String {
             break;
         }
     }
-    stem_plural(&w)
+    american(stem_plural(&w).into()).into_owned()
+}
+
+/// The American spelling of a "-tre" word: "centre" and "center", "litre"
+/// and "liter" are one word.
+fn american(w: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if w.len() > 4 && w.ends_with("tre") {
+        let stem = &w[..w.len() - 2];
+        return std::borrow::Cow::Owned(format!("{stem}er"));
+    }
+    w
 }
 
 /// One word spelt open, hyphenated or closed is one word: "front-end" and
@@ -376,6 +386,11 @@ fn join_hyphens(w: &str) -> String {
 /// [`normalise_word`] without allocating for the common case of a plain
 /// lowercase ASCII word (tokens are already lowercased).
 pub(crate) fn normalise_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    american(plain_normalised(word))
+}
+
+/// [`normalise_cow`] before [`american`].
+fn plain_normalised(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let plain = word
         .bytes()
@@ -479,6 +494,10 @@ mod tests {
         assert_eq!(normalise_word("field's"), "field");
         assert_eq!(normalise_word("analysis"), "analysis");
         assert_eq!(normalise_word("US"), "us");
+        // British "-tre" is American "-ter", on both paths.
+        assert_eq!(normalise_word("Centres"), "center");
+        assert_eq!(normalise_cow("centres"), "center");
+        assert_eq!(normalise_cow("litre"), "liter");
         assert_eq!(normalise_word("Front-End"), "frontend");
         assert_eq!(normalise_word("e-commerce"), "ecommerce");
         assert_eq!(normalise_word("covid-19"), "covid-19");
