@@ -1184,6 +1184,20 @@ mod tests {
     }
 
     #[test]
+    fn years_listed_after_over_or_across_are_one_span() {
+        let d =
+            described("Across 2021, 2022, and 2023, US runners logged 510,000 marathon finishes.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("2021-2023"), "{d:?}");
+        let d =
+            described("Shoppers downloaded 257 billion apps over 2021, 2022 and 2023 combined.");
+        assert!(d[0].contains("2021-2023"), "{d:?}");
+        // After "in", each year's: the last year named dates the figure.
+        let d = described("Grocery prices rose 4% in 2021, 2022 and 2023.");
+        assert!(!d[0].contains("2021-2023"), "{d:?}");
+    }
+
+    #[test]
     fn a_range_and_a_fraction_are_shown_as_written() {
         // Not the interval that rounding widens: $79,500-$95,500.
         assert_eq!(

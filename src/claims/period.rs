@@ -483,6 +483,29 @@ fn months_span(toks: &[Token<'_>], at: usize, part: YearPart) -> (usize, YearPar
     span().unwrap_or((at, part))
 }
 
+/// The last year, and where it is written, of a list of consecutive years
+/// starting with `first` at `k` ("2022, 2023 and 2024"), when it names
+/// three years or more.
+fn listed_years(toks: &[Token<'_>], k: usize, first: i32) -> Option<(i32, usize)> {
+    let (mut last, mut at, mut count) = (first, k, 1);
+    loop {
+        let mut next = at + 1;
+        while toks
+            .get(next)
+            .is_some_and(|t| t.is_symbol(',') || t.word() == "and")
+        {
+            next += 1;
+        }
+        match toks.get(next).and_then(year_of) {
+            Some(y) if next > at + 1 && y == last + 1 => {
+                (last, at, count) = (y, next, count + 1);
+            }
+            _ => break,
+        }
+    }
+    (count >= 3).then_some((last, at))
+}
+
 fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
     toks.get(k).map_or("", |t| t.word())
 }
@@ -562,6 +585,18 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             {
                 f.span = Some((y, y2, false));
                 k += 3;
+                continue;
+            }
+            // "over 2022, 2023 and 2024": three years or more in a row,
+            // listed after a preposition of duration, are one span ("rose
+            // 4% in 2022, 2023 and 2024" is each year's).
+            if matches!(
+                preposition_before(toks, k),
+                "over" | "across" | "during" | "throughout"
+            ) && let Some((last, at)) = listed_years(toks, k, y)
+            {
+                f.span = Some((y, last, false));
+                k = at + 1;
                 continue;
             }
             // "by March 2025": the preposition is before the whole date.

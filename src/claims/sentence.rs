@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::number::year_of;
 use super::token::{Token, TokenKind};
 
 /// Copies `text[block]` with masked ranges and inline markup characters
@@ -583,7 +584,14 @@ pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
         // rare; "growth - up 20%" is a clause dash) counts as a boundary too.
         let spaced_dash =
             (tok.is_symbol('-') || tok.is_symbol('–')) && toks.get(k + 1).is_some_and(|n| !n.glued);
-        if is_boundary(tok) || spaced_dash {
+        // "over 2022, 2023 and 2024": a comma inside a list of years.
+        let year_at = |at: usize| toks.get(at).and_then(year_of).is_some();
+        let between_years = tok.is_symbol(',')
+            && k > 0
+            && year_of(&toks[k - 1]).is_some()
+            && (year_at(k + 1)
+                || (toks.get(k + 1).is_some_and(|t| t.word() == "and") && year_at(k + 2)));
+        if (is_boundary(tok) || spaced_dash) && !between_years {
             if k > start {
                 out.push(start..k);
             }
