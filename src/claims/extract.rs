@@ -226,6 +226,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     previous,
                     intro: intro.clone(),
                     quantity: q,
+                    all: &quantities,
                     quantities: &q_ranges,
                     in_figure: &in_figure,
                     brackets: &brackets,

@@ -224,6 +224,8 @@ pub(crate) struct SubjectContext<'a> {
     pub intro: Option<Range<usize>>,
     /// The quantity.
     pub quantity: &'a Quantity,
+    /// Every quantity of the sentence, this one included.
+    pub all: &'a [Quantity],
     /// Token ranges of every quantity of the sentence (never subject words).
     pub quantities: &'a [Range<usize>],
     /// Per token of the sentence: whether a quantity holds it (the same as
@@ -1083,12 +1085,29 @@ pub(crate) fn analyse(
     let in_figure = |k: usize| ctx.in_figure.get(k).copied().unwrap_or(false);
     let base_skip = base.clone().unwrap_or(0..0);
     let of_before_base = base.as_ref().map(|b| q.last..b.start).unwrap_or(0..0);
+    // "41% of adults and 77% of teens sleep too little": the other share's
+    // base is its own, not a word of this one's subject.
+    let other_bases: Vec<Range<usize>> = if metric == Metric::Share {
+        ctx.all
+            .iter()
+            .filter(|o| {
+                o.first != q.first
+                    && o.unit == Unit::Percent
+                    && o.form != Form::Change
+                    && ctx.segment.contains(&o.first)
+            })
+            .filter_map(|o| base_range(toks, o, lex).map(|b| o.last..b.end))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let skip = |k: usize| {
         in_figure(k)
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
+            || other_bases.iter().any(|b| b.contains(&k))
     };
     let drop_role_nouns = metric == Metric::Level;
     let mut main = Collected {
@@ -1572,6 +1591,17 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn another_share_s_base_is_not_this_share_s_subject() {
+        assert_eq!(
+            subjects("Mobile devices made up 60% of web traffic in 2023 but only 45% of sales."),
+            [
+                "share of traffic web: device mobile",
+                "share of sale: device mobile"
+            ]
+        );
     }
 
     #[test]
