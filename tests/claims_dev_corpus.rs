@@ -249,6 +249,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzt.md", "zzzs.md"),
         ("claim-hedge-conflict", "zzzz.md", "zzzy.md"),
         ("claim-hedge-conflict", "zzzzd.md", "zzzzc.md"),
+        ("claim-hedge-conflict", "zzzzf.md", "zzzze.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

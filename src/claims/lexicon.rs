@@ -203,7 +203,7 @@ impl Lexicon {
             tolerances: Tolerances {
                 rel_tol: 0.05,
                 pct_abs_tol: 0.25,
-                approx_tol: 0.10,
+                approx_tol: 0.05,
                 subject_threshold: 0.6,
             },
         };
