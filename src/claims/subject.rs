@@ -335,7 +335,18 @@ impl<'a> Words<'a> {
         let norms = normalised(toks);
         let entries = norms
             .iter()
-            .map(|w| if w.is_empty() { None } else { lex.entry(w) })
+            .enumerate()
+            .map(|(k, w)| {
+                if w.is_empty() {
+                    None
+                } else if names_a_kind_of_year(w, toks.get(k + 1)) {
+                    // "the 2024-25 school year": part of the date, read as
+                    // the stop word it is there.
+                    lex.entry("the")
+                } else {
+                    lex.entry(w)
+                }
+            })
             .collect();
         Words { norms, entries }
     }
@@ -347,6 +358,15 @@ impl<'a> Words<'a> {
             .into_iter()
             .all(|k| self.norms[k].is_empty() || self.entries[k].is_some_and(|e| e.stop))
     }
+}
+
+/// Is `word`, before `next`, the kind of a year ("school year", "fiscal
+/// year"), which dates a figure and says nothing of what it measures?
+fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
+    matches!(
+        word,
+        "school" | "academic" | "fiscal" | "calendar" | "financial"
+    ) && next.is_some_and(|t| matches!(t.word(), "year" | "years"))
 }
 
 /// [`norm`] of every token ("" for symbols and numbers).
@@ -1591,6 +1611,19 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn the_kind_of_a_year_dates_a_figure_and_is_not_its_subject() {
+        assert_eq!(
+            subjects("Public college tuition averaged $11,610 in the 2024-25 school year."),
+            subjects("Public college tuition averaged $11,610 in 2024.")
+        );
+        // Not before another noun: "public school teachers".
+        assert_eq!(
+            subjects("Public school teachers earned $69,544 in 2023."),
+            ["pay · public school teacher"]
+        );
     }
 
     #[test]
