@@ -280,6 +280,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzx.md", "zzzw.md"),
         ("claim-value-mismatch", "zzzz.md", "zzzy.md"),
         ("claim-value-mismatch", "zzzzb.md", "zzzza.md"),
+        ("claim-value-mismatch", "zzzzh.md", "zzzzg.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
