@@ -309,8 +309,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         drop(toks);
         scratch = lowered.into_bytes();
     }
-    place_dollar_figures(&mut claims, lexicon);
-    mark_abroad(&mut claims, lexicon);
+    place_by_article_regions(&mut claims, lexicon);
     if !claims.is_empty() {
         place_by_title(&mut claims, input, lexicon);
     }
@@ -435,51 +434,50 @@ fn cut_long_sentences(raw: &str, sents: &mut Vec<Range<usize>>) {
     *sents = out;
 }
 
-/// Gives a dollar figure that names no place the article's place, when the
-/// article's figures name the United States and no other region: "the
-/// average salary is $105,000" in a guide that speaks of US salaries is a US
-/// salary. An article that names no place, or several, leaves such figures
-/// without one (a global market size is in dollars too).
-fn place_dollar_figures(claims: &mut [Claim], lexicon: &Lexicon) {
-    let Some(home) = lexicon.home_of(Unit::Usd) else {
-        return;
-    };
-    let mut regions = claims.iter().filter_map(|c| c.subject.geo);
-    let only_home = match regions.next() {
-        Some(first) => first == home && regions.all(|g| g == home),
-        None => false,
-    };
-    if !only_home {
-        return;
-    }
-    for c in claims.iter_mut() {
-        if c.unit == Unit::Usd && c.subject.geo.is_none() {
-            c.subject.geo = Some(home);
-            c.placed_by_article = true;
-        }
-    }
-}
-
-/// Marks the figures that name no region in an article whose figures name
-/// other countries or count in their money, never the US ("In Canada, ...",
-/// "£1,200 a month"): the comparison reads an unplaced figure as a US one,
-/// which these are not. A figure of the whole world says nothing of where
-/// the others are.
-fn mark_abroad(claims: &mut [Claim], lexicon: &Lexicon) {
+/// Places the figures that name no region by the regions the article's
+/// other figures name, in one look at them:
+///
+/// - When they name the United States and no other region, a dollar figure
+///   is a US figure: "the average salary is $105,000" in a guide that speaks
+///   of US salaries is a US salary. An article that names no place, or
+///   several, leaves such figures without one (a global market size is in
+///   dollars too).
+/// - When they name other countries, or count in pounds or euros, and never
+///   the US ("In Canada, ...", "£1,200 a month"), every unplaced figure is
+///   [`Claim::abroad`]: the comparison reads an unplaced figure as a US one,
+///   which these are not. A figure of the whole world says nothing of where
+///   the others are.
+fn place_by_article_regions(claims: &mut [Claim], lexicon: &Lexicon) {
     let Some(home) = lexicon.home_of(Unit::Usd) else {
         return;
     };
     let world = Term::new("WORLD");
-    let mut regions = claims
-        .iter()
-        .filter_map(|c| c.subject.geo)
-        .filter(|&g| g != world)
-        .peekable();
+    let (mut named_home, mut named_world, mut named_other) = (false, false, false);
+    for g in claims.iter().filter_map(|c| c.subject.geo) {
+        if g == home {
+            named_home = true;
+        } else if g == world {
+            named_world = true;
+        } else {
+            named_other = true;
+        }
+    }
+    if named_home && !named_world && !named_other {
+        for c in claims.iter_mut() {
+            if c.unit == Unit::Usd && c.subject.geo.is_none() {
+                c.subject.geo = Some(home);
+                c.placed_by_article = true;
+            }
+        }
+        return;
+    }
     // Pounds and euros tell of another country as well as its name does.
-    let foreign_money = claims
-        .iter()
-        .any(|c| matches!(c.unit, Unit::Gbp | Unit::Eur));
-    if (regions.peek().is_none() && !foreign_money) || regions.any(|g| g == home) {
+    let foreign_money = || {
+        claims
+            .iter()
+            .any(|c| matches!(c.unit, Unit::Gbp | Unit::Eur))
+    };
+    if named_home || !(named_other || foreign_money()) {
         return;
     }
     for c in claims.iter_mut().filter(|c| c.subject.geo.is_none()) {
