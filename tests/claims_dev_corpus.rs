@@ -229,7 +229,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// and two
 /// found only
 /// when a cause after the date ("... in 2023 after a drought") and the verb
-/// of "ended 2024 with" are left out of the subject.
+/// of "ended 2024 with" are left out of the subject; and two counts given
+/// as one year's number in one article and as several years' total in
+/// another ("4.2 million visits in 2023" / "over 2021, 2022 and 2023
+/// combined"; "3,150 openings each year" / "in total between 2022 and 2032").
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -250,6 +253,8 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzz.md", "zzzy.md"),
         ("claim-hedge-conflict", "zzzzd.md", "zzzzc.md"),
         ("claim-hedge-conflict", "zzzzf.md", "zzzze.md"),
+        ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
+        ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

@@ -324,10 +324,55 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
     }
 }
 
+/// How a count of things that happen (finishers, downloads, openings)
+/// is framed, for the period rule: as one year's number or as several
+/// years' total.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CountFraming {
+    /// "510,000 finishers in 2024", "193,100 openings each year".
+    OneYear,
+    /// "510,000 finishes over 2022-2024", "41 million over the past three
+    /// years".
+    SeveralYears,
+}
+
+/// The [`CountFraming`] of a plain count written as one figure. A count
+/// dated by the present tense alone ("the program has 510,000 members") is
+/// a state, not a year's number, and has none.
+fn count_framing(c: &Claim) -> Option<CountFraming> {
+    if c.unit != Unit::Count
+        || c.form != Form::Point
+        || !matches!(c.subject.metric, Metric::Level | Metric::NewCount)
+    {
+        return None;
+    }
+    match (c.per, c.period) {
+        (Some(Per::Year), _) | (None, Period::Point { weak: false, .. }) => {
+            Some(CountFraming::OneYear)
+        }
+        (None, Period::Span { from, to, .. }) if to - from >= 2 => Some(CountFraming::SeveralYears),
+        _ => None,
+    }
+}
+
+/// The same count given as one year's number in one place and as several
+/// years' total in another.
+fn count_framing_conflict(x: &Claim, y: &Claim) -> bool {
+    matches!(
+        (count_framing(x), count_framing(y)),
+        (Some(a), Some(b)) if a != b
+    )
+}
+
 /// Judges one pair of claims with the same subject slots; `y` is the later
 /// claim (reported), `x` the earlier. Returns how the pair conflicts; the
 /// rule of that kind words it.
 fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
+    // Checked first: "each year" against a total is a frequency apart, which
+    // [`same_framing`] refuses.
+    if count_framing_conflict(x, y) {
+        return same_number(x, y, tol).then_some(ConflictKind::Period);
+    }
     if !same_framing(x, y) {
         return None;
     }
@@ -606,9 +651,9 @@ enum MeetKey {
     Rate { forecast: bool },
     /// A span or duration of this many years.
     Length { years: i32, forecast: bool },
-    /// A change over several years (meets [`MeetKey::Yearly`] changes).
+    /// A change or a count over several years (meets [`MeetKey::Yearly`]).
     Multi,
-    /// A change over one year or per year (meets [`MeetKey::Multi`]).
+    /// A change or a count over one year or per year (meets [`MeetKey::Multi`]).
     Yearly,
 }
 
@@ -680,6 +725,17 @@ impl Meeting {
                 out.queries.push(length);
             }
             (Period::None | Period::Unresolved, _) => {}
+        }
+        match count_framing(c) {
+            Some(CountFraming::SeveralYears) => {
+                out.keys.push(MeetKey::Multi);
+                out.queries.push(MeetKey::Yearly);
+            }
+            Some(CountFraming::OneYear) => {
+                out.keys.push(MeetKey::Yearly);
+                out.queries.push(MeetKey::Multi);
+            }
+            None => {}
         }
         if c.subject.metric == Metric::Change && c.form == Form::Point {
             let yearly = matches!(c.period, Period::Rate { per: Per::Year, .. })
