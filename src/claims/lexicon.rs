@@ -406,7 +406,11 @@ fn plain_normalised(word: &str) -> std::borrow::Cow<'_, str> {
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return Cow::Owned(stem_plural(word));
+        return match ies_plural(word) {
+            IesPlural::Unchanged => Cow::Borrowed(word),
+            IesPlural::DropS => Cow::Borrowed(&word[..n - 1]),
+            IesPlural::ToY => Cow::Owned(stem_plural(word)),
+        };
     }
     if n > 4
         && (word.ends_with("sses")
@@ -435,7 +439,11 @@ pub(crate) fn ends_in_plural_s(w: &str) -> bool {
 fn stem_plural(w: &str) -> String {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
+        return match ies_plural(w) {
+            IesPlural::Unchanged => w.to_string(),
+            IesPlural::DropS => w[..n - 1].to_string(),
+            IesPlural::ToY => format!("{}y", &w[..n - 3]),
+        };
     }
     if n > 4
         && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
@@ -447,6 +455,38 @@ fn stem_plural(w: &str) -> String {
     }
     w.to_string()
 }
+
+/// How a word ending in "ies" loses its plural.
+enum IesPlural {
+    /// "series", "species": the same word in both numbers.
+    Unchanged,
+    /// "movies", "calories": the singular ends in "ie".
+    DropS,
+    /// "companies", "cities": the singular ends in "y".
+    ToY,
+}
+
+fn ies_plural(w: &str) -> IesPlural {
+    if matches!(w, "series" | "species") {
+        return IesPlural::Unchanged;
+    }
+    if is_ie_noun(&w[..w.len() - 1]) {
+        IesPlural::DropS
+    } else {
+        IesPlural::ToY
+    }
+}
+
+word_set!(
+    /// Nouns whose singular ends in "ie": their plural only adds an "s"
+    /// ("movies" is "movie", not "movy").
+    is_ie_noun: [
+    "movie", "cookie", "calorie", "rookie", "smoothie", "zombie", "selfie", "hoodie", "brownie",
+    "goalie", "prairie", "veggie", "foodie", "newbie", "freebie", "birdie", "bookie", "collie",
+    "hippie", "junkie", "techie", "boogie", "genie", "pixie", "sortie", "coterie", "auntie",
+    "lingerie", "menagerie", "reverie", "talkie", "walkie", "indie", "aussie",
+]
+);
 
 #[cfg(test)]
 mod tests {
@@ -501,6 +541,17 @@ mod tests {
         assert_eq!(normalise_word("Front-End"), "frontend");
         assert_eq!(normalise_word("e-commerce"), "ecommerce");
         assert_eq!(normalise_word("covid-19"), "covid-19");
+        // "-ies" plurals of "-ie" nouns, and words the same in both numbers.
+        for (plural, singular) in [
+            ("Movies", "movie"),
+            ("calories", "calorie"),
+            ("series", "series"),
+            ("species", "species"),
+            ("cities", "city"),
+        ] {
+            assert_eq!(normalise_word(plural), singular);
+            assert_eq!(normalise_cow(&plural.to_lowercase()), singular);
+        }
         for w in [
             "jobs",
             "companies",
