@@ -233,7 +233,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// as one year's number in one article and as several years' total in
 /// another ("4.2 million visits in 2023" / "over 2021, 2022 and 2023
 /// combined"; "3,150 openings each year" / "in total between 2022 and 2032"); and a movie ticket against a ticket
-/// to the movies ("movies" is "movie", not "movy").
+/// to the movies ("movies" is "movie", not "movy"); and what "a typical
+/// dog owner" spent against what dog owners spent ("typical" says no more
+/// than "typically").
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -288,6 +290,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzb.md", "zzzza.md"),
         ("claim-value-mismatch", "zzzzh.md", "zzzzg.md"),
         ("claim-value-mismatch", "zzzzn.md", "zzzzm.md"),
+        ("claim-value-mismatch", "zzzzp.md", "zzzzo.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
