@@ -235,7 +235,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// combined"; "3,150 openings each year" / "in total between 2022 and 2032"); and a movie ticket against a ticket
 /// to the movies ("movies" is "movie", not "movy"); and what "a typical
 /// dog owner" spent against what dog owners spent ("typical" says no more
-/// than "typically").
+/// than "typically"); and "one in four adults in Maine (25%) volunteered
+/// with a local group in 2023" read as one claim, clause and date included.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -256,6 +257,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzz.md", "zzzy.md"),
         ("claim-hedge-conflict", "zzzzd.md", "zzzzc.md"),
         ("claim-hedge-conflict", "zzzzf.md", "zzzze.md"),
+        ("claim-hedge-conflict", "zzzzr.md", "zzzzq.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),

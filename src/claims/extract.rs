@@ -155,18 +155,21 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             if context_len > 0 {
                 toks.splice(0..0, cell_context.iter().cloned());
             }
-            let toks = &toks[..];
-            let mut quantities = find_quantities(toks);
+            let mut quantities = find_quantities(&toks);
             // The header and label are context, not figures of the cell.
             quantities.retain(|q| q.hedge_first >= context_len);
             if quantities.is_empty() {
                 continue;
             }
             // "adults aged 18 to 49": part of the subject, not a claim.
-            let (quantities, brackets) = split_brackets(toks, quantities);
+            let (mut quantities, mut brackets) = split_brackets(&toks, quantities);
             if quantities.is_empty() {
                 continue;
             }
+            // "three in four (75%) completed": the bracketed figure says
+            // the same, and its brackets must not cut the clause.
+            drop_restatements(&mut toks, &mut quantities, &mut brackets);
+            let toks = &toks[..];
             let segs = segments(toks);
             let words = Words::new(toks, lexicon);
             let q_ranges: Vec<Range<usize>> =
@@ -196,8 +199,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 {
                     continue;
                 }
-                let segment =
-                    trim_trailing_clause(toks, segs[seg_index].clone(), q.last, &in_figure);
+                let segment = trim_trailing_clause(toks, segs[seg_index].clone(), q, &in_figure);
                 // The first segment of a sentence is an introduction
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
                 let intro = segs
@@ -858,18 +860,20 @@ word_set!(
 /// the typical tech salary"): what follows is the yardstick, not the subject.
 ///
 /// After a share ("60% of adults pay with a card", "5% of homes with solar
-/// panels"), "with" completes the base or the verb: it cuts nothing.
+/// panels", "one in four adults volunteered with a group"), "with"
+/// completes the base or the verb: it cuts nothing.
 ///
 /// A "than" inside a figure or bracket ("earn less than $35,000") is the
 /// figure's hedge, not a comparison.
 fn trim_trailing_clause(
     toks: &[Token<'_>],
     segment: Range<usize>,
-    after: usize,
+    figure: &Quantity,
     in_figure: &[bool],
 ) -> Range<usize> {
+    let after = figure.last;
     let from = after.max(segment.start);
-    let share = toks.get(after).is_some_and(|t| t.word() == "of");
+    let share = figure.form == Form::Fraction || toks.get(after).is_some_and(|t| t.word() == "of");
     let mut cut = segment.end;
     for k in from..segment.end {
         let w = toks[k].word();
@@ -949,6 +953,72 @@ fn own_stretch(
         .map_or(segment.end, |next_start| boundary(figure.end, next_start));
     start..end
 }
+
+/// Removes the figures that restate the one before them in brackets
+/// ("about three in four (75%) completed", "half of renters (50%)"): the
+/// same unit, a value within the first one's hedge, nothing but the
+/// brackets around them. Their tokens go too, brackets included, so the
+/// pair reads as one claim whose clause runs on past the brackets; the
+/// token indices of the figures and brackets after them are shifted.
+fn drop_restatements(
+    toks: &mut Vec<Token<'_>>,
+    quantities: &mut Vec<Quantity>,
+    brackets: &mut [super::bracket::Bracket],
+) {
+    let mut k = 1;
+    while k < quantities.len() {
+        let (p, q) = (&quantities[k - 1], &quantities[k]);
+        // Right after the figure, or after the noun of a fraction in words
+        // ("half of all renters (50%)"); never after another clause's
+        // words ("China (6%), France (6%)").
+        let between = toks.get(p.last..q.hedge_first.saturating_sub(1));
+        let adjacent = between.is_some_and(|w| {
+            w.is_empty()
+                || (p.form == Form::Fraction
+                    && w.len() <= MAX_FRACTION_NOUN_WORDS
+                    && w.iter().all(|t| t.kind == TokenKind::Word))
+        });
+        let bracketed = q.hedge_first > p.last
+            && adjacent
+            && toks[q.hedge_first - 1].is_symbol('(')
+            && toks.get(q.last).is_some_and(|t| t.is_symbol(')'));
+        let (low, high) = interval(p, RESTATEMENT_TOLERANCE, Metric::Level);
+        let restates = p.unit == q.unit
+            && p.from.is_none()
+            && q.from.is_none()
+            && (low..=high).contains(&q.value);
+        if !(bracketed && restates) {
+            k += 1;
+            continue;
+        }
+        let gone = q.hedge_first - 1..q.last + 1;
+        let n = gone.len();
+        toks.drain(gone.clone());
+        quantities.remove(k);
+        let shift = |i: &mut usize| {
+            if *i >= gone.end {
+                *i -= n;
+            }
+        };
+        for q in quantities.iter_mut() {
+            shift(&mut q.first);
+            shift(&mut q.last);
+            shift(&mut q.hedge_first);
+        }
+        for b in brackets.iter_mut() {
+            shift(&mut b.tokens.start);
+            shift(&mut b.tokens.end);
+        }
+    }
+}
+
+/// How far a bracketed restatement may round its figure: "one in three
+/// (32%)".
+const RESTATEMENT_TOLERANCE: f64 = 0.05;
+
+/// The most words between a fraction and its restatement: "half of all
+/// renter households (50%)".
+const MAX_FRACTION_NOUN_WORDS: usize = 5;
 
 /// The interval a quantity allows once its hedge and rounding are applied.
 /// The most an approximate share ("about 60%") can be off, in points.
