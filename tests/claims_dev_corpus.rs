@@ -236,7 +236,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// to the movies ("movies" is "movie", not "movy"); and what "a typical
 /// dog owner" spent against what dog owners spent ("typical" says no more
 /// than "typically"); and "one in four adults in Maine (25%) volunteered
-/// with a local group in 2023" read as one claim, clause and date included.
+/// with a local group in 2023" read as one claim, clause and date included;
+/// a list item's date after its label ("- **Insurance**: As of June 2023,
+/// ..."); and "Each year, roughly 164,000 ladder-related injuries" against
+/// the same figure as a three-year total of ladder injuries.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -260,6 +263,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzzr.md", "zzzzq.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
+        ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),
@@ -293,6 +297,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzh.md", "zzzzg.md"),
         ("claim-value-mismatch", "zzzzn.md", "zzzzm.md"),
         ("claim-value-mismatch", "zzzzp.md", "zzzzo.md"),
+        ("claim-value-mismatch", "zzzzt.md", "zzzzs.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

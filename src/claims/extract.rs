@@ -256,7 +256,19 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if own != segment {
                     facts = TimeFacts::narrowed(scan(&toks[own.clone()]), facts);
                 }
-                if let Some(intro) = &intro {
+                // The dates of a sentence's introductions, nearest first,
+                // when only introductions come before the figure's clause
+                // ("- **Cost**: As of December 2024, the average ..."); else
+                // of its first one ("In 2024, ...").
+                let bare = |s: &Range<usize>| {
+                    s.len() <= 8 && !q_ranges.iter().any(|r| s.contains(&r.start))
+                };
+                let before = &segs[..seg_index];
+                if before.iter().all(bare) {
+                    for s in before.iter().rev() {
+                        facts = facts.or(scan(&toks[s.clone()]));
+                    }
+                } else if let Some(intro) = &intro {
                     facts = facts.or(scan(&toks[intro.clone()]));
                 }
                 let is_change = analysis.key.metric == Metric::Change;

@@ -340,6 +340,9 @@ impl Lexicon {
 /// "Postings", "posting" and "field's" meet the lexicon in one form.
 pub(crate) fn normalise_word(word: &str) -> String {
     let mut w = word.to_lowercase().replace('’', "'");
+    if let Some(stem) = w.strip_suffix("-related").filter(|s| !s.is_empty()) {
+        return normalise_word(stem);
+    }
     if w.contains('-') {
         w = join_hyphens(&w);
     }
@@ -397,6 +400,10 @@ fn plain_normalised(word: &str) -> std::borrow::Cow<'_, str> {
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/'));
     if !plain {
         return Cow::Owned(normalise_word(word));
+    }
+    // "sports-related injuries" are sports injuries.
+    if let Some(stem) = word.strip_suffix("-related").filter(|s| !s.is_empty()) {
+        return Cow::Owned(plain_normalised(stem).into_owned());
     }
     if word.contains('-') {
         let joined = join_hyphens(word);
@@ -541,6 +548,8 @@ mod tests {
         assert_eq!(normalise_word("Front-End"), "frontend");
         assert_eq!(normalise_word("e-commerce"), "ecommerce");
         assert_eq!(normalise_word("covid-19"), "covid-19");
+        assert_eq!(normalise_word("Sports-Related"), "sport");
+        assert_eq!(normalise_cow("sports-related"), "sport");
         // "-ies" plurals of "-ie" nouns, and words the same in both numbers.
         for (plural, singular) in [
             ("Movies", "movie"),

@@ -260,6 +260,12 @@ impl TimeFacts {
             self.span = self.span.or(other.span);
             self.since = self.since.or(other.since);
         }
+        // "Each year, 3.5 million children are treated ...": a frequency
+        // said before the clause is the clause's.
+        if self.rate.is_none() {
+            self.rate = other.rate;
+            self.yoy = other.yoy;
+        }
         self.now |= other.now;
         self
     }
