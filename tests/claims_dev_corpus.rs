@@ -239,7 +239,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// with a local group in 2023" read as one claim, clause and date included;
 /// a list item's date after its label ("- **Insurance**: As of June 2023,
 /// ..."); and "Each year, roughly 164,000 ladder-related injuries" against
-/// the same figure as a three-year total of ladder injuries.
+/// the same figure as a three-year total of ladder injuries; and two
+/// average 401(k) balances (a 403(b) balance beside one is another plan).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -298,6 +299,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzn.md", "zzzzm.md"),
         ("claim-value-mismatch", "zzzzp.md", "zzzzo.md"),
         ("claim-value-mismatch", "zzzzt.md", "zzzzs.md"),
+        ("claim-value-mismatch", "zzzzx.md", "zzzzw.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -798,8 +798,10 @@ fn blank_asides(bytes: &mut [u8]) {
             .take(80)
             .position(|&b| matches!(b, b')' | b'(' | b'\n'))
             .map(|n| k + 1 + n);
+        // "401(k)": part of a name.
+        let name = k > 0 && bytes[k - 1].is_ascii_digit() && close == Some(k + 2);
         match close {
-            Some(c) if bytes[c] == b')' && !bytes[k..c].iter().any(u8::is_ascii_digit) => {
+            Some(c) if bytes[c] == b')' && !name && !bytes[k..c].iter().any(u8::is_ascii_digit) => {
                 bytes[k..=c].fill(b' ');
                 k = c + 1;
             }

@@ -513,7 +513,8 @@ fn collect(
                 || (entry.is_some_and(|e| e.stop) && !names_a_thing(toks, tok_index))
                 || number_word(w).is_some()
                 || (w.bytes().any(|b| b.is_ascii_digit()) && !is_model_name(&toks[tok_index]))
-                || !w.chars().next().is_some_and(char::is_alphabetic)
+                || !(w.chars().next().is_some_and(char::is_alphabetic)
+                    || is_model_name(&toks[tok_index]))
             {
                 continue;
             }
@@ -752,9 +753,17 @@ fn condition(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'st
 
 /// Is a word with digits a name ("GPT-4", "COVID-19", "H-1B", "Web3")?
 /// Written with a capital, starting with a letter, and not a time
-/// ("Q1", "H2", "FY2024", "Mid-2024"), which `period.rs` reads.
+/// ("Q1", "H2", "FY2024", "Mid-2024"), which `period.rs` reads. Digits
+/// with a letter in brackets name a section of a law ("401(k)", "7(a)").
 fn is_model_name(tok: &Token<'_>) -> bool {
     let w: &str = &tok.lower;
+    if let [digits @ .., b'(', letter, b')'] = w.as_bytes()
+        && !digits.is_empty()
+        && digits.iter().all(u8::is_ascii_digit)
+        && letter.is_ascii_alphabetic()
+    {
+        return true;
+    }
     let time = match w.as_bytes() {
         [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'] => true,
         _ => {

@@ -168,6 +168,18 @@ pub(crate) fn tokenize_into<'a>(
                 k += dlen;
                 continue;
             }
+            // "401(k)", "7(a)": a name, not a number and an aside.
+            if d == '('
+                && bytes[start..k].iter().all(u8::is_ascii_digit)
+                && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
+                && bytes.get(k + 2) == Some(&b')')
+            {
+                prev = ')';
+                prev_was_start = false;
+                before_prev_is_dot = false;
+                k += 3;
+                continue;
+            }
             let next = char_at(k + dlen).map(|(n, _)| n);
             let joins = match d {
                 '-' | '\'' | '’' | '/' => {
@@ -349,6 +361,9 @@ mod tests {
             ]
         );
         assert_eq!(shapes("GPT-4 and 12-month")[0], (Word, "gpt-4".into()));
+        // A digit and a letter in brackets is a name: "401(k)", "7(a)".
+        assert_eq!(shapes("a 401(k) plan")[1], (Word, "401(k)".into()));
+        assert_eq!(shapes("2024 (a)")[0], (Number, "2024".into()));
         assert_eq!(shapes("$95k")[2], (Word, "k".into()));
         assert_eq!(shapes("one, two")[1], (Symbol, ",".into()));
         assert_eq!(shapes("don’t")[0], (Word, "don’t".into()));
