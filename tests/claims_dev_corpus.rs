@@ -240,7 +240,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// a list item's date after its label ("- **Insurance**: As of June 2023,
 /// ..."); and "Each year, roughly 164,000 ladder-related injuries" against
 /// the same figure as a three-year total of ladder injuries; and two
-/// average 401(k) balances (a 403(b) balance beside one is another plan).
+/// average 401(k) balances (a 403(b) balance beside one is another plan);
+/// and a rise of "the average price" against the same rise of "prices"
+/// (a median's rise is not the same series).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -265,6 +267,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),
+        ("claim-period-mismatch", "zzzzz.md", "zzzzy.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

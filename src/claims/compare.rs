@@ -99,7 +99,7 @@ pub(crate) fn subjects_match(
     if a.metric != b.metric
         || x.unit != y.unit
         || region(x) != region(y)
-        || a.aggregate != b.aggregate
+        || aggregate(x) != aggregate(y)
         || a.level != b.level
         || a.base != b.base
         || !same_framing(x, y)
@@ -136,6 +136,19 @@ fn region(c: &Claim) -> Region {
         Some(g) => Region::Named(g),
         None if c.abroad => Region::Unstated,
         None => Region::Home,
+    }
+}
+
+/// The aggregate two claims must share to meet. A change of the average
+/// is the change of the series ("the average price of child care rose
+/// 29%" is "child care prices rose 29%"); a median, a percentile or an
+/// average level is its own figure.
+fn aggregate(c: &Claim) -> Option<Term> {
+    static AVERAGE: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+    let average = *AVERAGE.get_or_init(|| Term::new("average"));
+    match c.subject.aggregate {
+        Some(a) if a == average && c.subject.metric == Metric::Change => None,
+        a => a,
     }
 }
 
@@ -498,7 +511,7 @@ fn slot_key(c: &Claim) -> SlotKey {
         unit: c.unit,
         metric: s.metric,
         geo: region(c),
-        aggregate: s.aggregate,
+        aggregate: aggregate(c),
         level: s.level,
         base: s.base.id(),
         terms: s.terms.id(),
@@ -913,7 +926,7 @@ fn figure_key(c: &Claim) -> FigureKey {
         // not write cannot keep them apart, and a dollar figure placed by
         // its article is read as unplaced, which [`region`] reads as US.
         geo: region(c),
-        aggregate: s.aggregate,
+        aggregate: aggregate(c),
         level: s.level,
         mantissa: (c.mantissa * 100.0).round() as i64,
     }
