@@ -187,7 +187,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             for (qi, q) in quantities.iter().enumerate() {
                 // "66% and 53% respectively", "66%, 53% and 12%": parallel
                 // figures whose subjects a clause cannot tell apart.
-                if respectively || coordinated(toks, &q_ranges, &quantities, qi) {
+                if respectively
+                    || coordinated(toks, &q_ranges, &quantities, qi)
+                    || bracketed_in_a_list(toks, &q_ranges, qi)
+                {
                     continue;
                 }
                 let Some(seg_index) = segs.iter().position(|s| s.contains(&q.first)) else {
@@ -696,6 +699,20 @@ fn coordinated(
     let before = i.checked_sub(1).is_some_and(|p| joins(p, i));
     let after = i + 1 < figures.len() && joins(i, i + 1);
     before || after
+}
+
+/// Is figure `i` alone in brackets after its label, beside another figure
+/// written so ("cost (38%), scheduling (29%) and distance (21%)", "Linux
+/// (66%), macOS (53%)")? Each belongs to the words before its brackets,
+/// which a clause cannot tell apart: parallel figures, like
+/// [`coordinated`] ones.
+fn bracketed_in_a_list(toks: &[Token<'_>], figures: &[Range<usize>], i: usize) -> bool {
+    let alone = |r: &Range<usize>| {
+        r.start > 0
+            && toks[r.start - 1].is_symbol('(')
+            && toks.get(r.end).is_some_and(|t| t.is_symbol(')'))
+    };
+    alone(&figures[i]) && figures.iter().enumerate().any(|(j, r)| j != i && alone(r))
 }
 
 /// The lead-in of the list whose first item starts at `first`: the line
