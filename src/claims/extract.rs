@@ -18,7 +18,7 @@ use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
 };
-use super::term::Term;
+use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
@@ -240,6 +240,18 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
+                // "Adults spend 3 hours 50 minutes a day on their phones",
+                // "the average commute took 27.4 minutes": time spent or
+                // taken is what a duration measures, not a subject.
+                if q.unit == Unit::Minutes {
+                    let kept: Vec<Term> = analysis
+                        .key
+                        .terms
+                        .iter()
+                        .filter(|t| !is_duration_verb(t.as_str()))
+                        .collect();
+                    analysis.key.terms = Terms::new(&kept);
+                }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
                 // that is a sentence of its own says its own subject.
@@ -984,6 +996,13 @@ fn own_stretch(
         .map_or(segment.end, |next_start| boundary(figure.end, next_start));
     start..end
 }
+
+word_set!(
+    /// Words of the time a duration measures: "spent", "took", "lasted".
+    is_duration_verb: [
+    "spending", "take", "takes", "took", "taken", "taking", "lasted", "lasting", "lasts",
+]
+);
 
 /// Removes the figures that restate the one before them in brackets
 /// ("about three in four (75%) completed", "half of renters (50%)"): the

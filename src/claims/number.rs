@@ -34,6 +34,8 @@ pub enum Unit {
     Count,
     /// A ratio such as "3x" or "three times".
     Times,
+    /// A length of time, in minutes ("26.8 minutes", "4 h 37 min").
+    Minutes,
 }
 
 impl Unit {
@@ -59,6 +61,7 @@ impl Unit {
                 trim_float(out, v);
                 out.push('x');
             }
+            Unit::Minutes => write_duration(out, v),
             Unit::Usd | Unit::Eur | Unit::Gbp | Unit::Count => {
                 out.push_str(match self {
                     Unit::Usd => "$",
@@ -69,6 +72,25 @@ impl Unit {
                 scaled(out, v);
             }
         }
+    }
+}
+
+/// "26.8 min", "4 h 37 min", "40 h".
+fn write_duration(out: &mut String, minutes: f64) {
+    let whole = minutes.trunc();
+    if minutes.abs() < 60.0 || (minutes - whole).abs() > 1e-9 {
+        trim_float(out, minutes);
+        out.push_str(" min");
+        return;
+    }
+    let hours = (whole / 60.0).trunc();
+    let rest = whole - hours * 60.0;
+    trim_float(out, hours);
+    out.push_str(" h");
+    if rest != 0.0 {
+        out.push(' ');
+        trim_float(out, rest);
+        out.push_str(" min");
     }
 }
 
@@ -886,6 +908,28 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             0,
         ));
     }
+    // "26.8 minutes", "4 hours 48 minutes", "4 h 37 min".
+    if a.unit.is_none()
+        && a.scale == 0
+        && !a.numeral.words
+        && let Some((minutes, last, rounding)) = duration(toks, &a)
+    {
+        return Some(finish(
+            toks,
+            i,
+            last,
+            minutes,
+            minutes,
+            minutes,
+            rounding,
+            Unit::Minutes,
+            minutes,
+            0,
+            None,
+            Form::Point,
+            0,
+        ));
+    }
     // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a
     // range, and so are "ranges from X to Y" and "fees run from X to Y" (a
     // spread, not a movement).
@@ -1198,6 +1242,43 @@ fn finish(
     }
 }
 
+/// How many words before a duration "average" or "median" may stand:
+/// "the average commute took 27 minutes".
+const AGGREGATE_REACH: usize = 6;
+
+/// Minutes per unit of time written after a number, for durations.
+fn minutes_per(word: &str) -> Option<f64> {
+    match word {
+        "minute" | "minutes" | "min" | "mins" => Some(1.0),
+        "hour" | "hours" | "hr" | "hrs" | "h" => Some(60.0),
+        _ => None,
+    }
+}
+
+/// A duration in hours and minutes starting at the number `a`: its length
+/// in minutes, the token after it and its rounding. "4 hours 48 minutes"
+/// and "3 hours and 50 minutes" are one duration.
+fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64)> {
+    let per = minutes_per(toks.get(a.last)?.word())?;
+    let mut minutes = a.numeral.value * per;
+    let mut rounding = a.numeral.rounding * per;
+    let mut last = a.last + 1;
+    if per == 60.0 {
+        let and = usize::from(toks.get(last).is_some_and(|t| t.word() == "and"));
+        let more = toks.get(last + and).filter(|t| t.kind == TokenKind::Number);
+        let unit = toks.get(last + and + 1).and_then(|t| minutes_per(t.word()));
+        if let (Some(n), Some(1.0)) = (more, unit)
+            && let Ok(m) = n.lower.parse::<f64>()
+            && m < 60.0
+        {
+            minutes += m;
+            rounding = 0.5;
+            last += and + 2;
+        }
+    }
+    Some((minutes, last, rounding))
+}
+
 /// Rejects readings that are numeric but not claims.
 fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
     let first = &toks[q.first];
@@ -1264,6 +1345,17 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             true
         }
         Unit::Times => q.value > 1.0 && q.value <= 100.0,
+        // A length of time is a statistic when it is measured: written to
+        // a decimal or in hours and minutes ("26.8 minutes", "4 h 37
+        // min"), or said to be an average or median. "Takes 30 minutes"
+        // and "within 24 hours" are not.
+        Unit::Minutes => {
+            let measured = toks[q.first].lower.contains('.')
+                || (q.first + 1..q.last).any(|k| toks[k].kind == TokenKind::Number);
+            let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
+                .any(|k| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged"));
+            measured || aggregate
+        }
         _ => true,
     }
 }
@@ -1292,6 +1384,21 @@ mod tests {
         assert!((q.rounding - 0.005).abs() < 1e-9);
         assert_eq!(one("twelve percent of firms").value, 12.0);
         assert_eq!(one("rose 3 percentage points").unit, Unit::Points);
+    }
+
+    #[test]
+    fn measured_durations_are_figures_in_minutes() {
+        let q = one("the average commute was 26.8 minutes");
+        assert_eq!((q.unit, q.value), (Unit::Minutes, 26.8));
+        assert_eq!(one("women averaged 4 hours 48 minutes").value, 288.0);
+        assert_eq!(one("spent 3 hours and 50 minutes a day").value, 230.0);
+        assert_eq!(one("| 4 h 37 min |").value, 277.0);
+        assert_eq!(one("adults averaged 6.6 hours of sleep").value, 396.0);
+        assert_eq!(Unit::Minutes.format(277.0), "4 h 37 min");
+        assert_eq!(Unit::Minutes.format(26.8), "26.8 min");
+        // Not measured: how long something takes.
+        assert!(quantities("it takes 30 minutes to set up").is_empty());
+        assert!(quantities("refunds arrive within 24 hours").is_empty());
     }
 
     #[test]
