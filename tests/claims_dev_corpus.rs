@@ -247,7 +247,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// parallel figures, never compared (zzzzza). Durations are figures when
 /// measured: two average commutes in Denver in 2023, 27.4 and 31.9
 /// minutes (not "it takes about 30 minutes to drive to the airport", nor
-/// Boulder's).
+/// Boulder's). A rise "over the three years since 2021" (2021-2024, not
+/// up to the article's year) of auto premiums against the same rise of
+/// auto insurance premiums in 2024 alone.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -273,6 +275,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),
         ("claim-period-mismatch", "zzzzz.md", "zzzzy.md"),
+        ("claim-period-mismatch", "zzzzze.md", "zzzzzd.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

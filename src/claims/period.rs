@@ -284,6 +284,20 @@ impl TimeFacts {
     }
 }
 
+/// The length in "the three years since 2021" (the year at `year_at`).
+fn years_before_since(toks: &[Token<'_>], year_at: usize) -> Option<i32> {
+    let at = year_at.checked_sub(4)?;
+    let words = [
+        word_at(toks, at),
+        word_at(toks, at + 2),
+        word_at(toks, at + 3),
+    ];
+    if words != ["the", "years", "since"] {
+        return None;
+    }
+    small_number(&toks[at + 1]).filter(|n| (2..=50).contains(n))
+}
+
 fn small_number(tok: &Token<'_>) -> Option<i32> {
     match tok.kind {
         TokenKind::Number => tok
@@ -613,7 +627,11 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                     f.until = Some(y);
                     f.part = named.or(f.part);
                 }
-                "since" => f.since = Some(y),
+                // "over the three years since 2021" is 2021-2024.
+                "since" => match years_before_since(toks, k) {
+                    Some(n) => f.span = Some((y, y + n, false)),
+                    None => f.since = Some(y),
+                },
                 _ => {
                     f.point = Some(y);
                     f.part = named.or(f.part);
@@ -847,6 +865,10 @@ mod tests {
                 rate(Some(2024), Some(2030)),
             ),
             ("grow 10% over the next five years", until(2029, Some(2024))),
+            (
+                "a 20% increase over the three years since 2021",
+                span(2021, 2024, false),
+            ),
             ("rose 30% since 2020", span(2020, 2024, false)),
             (
                 "that decade-long 23% growth",
