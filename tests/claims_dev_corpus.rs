@@ -249,7 +249,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// minutes (not "it takes about 30 minutes to drive to the airport", nor
 /// Boulder's). A rise "over the three years since 2021" (2021-2024, not
 /// up to the article's year) of auto premiums against the same rise of
-/// auto insurance premiums in 2024 alone.
+/// auto insurance premiums in 2024 alone. A table row dated by its Year
+/// cell ("| Median home price in Idaho | $455,000 | 2023 |") against the
+/// 2023 figure, not the 2024 one.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -312,6 +314,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzt.md", "zzzzs.md"),
         ("claim-value-mismatch", "zzzzx.md", "zzzzw.md"),
         ("claim-value-mismatch", "zzzzzc.md", "zzzzzb.md"),
+        ("claim-value-mismatch", "zzzzzg.md", "zzzzzf.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

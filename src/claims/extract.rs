@@ -616,13 +616,39 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
             && cell.split_whitespace().nth(4).is_none()
     };
     let labels = row[1..column].iter().filter(|c| words_only(c));
+    // A cell of the row that is only a date dates the row: "| Average
+    // 401(k) balance | $118,400 | Q4 2024 |".
+    let dates = row
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i != 0 && i != column && is_date_cell(&text[c.clone()]))
+        .map(|(_, c)| c);
     header
         .get(column)
         .into_iter()
         .chain(row.first())
         .chain(labels)
+        .chain(dates)
         .cloned()
         .collect()
+}
+
+/// Is a table cell only a date: "2023", "Q4 2024", "May 2024", "2023-24"?
+fn is_date_cell(cell: &str) -> bool {
+    let is_year = |w: &str| {
+        let digits = w.split('-').next().unwrap_or("");
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&digits[..2], "19" | "20")
+    };
+    let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().any(|w| is_year(w))
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            is_year(w)
+                || matches!(w.as_str(), "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fy")
+                || super::period::month_number(w).is_some()
+        })
 }
 
 /// Is the figure at `figure` only supposed, not stated: in a premise ("If
