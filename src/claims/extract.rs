@@ -286,6 +286,14 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 } else if let Some(intro) = &intro {
                     facts = facts.or(scan(&toks[intro.clone()]));
                 }
+                // A date set off after the clause: "spent 29.5 minutes
+                // getting to work, one way, in 2023, per the Census".
+                for s in segs[seg_index + 1..].iter().take_while(|s| bare(s)) {
+                    if matches!(toks[s.start].word(), "in" | "during" | "as") {
+                        facts = facts.or(scan(&toks[s.clone()]));
+                        break;
+                    }
+                }
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
                 let (mut period, mut per) = resolve(&facts, is_change, future, publish_year);
