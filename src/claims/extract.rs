@@ -281,7 +281,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let before = &segs[..seg_index];
                 if before.iter().all(bare) {
                     for s in before.iter().rev() {
-                        facts = facts.or(scan(&toks[s.clone()]));
+                        let intro = scan(&toks[s.clone()]);
+                        facts = facts.or(intro);
+                        // "Each year, ...": the clause's frequency.
+                        if matches!(toks[s.start].word(), "each" | "every") {
+                            facts = facts.rate_or(intro);
+                        }
                     }
                 } else if let Some(intro) = &intro {
                     facts = facts.or(scan(&toks[intro.clone()]));

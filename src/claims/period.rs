@@ -260,13 +260,17 @@ impl TimeFacts {
             self.span = self.span.or(other.span);
             self.since = self.since.or(other.since);
         }
-        // "Each year, 3.5 million children are treated ...": a frequency
-        // said before the clause is the clause's.
+        self.now |= other.now;
+        self
+    }
+
+    /// These facts with `other`'s rate when they have none: "Each year,
+    /// 3.5 million children are treated ..." is a yearly count.
+    pub(crate) fn rate_or(mut self, other: TimeFacts) -> TimeFacts {
         if self.rate.is_none() {
             self.rate = other.rate;
             self.yoy = other.yoy;
         }
-        self.now |= other.now;
         self
     }
 
