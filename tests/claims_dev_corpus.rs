@@ -252,7 +252,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// auto insurance premiums in 2024 alone. A table row dated by its Year
 /// cell ("| Median home price in Idaho | $455,000 | 2023 |") against the
 /// 2023 figure, not the 2024 one. A date set off after the clause ("used
-/// about 9,800 kilowatt-hours of electricity, all told, in 2023").
+/// about 9,800 kilowatt-hours of electricity, all told, in 2023"). "About
+/// 41,000 households with a heat pump in 2023": "with" says which
+/// households, and the date after it is the figure's.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -275,6 +277,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzzf.md", "zzzze.md"),
         ("claim-hedge-conflict", "zzzzr.md", "zzzzq.md"),
         ("claim-hedge-conflict", "zzzzzi.md", "zzzzzh.md"),
+        ("claim-hedge-conflict", "zzzzzk.md", "zzzzzj.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),

@@ -942,8 +942,9 @@ word_set!(
 /// the typical tech salary"): what follows is the yardstick, not the subject.
 ///
 /// After a share ("60% of adults pay with a card", "5% of homes with solar
-/// panels", "one in four adults volunteered with a group"), "with"
-/// completes the base or the verb: it cuts nothing.
+/// panels", "one in four adults volunteered with a group") or a count's
+/// noun ("126,000 kindergartners with an exemption"), "with" completes the
+/// base, the noun or the verb: it cuts nothing.
 ///
 /// A "than" inside a figure or bracket ("earn less than $35,000") is the
 /// figure's hedge, not a comparison.
@@ -971,7 +972,10 @@ fn trim_trailing_clause(
         let sorts_base = share && matches!(w, "who" | "that") && k - after <= 5;
         // "452,000 policies in force as of September 2024": a date.
         let as_of = w == "as" && toks.get(k + 1).is_some_and(|t| t.word() == "of");
-        let goes_on = (share && w == "with") || frequency || sorts_base || as_of;
+        // "126,000 kindergartners with an exemption": "with" right after
+        // the counted noun says which of them.
+        let counted = figure.unit == Unit::Count && k == after + 1;
+        let goes_on = ((share || counted) && w == "with") || frequency || sorts_base || as_of;
         if is_subordinator(w) && !goes_on {
             cut = k;
             break;
