@@ -254,7 +254,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 2023 figure, not the 2024 one. A date set off after the clause ("used
 /// about 9,800 kilowatt-hours of electricity, all told, in 2023"). "About
 /// 41,000 households with a heat pump in 2023": "with" says which
-/// households, and the date after it is the figure's.
+/// households, and the date after it is the figure's. Food-at-home prices
+/// are grocery prices.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -320,6 +321,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzx.md", "zzzzw.md"),
         ("claim-value-mismatch", "zzzzzc.md", "zzzzzb.md"),
         ("claim-value-mismatch", "zzzzzg.md", "zzzzzf.md"),
+        ("claim-value-mismatch", "zzzzzm.md", "zzzzzl.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()
