@@ -271,34 +271,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if own != segment {
                     facts = TimeFacts::narrowed(scan(&toks[own.clone()]), facts);
                 }
-                // The dates of a sentence's introductions, nearest first,
-                // when only introductions come before the figure's clause
-                // ("- **Cost**: As of December 2024, the average ..."); else
-                // of its first one ("In 2024, ...").
-                let bare = |s: &Range<usize>| {
-                    s.len() <= 8 && !q_ranges.iter().any(|r| s.contains(&r.start))
-                };
-                let before = &segs[..seg_index];
-                if before.iter().all(bare) {
-                    for s in before.iter().rev() {
-                        let intro = scan(&toks[s.clone()]);
-                        facts = facts.or(intro);
-                        // "Each year, ...": the clause's frequency.
-                        if matches!(toks[s.start].word(), "each" | "every") {
-                            facts = facts.rate_or(intro);
-                        }
-                    }
-                } else if let Some(intro) = &intro {
-                    facts = facts.or(scan(&toks[intro.clone()]));
-                }
-                // A date set off after the clause: "spent 29.5 minutes
-                // getting to work, one way, in 2023, per the Census".
-                for s in segs[seg_index + 1..].iter().take_while(|s| bare(s)) {
-                    if matches!(toks[s.start].word(), "in" | "during" | "as") {
-                        facts = facts.or(scan(&toks[s.clone()]));
-                        break;
-                    }
-                }
+                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges, intro.as_ref());
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
                 let (mut period, mut per) = resolve(&facts, is_change, future, publish_year);
@@ -644,6 +617,43 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
         .chain(dates)
         .cloned()
         .collect()
+}
+
+/// `facts` of a figure's clause completed by the clauses around it in
+/// its sentence: the dates of the introductions, nearest first, when only
+/// introductions come before the clause ("- **Cost**: As of December
+/// 2024, the average ..."), else of its first one (`intro`: "In 2024,
+/// ..."), and the frequency of one that opens with "each" or "every"
+/// ("Each year, ..."); then a date set off after the clause ("spent 29.5
+/// minutes getting to work, one way, in 2023, per the Census"). Its own
+/// dates come first.
+fn with_neighbours(
+    mut facts: TimeFacts,
+    toks: &[Token<'_>],
+    segs: &[Range<usize>],
+    seg_index: usize,
+    figures: &[Range<usize>],
+    intro: Option<&Range<usize>>,
+) -> TimeFacts {
+    let bare = |s: &Range<usize>| s.len() <= 8 && !figures.iter().any(|r| s.contains(&r.start));
+    let before = &segs[..seg_index];
+    if before.iter().all(bare) {
+        for s in before.iter().rev() {
+            let said = scan(&toks[s.clone()]);
+            facts = facts.or(said);
+            if matches!(toks[s.start].word(), "each" | "every") {
+                facts = facts.rate_or(said);
+            }
+        }
+    } else if let Some(intro) = intro {
+        facts = facts.or(scan(&toks[intro.clone()]));
+    }
+    for s in segs[seg_index + 1..].iter().take_while(|s| bare(s)) {
+        if matches!(toks[s.start].word(), "in" | "during" | "as") {
+            return facts.or(scan(&toks[s.clone()]));
+        }
+    }
+    facts
 }
 
 /// Is a table cell only a date: "2023", "Q4 2024", "May 2024", "2023-24"?
