@@ -18,8 +18,8 @@ use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
 };
-use super::term::{Term, Terms};
-use super::token::{Token, TokenKind, tokenize, tokenize_into};
+use super::term::Term;
+use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
@@ -205,13 +205,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let segment = trim_trailing_clause(toks, segs[seg_index].clone(), q, &in_figure);
                 // The first segment of a sentence is an introduction
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
-                let intro = segs
+                let intro = segs[..seg_index]
                     .first()
-                    .filter(|s| {
-                        seg_index > 0
-                            && s.len() <= 8
-                            && !q_ranges.iter().any(|r| s.contains(&r.start))
-                    })
+                    .filter(|s| is_bare_clause(s, &q_ranges))
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%") and sources ("..., according to Freddie
@@ -240,18 +236,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
-                // "Adults spend 3 hours 50 minutes a day on their phones",
-                // "the average commute took 27.4 minutes": time spent or
-                // taken is what a duration measures, not a subject.
-                if q.unit == Unit::Minutes {
-                    let kept: Vec<Term> = analysis
-                        .key
-                        .terms
-                        .iter()
-                        .filter(|t| !is_duration_verb(t.as_str()))
-                        .collect();
-                    analysis.key.terms = Terms::new(&kept);
-                }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
                 // that is a sentence of its own says its own subject.
@@ -271,7 +255,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if own != segment {
                     facts = TimeFacts::narrowed(scan(&toks[own.clone()]), facts);
                 }
-                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges, intro.as_ref());
+                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
                 let (mut period, mut per) = resolve(&facts, is_change, future, publish_year);
@@ -619,23 +603,28 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
         .collect()
 }
 
+/// Is a clause an introduction or an aside: short, and holding none of
+/// the sentence's `figures` ("In 2024,", "Worldwide,", "one way,")?
+fn is_bare_clause(s: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    s.len() <= 8 && !figures.iter().any(|r| s.contains(&r.start))
+}
+
 /// `facts` of a figure's clause completed by the clauses around it in
 /// its sentence: the dates of the introductions, nearest first, when only
 /// introductions come before the clause ("- **Cost**: As of December
-/// 2024, the average ..."), else of its first one (`intro`: "In 2024,
-/// ..."), and the frequency of one that opens with "each" or "every"
-/// ("Each year, ..."); then a date set off after the clause ("spent 29.5
-/// minutes getting to work, one way, in 2023, per the Census"). Its own
-/// dates come first.
+/// 2024, the average ..."), else of its first one ("In 2024, ..."), and
+/// the frequency of one that opens with "each" or "every" ("Each year,
+/// ..."); then a date set off after the clause ("spent 29.5 minutes
+/// getting to work, one way, in 2023, per the Census"). Its own dates
+/// come first.
 fn with_neighbours(
     mut facts: TimeFacts,
     toks: &[Token<'_>],
     segs: &[Range<usize>],
     seg_index: usize,
     figures: &[Range<usize>],
-    intro: Option<&Range<usize>>,
 ) -> TimeFacts {
-    let bare = |s: &Range<usize>| s.len() <= 8 && !figures.iter().any(|r| s.contains(&r.start));
+    let bare = |s: &Range<usize>| is_bare_clause(s, figures);
     let before = &segs[..seg_index];
     if before.iter().all(bare) {
         for s in before.iter().rev() {
@@ -645,7 +634,7 @@ fn with_neighbours(
                 facts = facts.rate_or(said);
             }
         }
-    } else if let Some(intro) = intro {
+    } else if let Some(intro) = before.first().filter(|s| bare(s)) {
         facts = facts.or(scan(&toks[intro.clone()]));
     }
     for s in segs[seg_index + 1..].iter().take_while(|s| bare(s)) {
@@ -768,12 +757,15 @@ fn coordinated(
 /// which a clause cannot tell apart: parallel figures, like
 /// [`coordinated`] ones.
 fn bracketed_in_a_list(toks: &[Token<'_>], figures: &[Range<usize>], i: usize) -> bool {
-    let alone = |r: &Range<usize>| {
-        r.start > 0
-            && toks[r.start - 1].is_symbol('(')
-            && toks.get(r.end).is_some_and(|t| t.is_symbol(')'))
-    };
+    let alone = |r: &Range<usize>| in_brackets(toks, r);
     alone(&figures[i]) && figures.iter().enumerate().any(|(j, r)| j != i && alone(r))
+}
+
+/// Is the figure at token range `r` alone in brackets: "(38%)"?
+fn in_brackets(toks: &[Token<'_>], r: &Range<usize>) -> bool {
+    r.start > 0
+        && toks[r.start - 1].is_symbol('(')
+        && toks.get(r.end).is_some_and(|t| t.is_symbol(')'))
 }
 
 /// The lead-in of the list whose first item starts at `first`: the line
@@ -877,7 +869,7 @@ fn blank_asides(bytes: &mut [u8]) {
             .position(|&b| matches!(b, b')' | b'(' | b'\n'))
             .map(|n| k + 1 + n);
         // "401(k)": part of a name.
-        let name = k > 0 && bytes[k - 1].is_ascii_digit() && close == Some(k + 2);
+        let name = k > 0 && bytes[k - 1].is_ascii_digit() && is_letter_in_brackets(bytes, k);
         match close {
             Some(c) if bytes[c] == b')' && !name && !bytes[k..c].iter().any(u8::is_ascii_digit) => {
                 bytes[k..=c].fill(b' ');
@@ -1050,13 +1042,6 @@ fn own_stretch(
     start..end
 }
 
-word_set!(
-    /// Words of the time a duration measures: "spent", "took", "lasted".
-    is_duration_verb: [
-    "spending", "take", "takes", "took", "taken", "taking", "lasted", "lasting", "lasts",
-]
-);
-
 /// Removes the figures that restate the one before them in brackets
 /// ("about three in four (75%) completed", "half of renters (50%)"): the
 /// same unit, a value within the first one's hedge, nothing but the
@@ -1081,10 +1066,8 @@ fn drop_restatements(
                     && w.len() <= MAX_FRACTION_NOUN_WORDS
                     && w.iter().all(|t| t.kind == TokenKind::Word))
         });
-        let bracketed = q.hedge_first > p.last
-            && adjacent
-            && toks[q.hedge_first - 1].is_symbol('(')
-            && toks.get(q.last).is_some_and(|t| t.is_symbol(')'));
+        let bracketed =
+            q.hedge_first > p.last && adjacent && in_brackets(toks, &(q.hedge_first..q.last));
         let (low, high) = interval(p, RESTATEMENT_TOLERANCE, Metric::Level);
         let restates = p.unit == q.unit
             && p.from.is_none()
@@ -1123,10 +1106,10 @@ const RESTATEMENT_TOLERANCE: f64 = 0.05;
 /// renter households (50%)".
 const MAX_FRACTION_NOUN_WORDS: usize = 5;
 
-/// The interval a quantity allows once its hedge and rounding are applied.
 /// The most an approximate share ("about 60%") can be off, in points.
 const SHARE_APPROX_POINTS: f64 = 2.0;
 
+/// The interval a quantity allows once its hedge and rounding are applied.
 fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
     let v = q.value;
     let r = q.rounding;

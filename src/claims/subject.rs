@@ -19,7 +19,7 @@ use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
 use super::number::{Form, Quantity, Unit, number_word, year_of};
 use super::period::month_number;
 use super::term::{Term, Terms};
-use super::token::{Token, TokenKind};
+use super::token::{Token, TokenKind, is_section_name};
 
 /// What kind of measurement a claim is.
 #[derive(
@@ -757,11 +757,7 @@ fn condition(toks: &[Token<'_>], range: &Range<usize>, at: usize) -> Option<&'st
 /// with a letter in brackets name a section of a law ("401(k)", "7(a)").
 fn is_model_name(tok: &Token<'_>) -> bool {
     let w: &str = &tok.lower;
-    if let [digits @ .., b'(', letter, b')'] = w.as_bytes()
-        && !digits.is_empty()
-        && digits.iter().all(u8::is_ascii_digit)
-        && letter.is_ascii_alphabetic()
-    {
+    if is_section_name(w) {
         return true;
     }
     let time = match w.as_bytes() {
@@ -881,6 +877,13 @@ word_set!(
     "pay", "job", "posting", "worker", "people", "company", "specialist", "demand", "market", "start", "starting",
     "package", "hire", "hiring", "opening", "revenue", "sale", "cost", "price", "spending", "budget", "growth",
     "tuition", "fee", "rent", "premium", "user", "subscriber", "customer", "purchase",
+]
+);
+
+word_set!(
+    /// Words of the time a duration measures: "spent", "took", "lasted".
+    is_duration_verb: [
+    "spending", "take", "takes", "took", "taken", "taking", "lasted", "lasting", "lasts",
 ]
 );
 
@@ -1307,6 +1310,12 @@ pub(crate) fn analyse(
     }
     if main.terms.is_empty() && base_terms.terms.is_empty() {
         return None;
+    }
+    // "Adults spend 3 hours 50 minutes a day on their phones", "the average
+    // commute took 27.4 minutes": time spent or taken is what a duration
+    // measures, not a word of its subject.
+    if q.unit == Unit::Minutes {
+        main.terms.retain(|t| !is_duration_verb(t.as_str()));
     }
     Some(Analysis {
         key: SubjectKey {

@@ -168,11 +168,9 @@ pub(crate) fn tokenize_into<'a>(
                 k += dlen;
                 continue;
             }
-            // "401(k)", "7(a)": a name, not a number and an aside.
             if d == '('
                 && bytes[start..k].iter().all(u8::is_ascii_digit)
-                && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
-                && bytes.get(k + 2) == Some(&b')')
+                && is_letter_in_brackets(bytes, k)
             {
                 prev = ')';
                 prev_was_start = false;
@@ -225,6 +223,24 @@ pub(crate) fn tokenize_into<'a>(
         push_word(out, word, base + offset + start, glued);
         last_end = Some(k);
     }
+}
+
+/// Is a letter in brackets written at `k`, as in "401(k)" and "7(a)"?
+/// After digits it names a section of a law: one word, not a number and
+/// an aside.
+pub(crate) fn is_letter_in_brackets(bytes: &[u8], k: usize) -> bool {
+    bytes.get(k) == Some(&b'(')
+        && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
+        && bytes.get(k + 2) == Some(&b')')
+}
+
+/// Is a word the name of a section of a law, digits and a letter in
+/// brackets ("401(k)")?
+pub(crate) fn is_section_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3
+        && b[..b.len() - 3].iter().all(u8::is_ascii_digit)
+        && is_letter_in_brackets(b, b.len() - 3)
 }
 
 fn is_numeric(s: &str) -> bool {
