@@ -1067,20 +1067,29 @@ fn drop_restatements(
                     && w.iter().all(|t| t.kind == TokenKind::Word))
         });
         let bracketed =
-            q.hedge_first > p.last && adjacent && in_brackets(toks, &(q.hedge_first..q.last));
+            (q.hedge_first > p.last && adjacent && in_brackets(toks, &(q.hedge_first..q.last)))
+                .then_some(q.last + 1);
+        let aside = bracketed.or_else(|| {
+            (q.hedge_first > p.last && adjacent)
+                .then(|| apposition_end(toks, q))
+                .flatten()
+        });
         let (low, high) = interval(p, RESTATEMENT_TOLERANCE, Metric::Level);
         let restates = p.unit == q.unit
             && p.from.is_none()
             && q.from.is_none()
             && (low..=high).contains(&q.value);
-        if !(bracketed && restates) {
+        let Some(end) = aside.filter(|_| restates) else {
             k += 1;
             continue;
-        }
-        let gone = q.hedge_first - 1..q.last + 1;
+        };
+        let gone = q.hedge_first - 1..end;
         let n = gone.len();
         toks.drain(gone.clone());
         quantities.remove(k);
+        // A figure inside the aside's attribution ("by one estimate") goes
+        // with it.
+        quantities.retain(|r| r.first < gone.start || r.first >= gone.end);
         let shift = |i: &mut usize| {
             if *i >= gone.end {
                 *i -= n;
@@ -1097,6 +1106,31 @@ fn drop_restatements(
         }
     }
 }
+
+/// The token index one past an apposition that restates a figure between
+/// commas: "one in three adults, 32% by one estimate, have ...", "about a
+/// third of workers, 34%, say ...". The figure may carry a short
+/// attribution ("by one estimate", "according to the survey", "per the
+/// report") and nothing else: another figure or a verb would make it a
+/// statement of its own.
+fn apposition_end(toks: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    if !toks.get(q.hedge_first.checked_sub(1)?)?.is_symbol(',') {
+        return None;
+    }
+    let rest = toks.get(q.last..)?;
+    let close = rest
+        .iter()
+        .take(MAX_ATTRIBUTION_WORDS + 1)
+        .position(|t| t.is_symbol(','))?;
+    let words = &rest[..close];
+    let attributed = words.is_empty()
+        || (matches!(words[0].word(), "by" | "according" | "per")
+            && words.iter().all(|t| t.kind == TokenKind::Word));
+    attributed.then_some(q.last + close + 1)
+}
+
+/// The most words of an apposition's attribution: "by one recent estimate".
+const MAX_ATTRIBUTION_WORDS: usize = 6;
 
 /// How far a bracketed restatement may round its figure: "one in three
 /// (32%)".
