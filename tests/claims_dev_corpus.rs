@@ -257,7 +257,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// households, and the date after it is the figure's. Food-at-home prices
 /// are grocery prices. A figure restated between commas ("about half of
 /// Canadian households, 52% according to the survey, owned ...") is one
-/// claim whose clause runs on past the commas (zzzzzo).
+/// claim whose clause runs on past the commas (zzzzzo). A "round-trip
+/// ferry fare" is the "ferry fare for a round trip" (zzzzzq).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -325,6 +326,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzc.md", "zzzzzb.md"),
         ("claim-value-mismatch", "zzzzzg.md", "zzzzzf.md"),
         ("claim-value-mismatch", "zzzzzm.md", "zzzzzl.md"),
+        ("claim-value-mismatch", "zzzzzq.md", "zzzzzp.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

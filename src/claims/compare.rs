@@ -17,6 +17,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::compound;
 use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
@@ -1074,7 +1075,22 @@ fn compare_in(
     memory: Option<Memory<'_>>,
 ) -> (Vec<Conflict>, Judged) {
     let focused = |doc: usize| focus.is_none_or(|f| f.get(doc).copied().unwrap_or(false));
-    let all = flatten(docs);
+    // "round trip" meets "round-trip" and "roundtrip" (compound.rs).
+    let respelled = compound::respell(docs, &compound::compounds(docs));
+    let mut all = flatten(docs);
+    if !respelled.is_empty() {
+        let starts: Vec<usize> = docs
+            .iter()
+            .scan(0, |n, claims| {
+                let start = *n;
+                *n += claims.len();
+                Some(start)
+            })
+            .collect();
+        for (r, claim) in &respelled {
+            all[starts[r.doc] + r.claim].1 = claim;
+        }
+    }
     let holds_focus = |members: &&Vec<u32>| {
         focus.is_none() || members.iter().any(|&j| focused(all[j as usize].0.doc))
     };

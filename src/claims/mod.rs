@@ -46,6 +46,7 @@ macro_rules! word_set {
 
 mod bracket;
 mod compare;
+mod compound;
 mod extract;
 mod facts;
 mod judged;
