@@ -30,12 +30,15 @@ const MIN_COMPOUND: usize = 7;
 /// Closed subject words of `docs` that are two of its other subject words
 /// run together, each with its two parts.
 pub(crate) fn compounds(docs: &[Vec<Claim>]) -> FastMap<Term, [Term; 2]> {
-    let mut words: FastMap<&'static str, Term> = FastMap::default();
+    // Claims share few distinct term lists: each list is read once.
+    let mut lists: FastMap<Terms, ()> = FastMap::default();
     for claim in docs.iter().flatten() {
-        let s = &claim.subject;
-        for t in s.terms.iter().chain(s.base.iter()) {
-            words.entry(t.as_str()).or_insert(t);
-        }
+        lists.insert(claim.subject.terms, ());
+        lists.insert(claim.subject.base, ());
+    }
+    let mut words: FastMap<&'static str, Term> = FastMap::default();
+    for t in lists.keys().flat_map(|list| list.iter()) {
+        words.entry(t.as_str()).or_insert(t);
     }
     let mut found = FastMap::default();
     // "not" marks a negated clause ("no dental insurance"); it is no
