@@ -342,6 +342,12 @@ fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
             {
                 if toks.get(k + 2).map(|t| t.word()) == Some("of") {
                     k += 3;
+                    // "the start of the 2023-24 school year"
+                    if toks.get(k).map(|t| t.word()) == Some("the")
+                        && toks.get(k + 1).is_some_and(|t| year_of(t).is_some())
+                    {
+                        k += 1;
+                    }
                 } else {
                     return None;
                 }

@@ -458,6 +458,12 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "on a given day", "at any given moment", "at the start of the
+            // school year": when, not what.
+            if is_any_such_time(toks, run_start + i) || is_point_in_a_period(toks, run_start + i) {
+                i += 1;
+                continue;
+            }
             // "the third quarter of 2024": the period reads the part of the year.
             let next = toks.get(run_start + i + 1).map_or("", |t| t.word());
             if matches!(next, "quarter" | "half")
@@ -648,6 +654,45 @@ fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
     );
     let manner = if word == "late" { "late" } else { "early" };
     (!dated && !after_preposition).then_some(manner)
+}
+
+/// Is the word at `at` the "given" of "on a given day", "at any given
+/// moment", "in a normal year": a word that picks no particular time,
+/// between an indefinite article and a unit of time?
+fn is_any_such_time(toks: &[Token<'_>], at: usize) -> bool {
+    matches!(toks[at].word(), "given" | "normal" | "ordinary" | "usual")
+        && at
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].word(), "a" | "an" | "any"))
+        && toks.get(at + 1).is_some_and(|t| {
+            matches!(
+                t.word(),
+                "day"
+                    | "weekday"
+                    | "night"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "season"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "moment"
+                    | "time"
+            )
+        })
+}
+
+/// Is the word at `at` the "start" of "at the start of the school year",
+/// "the close of 2023", "the middle of the decade": a point in a period,
+/// between "the" and "of"?
+fn is_point_in_a_period(toks: &[Token<'_>], at: usize) -> bool {
+    matches!(
+        toks[at].word(),
+        "start" | "beginning" | "outset" | "close" | "middle" | "end" | "height"
+    ) && at.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
+        && toks.get(at + 1).is_some_and(|t| t.word() == "of")
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
