@@ -262,7 +262,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// start of the 2023-24 school year" says when, "reported feeling short
 /// of" is "were short of", and "on a given school day" picks no day: the
 /// Ohio districts short of bus drivers meet (zzzzzs), and the share of
-/// students who rode a bus agrees.
+/// students who rode a bus agrees. "Heading into the 2024-25 school year"
+/// is also when, and a share "by 2024" meets one "in 2024" (zzzzzu).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -288,6 +289,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzzzk.md", "zzzzzj.md"),
         ("claim-hedge-conflict", "zzzzzo.md", "zzzzzn.md"),
         ("claim-hedge-conflict", "zzzzzs.md", "zzzzzr.md"),
+        ("claim-hedge-conflict", "zzzzzu.md", "zzzzzt.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),

@@ -1202,6 +1202,10 @@ mod tests {
         );
         assert_eq!(
             period("By March 2024, 20% of clinics used e-prescribing."),
+            "by March 2024"
+        );
+        assert_eq!(
+            period("By March 2024, clinics had hired 2,000 new nurses."),
             "cumulative through March 2024"
         );
         assert_eq!(

@@ -261,6 +261,17 @@ impl Claim {
 
     /// Appends [`Claim::period_text`] to `out`.
     pub(crate) fn write_period(&self, out: &mut String) {
+        // A share is a state, never a running total: "more than half of
+        // schools were understaffed heading into 2023" holds by 2023.
+        if let (Period::Until { year, .. }, Metric::Share) = (self.period, self.subject.metric) {
+            out.push_str("by ");
+            if let Some(part) = self.part {
+                part.write(out);
+                out.push(' ');
+            }
+            out.push_str(&year.to_string());
+            return;
+        }
         let framed = match (self.period, self.part) {
             (Period::Point { year, weak: false }, Some(part)) => Some(("in ", part, year)),
             // "by March 2025": the month is the end, not the year.

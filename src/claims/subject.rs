@@ -686,13 +686,17 @@ fn is_any_such_time(toks: &[Token<'_>], at: usize) -> bool {
 
 /// Is the word at `at` the "start" of "at the start of the school year",
 /// "the close of 2023", "the middle of the decade": a point in a period,
-/// between "the" and "of"?
+/// between "the" and "of"? Or the "heading" of "heading into the school
+/// year"?
 fn is_point_in_a_period(toks: &[Token<'_>], at: usize) -> bool {
     matches!(
         toks[at].word(),
         "start" | "beginning" | "outset" | "close" | "middle" | "end" | "height"
     ) && at.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
         && toks.get(at + 1).is_some_and(|t| t.word() == "of")
+        // "heading into the 2023-24 school year": at its start.
+        || matches!(toks[at].word(), "heading" | "headed" | "going" | "moving")
+            && toks.get(at + 1).is_some_and(|t| t.word() == "into")
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
