@@ -263,7 +263,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// of" is "were short of", and "on a given school day" picks no day: the
 /// Ohio districts short of bus drivers meet (zzzzzs), and the share of
 /// students who rode a bus agrees. "Heading into the 2024-25 school year"
-/// is also when, and a share "by 2024" meets one "in 2024" (zzzzzu).
+/// is also when, and a share "by 2024" meets one "in 2024" (zzzzzu). An
+/// amount in cents is money: 13.2 against 15.8 cents per kilowatt-hour
+/// (zzzzzw).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -334,6 +336,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzg.md", "zzzzzf.md"),
         ("claim-value-mismatch", "zzzzzm.md", "zzzzzl.md"),
         ("claim-value-mismatch", "zzzzzq.md", "zzzzzp.md"),
+        ("claim-value-mismatch", "zzzzzw.md", "zzzzzv.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -62,6 +62,11 @@ impl Unit {
                 out.push('x');
             }
             Unit::Minutes => write_duration(out, v),
+            // "16.5 cents", as it was written.
+            Unit::Usd if v > 0.0 && v < 1.0 => {
+                trim_float(out, (v * 1e6).round() / 1e4);
+                out.push_str(" cents");
+            }
             Unit::Usd | Unit::Eur | Unit::Gbp | Unit::Count => {
                 out.push_str(match self {
                     Unit::Usd => "$",
@@ -69,7 +74,18 @@ impl Unit {
                     Unit::Gbp => "£",
                     _ => "",
                 });
-                scaled(out, v);
+                // "$36.90", not "$36.9": money below a million keeps its cents.
+                let cents = (v.abs() * 100.0).round() as u64 % 100;
+                if self != Unit::Count && v.abs() < 1e6 && cents != 0 {
+                    use std::fmt::Write as _;
+                    if v < 0.0 && v > -1.0 {
+                        out.push('-');
+                    }
+                    scaled(out, v.trunc());
+                    let _ = write!(out, ".{cents:02}");
+                } else {
+                    scaled(out, v);
+                }
             }
         }
     }
@@ -446,6 +462,9 @@ impl Simple {
     }
 }
 
+/// The scale of an amount in cents: a hundredth of the currency unit.
+const CENTS: i32 = -2;
+
 /// `[currency] numeral [scale] [unit]` starting at `i`.
 fn parse_simple(toks: &[Token<'_>], i: usize) -> Option<Simple> {
     let mut k = i;
@@ -508,6 +527,11 @@ fn parse_simple(toks: &[Token<'_>], i: usize) -> Option<Simple> {
             next += 2;
         } else if matches!(t.word(), "pp" | "ppt" | "ppts") {
             unit = Some(Unit::Points);
+            next += 1;
+        } else if unit.is_none() && scale == 0 && matches!(t.word(), "cents" | "cent") {
+            // "16.5 cents per kilowatt-hour" is $0.165.
+            unit = Some(Unit::Usd);
+            scale = CENTS;
             next += 1;
         } else if unit.is_none() && matches!(t.word(), "dollars" | "usd") {
             unit = Some(Unit::Usd);
@@ -1566,6 +1590,9 @@ mod tests {
     fn units_format_like_prose() {
         assert_eq!(Unit::Usd.format(1.8e12), "$1.8 trillion");
         assert_eq!(Unit::Usd.format(128_000.0), "$128,000");
+        assert_eq!(Unit::Usd.format(36.9), "$36.90");
+        assert_eq!(Unit::Usd.format(1_234.5), "$1,234.50");
+        assert_eq!(Unit::Usd.format(0.165), "16.5 cents");
         assert_eq!(Unit::Percent.format(34.8), "34.8%");
         assert_eq!(Unit::Count.format(1e6), "1 million");
     }
