@@ -361,12 +361,16 @@ impl<'a> Words<'a> {
 }
 
 /// Is `word`, before `next`, the kind of a year ("school year", "fiscal
-/// year"), which dates a figure and says nothing of what it measures?
+/// year", "fiscal 2024", "the 2024 model year"), which dates a figure and
+/// says nothing of what it measures?
 fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
     matches!(
         word,
-        "school" | "academic" | "fiscal" | "calendar" | "financial"
-    ) && next.is_some_and(|t| matches!(t.word(), "year" | "years"))
+        "school" | "academic" | "fiscal" | "calendar" | "financial" | "model" | "tax"
+    ) && next.is_some_and(|t| {
+        matches!(t.word(), "year" | "years")
+            || (word == "fiscal" && super::number::year_of(t).is_some())
+    })
 }
 
 /// [`norm`] of every token ("" for symbols and numbers).
@@ -460,7 +464,10 @@ fn collect(
             }
             // "on a given day", "at any given moment", "at the start of the
             // school year": when, not what.
-            if is_any_such_time(toks, run_start + i) || is_point_in_a_period(toks, run_start + i) {
+            if is_any_such_time(toks, run_start + i)
+                || is_point_in_a_period(toks, run_start + i)
+                || is_the_whole_country(toks, run_start + i)
+            {
                 i += 1;
                 continue;
             }
@@ -697,6 +704,20 @@ fn is_point_in_a_period(toks: &[Token<'_>], at: usize) -> bool {
         // "heading into the 2023-24 school year": at its start.
         || matches!(toks[at].word(), "heading" | "headed" | "going" | "moving")
             && toks.get(at + 1).is_some_and(|t| t.word() == "into")
+}
+
+/// Is the word at `at` the "country" of "across the country", "in the
+/// nation": the whole country, as a figure with no place already is
+/// ([`super::compare`] reads it as the article's country)?
+fn is_the_whole_country(toks: &[Token<'_>], at: usize) -> bool {
+    matches!(toks[at].word(), "country" | "nation")
+        && at.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
+        && at.checked_sub(2).is_some_and(|p| {
+            matches!(
+                toks[p].word(),
+                "across" | "around" | "throughout" | "in" | "nationwide"
+            )
+        })
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
