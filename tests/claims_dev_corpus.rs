@@ -268,7 +268,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzw). "Fiscal 2024" is a date like "fiscal year 2024", and
 /// "across the country" is where a figure with no place already is: the
 /// loans a state fund guaranteed and the jobs of craft breweries meet
-/// (zzzzzy, twice).
+/// (zzzzzy, twice). A measured length of time in years is a figure, and
+/// "10.8 years old" is an age: the average age of Canada's light vehicles
+/// in 2024 (zzzzzz2); two equal waits in weeks agree, and "within 2
+/// years" is no figure.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -342,6 +345,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzw.md", "zzzzzv.md"),
         ("claim-value-mismatch", "zzzzzy.md", "zzzzzx.md"),
         ("claim-value-mismatch", "zzzzzy.md", "zzzzzx.md"),
+        ("claim-value-mismatch", "zzzzzz2.md", "zzzzzz1.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

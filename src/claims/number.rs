@@ -36,6 +36,10 @@ pub enum Unit {
     Times,
     /// A length of time, in minutes ("26.8 minutes", "4 h 37 min").
     Minutes,
+    /// A length of time, in days ("a 4.5-day hospital stay", "44 days").
+    Days,
+    /// A length of time, in years ("12.6 years", "18 months").
+    Years,
 }
 
 impl Unit {
@@ -62,6 +66,21 @@ impl Unit {
                 out.push('x');
             }
             Unit::Minutes => write_duration(out, v),
+            // Weeks were read as days: "38.2 weeks" is shown as written.
+            Unit::Days
+                if v >= 14.0 && ((v / 7.0) * 10.0 - ((v / 7.0) * 10.0).round()).abs() < 1e-6 =>
+            {
+                trim_float(out, ((v / 7.0) * 10.0).round() / 10.0);
+                out.push_str(" weeks");
+            }
+            Unit::Days => {
+                trim_float(out, (v * 100.0).round() / 100.0);
+                out.push_str(if v == 1.0 { " day" } else { " days" });
+            }
+            Unit::Years => {
+                trim_float(out, (v * 100.0).round() / 100.0);
+                out.push_str(if v == 1.0 { " year" } else { " years" });
+            }
             // "16.5 cents", as it was written.
             Unit::Usd if v > 0.0 && v < 1.0 => {
                 trim_float(out, (v * 1e6).round() / 1e4);
@@ -932,22 +951,22 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             0,
         ));
     }
-    // "26.8 minutes", "4 hours 48 minutes", "4 h 37 min".
+    // "26.8 minutes", "4 hours 48 minutes", "4 h 37 min", "12.6 years".
     if a.unit.is_none()
         && a.scale == 0
         && !a.numeral.words
-        && let Some((minutes, last, rounding)) = duration(toks, &a)
+        && let Some((length, last, rounding, unit)) = duration(toks, &a)
     {
         return Some(finish(
             toks,
             i,
             last,
-            minutes,
-            minutes,
-            minutes,
+            length,
+            length,
+            length,
             rounding,
-            Unit::Minutes,
-            minutes,
+            unit,
+            length,
             0,
             None,
             Form::Point,
@@ -1279,11 +1298,33 @@ fn minutes_per(word: &str) -> Option<f64> {
     }
 }
 
-/// A duration in hours and minutes starting at the number `a`: its length
-/// in minutes, the token after it and its rounding. "4 hours 48 minutes"
-/// and "3 hours and 50 minutes" are one duration.
-fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64)> {
-    let per = minutes_per(toks.get(a.last)?.word())?;
+/// The unit and its size of a length of time counted in days or years
+/// ("4.5 days", "18 months", "12.6 years"). Weeks are days and months
+/// are years, so "six weeks" meets "42 days" and "18 months" "1.5 years".
+fn calendar_unit(word: &str) -> Option<(Unit, f64)> {
+    match word {
+        "day" | "days" => Some((Unit::Days, 1.0)),
+        "week" | "weeks" => Some((Unit::Days, 7.0)),
+        "month" | "months" => Some((Unit::Years, 1.0 / 12.0)),
+        "year" | "years" => Some((Unit::Years, 1.0)),
+        _ => None,
+    }
+}
+
+/// A duration starting at the number `a`: its length in its unit, the
+/// token after it, its rounding and its unit. "4 hours 48 minutes" and "3
+/// hours and 50 minutes" are one duration.
+fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64, Unit)> {
+    let word = toks.get(a.last)?.word();
+    if let Some((unit, size)) = calendar_unit(word) {
+        return Some((
+            a.numeral.value * size,
+            a.last + 1,
+            a.numeral.rounding * size,
+            unit,
+        ));
+    }
+    let per = minutes_per(word)?;
     let mut minutes = a.numeral.value * per;
     let mut rounding = a.numeral.rounding * per;
     let mut last = a.last + 1;
@@ -1300,7 +1341,32 @@ fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64)> {
             last += and + 2;
         }
     }
-    Some((minutes, last, rounding))
+    Some((minutes, last, rounding, Unit::Minutes))
+}
+
+/// Does `word` put the length of time after it in the calendar ("over
+/// the next 2.5 years", "after 90 days")? "In" does so unless the length
+/// is measured to a decimal ("pays for itself in 8.5 years").
+fn is_time_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "within"
+            | "over"
+            | "for"
+            | "after"
+            | "before"
+            | "next"
+            | "past"
+            | "last"
+            | "than"
+            | "under"
+            | "to"
+            | "from"
+            | "every"
+            | "per"
+            | "first"
+            | "least"
+    )
 }
 
 /// Rejects readings that are numeric but not claims.
@@ -1373,12 +1439,16 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
         // a decimal or in hours and minutes ("26.8 minutes", "4 h 37
         // min"), or said to be an average or median. "Takes 30 minutes"
         // and "within 24 hours" are not.
-        Unit::Minutes => {
+        Unit::Minutes | Unit::Days | Unit::Years => {
             let measured = toks[q.first].lower.contains('.')
                 || (q.first + 1..q.last).any(|k| toks[k].kind == TokenKind::Number);
             let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
                 .any(|k| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged"));
-            measured || aggregate
+            // "over the next 2.5 years", "within 30 days": when, not how long.
+            let decimal = toks[q.first].lower.contains('.');
+            let when = q.unit != Unit::Minutes
+                && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
+            (measured || aggregate) && !when
         }
         _ => true,
     }
@@ -1423,6 +1493,21 @@ mod tests {
         // Not measured: how long something takes.
         assert!(quantities("it takes 30 minutes to set up").is_empty());
         assert!(quantities("refunds arrive within 24 hours").is_empty());
+    }
+
+    #[test]
+    fn measured_durations_in_days_and_years() {
+        let q = one("the average age of cars reached 12.6 years");
+        assert_eq!((q.unit, q.value), (Unit::Years, 12.6));
+        assert_eq!(one("a median tenure of 18 months").value, 1.5);
+        assert_eq!(one("the average stay lasted 4.5 days").unit, Unit::Days);
+        assert_eq!(one("a median wait of 38.2 weeks").unit, Unit::Days);
+        assert_eq!(one("pays for itself in about 8.5 years").value, 8.5);
+        // When, not how long: a length of time in the calendar.
+        assert!(quantities("the loan is repaid over the next 2.5 years").is_empty());
+        assert!(quantities("the plant closed in 5 years").is_empty());
+        assert!(quantities("the fund closed within 10 years").is_empty());
+        assert!(quantities("workers have 18 months to decide").is_empty());
     }
 
     #[test]
@@ -1593,6 +1678,9 @@ mod tests {
         assert_eq!(Unit::Usd.format(36.9), "$36.90");
         assert_eq!(Unit::Usd.format(1_234.5), "$1,234.50");
         assert_eq!(Unit::Usd.format(0.165), "16.5 cents");
+        assert_eq!(Unit::Years.format(12.6), "12.6 years");
+        assert_eq!(Unit::Days.format(44.0), "44 days");
+        assert_eq!(Unit::Days.format(38.2 * 7.0), "38.2 weeks");
         assert_eq!(Unit::Percent.format(34.8), "34.8%");
         assert_eq!(Unit::Count.format(1e6), "1 million");
     }

@@ -462,6 +462,18 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "12.6 years old" is an age: "the average car is 12.6 years
+            // old" and "the average age of cars is 12.6 years" meet.
+            if toks[run_start + i].word() == "old"
+                && (run_start + i)
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(toks[p].word(), "years" | "year" | "months"))
+            {
+                out.terms.push(Term::new("age"));
+                after_term = Some(run_start + i + 1);
+                i += 1;
+                continue;
+            }
             // "on a given day", "at any given moment", "at the start of the
             // school year": when, not what.
             if is_any_such_time(toks, run_start + i)
@@ -1384,7 +1396,7 @@ pub(crate) fn analyse(
     // "Adults spend 3 hours 50 minutes a day on their phones", "the average
     // commute took 27.4 minutes": time spent or taken is what a duration
     // measures, not a word of its subject.
-    if q.unit == Unit::Minutes {
+    if matches!(q.unit, Unit::Minutes | Unit::Days | Unit::Years) {
         main.terms.retain(|t| !is_duration_verb(t.as_str()));
     }
     Some(Analysis {
