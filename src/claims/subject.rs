@@ -280,6 +280,16 @@ word_set!(
 ]
 );
 word_set!(
+    /// Verbs of keeping a count or giving a figure, read as a frame only
+    /// after an institution's name ([`named_institution_before`]): "The
+    /// Health & Fitness Association counted 68 million members", but
+    /// "public libraries in Vermont logged 4.2 million visits".
+    is_keeping_verb: [
+    "counted", "tallied", "logged", "recorded", "registered", "received", "pegged", "gives", "gave",
+    "estimated", "reported",
+]
+);
+word_set!(
     /// Past forms of verbs of saying, read as a frame only before "that".
     is_past_reporting_verb: [
     "reported", "stated", "noted", "estimated", "projected", "predicted", "showed", "shows", "revealed",
@@ -910,7 +920,8 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
     let mut names_source = false;
     for k in segment.start..limit {
         let tok = &toks[k];
-        if tok.kind != TokenKind::Word {
+        // "Health & Fitness Association": a name runs on past "&".
+        if tok.kind != TokenKind::Word && !tok.is_symbol('&') {
             break;
         }
         let w = tok.word();
@@ -922,9 +933,9 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
         // "Shelter Animals Count data show ...": a capitalised word inside
         // the clause is part of a name, not a verb.
         let in_name = k > segment.start && tok.capitalized;
-        let verb = is_reporting_verb(w)
+        let verb = (is_reporting_verb(w) && !in_name
+            || named_institution_before(toks, segment.start, k))
             && !passive
-            && !in_name
             && !is_up_word(next)
             && !is_down_word(next)
             && !is_auxiliary(next);
@@ -951,6 +962,30 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
         names_source |= is_source_noun(w) || data_says || (k > segment.start && tok.capitalized);
     }
     segment.start..segment.start
+}
+
+/// Is the word at `verb` a verb of keeping a count ([`is_keeping_verb`])
+/// right after an institution's name, read back from it: capitalised
+/// words and the small words inside names ("Bureau of Labor Statistics",
+/// "Health & Fitness Association", "the FBI's Internet Crime Complaint
+/// Center"), one of them a source noun ("Bureau", "Association")?
+fn named_institution_before(toks: &[Token<'_>], start: usize, verb: usize) -> bool {
+    if !is_keeping_verb(toks[verb].word()) {
+        return false;
+    }
+    let mut k = verb;
+    let mut institution = false;
+    while k > start {
+        k -= 1;
+        let t = &toks[k];
+        let inside = t.is_symbol('&') || matches!(t.word(), "of" | "for" | "and" | "on");
+        if t.kind == TokenKind::Word && t.capitalized {
+            institution |= is_source_noun(without_possessive(&t.lower));
+        } else if !inside {
+            break;
+        }
+    }
+    institution
 }
 
 word_set!(
