@@ -1041,6 +1041,19 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
         k += 1;
     }
     let start = k;
+    // "about three in four (75%) completed the series", "one in four said
+    // they had delayed a repair": a fraction with no "of" followed by a
+    // verb in the past has no base written. "Four in five mortgaged
+    // homeowners" has a noun after its participle.
+    let past = |t: &Token<'_>| t.lower.len() > 4 && t.lower.ends_with("ed");
+    let verb = toks.get(start).is_some_and(past)
+        && (start > q.last
+            || toks.get(start + 1).is_none_or(|n| {
+                n.kind != TokenKind::Word || lex.is_stop(&normalise_cow(&n.lower))
+            }));
+    if after.word() != "of" && verb {
+        return None;
+    }
     while k < toks.len() && k - start < 4 {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
