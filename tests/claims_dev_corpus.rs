@@ -275,7 +275,11 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// source, not what it measures (zzzzzz4: recreational kayakers), while
 /// "public libraries in Maine logged 5.1 million visits" keeps the
 /// libraries. "One in four said they had skipped a rent payment" has no
-/// base: "skipped" is what they did, as in "31% skipped" (zzzzzz6).
+/// base: "skipped" is what they did, as in "31% skipped" (zzzzzz6). "The
+/// last three months of 2024" is Q4 2024, "I read that the central bank's
+/// credit report showed" is two frames, and "actually" says nothing of
+/// what fell: Canadian auto loan balances rose and fell by $3.1 billion
+/// (zzzzzz8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -288,6 +292,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-direction-mismatch", "b.md", "a.md"),
         ("claim-direction-mismatch", "h.md", "g.md"),
         ("claim-direction-mismatch", "q.md", "p.md"),
+        ("claim-direction-mismatch", "zzzzzz8.md", "zzzzzz7.md"),
         ("claim-hedge-conflict", "j.md", "i.md"),
         ("claim-hedge-conflict", "s.md", "r.md"),
         ("claim-hedge-conflict", "zc.md", "zb.md"),

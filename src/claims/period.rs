@@ -437,7 +437,7 @@ fn coded_part(w: &str) -> Option<YearPart> {
 /// Where a date written before the year at `year_at` begins, with the part
 /// of the year it names: "February 2024", "Feb. 2024", "February of 2024",
 /// "February 12, 2024", "12 February 2024", "the first quarter of 2024",
-/// "the second half of 2023", "Q3 2024".
+/// "the second half of 2023", "the last three months of 2024", "Q3 2024".
 fn part_before(toks: &[Token<'_>], year_at: usize) -> Option<(usize, YearPart)> {
     let word = |k: usize| toks[k].word();
     let mut at = year_at.checked_sub(1)?;
@@ -459,6 +459,25 @@ fn part_before(toks: &[Token<'_>], year_at: usize) -> Option<(usize, YearPart)> 
             at - 1
         };
         return Some((start, part));
+    }
+    // "the last three months of 2024", "the first six months of 2023": a
+    // quarter or a half in other words.
+    if word(year_at - 1) == "of" && word(at) == "months" && at >= 2 {
+        let part = match (word(at - 2), word(at - 1)) {
+            ("first", "three") => Some(YearPart::Quarter(1)),
+            ("last" | "final", "three") => Some(YearPart::Quarter(4)),
+            ("first", "six") => Some(YearPart::Half(1)),
+            ("last" | "final", "six") => Some(YearPart::Half(2)),
+            _ => None,
+        };
+        if let Some(part) = part {
+            let start = if at >= 3 && word(at - 3) == "the" {
+                at - 3
+            } else {
+                at - 2
+            };
+            return Some((start, part));
+        }
     }
     if let Some(part) = coded_part(word(at)) {
         return Some((at, part));
@@ -986,6 +1005,17 @@ mod tests {
         assert_eq!(
             month("during the second half of 2023, 41%", false),
             (point(2023), Some(YearPart::Half(2)))
+        );
+        assert_eq!(
+            month(
+                "balances fell by $45 billion in the last three months of 2024",
+                true
+            ),
+            (Period::over_year(2024), Some(YearPart::Quarter(4)))
+        );
+        assert_eq!(
+            month("in the first six months of 2023, 41%", false),
+            (point(2023), Some(YearPart::Half(1)))
         );
         // A span of months of one year is its own part.
         assert_eq!(

@@ -276,7 +276,7 @@ word_set!(
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
-    "tally", "tallies", "pegs", "records",
+    "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated",
 ]
 );
 word_set!(
@@ -294,6 +294,7 @@ word_set!(
     is_past_reporting_verb: [
     "reported", "stated", "noted", "estimated", "projected", "predicted", "showed", "shows", "revealed",
     "reveals", "suggested", "concluded", "claimed", "announced", "explained", "wrote", "writes",
+    "read", "learned", "learnt", "heard", "discovered",
 ]
 );
 word_set!(
@@ -915,6 +916,18 @@ fn classifies_occupation(toks: &[Token<'_>], words: &Words<'_>, k: usize, end: u
 /// or a capitalised name inside the clause); "Nurses say they earn" keeps
 /// "nurses".
 fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
+    // "I read that the Fed's report showed balances fell": a frame may
+    // open another.
+    let first = one_frame(toks, segment, figure);
+    if first.is_empty() {
+        return first;
+    }
+    let rest = first.end..segment.end;
+    segment.start..one_frame(toks, &rest, figure).end.max(first.end)
+}
+
+/// The first attribution frame at the start of `segment` ([`frame`]).
+fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
     let limit = (segment.start + 9).min(segment.end).min(figure);
     let mut all_frame_words = true;
     let mut names_source = false;
