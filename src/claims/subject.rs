@@ -403,6 +403,11 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
     if tok.lower == "us" && !(tok.capitalized && tok.end - tok.start == 2) {
         return Cow::Borrowed("");
     }
+    // "Texas", "Kansas", "Las Vegas": a name in "-as" is no plural (but
+    // "Areas" opening a sentence is read as one).
+    if tok.capitalized && tok.lower.len() > 4 && tok.lower.ends_with("as") {
+        return Cow::Borrowed(&tok.lower);
+    }
     normalise_cow(&tok.lower)
 }
 
