@@ -279,7 +279,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// last three months of 2024" is Q4 2024, "I read that the central bank's
 /// credit report showed" is two frames, and "actually" says nothing of
 /// what fell: Canadian auto loan balances rose and fell by $3.1 billion
-/// (zzzzzz8).
+/// (zzzzzz8). "46% of respondents" is a survey's answer, not a sample
+/// size, and "people surveyed for the Coastal Anglers Survey" are its
+/// respondents; respondents stand for the article's topic, so the anglers'
+/// survey meets itself (zzzzzz9) and not a lake survey's (zzzzzz11).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -307,6 +310,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzzzo.md", "zzzzzn.md"),
         ("claim-hedge-conflict", "zzzzzs.md", "zzzzzr.md"),
         ("claim-hedge-conflict", "zzzzzu.md", "zzzzzt.md"),
+        ("claim-hedge-conflict", "zzzzzz9.md", "zzzzzz10.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),

@@ -1405,7 +1405,10 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
         return false;
     }
     let next_two = toks.get(q.last + 1).map_or("", |t| t.lower.as_ref());
-    if is_sample_after(after) || is_sample_after(next_two) {
+    // "1,200 respondents" is a sample size; "54% of respondents reuse a
+    // password" is what the sample said.
+    let share = q.unit == Unit::Percent && after == "of";
+    if is_sample_after(after) || (is_sample_after(next_two) && !share) {
         return false;
     }
     match q.unit {

@@ -938,8 +938,10 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
     let mut names_source = false;
     for k in segment.start..limit {
         let tok = &toks[k];
-        // "Health & Fitness Association": a name runs on past "&".
-        if tok.kind != TokenKind::Word && !tok.is_symbol('&') {
+        // "Health & Fitness Association": a name runs on past "&", and "the
+        // 2024 Online Habits Survey found" past its year.
+        let year = super::number::year_of(tok).is_some();
+        if tok.kind != TokenKind::Word && !tok.is_symbol('&') && !year {
             break;
         }
         let w = tok.word();
@@ -980,6 +982,39 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         names_source |= is_source_noun(w) || data_says || (k > segment.start && tok.capitalized);
     }
     segment.start..segment.start
+}
+
+/// The names of the surveys in `segment` that its respondents were asked
+/// for: "people surveyed for the 2024 Coastal Anglers Survey", "adults
+/// polled by the Pew Research Center". Where an answer comes from is not
+/// what it says.
+fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>> {
+    let mut names = Vec::new();
+    for k in segment.start + 1..segment.end {
+        if !matches!(toks[k].word(), "for" | "by" | "in")
+            || !matches!(
+                toks[k - 1].word(),
+                "surveyed" | "polled" | "questioned" | "interviewed" | "asked"
+            )
+        {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < segment.end {
+            let t = &toks[end];
+            let inside = matches!(t.word(), "the" | "of" | "on" | "and" | "its")
+                || t.is_symbol('&')
+                || super::number::year_of(t).is_some();
+            if !(t.kind == TokenKind::Word && t.capitalized) && !inside {
+                break;
+            }
+            end += 1;
+        }
+        if (k + 1..end).any(|i| toks[i].capitalized) {
+            names.push(k..end);
+        }
+    }
+    names
 }
 
 /// Is the word at `verb` a verb of keeping a count ([`is_keeping_verb`])
@@ -1056,6 +1091,14 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && lex.is_stop(&normalise_cow(&t.lower)))
     {
+        // "54% of respondents reuse a password": a share of those asked,
+        // whose answer is the clause; they are the base, and name no group.
+        if matches!(
+            toks[k].word(),
+            "respondents" | "participants" | "respondent"
+        ) {
+            return Some(k..k + 1);
+        }
         k += 1;
     }
     let start = k;
@@ -1281,10 +1324,12 @@ pub(crate) fn analyse(
     } else {
         Vec::new()
     };
+    let survey_names = survey_names(toks, &ctx.segment);
     let skip = |k: usize| {
         in_figure(k)
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
+            || survey_names.iter().any(|r| r.contains(&k))
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
             || other_bases.iter().any(|b| b.contains(&k))
@@ -1313,6 +1358,32 @@ pub(crate) fn analyse(
     if let Some(b) = &base {
         collect(toks, words, b.clone(), &|_| false, &mut base_terms);
         main.geo = main.geo.or(base_terms.geo.take());
+        // "60% of people surveyed" is "60% of respondents": people in
+        // general name no group.
+        if base_terms
+            .terms
+            .iter()
+            .all(|t| matches!(t.as_str(), "people" | "person" | "individual"))
+        {
+            base_terms.terms.clear();
+        }
+        // "Respondents" ("people surveyed") are the people of one survey,
+        // named elsewhere in the article: like "the company", they stand
+        // for its topic, and two surveys' respondents are not one group.
+        let asked = toks[b.start..b.end.min(b.start + 1)]
+            .iter()
+            .any(|t| matches!(t.word(), "respondents" | "participants" | "respondent"))
+            || (base_terms.terms.is_empty()
+                && toks.get(b.end).is_some_and(|t| {
+                    matches!(
+                        t.word(),
+                        "surveyed" | "polled" | "questioned" | "interviewed"
+                    )
+                }));
+        if asked {
+            main.anaphoric = true;
+            main.names_one_entity = true;
+        }
     }
 
     // "Frontier had the worst record, with only 64% of its flights on
