@@ -107,21 +107,21 @@ mod tests {
         claim.subject.terms.iter().map(Term::as_str).collect()
     }
 
+    /// The claims of each text, one text an article.
+    fn corpus(texts: &[&str]) -> Vec<Vec<Claim>> {
+        let lexicon = Lexicon::builtin();
+        texts
+            .iter()
+            .map(|t| extract_prose(t, None, &lexicon))
+            .collect()
+    }
+
     #[test]
     fn a_closed_compound_reads_as_its_open_form_when_the_corpus_has_its_parts() {
-        let lexicon = Lexicon::builtin();
-        let docs = vec![
-            extract_prose(
-                "The average round-trip ticket cost $382 in 2023.",
-                None,
-                &lexicon,
-            ),
-            extract_prose(
-                "The average round trip ticket cost $418 in 2023.",
-                None,
-                &lexicon,
-            ),
-        ];
+        let docs = corpus(&[
+            "The average round-trip ticket cost $382 in 2023.",
+            "The average round trip ticket cost $418 in 2023.",
+        ]);
         assert_eq!(terms(&docs[0][0]), ["cost", "roundtrip", "ticket"]);
         let found = compounds(&docs);
         let respelled = respell(&docs, &found);
@@ -132,15 +132,10 @@ mod tests {
 
     #[test]
     fn a_word_is_not_split_into_parts_the_corpus_never_uses() {
-        let lexicon = Lexicon::builtin();
-        let docs = vec![
-            extract_prose(
-                "The average round-trip ticket cost $382 in 2023.",
-                None,
-                &lexicon,
-            ),
-            extract_prose("The average carpet price was $41 in 2023.", None, &lexicon),
-        ];
+        let docs = corpus(&[
+            "The average round-trip ticket cost $382 in 2023.",
+            "The average carpet price was $41 in 2023.",
+        ]);
         assert!(compounds(&docs).is_empty());
     }
 }
