@@ -1005,7 +1005,8 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
             let inside = matches!(t.word(), "the" | "of" | "on" | "and" | "its")
                 || t.is_symbol('&')
                 || super::number::year_of(t).is_some();
-            if !(t.kind == TokenKind::Word && t.capitalized) && !inside {
+            let name = t.kind == TokenKind::Word && t.capitalized;
+            if !(name || inside) {
                 break;
             }
             end += 1;
