@@ -1047,7 +1047,7 @@ word_set!(
     is_measure_word: [
     "pay", "job", "posting", "worker", "people", "company", "specialist", "demand", "market", "start", "starting",
     "package", "hire", "hiring", "opening", "revenue", "sale", "cost", "price", "spending", "budget", "growth",
-    "tuition", "fee", "rent", "premium", "user", "subscriber", "customer", "purchase",
+    "tuition", "fee", "rent", "premium", "user", "subscriber", "customer",
 ]
 );
 
