@@ -658,7 +658,8 @@ fn is_date_cell(cell: &str) -> bool {
         && words.len() <= 3
         && words.iter().all(|w| {
             is_year(w)
-                || matches!(w.as_str(), "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fy")
+                || w == "fy"
+                || super::period::coded_part(w).is_some()
                 || super::period::month_number(w).is_some()
         })
 }

@@ -67,10 +67,8 @@ impl Unit {
             }
             Unit::Minutes => write_duration(out, v),
             // Weeks were read as days: "38.2 weeks" is shown as written.
-            Unit::Days
-                if v >= 14.0 && ((v / 7.0) * 10.0 - ((v / 7.0) * 10.0).round()).abs() < 1e-6 =>
-            {
-                trim_float(out, ((v / 7.0) * 10.0).round() / 10.0);
+            Unit::Days if v >= 14.0 && is_whole(v / 7.0 * 10.0) => {
+                trim_float(out, (v / 7.0 * 10.0).round() / 10.0);
                 out.push_str(" weeks");
             }
             Unit::Days => {
@@ -108,6 +106,11 @@ impl Unit {
             }
         }
     }
+}
+
+/// Is `x` a whole number, within a floating-point error?
+fn is_whole(x: f64) -> bool {
+    (x - x.round()).abs() < 1e-6
 }
 
 /// "26.8 min", "4 h 37 min", "40 h".
@@ -1443,12 +1446,12 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
         // min"), or said to be an average or median. "Takes 30 minutes"
         // and "within 24 hours" are not.
         Unit::Minutes | Unit::Days | Unit::Years => {
-            let measured = toks[q.first].lower.contains('.')
-                || (q.first + 1..q.last).any(|k| toks[k].kind == TokenKind::Number);
+            let decimal = toks[q.first].lower.contains('.');
+            let measured =
+                decimal || (q.first + 1..q.last).any(|k| toks[k].kind == TokenKind::Number);
             let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
                 .any(|k| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged"));
             // "over the next 2.5 years", "within 30 days": when, not how long.
-            let decimal = toks[q.first].lower.contains('.');
             let when = q.unit != Unit::Minutes
                 && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
             (measured || aggregate) && !when

@@ -424,7 +424,7 @@ fn ordinal(w: &str, last: u8) -> Option<u8> {
 }
 
 /// "q1", "h2": a quarter or half written as a code.
-fn coded_part(w: &str) -> Option<YearPart> {
+pub(crate) fn coded_part(w: &str) -> Option<YearPart> {
     let (kind, n) = w.split_at_checked(1)?;
     let n: u8 = n.parse().ok()?;
     match kind {

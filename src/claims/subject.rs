@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
-use super::number::{Form, Quantity, Unit, number_word, year_of};
+use super::number::{Form, Quantity, Unit, is_sample_after, is_sample_verb, number_word, year_of};
 use super::period::month_number;
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_section_name};
@@ -379,8 +379,7 @@ fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
         word,
         "school" | "academic" | "fiscal" | "calendar" | "financial" | "model" | "tax"
     ) && next.is_some_and(|t| {
-        matches!(t.word(), "year" | "years")
-            || (word == "fiscal" && super::number::year_of(t).is_some())
+        matches!(t.word(), "year" | "years") || (word == "fiscal" && year_of(t).is_some())
     })
 }
 
@@ -494,6 +493,7 @@ fn collect(
             // school year": when, not what.
             if is_any_such_time(toks, run_start + i)
                 || is_point_in_a_period(toks, run_start + i)
+                || is_way_into_a_period(toks, run_start + i)
                 || is_the_whole_country(toks, run_start + i)
             {
                 i += 1;
@@ -721,17 +721,20 @@ fn is_any_such_time(toks: &[Token<'_>], at: usize) -> bool {
 
 /// Is the word at `at` the "start" of "at the start of the school year",
 /// "the close of 2023", "the middle of the decade": a point in a period,
-/// between "the" and "of"? Or the "heading" of "heading into the school
-/// year"?
+/// between "the" and "of"?
 fn is_point_in_a_period(toks: &[Token<'_>], at: usize) -> bool {
     matches!(
         toks[at].word(),
         "start" | "beginning" | "outset" | "close" | "middle" | "end" | "height"
     ) && at.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
         && toks.get(at + 1).is_some_and(|t| t.word() == "of")
-        // "heading into the 2023-24 school year": at its start.
-        || matches!(toks[at].word(), "heading" | "headed" | "going" | "moving")
-            && toks.get(at + 1).is_some_and(|t| t.word() == "into")
+}
+
+/// Is the word at `at` the "heading" of "heading into the 2023-24 school
+/// year": at the period's start?
+fn is_way_into_a_period(toks: &[Token<'_>], at: usize) -> bool {
+    matches!(toks[at].word(), "heading" | "headed" | "going" | "moving")
+        && toks.get(at + 1).is_some_and(|t| t.word() == "into")
 }
 
 /// Is the word at `at` the "country" of "across the country", "in the
@@ -940,7 +943,7 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         let tok = &toks[k];
         // "Health & Fitness Association": a name runs on past "&", and "the
         // 2024 Online Habits Survey found" past its year.
-        let year = super::number::year_of(tok).is_some();
+        let year = year_of(tok).is_some();
         if tok.kind != TokenKind::Word && !tok.is_symbol('&') && !year {
             break;
         }
@@ -991,12 +994,7 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
 fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>> {
     let mut names = Vec::new();
     for k in segment.start + 1..segment.end {
-        if !matches!(toks[k].word(), "for" | "by" | "in")
-            || !matches!(
-                toks[k - 1].word(),
-                "surveyed" | "polled" | "questioned" | "interviewed" | "asked"
-            )
-        {
+        if !matches!(toks[k].word(), "for" | "by" | "in") || !is_sample_verb(toks[k - 1].word()) {
             continue;
         }
         let mut end = k + 1;
@@ -1004,7 +1002,7 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
             let t = &toks[end];
             let inside = matches!(t.word(), "the" | "of" | "on" | "and" | "its")
                 || t.is_symbol('&')
-                || super::number::year_of(t).is_some();
+                || year_of(t).is_some();
             let name = t.kind == TokenKind::Word && t.capitalized;
             if !(name || inside) {
                 break;
@@ -1094,10 +1092,7 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     {
         // "54% of respondents reuse a password": a share of those asked,
         // whose answer is the clause; they are the base, and name no group.
-        if matches!(
-            toks[k].word(),
-            "respondents" | "participants" | "respondent"
-        ) {
+        if is_sample_after(toks[k].word()) {
             return Some(k..k + 1);
         }
         k += 1;
@@ -1371,16 +1366,9 @@ pub(crate) fn analyse(
         // "Respondents" ("people surveyed") are the people of one survey,
         // named elsewhere in the article: like "the company", they stand
         // for its topic, and two surveys' respondents are not one group.
-        let asked = toks[b.start..b.end.min(b.start + 1)]
-            .iter()
-            .any(|t| matches!(t.word(), "respondents" | "participants" | "respondent"))
+        let asked = is_sample_after(toks[b.start].word())
             || (base_terms.terms.is_empty()
-                && toks.get(b.end).is_some_and(|t| {
-                    matches!(
-                        t.word(),
-                        "surveyed" | "polled" | "questioned" | "interviewed"
-                    )
-                }));
+                && toks.get(b.end).is_some_and(|t| is_sample_verb(t.word())));
         if asked {
             main.anaphoric = true;
             main.names_one_entity = true;
