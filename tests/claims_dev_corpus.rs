@@ -284,7 +284,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// respondents; respondents stand for the article's topic, so the anglers'
 /// survey meets itself (zzzzzz9) and not a lake survey's (zzzzzz11).
 /// What Canadians bought is what was sold in Canada: 410,000 against
-/// 520,000 heat pumps in 2023 (zzzzzz13).
+/// 520,000 heat pumps in 2023 (zzzzzz13). A project manager is no other
+/// manager: "project" names the job, it is not the verb "projects", so
+/// Ohio's project managers' pay never meets all Ohio managers' (zzzzzz15).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
