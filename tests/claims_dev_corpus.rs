@@ -287,6 +287,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 520,000 heat pumps in 2023 (zzzzzz13). A project manager is no other
 /// manager: "project" names the job, it is not the verb "projects", so
 /// Ohio's project managers' pay never meets all Ohio managers' (zzzzzz15).
+/// "Since 2019, when the average concert ticket cost $92" dates $92 to
+/// 2019, so it does not contradict this year's $128 (zzzzzz17).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -13,7 +13,7 @@ use chrono::Datelike;
 use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
-use super::period::{TimeFacts, resolve, scan};
+use super::period::{TimeFacts, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
@@ -624,6 +624,15 @@ fn with_neighbours(
     seg_index: usize,
     figures: &[Range<usize>],
 ) -> TimeFacts {
+    // "since 2019, when the average family spent $693": a clause opened by
+    // "when" right after a date is that date's.
+    if toks[segs[seg_index].start].word() == "when"
+        && let Some(date) = seg_index
+            .checked_sub(1)
+            .and_then(|p| trailing_date(toks, &segs[p]))
+    {
+        facts = facts.or(scan(&toks[date]));
+    }
     let bare = |s: &Range<usize>| is_bare_clause(s, figures);
     let before = &segs[..seg_index];
     if before.iter().all(bare) {
@@ -643,6 +652,15 @@ fn with_neighbours(
         }
     }
     facts
+}
+
+/// The date that ends `segment`, without its preposition: "2019" of
+/// "climbed since 2019", "March 2020" of "back in March 2020".
+fn trailing_date(toks: &[Token<'_>], segment: &Range<usize>) -> Option<Range<usize>> {
+    let last = segment.end.checked_sub(1).filter(|&k| k >= segment.start)?;
+    year_of(&toks[last])?;
+    let month = last > segment.start && month_number(toks[last - 1].word()).is_some();
+    Some(if month { last - 1 } else { last }..segment.end)
 }
 
 /// Is a table cell only a date: "2023", "Q4 2024", "May 2024", "2023-24"?
