@@ -288,7 +288,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// manager: "project" names the job, it is not the verb "projects", so
 /// Ohio's project managers' pay never meets all Ohio managers' (zzzzzz15).
 /// "Since 2019, when the average concert ticket cost $92" dates $92 to
-/// 2019, so it does not contradict this year's $128 (zzzzzz17).
+/// 2019, so it does not contradict this year's $128 (zzzzzz17). A list
+/// item's label is one noun phrase: "Average premium, cat
+/// accident-and-illness plan, 2024" keeps its premium, and meets a
+/// sentence's $351 premium for the same plan (zzzzzz19).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -365,6 +368,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzw.md", "zzzzzv.md"),
         ("claim-value-mismatch", "zzzzzy.md", "zzzzzx.md"),
         ("claim-value-mismatch", "zzzzzy.md", "zzzzzx.md"),
+        ("claim-value-mismatch", "zzzzzz19.md", "zzzzzz18.md"),
         ("claim-value-mismatch", "zzzzzz2.md", "zzzzzz1.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),

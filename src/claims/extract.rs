@@ -220,6 +220,14 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             && toks[segs[p].start].word() != "according"
                     })
                     .map(|p| segs[p].clone());
+                // "- **Average yearly premium, dog plan**: $812": a list
+                // item's label is one noun phrase, whose commas join its
+                // parts; it is the clause before the value, whole.
+                let label = list_first
+                    .is_some()
+                    .then(|| item_label(toks, &segs, seg_index))
+                    .flatten();
+                let previous = label.or(previous);
                 let ctx = SubjectContext {
                     toks,
                     words: &words,
@@ -652,6 +660,19 @@ fn with_neighbours(
         }
     }
     facts
+}
+
+/// The label of a "Label: value" list item whose value opens segment
+/// `seg_index`: every segment before it, when a colon ends the last of
+/// them and no other colon comes earlier.
+fn item_label(toks: &[Token<'_>], segs: &[Range<usize>], seg_index: usize) -> Option<Range<usize>> {
+    let last = segs[..seg_index].last()?;
+    let first = segs.first()?;
+    let colon = toks.get(last.end)?;
+    if seg_index < 2 || !colon.is_symbol(':') || toks[..last.end].iter().any(|t| t.is_symbol(':')) {
+        return None;
+    }
+    Some(first.start..last.end)
 }
 
 /// The date that ends `segment`, without its preposition: "2019" of
