@@ -1619,6 +1619,22 @@ mod real_prose_tests {
     }
 
     #[test]
+    fn a_change_from_the_year_before_is_the_change_over_the_sentence_s_year() {
+        // Published 2024-05-01: the sentence's 2022, not the article's
+        // year, is the year of the change; a source between them is passed.
+        let found = rules(&[
+            "Craft production fell to 23.1 million barrels in 2022, per the trade group, down 1% from the year before.",
+            "Craft production rose 2% in 2022.",
+        ]);
+        assert_eq!(found, [ConflictKind::Direction]);
+        let found = rules(&[
+            "Craft production fell to 23.1 million barrels in 2022, per the trade group, down 1% from the year before.",
+            "Craft production rose 2% in 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_yearly_count_is_not_a_total() {
         let found = rules(&[
             "Analysts expect 65,000 new jobs in drone piloting each year through 2031.",

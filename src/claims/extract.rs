@@ -211,13 +211,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%") and sources ("..., according to Freddie
-                // Mac, and averaged 6.7%"), which name who reports the
+                // Mac, and averaged 6.7%", "..., per the trade group, down 1%"), which name who reports the
                 // figure, not what it measures.
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
-                        !words.only_stop_words(segs[p].clone())
-                            && toks[segs[p].start].word() != "according"
+                        !words.only_stop_words(segs[p].clone()) && !names_a_source(toks, &segs[p])
                     })
                     .map(|p| segs[p].clone());
                 // "- **Average yearly premium, dog plan**: $812": a list
@@ -641,6 +640,18 @@ fn with_neighbours(
     {
         facts = facts.or(scan(&toks[date]));
     }
+    // "662 million loans in 2023, per the consortium, a 19% jump from the
+    // year before": the jump is 2023's, the year of the nearest clause
+    // before that names one.
+    if facts.wants_sentence_year()
+        && let Some(year) = segs[..seg_index]
+            .iter()
+            .rev()
+            .map(|s| scan(&toks[s.clone()]).year_only())
+            .find(|f| !f.has_no_year())
+    {
+        facts = facts.or(year);
+    }
     let bare = |s: &Range<usize>| is_bare_clause(s, figures);
     let before = &segs[..seg_index];
     if before.iter().all(bare) {
@@ -660,6 +671,18 @@ fn with_neighbours(
         }
     }
     facts
+}
+
+/// Does `segment` only say where a figure comes from: "according to
+/// Freddie Mac", "per the trade group", "per a 2024 survey"?
+fn names_a_source(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
+    match toks[segment.start].word() {
+        "according" => true,
+        "per" => toks
+            .get(segment.start + 1)
+            .is_some_and(|t| matches!(t.word(), "the" | "a" | "an") || t.capitalized),
+        _ => false,
+    }
 }
 
 /// The label of a "Label: value" list item whose value opens segment

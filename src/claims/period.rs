@@ -223,6 +223,10 @@ pub(crate) struct TimeFacts {
     yoy: bool,
     now: bool,
     offset_point: Option<i32>,
+    /// The offset is the year a change is measured from ("up 7% from the
+    /// year before"): the year before the figure's own, wherever the
+    /// sentence names it.
+    from_year_before: bool,
     ahead: Option<i32>,
     back: Option<i32>,
     duration: Option<i32>,
@@ -244,6 +248,30 @@ impl TimeFacts {
             yoy: own.yoy || clause.yoy,
             now: own.now || clause.now,
             ..own
+        }
+    }
+
+    /// A change measured from "the year before" with no year of its own
+    /// ("..., up 7% from the year before"): the sentence's year is its year.
+    pub(crate) fn wants_sentence_year(&self) -> bool {
+        self.from_year_before
+            && self.point.is_none()
+            && self.until.is_none()
+            && self.span.is_none()
+            && self.since.is_none()
+    }
+
+    /// True when no year was read.
+    pub(crate) fn has_no_year(&self) -> bool {
+        self.point.is_none()
+    }
+
+    /// Only the single year of these facts, with its part of the year.
+    pub(crate) fn year_only(&self) -> TimeFacts {
+        TimeFacts {
+            point: self.point,
+            part: self.part,
+            ..TimeFacts::default()
         }
     }
 
@@ -571,7 +599,7 @@ word_set!(
     "annualized", "annualised", "cagr", "yearly", "annum", "month-over-month", "monthly", "mom",
     "quarter-over-quarter", "quarterly", "qoq", "weekly", "daily", "hourly", "a", "an", "per",
     "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "last", "next",
-    "coming", "past", "within", "previous", "decade", "decade's", "decade-long",
+    "coming", "past", "within", "previous", "decade", "decade's", "decade-long", "the",
 ]
 );
 
@@ -713,6 +741,24 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                     k += 2;
                     continue;
                 }
+            }
+            // "down 2% from the year before", "up 7% over the previous
+            // year": like "a year earlier", the year a change is measured
+            // from. Not "a 6.5% jump the year before", which dates the jump
+            // by a year this clause may not name.
+            "the"
+                if ((next == "year" && matches!(next2, "before" | "earlier"))
+                    || (matches!(next, "previous" | "prior" | "preceding") && next2 == "year"))
+                    && k > 0
+                    && matches!(
+                        word_at(toks, k - 1),
+                        "from" | "over" | "than" | "to" | "with" | "vs" | "versus"
+                    ) =>
+            {
+                f.offset_point = Some(-1);
+                f.from_year_before = true;
+                k += 3;
+                continue;
             }
             "now" | "today" | "currently" | "nowadays" | "presently" => f.now = true,
             "this" if next == "year" => {
