@@ -1507,6 +1507,23 @@ mod tests {
     }
 
     #[test]
+    fn a_when_clause_after_a_date_is_that_date_s() {
+        assert_eq!(
+            described(
+                "Ticket prices at clubs and arenas alike have climbed since 2019, when the average ticket cost $92."
+            ),
+            ["$92 in 2019"]
+        );
+        // No comma: "when" still opens the clause, so $92 is no change.
+        assert_eq!(
+            described(
+                "Ticket prices at clubs and arenas alike have climbed since 2019 when the average ticket cost $92."
+            ),
+            ["$92 in 2019"]
+        );
+    }
+
+    #[test]
     fn the_year_compared_with_is_not_the_period() {
         assert_eq!(
             described("Fertilizer prices fell 18% in 2023 after a record 2022."),

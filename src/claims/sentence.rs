@@ -596,6 +596,11 @@ pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
                 out.push(start..k);
             }
             start = k + 1;
+        } else if tok.word() == "when" && k > start && year_of(&toks[k - 1]).is_some() {
+            // "since 2019 when the average was $600": a clause of that
+            // time opens at "when", comma or not.
+            out.push(start..k);
+            start = k;
         }
     }
     if start < toks.len() {
