@@ -219,6 +219,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         !words.only_stop_words(segs[p].clone()) && !names_a_source(toks, &segs[p])
                     })
                     .map(|p| segs[p].clone());
+                // "$7.3 billion: what airlines collected in bag fees": a
+                // figure alone at the head of its sentence is told by the
+                // clause after its colon or dash.
+                let told_after = told_after(toks, &segs, seg_index, q);
                 // "- **Average yearly premium, dog plan**: $812": a list
                 // item's label is one noun phrase, whose commas join its
                 // parts; it is the clause before the value, whole.
@@ -226,7 +230,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .is_some()
                     .then(|| item_label(toks, &segs, seg_index))
                     .flatten();
-                let previous = label.or(previous);
+                let previous = label.or(told_after.clone()).or(previous);
                 let ctx = SubjectContext {
                     toks,
                     words: &words,
@@ -262,6 +266,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if own != segment {
                     facts = TimeFacts::narrowed(scan(&toks[own.clone()]), facts);
                 }
+                if let Some(after) = &told_after {
+                    facts = scan(&toks[after.clone()]).or(facts);
+                }
                 facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
@@ -283,7 +290,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 }
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
-                let context = toks[segment.start.max(context_len)].start..toks[segment.end - 1].end;
+                // A figure told by the clause after it is quoted with it.
+                let context_end = told_after.as_ref().map_or(segment.end, |a| a.end);
+                let context = toks[segment.start.max(context_len)].start..toks[context_end - 1].end;
                 claims.push(Claim {
                     span,
                     context,
@@ -683,6 +692,34 @@ fn names_a_source(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
             .is_some_and(|t| matches!(t.word(), "the" | "a" | "an") || t.capitalized),
         _ => false,
     }
+}
+
+/// The clause that tells what a figure standing alone at the head of its
+/// sentence is ("$7.3 billion: what airlines collected", "4. 1.4% — the
+/// share of flights cancelled"): the segment after the figure's colon or
+/// dash, when the figure's segment holds nothing but the figure and only a
+/// list number comes before it.
+fn told_after(
+    toks: &[Token<'_>],
+    segs: &[Range<usize>],
+    seg_index: usize,
+    q: &Quantity,
+) -> Option<Range<usize>> {
+    // A price band ("Under $1,000: hub motors", "$1,000 to $2,500: the
+    // sweet spot") sorts what follows; it states no figure of it.
+    if q.form != Form::Point || !matches!(q.hedge, Hedge::Exact | Hedge::Approximate) {
+        return None;
+    }
+    let own = &segs[seg_index];
+    let alone = own.start >= q.hedge_first && own.end <= q.last;
+    let numbered = segs[..seg_index]
+        .iter()
+        .all(|s| s.len() == 1 && toks[s.start].kind == TokenKind::Number);
+    let stop = toks.get(own.end)?;
+    let opens =
+        stop.is_symbol(':') || stop.is_symbol('—') || stop.is_symbol('–') || stop.is_symbol('-');
+    let after = segs.get(seg_index + 1)?;
+    (alone && numbered && opens && after.start == own.end + 1).then(|| after.clone())
 }
 
 /// The label of a "Label: value" list item whose value opens segment
