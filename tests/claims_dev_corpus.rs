@@ -297,7 +297,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 1% and rose 2% in 2023 (zzzzzz21). A figure alone at the head of its
 /// sentence is told by the clause after its colon ("$7.3 billion: what US
 /// airlines collected in checked-bag fees in 2024"), which meets another
-/// article's $5.9 billion (zzzzzz23).
+/// article's $5.9 billion (zzzzzz23), and so is a figure that is a sentence
+/// of its own ("**1. 18.6 million.** Passenger trips taken on the state
+/// ferries in 2024"), told by the sentence after it (zzzzzz25).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -378,6 +380,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz19.md", "zzzzzz18.md"),
         ("claim-value-mismatch", "zzzzzz2.md", "zzzzzz1.md"),
         ("claim-value-mismatch", "zzzzzz23.md", "zzzzzz22.md"),
+        ("claim-value-mismatch", "zzzzzz25.md", "zzzzzz24.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];

@@ -14,7 +14,7 @@ use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
 use super::period::{TimeFacts, month_number, resolve, scan};
-use super::sentence::{hint_sentences, is_markup, segments};
+use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
 };
@@ -86,6 +86,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         if sents.is_empty() {
             continue;
         }
+        // "**4. 1.4%.** The share of flights cancelled last year.": a
+        // figure standing alone as a sentence is told by the next one, read
+        // as if a colon joined them.
+        let stops = join_headlines(raw, &scratch, &blanks, &mut sents);
         // The rest of the copy is never read.
         let mut bytes = std::mem::take(&mut scratch);
         for sentence in &sents {
@@ -97,6 +101,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         }
         for r in &blanks {
             bytes[r.clone()].fill(b' ');
+        }
+        for &stop in &stops {
+            bytes[stop] = b':';
         }
         for sentence in &sents {
             blank_asides(&mut bytes[sentence.clone()]);
@@ -231,6 +238,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .then(|| item_label(toks, &segs, seg_index))
                     .flatten();
                 let previous = label.or(told_after.clone()).or(previous);
+                // Its aggregate and place too: "$28: the average charge".
+                let intro = told_after.clone().or(intro);
                 let ctx = SubjectContext {
                     toks,
                     words: &words,
@@ -417,6 +426,68 @@ fn names_another_place(sentence: &str, title: &str) -> bool {
 /// no full stop (a generated list, a pasted table) costs time in proportion
 /// to its length, not its square (issue 13).
 const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// A sentence that is only a figure, perhaps numbered and in bold
+/// ("**4. 1.4%.**", "$7.3 billion."): the heading of a "by the numbers"
+/// item, whose next sentence says what it counts.
+fn is_headline(lower: &[u8]) -> bool {
+    static HEADLINE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r"^(?:\d{1,2}[.)]\s*)?[$£€]?\d[\d,]*(?:\.\d+)?\s*(?:%|k|bn|percent|per cent|million|billion|trillion)?[.!]$",
+        )
+        .expect("static regex")
+    });
+    // Most sentences are longer than any headline.
+    if lower.len() > 48 {
+        return false;
+    }
+    let kept: Vec<u8> = lower
+        .iter()
+        .copied()
+        .filter(|b| !matches!(b, b'*' | b'_'))
+        .collect();
+    HEADLINE.is_match(kept.trim_ascii())
+}
+
+/// Joins each run of [`is_headline`] sentences of a block with the
+/// sentence after it, in `sents` (block offsets, in order). Returns where
+/// the last headline of each join ends (its full stop), to be read as a
+/// colon.
+fn join_headlines(
+    raw: &str,
+    lower: &[u8],
+    blanks: &[Range<usize>],
+    sents: &mut Vec<Range<usize>>,
+) -> Vec<usize> {
+    let mut stops = Vec::new();
+    let mut i = 0;
+    while i < sents.len() {
+        if !is_headline(&lower[sents[i].clone()]) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while sents.get(last + 1).is_some_and(|s| {
+            raw[sents[last].end..s.start].trim().is_empty() && is_headline(&lower[s.clone()])
+        }) {
+            last += 1;
+        }
+        let from = sents[last].end;
+        let end = sentence_end_after(raw.as_bytes(), blanks, from);
+        let told = raw[from..end].bytes().any(|b| b.is_ascii_alphabetic());
+        let stop = raw[sents[last].clone()]
+            .rfind(['.', '!'])
+            .map(|k| sents[last].start + k);
+        if let (true, Some(stop)) = (told, stop) {
+            let joined = sents[i].start..end;
+            let past = sents[i..].iter().take_while(|s| s.start < end).count();
+            sents.splice(i..i + past, std::iter::once(joined));
+            stops.push(stop);
+        }
+        i += 1;
+    }
+    stops
+}
 
 /// Cuts each sentence of `sents` (ranges of `raw`) longer than
 /// [`MAX_SENTENCE_BYTES`] at spaces into pieces no longer than that (a
@@ -719,7 +790,17 @@ fn told_after(
     let opens =
         stop.is_symbol(':') || stop.is_symbol('—') || stop.is_symbol('–') || stop.is_symbol('-');
     let after = segs.get(seg_index + 1)?;
-    (alone && numbered && opens && after.start == own.end + 1).then(|| after.clone())
+    if !(alone && numbered && opens && after.start == own.end + 1) {
+        return None;
+    }
+    // "904 million: that is how many passengers ...": the pointing words
+    // and their verb say nothing of what was counted.
+    let points = matches!(toks[after.start].word(), "that" | "this" | "it")
+        && toks
+            .get(after.start + 1)
+            .is_some_and(|t| matches!(t.word(), "is" | "was" | "'s"));
+    let start = if points { after.start + 2 } else { after.start };
+    (start < after.end).then_some(start..after.end)
 }
 
 /// The label of a "Label: value" list item whose value opens segment
@@ -1541,6 +1622,25 @@ mod tests {
         assert_eq!(subjects.len(), 2, "{subjects:?}");
         assert!(!subjects[1].contains("freddie"), "{subjects:?}");
         assert!(subjects[1].contains("mortgage"), "{subjects:?}");
+    }
+
+    #[test]
+    fn a_figure_alone_is_told_by_what_follows_it() {
+        assert_eq!(
+            described("**$7.3 billion**: what US airlines collected in checked-bag fees in 2024."),
+            ["$7.3 billion in 2024"]
+        );
+        assert_eq!(
+            described("**4. 1.4%.** The share of scheduled flights cancelled last year."),
+            ["1.4% in 2023"]
+        );
+        // A price band sorts what follows; a sentence with a subject of
+        // its own is not joined to the next.
+        assert!(described("- **Under $1,000**: hub motors and smaller batteries").is_empty());
+        assert_eq!(
+            described("Fares rose 3.5%. That was the fastest pace since 2019."),
+            ["3.5%"]
+        );
     }
 
     #[test]

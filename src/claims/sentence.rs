@@ -428,6 +428,20 @@ fn joins_word(b: u8) -> bool {
 }
 
 /// `ranges` sorted by start, overlapping and touching ones joined.
+/// Where the sentence that starts at `from` in `raw` (a block, with its
+/// [`blank_ranges`] `blanks`) ends: after its `.`, `!` or `?`, or at the
+/// end of the block.
+pub(crate) fn sentence_end_after(raw: &[u8], blanks: &[Range<usize>], from: usize) -> usize {
+    let merged = merge_ranges(blanks);
+    let view = Cleaned {
+        raw,
+        blanks: &merged,
+    };
+    memchr::memchr3_iter(b'.', b'!', b'?', raw.get(from..).unwrap_or_default())
+        .find_map(|k| view.sentence_end(from + k))
+        .unwrap_or(raw.len())
+}
+
 fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut sorted = ranges.to_vec();
     sorted.sort_unstable_by_key(|r| r.start);
