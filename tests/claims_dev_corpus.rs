@@ -299,7 +299,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// airlines collected in checked-bag fees in 2024"), which meets another
 /// article's $5.9 billion (zzzzzz23), and so is a figure that is a sentence
 /// of its own ("**1. 18.6 million.** Passenger trips taken on the state
-/// ferries in 2024"), told by the sentence after it (zzzzzz25).
+/// ferries in 2024"), told by the sentence after it (zzzzzz25). A career
+/// level tells of workers, and what they "average" in dollars is their
+/// pay: entry-level line cooks in Oregon (zzzzzz27).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -381,6 +383,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz2.md", "zzzzzz1.md"),
         ("claim-value-mismatch", "zzzzzz23.md", "zzzzzz22.md"),
         ("claim-value-mismatch", "zzzzzz25.md", "zzzzzz24.md"),
+        ("claim-value-mismatch", "zzzzzz27.md", "zzzzzz26.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];

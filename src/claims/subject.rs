@@ -1507,6 +1507,19 @@ pub(crate) fn analyse(
             None => {}
         }
     }
+    // "Entry-level data analysts average $58,000 a year": a career level
+    // tells of workers, and what a worker gets in dollars (less than a
+    // million) with no measure named is their pay.
+    let pay = Term::new("pay");
+    if main.level.is_some()
+        && q.unit == Unit::Usd
+        && q.value.abs() < 1e6
+        && metric == Metric::Level
+        && !main.terms.is_empty()
+        && !main.terms.iter().any(|t| is_measure_word(t.as_str()))
+    {
+        main.terms.push(pay);
+    }
     main.terms.sort();
     main.terms.dedup();
     base_terms.terms.sort();
