@@ -181,7 +181,12 @@ fn dev_corpus_precision_recall_and_near_misses() {
         "findings under the wrong rule: {wrong_rule:?}"
     );
     assert!(precision >= 0.9, "precision {precision:.3} < 0.9");
-    assert!(recall >= 0.8, "recall {recall:.3} < 0.8");
+    // Issue 10: the dev set stays 18 of 18.
+    assert_eq!(
+        recalled,
+        expected.contradictions.len(),
+        "recall {recall:.3}: every planted contradiction must be found"
+    );
 }
 
 #[test]
@@ -301,7 +306,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// of its own ("**1. 18.6 million.** Passenger trips taken on the state
 /// ferries in 2024"), told by the sentence after it (zzzzzz25). A career
 /// level tells of workers, and what they "average" in dollars is their
-/// pay: entry-level line cooks in Oregon (zzzzzz27).
+/// pay: entry-level line cooks in Oregon (zzzzzz27). A term says what its
+/// own phrases' heads say: a gap is "unfilled positions", so "unfilled
+/// nursing positions" are the nursing workforce gap (zzzzzz29).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -384,6 +391,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz23.md", "zzzzzz22.md"),
         ("claim-value-mismatch", "zzzzzz25.md", "zzzzzz24.md"),
         ("claim-value-mismatch", "zzzzzz27.md", "zzzzzz26.md"),
+        ("claim-value-mismatch", "zzzzzz29.md", "zzzzzz28.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];

@@ -190,6 +190,9 @@ impl Entry {
 pub struct Lexicon {
     /// Normalised word -> what the lexicon knows about it.
     words: FastMap<String, Entry>,
+    /// Term -> the terms its own phrases are made of ("gap" is "unfilled
+    /// positions", so a gap of positions is the gap): see [`Lexicon::implied`].
+    implied: FastMap<Term, Vec<Term>>,
     tolerances: Tolerances,
 }
 
@@ -200,6 +203,7 @@ impl Lexicon {
             .expect("the embedded rules/claims/lexicon.yaml is valid (tested)");
         let mut lexicon = Lexicon {
             words: FastMap::default(),
+            implied: FastMap::default(),
             tolerances: Tolerances {
                 rel_tol: 0.05,
                 pct_abs_tol: 0.25,
@@ -263,12 +267,48 @@ impl Lexicon {
                 .or_default()
                 .title_stop = true;
         }
+        self.implied = self.implications();
         let t = extra.tolerances;
         let current = &mut self.tolerances;
         current.rel_tol = t.rel_tol.unwrap_or(current.rel_tol);
         current.pct_abs_tol = t.pct_abs_tol.unwrap_or(current.pct_abs_tol);
         current.approx_tol = t.approx_tol.unwrap_or(current.approx_tol);
         current.subject_threshold = t.subject_threshold.unwrap_or(current.subject_threshold);
+    }
+
+    /// For each subject term, the other terms that the heads of its own
+    /// phrases stand for: "unfilled positions" means a gap, so "gap"
+    /// implies "job"; "online sales" means e-commerce, so "ecommerce"
+    /// implies "sale". Only the head: "workforce size" (a job count) says
+    /// nothing of workers.
+    fn implications(&self) -> FastMap<Term, Vec<Term>> {
+        let mut implied: FastMap<Term, Vec<Term>> = FastMap::default();
+        for entry in self.words.values() {
+            for phrase in &entry.phrases {
+                let Slot::Term(whole) = phrase.slot else {
+                    continue;
+                };
+                let [_, .., head] = phrase.words.as_slice() else {
+                    continue;
+                };
+                if let Some((Slot::Term(part), 1)) =
+                    self.match_phrase(std::slice::from_ref(head), 0)
+                    && *part != whole
+                {
+                    implied.entry(whole).or_default().push(*part);
+                }
+            }
+        }
+        for parts in implied.values_mut() {
+            parts.sort();
+            parts.dedup();
+        }
+        implied
+    }
+
+    /// The terms `term` already says ([`Lexicon::implications`]).
+    pub(crate) fn implied(&self, term: Term) -> &[Term] {
+        self.implied.get(&term).map_or(&[], Vec::as_slice)
     }
 
     /// The tolerances configured by this lexicon (built-in defaults plus
@@ -498,6 +538,27 @@ word_set!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_implies_what_the_heads_of_its_phrases_say() {
+        let lex = Lexicon::builtin();
+        let said = |t: &str| -> Vec<&str> {
+            lex.implied(Term::new(t))
+                .iter()
+                .map(|t| t.as_str())
+                .collect()
+        };
+        // "unfilled positions" is a gap, "online sales" e-commerce.
+        assert!(said("gap").contains(&"job"), "{:?}", said("gap"));
+        assert!(
+            said("ecommerce").contains(&"sale"),
+            "{:?}",
+            said("ecommerce")
+        );
+        // "workforce size" counts jobs: its head is no term, and a job
+        // count says nothing of workers.
+        assert!(!said("job").contains(&"worker"), "{:?}", said("job"));
+    }
 
     #[test]
     fn builtin_parses_and_maps_synonyms() {

@@ -1522,6 +1522,17 @@ pub(crate) fn analyse(
     }
     main.terms.sort();
     main.terms.dedup();
+    // "unfilled cybersecurity positions": the gap is a count of positions,
+    // and says so itself.
+    let said: Vec<Term> = main
+        .terms
+        .iter()
+        .flat_map(|&t| lex.implied(t))
+        .copied()
+        .collect();
+    if !said.is_empty() {
+        main.terms.retain(|t| !said.contains(t));
+    }
     base_terms.terms.sort();
     base_terms.terms.dedup();
     // "Remote job postings made up 8% of all job postings" is "8% of job
