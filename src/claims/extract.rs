@@ -1644,6 +1644,23 @@ mod tests {
     }
 
     #[test]
+    fn experienced_is_a_level_only_before_its_noun() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+        let subjects = |text: &str| -> Vec<String> {
+            extract_prose(text, date, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.display())
+                .collect()
+        };
+        let verb = subjects(
+            "The U.S. experienced 27 weather disasters that each caused at least $1 billion in damage in 2024.",
+        );
+        assert!(!verb.iter().any(|s| s.contains("senior")), "{verb:?}");
+        let level = subjects("Experienced nurses in Ohio earn $98,000 a year.");
+        assert!(level.iter().all(|s| s.starts_with("senior")), "{level:?}");
+    }
+
+    #[test]
     fn a_when_clause_after_a_date_is_that_date_s() {
         assert_eq!(
             described(

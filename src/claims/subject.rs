@@ -410,6 +410,22 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
     normalise_cow(&tok.lower)
 }
 
+/// Is the phrase of `n` tokens at `at` a past-tense verb ("experienced")
+/// followed by a number or a determiner ("experienced 27 disasters",
+/// "experienced a record year")?
+fn is_verb_use(toks: &[Token<'_>], at: usize, n: usize) -> bool {
+    let last = &toks[at + n - 1];
+    last.kind == TokenKind::Word
+        && last.lower.ends_with("ed")
+        && toks.get(at + n).is_some_and(|next| {
+            next.kind == TokenKind::Number
+                || matches!(
+                    next.word(),
+                    "a" | "an" | "the" | "its" | "their" | "record" | "more"
+                )
+        })
+}
+
 /// Collects terms and slots from `toks[range]`, skipping tokens for which
 /// `skip` is true.
 fn collect(
@@ -539,6 +555,9 @@ fn collect(
                     Slot::Aggregate(a) => {
                         out.aggregate.get_or_insert(*a);
                     }
+                    // "The U.S. experienced 27 disasters": before a figure or
+                    // a determiner, "experienced" is the verb, not a level.
+                    Slot::Level(_) if is_verb_use(toks, run_start + i, n) => {}
                     Slot::Level(l) => {
                         out.level.get_or_insert(*l);
                     }
