@@ -13,7 +13,7 @@ use chrono::Datelike;
 use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
-use super::period::{TimeFacts, month_number, resolve, scan};
+use super::period::{TimeFacts, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
@@ -218,8 +218,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%") and sources ("..., according to Freddie
-                // Mac, and averaged 6.7%", "..., per the trade group, down 1%"), which name who reports the
-                // figure, not what it measures.
+                // Mac, and averaged 6.7%", "..., per the trade group, down
+                // 1%"), which name who reports the figure, not what it
+                // measures.
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
@@ -233,10 +234,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // "- **Average yearly premium, dog plan**: $812": a list
                 // item's label is one noun phrase, whose commas join its
                 // parts; it is the clause before the value, whole.
-                let label = list_first
-                    .is_some()
-                    .then(|| item_label(toks, &segs, seg_index))
-                    .flatten();
+                let label = list_first.and_then(|_| item_label(toks, &segs, seg_index));
                 let previous = label.or(told_after.clone()).or(previous);
                 // Its aggregate and place too: "$28: the average charge".
                 let intro = told_after.clone().or(intro);
@@ -727,8 +725,7 @@ fn with_neighbours(
         && let Some(year) = segs[..seg_index]
             .iter()
             .rev()
-            .map(|s| scan(&toks[s.clone()]).year_only())
-            .find(|f| !f.has_no_year())
+            .find_map(|s| scan(&toks[s.clone()]).year_only())
     {
         facts = facts.or(year);
     }
@@ -787,8 +784,7 @@ fn told_after(
         .iter()
         .all(|s| s.len() == 1 && toks[s.start].kind == TokenKind::Number);
     let stop = toks.get(own.end)?;
-    let opens =
-        stop.is_symbol(':') || stop.is_symbol('—') || stop.is_symbol('–') || stop.is_symbol('-');
+    let opens = stop.is_symbol(':') || is_dash(stop);
     let after = segs.get(seg_index + 1)?;
     if !(alone && numbered && opens && after.start == own.end + 1) {
         return None;

@@ -238,9 +238,7 @@ impl TimeFacts {
     /// ("turnover was 22.5% in 2022 and 18.4% in 2023"): its own dates when
     /// it has any, with the clause's rates; else the clause's facts.
     pub(crate) fn narrowed(own: TimeFacts, clause: TimeFacts) -> TimeFacts {
-        let dated =
-            own.point.is_some() || own.until.is_some() || own.span.is_some() || own.since.is_some();
-        if !dated {
+        if !own.dated() {
             return clause;
         }
         TimeFacts {
@@ -254,34 +252,27 @@ impl TimeFacts {
     /// A change measured from "the year before" with no year of its own
     /// ("..., up 7% from the year before"): the sentence's year is its year.
     pub(crate) fn wants_sentence_year(&self) -> bool {
-        self.from_year_before
-            && self.point.is_none()
-            && self.until.is_none()
-            && self.span.is_none()
-            && self.since.is_none()
+        self.from_year_before && !self.dated()
     }
 
-    /// True when no year was read.
-    pub(crate) fn has_no_year(&self) -> bool {
-        self.point.is_none()
-    }
-
-    /// Only the single year of these facts, with its part of the year.
-    pub(crate) fn year_only(&self) -> TimeFacts {
-        TimeFacts {
-            point: self.point,
+    /// Only the single year of these facts, with its part of the year;
+    /// `None` when they name no single year.
+    pub(crate) fn year_only(&self) -> Option<TimeFacts> {
+        self.point.map(|year| TimeFacts {
+            point: Some(year),
             part: self.part,
             ..TimeFacts::default()
-        }
+        })
+    }
+
+    /// Do these facts date the figure: a year, an end year, a span or a start?
+    fn dated(&self) -> bool {
+        self.point.is_some() || self.until.is_some() || self.span.is_some() || self.since.is_some()
     }
 
     /// Fills what `self` lacks from `other` (an introductory phrase).
     pub(crate) fn or(mut self, other: TimeFacts) -> TimeFacts {
-        if self.point.is_none()
-            && self.until.is_none()
-            && self.span.is_none()
-            && self.since.is_none()
-        {
+        if !self.dated() {
             self.point = self.point.or(other.point);
             self.part = self.part.or(other.part);
             self.until = self.until.or(other.until);
@@ -347,7 +338,7 @@ fn small_number(tok: &Token<'_>) -> Option<i32> {
     }
 }
 
-fn is_dash(t: &Token<'_>) -> bool {
+pub(crate) fn is_dash(t: &Token<'_>) -> bool {
     t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—')
 }
 

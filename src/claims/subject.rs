@@ -1529,7 +1529,6 @@ pub(crate) fn analyse(
     // "Entry-level data analysts average $58,000 a year": a career level
     // tells of workers, and what a worker gets in dollars (less than a
     // million) with no measure named is their pay.
-    let pay = Term::new("pay");
     if main.level.is_some()
         && q.unit == Unit::Usd
         && q.value.abs() < 1e6
@@ -1537,19 +1536,19 @@ pub(crate) fn analyse(
         && !main.terms.is_empty()
         && !main.terms.iter().any(|t| is_measure_word(t.as_str()))
     {
-        main.terms.push(pay);
+        main.terms.push(Term::new("pay"));
     }
     main.terms.sort();
     main.terms.dedup();
     // "unfilled cybersecurity positions": the gap is a count of positions,
     // and says so itself.
-    let said: Vec<Term> = main
-        .terms
-        .iter()
-        .flat_map(|&t| lex.implied(t))
-        .copied()
-        .collect();
-    if !said.is_empty() {
+    if main.terms.iter().any(|&t| !lex.implied(t).is_empty()) {
+        let said: Vec<Term> = main
+            .terms
+            .iter()
+            .flat_map(|&t| lex.implied(t))
+            .copied()
+            .collect();
         main.terms.retain(|t| !said.contains(t));
     }
     base_terms.terms.sort();
