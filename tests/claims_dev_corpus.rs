@@ -308,7 +308,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// level tells of workers, and what they "average" in dollars is their
 /// pay: entry-level line cooks in Oregon (zzzzzz27). A term says what its
 /// own phrases' heads say: a gap is "unfilled positions", so "unfilled
-/// nursing positions" are the nursing workforce gap (zzzzzz29).
+/// nursing positions" are the nursing workforce gap (zzzzzz29). A dated
+/// count in the hundreds is a figure: 214 or 262 rural post offices shut
+/// in 2023 (zzzzzz31, a list item's value).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -392,6 +394,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz25.md", "zzzzzz24.md"),
         ("claim-value-mismatch", "zzzzzz27.md", "zzzzzz26.md"),
         ("claim-value-mismatch", "zzzzzz29.md", "zzzzzz28.md"),
+        ("claim-value-mismatch", "zzzzzz31.md", "zzzzzz30.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];

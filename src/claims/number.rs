@@ -12,6 +12,8 @@
 
 use serde::Serialize;
 
+use super::lexicon::ends_in_plural_s;
+use super::subject::{is_down_word, is_up_word};
 use super::token::{Token, TokenKind};
 
 /// What a figure measures.
@@ -571,6 +573,45 @@ fn parse_simple(toks: &[Token<'_>], i: usize) -> Option<Simple> {
         unit,
         has_currency,
     })
+}
+
+/// "143 rural hospitals closed in 2023", "- **Clinics closed since 2010**:
+/// 143": a whole number in the hundreds, written in figures and counting
+/// the things named after it (or closing a list item's label), in a
+/// sentence that names a year. Undated, such numbers are more often ranks,
+/// list sizes and examples ("the 500 largest companies").
+fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
+    let first = &toks[q.first];
+    // "143 rural emergency departments": a plural noun within a few words
+    // ("the S&P 500 returned", "its 504 program" name one thing).
+    let counts_things = toks[q.last..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == TokenKind::Word)
+        .any(|t| ends_in_plural_s(&t.lower))
+        || (after.is_empty() && q.hedge_first > 0 && toks[q.hedge_first - 1].lower == ":");
+    let word_before = |back: usize| {
+        q.hedge_first
+            .checked_sub(back)
+            .map_or("", |k| toks[k].lower.as_ref())
+    };
+    // "a total of 143 hospitals" counts them; "one of 143 hospitals" names one.
+    let before = match word_before(1) {
+        "of" if word_before(2) == "total" => "",
+        word => word,
+    };
+    q.form == Form::Point
+        && q.last == q.first + 1
+        && first.lower.len() == 3
+        && first.lower.bytes().all(|b| b.is_ascii_digit())
+        // "911 calls", "the 988 line": phone codes (N11 and 988) are names.
+        && !(first.lower.ends_with("11") || first.lower == "988")
+        && counts_things
+        && !matches!(
+            before,
+            "the" | "top" | "these" | "those" | "all" | "of" | "most" | "its" | "their" | "our" | "each" | "every"
+        )
+        && toks.iter().any(|t| year_of(t).is_some())
 }
 
 /// Is `tok` a year written as digits (1900-2100, no separators)?
@@ -1426,9 +1467,11 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
                 return true;
             }
             // Bare counts must be large or carry a scale word: small bare numbers
-            // are list items, ages, team sizes and the like.
+            // are list items, ages, team sizes and the like. A dated count
+            // in the hundreds is a statistic ("143 rural emergency
+            // departments closed in 2023").
             if q.scale == 0 && q.value.abs() < 1000.0 {
-                return false;
+                return is_dated_hundreds(toks, q, after);
             }
             // "1,200" style counts need a thousands separator or a scale word; a
             // bare "15000" is more often an identifier or a postcode.
@@ -1452,9 +1495,13 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
                 .any(|k| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged"));
             // "over the next 2.5 years", "within 30 days": when, not how long.
+            // "rose to 13.6 years", "crept up to 13.6 years": the level a
+            // change reached, not a time in the calendar.
+            let reached = before(1) == "to" && (is_up_word(before(2)) || is_down_word(before(2)));
             let when = q.unit != Unit::Minutes
+                && !reached
                 && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
-            (measured || aggregate) && !when
+            (measured || aggregate || reached) && !when
         }
         _ => true,
     }
@@ -1514,6 +1561,29 @@ mod tests {
         assert!(quantities("the plant closed in 5 years").is_empty());
         assert!(quantities("the fund closed within 10 years").is_empty());
         assert!(quantities("workers have 18 months to decide").is_empty());
+        // The level a change reached, and a total of time.
+        assert_eq!(one("the average age rose to 13.6 years").value, 13.6);
+        assert_eq!(one("had crept up to 13.6 years").value, 13.6);
+    }
+
+    #[test]
+    fn dated_counts_in_the_hundreds() {
+        assert_eq!(one("143 rural clinics closed in 2023").value, 143.0);
+        assert_eq!(
+            one("a total of 143 rural clinics closed in 2023").value,
+            143.0
+        );
+        assert_eq!(one("- Clinics closed since 2010: 143").value, 143.0);
+        // Undated, named, ranked or a phone code: no figure.
+        assert!(quantities("143 rural clinics closed").is_empty());
+        assert!(
+            quantities("the S&P 500 returned 25% in 2024")
+                .iter()
+                .all(|q| q.value != 500.0)
+        );
+        assert!(quantities("its 504 program in 2024").is_empty());
+        assert!(quantities("the top 500 companies in 2024").is_empty());
+        assert!(quantities("rural 911 calls in 2023").is_empty());
     }
 
     #[test]

@@ -255,7 +255,7 @@ word_set!(
     "dropped", "dropping", "slide", "slid", "slides", "shrink", "shrinks", "shrank", "shrunk", "shrinking", "decrease",
     "decreases", "decreased", "decreasing", "cut", "cuts", "reduce", "reduces", "reduced", "reduction", "plunge",
     "plunged", "plunges", "dip", "dipped", "dips", "down", "slump", "slumped", "contracted", "contraction",
-    "lower", "lowered", "lose", "lost", "loses", "tumbled", "sank",
+    "lower", "lowered", "lose", "lost", "loses", "tumbled", "sank", "slipped", "slips", "eased", "sagged",
 ]
 );
 word_set!(
@@ -1265,10 +1265,12 @@ fn is_season(toks: &[Token<'_>], k: usize) -> bool {
 /// Does the clause, from `opens` to the figure at `figure`, open with one
 /// thing of a kind that no name sorts ("A ticket costs $25", "A night in a
 /// mid-range hotel costs about $180")? Not a source ("A survey of 2,000
-/// drivers found that 61% ...").
+/// drivers found that 61% ...") nor a noun that only introduces the
+/// figure ("A total of 143 clinics closed", "an average of 12 visits").
 fn names_one_of_a_kind(toks: &[Token<'_>], opens: usize, figure: usize) -> bool {
     matches!(toks.get(opens).map(|t| t.word()), Some("a" | "an"))
         && opens < figure
+        && !(opens + 3 == figure && toks[opens + 2].word() == "of")
         && !is_source_noun(toks[opens + 1].word())
         && !toks[opens + 1..figure].iter().any(|t| t.cased)
 }
