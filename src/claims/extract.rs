@@ -235,6 +235,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // item's label is one noun phrase, whose commas join its
                 // parts; it is the clause before the value, whole.
                 let label = list_first.and_then(|_| item_label(toks, &segs, seg_index));
+                // "- **Subway ridership (2024)**: 268 million trips": the
+                // value's own noun is its unit; the label says what it counts.
+                let labelled = label.is_some()
+                    && q.hedge_first.saturating_sub(segs[seg_index].start) <= LABELLED_REACH;
                 let previous = label.or(told_after.clone()).or(previous);
                 // Its aggregate and place too: "$28: the average charge".
                 let intro = told_after.clone().or(intro);
@@ -250,6 +254,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     in_figure: &in_figure,
                     brackets: &brackets,
                     lexicon,
+                    labelled,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
@@ -799,17 +804,23 @@ fn told_after(
     (start < after.end).then_some(start..after.end)
 }
 
+/// How many words may stand between a list item's colon and its value
+/// ("about", "now about", "typically") for the label to say what the value
+/// counts.
+const LABELLED_REACH: usize = 3;
+
 /// The label of a "Label: value" list item whose value opens segment
 /// `seg_index`: every segment before it, when a colon ends the last of
 /// them and no other colon comes earlier.
 fn item_label(toks: &[Token<'_>], segs: &[Range<usize>], seg_index: usize) -> Option<Range<usize>> {
     let last = segs[..seg_index].last()?;
     let first = segs.first()?;
-    let colon = toks.get(last.end)?;
-    if seg_index < 2 || !colon.is_symbol(':') || toks[..last.end].iter().any(|t| t.is_symbol(':')) {
+    // "Ferry boardings (2023):": the label's bracket may close before the colon.
+    let colon = (last.end..segs[seg_index].start).find(|&k| !toks[k].is_symbol(')'))?;
+    if !toks[colon].is_symbol(':') || toks[..last.end].iter().any(|t| t.is_symbol(':')) {
         return None;
     }
-    Some(first.start..last.end)
+    Some(first.start..colon)
 }
 
 /// The date that ends `segment`, without its preposition: "2019" of
@@ -1397,6 +1408,37 @@ mod tests {
             .iter()
             .map(|c| c.figure(text).to_string())
             .collect()
+    }
+
+    /// The subject words of each claim of `text`.
+    fn subject_words(text: &str) -> Vec<Vec<&'static str>> {
+        extract_prose(text, None, &Lexicon::builtin())
+            .iter()
+            .map(|c| {
+                c.subject
+                    .terms
+                    .as_slice()
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_label_says_what_its_value_counts() {
+        // The value's own noun is only its unit: the label, bracket and
+        // all, says what is counted.
+        for text in [
+            "- **Commuter ferry boardings (2023)**: 6.2 million trips\n- **Fleet size**: 14 vessels\n",
+            "- **Commuter ferry boardings, 2023**: about 6.2 million trips\n- **Fleet size**: 14 vessels\n",
+        ] {
+            assert_eq!(
+                subject_words(text),
+                [["boarding", "commuter", "ferry", "trip"]],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -236,6 +236,9 @@ pub(crate) struct SubjectContext<'a> {
     pub brackets: &'a [Bracket],
     /// The lexicon.
     pub lexicon: &'a Lexicon,
+    /// The figure is the value of a "Label: value" list item, and
+    /// `previous` is the label: it says what the figure counts.
+    pub labelled: bool,
 }
 
 word_set!(
@@ -1426,13 +1429,22 @@ pub(crate) fn analyse(
         .get(ctx.segment.start)
         .is_some_and(|t| t.word() == "with")
         && main.terms.iter().all(|t| is_measure_word(t.as_str()));
-    if (only_people || with_measure)
+    if (only_people || with_measure || ctx.labelled)
         && !main.anaphoric
         && let Some(prev) = &ctx.previous
     {
         // "..., with a projected growth rate of 40%": the subject is the head
         // of the previous clause, up to its first verb or figure.
-        let first_figure = (prev.start..prev.end).find(|&k| in_figure(k));
+        // A label's bracket is part of it ("Ferry boardings (2023)").
+        let first_figure = if ctx.labelled {
+            quantities
+                .iter()
+                .map(|r| r.start)
+                .filter(|s| prev.contains(s))
+                .min()
+        } else {
+            (prev.start..prev.end).find(|&k| in_figure(k))
+        };
         let head_start = frame(toks, prev, first_figure.unwrap_or(prev.end)).end;
         let head_end = (head_start..prev.end)
             .find(|&k| in_figure(k) || is_auxiliary(toks[k].word()))
