@@ -1347,12 +1347,24 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
     };
     // "Roughly 78% of flights" is 78% give or take a few points, not
     // anything from 70% to 86%: a share's hedge is in points.
+    // "About 65%" was rounded to the nearest 5, "about 740 million" to the
+    // nearest 10 million: a round figure's hedge is its rounding, half the
+    // step its digits were rounded to (at least 2% and at most 10% of it).
+    // "About $123,111" was not rounded: its hedge is `approx` of itself.
+    let scaled = q.mantissa * 10f64.powi(q.scale);
+    let round = (scaled - q.value).abs() <= 1e-9 * q.value.abs().max(1.0)
+        && significant_digits(q.mantissa) <= 2;
+    let step = rounding_step(q.mantissa) * 10f64.powi(q.scale);
     let slack = |x: f64| {
-        let relative = x * approx;
-        if q.unit == Unit::Percent && metric == Metric::Share {
-            relative.min(SHARE_APPROX_POINTS)
+        let slack = if round {
+            (step / 2.0).clamp(x * ROUND_APPROX_MIN, x * ROUND_APPROX_MAX)
         } else {
-            relative
+            x * approx
+        };
+        if q.unit == Unit::Percent && metric == Metric::Share {
+            slack.min(SHARE_APPROX_POINTS)
+        } else {
+            slack
         }
     };
     match hedge {
@@ -1366,6 +1378,46 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
         Hedge::Nearly => (v * (1.0 - approx), v),
         Hedge::Below | Hedge::UpTo => (0.0, v),
     }
+}
+
+/// The least and the most a hedged round figure may be off, relative to it.
+const ROUND_APPROX_MIN: f64 = 0.02;
+const ROUND_APPROX_MAX: f64 = 0.1;
+
+/// How many significant digits a written number has (740 -> 2, 8,700 -> 2,
+/// 123,111 -> 6, 2.45 -> 3).
+fn significant_digits(written: f64) -> u32 {
+    let mut digits = (written.abs() * 1000.0).round() as u64;
+    while digits != 0 && digits.is_multiple_of(10) {
+        digits /= 10;
+    }
+    let mut n = 0;
+    while digits != 0 {
+        digits /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// The step a written number looks rounded to: the place of its last
+/// digit that is not zero, or five of that place when the digit is 5
+/// (740 -> 10, 65 -> 5, 2.4 -> 0.1, 8,700 -> 100).
+fn rounding_step(written: f64) -> f64 {
+    let written = written.abs();
+    if !written.is_finite() || written == 0.0 {
+        return 0.0;
+    }
+    // Up to three decimals, as numbers are written in prose.
+    let mut digits = (written * 1000.0).round() as u64;
+    let mut place = 0.001;
+    if digits == 0 {
+        return 0.0;
+    }
+    while digits.is_multiple_of(10) {
+        digits /= 10;
+        place *= 10.0;
+    }
+    if digits % 10 == 5 { 5.0 * place } else { place }
 }
 
 #[cfg(test)]
@@ -1439,6 +1491,35 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_round_figure_is_hedged_by_its_rounding() {
+        let bounds = |text: &str| {
+            let c = &extract_prose(text, None, &Lexicon::builtin())[0];
+            (c.low, c.high)
+        };
+        // Rounded to the nearest 10 million, but at least 2% either way.
+        let (low, high) = bounds("Libraries lent about 740 million e-books in 2023.");
+        assert!(
+            (low - 725.2e6).abs() < 1.0 && (high - 754.8e6).abs() < 1.0,
+            "{low} {high}"
+        );
+        // One significant digit: at most 10% either way.
+        assert_eq!(
+            bounds("Libraries lent about 10 million e-books in 2023."),
+            (9e6, 11e6)
+        );
+        // Rounded to 5: 2.5 either way.
+        assert_eq!(bounds("E-book loans grew about 65% in 2023."), (62.5, 67.5));
+        // Not rounded: the lexicon's 5% either way.
+        let (low, high) = bounds("Libraries lent about 123,100 e-books in 2023.");
+        assert!(
+            (low - 116_945.0).abs() < 1e-6 && (high - 129_255.0).abs() < 1e-6,
+            "{low} {high}"
+        );
+        assert_eq!(super::significant_digits(8_700.0), 2);
+        assert_eq!(super::rounding_step(8_700.0), 100.0);
     }
 
     #[test]
