@@ -1494,6 +1494,31 @@ mod tests {
     }
 
     #[test]
+    fn a_with_phrase_counts_what_its_clause_names() {
+        assert_eq!(
+            subject_words(
+                "Harbor Point State Park was again the busiest park, with 2.9 million recreation visits in 2024."
+            ),
+            [["harbor", "park", "recreation", "state", "visit"]]
+        );
+        // Of a clause that opens with a name, the name.
+        assert_eq!(
+            subject_words(
+                "Lakeview Regional Airport saw the biggest rebound, with 4.2 million passengers in 2023."
+            ),
+            [["airport", "lakeview", "passenger", "regional"]]
+        );
+        // A clause that opens with its verb goes on with the sentence's
+        // opening subject.
+        assert_eq!(
+            subject_words(
+                "The Harbor Pass, which most riders buy, is cheaper: $42.50 a month in 2024."
+            ),
+            [["harbor", "pass"]]
+        );
+    }
+
+    #[test]
     fn a_round_figure_is_hedged_by_its_rounding() {
         let bounds = |text: &str| {
             let c = &extract_prose(text, None, &Lexicon::builtin())[0];

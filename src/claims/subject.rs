@@ -1425,10 +1425,15 @@ pub(crate) fn analyse(
     let only_people = main.terms.iter().all(|t| is_people_word(t.as_str()));
     // "..., with an average salary of $105,000": a "with" phrase of measure
     // words only is about the subject of the clause it hangs from.
-    let with_measure = toks
+    // "Harbor Point was the busiest park, with 2.9 million visits": a
+    // "with" phrase that opens on its figure counts what the clause it
+    // hangs from names.
+    let opens_with = toks
         .get(ctx.segment.start)
-        .is_some_and(|t| t.word() == "with")
-        && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+        .is_some_and(|t| t.word() == "with");
+    let with_measure = opens_with
+        && (main.terms.iter().all(|t| is_measure_word(t.as_str()))
+            || q.hedge_first <= ctx.segment.start + 1);
     if (only_people || with_measure || ctx.labelled)
         && !main.anaphoric
         && let Some(prev) = &ctx.previous
@@ -1446,15 +1451,37 @@ pub(crate) fn analyse(
             (prev.start..prev.end).find(|&k| in_figure(k))
         };
         let head_start = frame(toks, prev, first_figure.unwrap_or(prev.end)).end;
-        let head_end = (head_start..prev.end)
+        let mut head_end = (head_start..prev.end)
             .find(|&k| in_figure(k) || is_auxiliary(toks[k].word()))
             .unwrap_or(prev.end);
+        // "Lakeview Regional Airport saw the biggest rebound, with 4.2
+        // million passengers": a name of several words is the whole head.
+        let name_end = (head_start..head_end)
+            .find(|&k| !toks[k].cased)
+            .unwrap_or(head_end);
+        if opens_with && name_end >= head_start + 2 && name_end < head_end {
+            head_end = name_end;
+        }
         let mut head = Collected {
             drop_role_nouns,
             ..Collected::default()
         };
         let not_figure = |k: usize| in_figure(k);
         collect(toks, words, head_start..head_end, &not_figure, &mut head);
+        // "Great Smoky Mountains, which charges no fee, was the most
+        // visited park, with 12.9 million visits": a clause that opens
+        // with its verb goes on with the sentence's opening subject.
+        if head.terms.is_empty()
+            && !head.anaphoric
+            && first_figure.is_none()
+            && head_start == head_end
+            && head_end < prev.end
+        {
+            let opening_end = (0..prev.start)
+                .find(|&k| toks[k].is_symbol(',') || in_figure(k) || is_auxiliary(toks[k].word()))
+                .unwrap_or(prev.start);
+            collect(toks, words, 0..opening_end, &not_figure, &mut head);
+        }
         // "X counts 600,000 people working in nursing, a figure expected to
         // rise 5%": the figure's own noun phrase is the subject.
         if head.terms.is_empty()
