@@ -732,7 +732,7 @@ fn with_neighbours(
             .rev()
             .find_map(|s| scan(&toks[s.clone()]).year_only())
     {
-        facts = facts.or(year);
+        facts = facts.ending(year);
     }
     let bare = |s: &Range<usize>| is_bare_clause(s, figures);
     let before = &segs[..seg_index];
@@ -1451,6 +1451,11 @@ mod tests {
         assert_eq!(
             period("The nurse vacancy rate was 8% in March 2024."),
             "in March 2024"
+        );
+        // A change from a year runs to the year of the clause before.
+        assert_eq!(
+            period("Clinic visits hit a record in 2024, up 2.8% from 2023."),
+            "year-over-year in 2024"
         );
     }
 

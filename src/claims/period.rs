@@ -250,9 +250,16 @@ impl TimeFacts {
     }
 
     /// A change measured from "the year before" with no year of its own
-    /// ("..., up 7% from the year before"): the sentence's year is its year.
+    /// ("..., up 7% from the year before"), or from a year with no end: the
+    /// sentence's year is its year.
     pub(crate) fn wants_sentence_year(&self) -> bool {
-        self.from_year_before && !self.dated()
+        // "318 million visits in 2024, up 2.8% from 2023": a change since
+        // a year runs to the sentence's year.
+        let open_since = self.since.is_some()
+            && self.point.is_none()
+            && self.until.is_none()
+            && self.span.is_none();
+        (self.from_year_before && !self.dated()) || open_since
     }
 
     /// Only the single year of these facts, with its part of the year;
@@ -268,6 +275,16 @@ impl TimeFacts {
     /// Do these facts date the figure: a year, an end year, a span or a start?
     fn dated(&self) -> bool {
         self.point.is_some() || self.until.is_some() || self.span.is_some() || self.since.is_some()
+    }
+
+    /// These facts ending in the year of `year` when they name none
+    /// ("from the year before", "from 2023" with no end of their own).
+    pub(crate) fn ending(mut self, year: TimeFacts) -> TimeFacts {
+        if self.point.is_none() {
+            self.point = year.point;
+            self.part = self.part.or(year.part);
+        }
+        self
     }
 
     /// Fills what `self` lacks from `other` (an introductory phrase).
@@ -639,11 +656,18 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                     && toks[k - d + 1..k].iter().all(|t| t.kind == TokenKind::Word)
             });
             let changed_from = |w: &str| is_up_word(w) || is_down_word(w) || w == "change";
-            let compared_with = after
-                || (preposition_before(toks, k) == "from"
-                    && k >= 2
-                    && changed_from(word_at(toks, k - 2)));
-            if is_yardstick(word_at(toks, k + 1)) || compared_with {
+            // "rose 2.8% from 2023", "up $1.20 from 2022": the change
+            // word may stand before the figure.
+            let changed_since = preposition_before(toks, k) == "from"
+                && (2..=6).any(|d| k >= d && changed_from(word_at(toks, k - d)));
+            if is_yardstick(word_at(toks, k + 1)) || after {
+                k += 1;
+                continue;
+            }
+            // "up 2.8% from 2023" is the change since 2023: to the year the
+            // sentence names, or else to the article's present.
+            if changed_since {
+                f.since = f.since.or(Some(y));
                 k += 1;
                 continue;
             }
@@ -841,8 +865,14 @@ pub(crate) fn resolve(
     let span = f
         .span
         .or_else(|| {
-            f.since
-                .and_then(|s| p.filter(|p| *p > s).map(|p| (s, p, false)))
+            // "since 2023" runs to the year the clause names ("up 2.8% in
+            // 2024 from 2023"), else to the article's present.
+            f.since.and_then(|s| {
+                f.point
+                    .filter(|&e| e > s)
+                    .or(p.filter(|p| *p > s))
+                    .map(|e| (s, e, false))
+            })
         })
         .or_else(|| f.back.and_then(|n| p.map(|p| (p - n, p, false))));
     let point = f
@@ -936,6 +966,10 @@ mod tests {
                 span(2021, 2024, false),
             ),
             ("rose 30% since 2020", span(2020, 2024, false)),
+            // A change from a year runs to the year the clause names, or
+            // else to the article's present.
+            ("rose 2.8% in 2024 from 2023", Period::over_year(2024)),
+            ("rose 9% from 2019", span(2019, 2024, false)),
             (
                 "that decade-long 23% growth",
                 Period::Duration { years: 10 },
