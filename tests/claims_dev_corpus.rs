@@ -320,7 +320,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// "Lakeview Regional Airport saw the biggest rebound, with 4.2 million
 /// passengers" are the airport's passengers (zzzzzz36). A change from a
 /// year runs to the year of its sentence: "3.1 million trips in 2023, up
-/// 12% from 2022" is 2023's change, against 7% (zzzzzz39).
+/// 12% from 2022" is 2023's change, against 7% (zzzzzz39). A list label
+/// that opens with a change makes its value one: "Increase in bay ferry
+/// fares since 2019: 18%" is not 18% "in 2023 alone" (zzzzzz41).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -357,6 +359,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzv.md", "zzzzu.md"),
         ("claim-period-mismatch", "zzzzz.md", "zzzzy.md"),
         ("claim-period-mismatch", "zzzzze.md", "zzzzzd.md"),
+        ("claim-period-mismatch", "zzzzzz41.md", "zzzzzz40.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

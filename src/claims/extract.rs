@@ -16,7 +16,8 @@ use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
 use super::period::{TimeFacts, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
-    LeadIn, Metric, SubjectContext, Words, analyse, is_place_preposition, title_scope, topic_of,
+    LeadIn, Metric, SubjectContext, Words, analyse, is_change_noun, is_place_preposition,
+    title_scope, topic_of,
 };
 use super::term::Term;
 use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
@@ -901,15 +902,6 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
     })
 }
 
-word_set!(
-    /// Nouns of a change, which a figure after "a" states ("a 12% increase").
-    is_change_noun: [
-    "increase", "rise", "jump", "gain", "growth", "boost", "surge", "climb", "spike", "hike",
-    "raise", "rebound", "uptick", "decrease", "decline", "drop", "fall", "dip", "slide", "plunge",
-    "cut", "reduction", "loss", "slump", "improvement", "speedup", "slowdown",
-]
-);
-
 /// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
 /// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
 /// figures of two units: "$743 billion, or 14.5% of sales" says one thing
@@ -1496,6 +1488,25 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_label_that_opens_with_a_change_makes_its_value_one() {
+        let metrics = |text: &str| -> Vec<super::Metric> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.metric)
+                .collect()
+        };
+        for list in [
+            "- **Increase in ferry fares since 2020**: 22%\n",
+            "- **Drop in ferry riders since 2022**: 4%\n",
+        ] {
+            assert_eq!(metrics(list), [super::Metric::Change], "{list}");
+        }
+        // Adjectives are not changes.
+        let list = "- **Down payment**: $33,800\n- **Reduced fare**: $1.35\n";
+        assert!(metrics(list).iter().all(|m| *m != super::Metric::Change));
     }
 
     #[test]

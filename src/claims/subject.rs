@@ -262,6 +262,14 @@ word_set!(
 ]
 );
 word_set!(
+    /// Nouns of a change, which a figure after "a" states ("a 12% increase").
+    is_change_noun: [
+    "increase", "rise", "jump", "gain", "growth", "boost", "surge", "climb", "spike", "hike",
+    "raise", "rebound", "uptick", "decrease", "decline", "drop", "fall", "dip", "slide", "plunge",
+    "cut", "reduction", "loss", "slump", "improvement", "speedup", "slowdown",
+]
+);
+word_set!(
     is_create_word: [
     "add", "adds", "added", "adding", "create", "creates", "created", "creating", "generate", "generates", "generated",
     "generating", "open", "opens", "opened", "support", "supports",
@@ -1228,6 +1236,22 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         if is_down_word(w) {
             return (Metric::Change, -1);
         }
+    }
+    // "- **Increase in contractor labor rates since 2020**: 22%": a label
+    // that opens with a change says what its value is.
+    if ctx.labelled
+        && let Some(label) = &ctx.previous
+        && let Some(w) = toks[label.clone()].iter().map(|t| t.word()).find(|w| {
+            !matches!(
+                *w,
+                "the" | "a" | "an" | "annual" | "yearly" | "total" | "overall"
+            )
+        })
+        && is_change_noun(w)
+    {
+        // Not "Down payment" nor "Reduced fare": only a noun of change.
+        let falls = is_down_word(w) || matches!(w, "loss" | "reduction" | "slowdown");
+        return (Metric::Change, if falls { -1 } else { 1 });
     }
     // ... or before, nearest first, within a short window of the segment.
     let window_start = q.hedge_first.saturating_sub(7).max(ctx.segment.start);
