@@ -577,6 +577,12 @@ mod tests {
             Some((&Slot::Term(Term::new("ai")), 2))
         );
         assert!(lex.is_stop("the"));
+        // Words of size that say the same, and verbs of taking in a count.
+        assert_eq!(
+            lex.match_phrase(&["big"], 0),
+            Some((&Slot::Term(Term::new("large")), 1))
+        );
+        assert!(lex.is_stop("handled") && lex.is_stop("served"));
     }
 
     #[test]
