@@ -965,8 +965,9 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         return Some(q);
     }
     let a = parse_simple(toks, i)?;
-    if a.numeral.words && a.scale == 0 && a.unit.is_none() {
-        // "three", "ten": spelled-out small numbers are not quantities alone.
+    if a.numeral.words && a.scale == 0 && a.unit.is_none() && duration(toks, &a).is_none() {
+        // "three", "ten": spelled-out small numbers are not quantities alone
+        // ("eight and a half hours" is a length of time, kept when measured).
         return None;
     }
     if year_like(toks, &a) {
@@ -998,7 +999,6 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
     // "26.8 minutes", "4 hours 48 minutes", "4 h 37 min", "12.6 years".
     if a.unit.is_none()
         && a.scale == 0
-        && !a.numeral.words
         && let Some((length, last, rounding, unit)) = duration(toks, &a)
     {
         return Some(finish(
@@ -1359,19 +1359,23 @@ fn calendar_unit(word: &str) -> Option<(Unit, f64)> {
 /// token after it, its rounding and its unit. "4 hours 48 minutes" and "3
 /// hours and 50 minutes" are one duration.
 fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64, Unit)> {
-    let word = toks.get(a.last)?.word();
+    // "eight and a half hours": the half is part of the number.
+    let word_at = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let half =
+        word_at(a.last) == "and" && word_at(a.last + 1) == "a" && word_at(a.last + 2) == "half";
+    let (value, unit_at, numeral_rounding) = if half {
+        (a.numeral.value + 0.5, a.last + 3, 0.25)
+    } else {
+        (a.numeral.value, a.last, a.numeral.rounding)
+    };
+    let word = toks.get(unit_at)?.word();
     if let Some((unit, size)) = calendar_unit(word) {
-        return Some((
-            a.numeral.value * size,
-            a.last + 1,
-            a.numeral.rounding * size,
-            unit,
-        ));
+        return Some((value * size, unit_at + 1, numeral_rounding * size, unit));
     }
     let per = minutes_per(word)?;
-    let mut minutes = a.numeral.value * per;
-    let mut rounding = a.numeral.rounding * per;
-    let mut last = a.last + 1;
+    let mut minutes = value * per;
+    let mut rounding = numeral_rounding * per;
+    let mut last = unit_at + 1;
     if per == 60.0 {
         let and = usize::from(toks.get(last).is_some_and(|t| t.word() == "and"));
         let more = toks.get(last + and).filter(|t| t.kind == TokenKind::Number);
@@ -1561,6 +1565,10 @@ mod tests {
         assert!(quantities("the plant closed in 5 years").is_empty());
         assert!(quantities("the fund closed within 10 years").is_empty());
         assert!(quantities("workers have 18 months to decide").is_empty());
+        // Spelled out, with a half: measured when an average is named.
+        let q = one("the average teen spent eight and a half hours a day online");
+        assert_eq!((q.unit, q.value), (Unit::Minutes, 510.0));
+        assert!(quantities("she spent eight hours on it").is_empty());
         // The level a change reached, and a total of time.
         assert_eq!(one("the average age rose to 13.6 years").value, 13.6);
         assert_eq!(one("had crept up to 13.6 years").value, 13.6);
