@@ -1491,6 +1491,27 @@ mod tests {
     }
 
     #[test]
+    fn a_label_gives_its_value_an_aggregate_and_no_national_word() {
+        let claims = extract_prose(
+            "- **Gutter replacement, national average, 2024**: $1,450\n",
+            None,
+            &Lexicon::builtin(),
+        );
+        let words: Vec<&str> = claims[0]
+            .subject
+            .terms
+            .as_slice()
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
+        assert_eq!(words, ["gutter", "replacement"]);
+        assert_eq!(
+            claims[0].subject.aggregate.map(|t| t.as_str()),
+            Some("average")
+        );
+    }
+
+    #[test]
     fn a_label_that_opens_with_a_change_makes_its_value_one() {
         let metrics = |text: &str| -> Vec<super::Metric> {
             extract_prose(text, None, &Lexicon::builtin())

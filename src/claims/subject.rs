@@ -1289,6 +1289,14 @@ fn is_season(toks: &[Token<'_>], k: usize) -> bool {
                 .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "last" | "next")))
 }
 
+/// Drops "national", "nationwide" and their like from `terms` when another
+/// term is left: a figure with no region is already the country's.
+fn drop_national_words(terms: &mut Vec<Term>) {
+    if terms.iter().any(|t| !is_national_word(t.as_str())) {
+        terms.retain(|t| !is_national_word(t.as_str()));
+    }
+}
+
 /// Does the clause, from `opens` to the figure at `figure`, open with one
 /// thing of a kind that no name sorts ("A ticket costs $25", "A night in a
 /// mid-range hotel costs about $180")? Not a source ("A survey of 2,000
@@ -1440,9 +1448,7 @@ pub(crate) fn analyse(
     // narrower than the country, as a figure with no region says. Alone
     // ("compared with 9% nationwide") the word still sets the figure
     // against the clause before, which named a place.
-    if main.terms.iter().any(|t| !is_national_word(t.as_str())) {
-        main.terms.retain(|t| !is_national_word(t.as_str()));
-    }
+    drop_national_words(&mut main.terms);
     let mut inherited = false;
     // "..., while senior staff earn closer to $150,000": people in general
     // stand for the previous clause's subject.
@@ -1522,6 +1528,14 @@ pub(crate) fn analyse(
         main.anaphoric = head.anaphoric;
         main.names_one_entity = head.names_one_entity;
         main.geo = main.geo.or(head.geo);
+        // A label's aggregate and level are its value's.
+        if ctx.labelled {
+            main.aggregate = main.aggregate.or(head.aggregate);
+            main.level = main.level.or(head.level);
+        }
+        // "- **Roof replacement, national average**: $13,200": so do
+        // the words it inherits.
+        drop_national_words(&mut main.terms);
         inherited = true;
     }
     // "Among adults aged 18 to 49, ...": the bracket sorts the population
