@@ -322,7 +322,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// year runs to the year of its sentence: "3.1 million trips in 2023, up
 /// 12% from 2022" is 2023's change, against 7% (zzzzzz39). A list label
 /// that opens with a change makes its value one: "Increase in bay ferry
-/// fares since 2019: 18%" is not 18% "in 2023 alone" (zzzzzz41).
+/// fares since 2019: 18%" is not 18% "in 2023 alone" (zzzzzz41). A label
+/// gives its value its aggregate: "Gutter replacement, national average,
+/// 2023: $1,450" is the average of "ran $1,900 nationwide" (zzzzzz43).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -413,6 +415,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz37.md", "zzzzzz36.md"),
         ("claim-value-mismatch", "zzzzzz39.md", "zzzzzz38.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
+        ("claim-value-mismatch", "zzzzzz43.md", "zzzzzz42.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
