@@ -583,6 +583,11 @@ mod tests {
             Some((&Slot::Term(Term::new("large")), 1))
         );
         assert!(lex.is_stop("handled") && lex.is_stop("served"));
+        // Phrases of closing: "shut their doors" is a closure.
+        assert_eq!(
+            lex.match_phrase(&["shut", "their", "door"], 0),
+            Some((&Slot::Term(Term::new("closure")), 3))
+        );
     }
 
     #[test]
