@@ -583,6 +583,11 @@ mod tests {
             Some((&Slot::Term(Term::new("large")), 1))
         );
         assert!(lex.is_stop("handled") && lex.is_stop("served"));
+        // Irregular plurals meet their singulars.
+        assert_eq!(
+            lex.match_phrase(&["children"], 0),
+            Some((&Slot::Term(Term::new("child")), 1))
+        );
         // Phrases of closing: "shut their doors" is a closure.
         assert_eq!(
             lex.match_phrase(&["shut", "their", "door"], 0),
