@@ -1531,6 +1531,25 @@ mod tests {
     }
 
     #[test]
+    fn what_became_more_or_less_changed() {
+        let metrics = |text: &str| -> Vec<super::Metric> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.metric)
+                .collect()
+        };
+        assert_eq!(
+            metrics("Generic drugs got 3.1 percent more expensive in 2023."),
+            [super::Metric::Change]
+        );
+        // Set against something, it is a comparison.
+        assert_eq!(
+            metrics("Generic drugs are 3.1 percent more expensive than in 2020."),
+            [super::Metric::Comparative]
+        );
+    }
+
+    #[test]
     fn a_with_phrase_counts_what_its_clause_names() {
         assert_eq!(
             subject_words(

@@ -276,6 +276,11 @@ word_set!(
 ]
 );
 word_set!(
+    /// Verbs of becoming, before a figure of how much more or less a thing
+    /// became ("got 3.1% more expensive", "became 5% cheaper").
+    is_becoming_verb: ["got", "get", "gets", "gotten", "became", "become", "becomes", "grew", "grown"]
+);
+word_set!(
     is_comparative_up: ["more", "higher", "faster", "greater", "larger", "bigger", "premium", "above"]
 );
 word_set!(
@@ -1212,10 +1217,25 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         return (Metric::Share, 0);
     }
     let after = toks.get(q.last).map_or("", |t| t.word());
+    // "Generics got 3.1% more expensive in 2023": a thing that became
+    // more or less than it was, with nothing it is set against, changed.
+    let became = || {
+        let before = q.hedge_first.checked_sub(1).map_or("", |k| toks[k].word());
+        is_becoming_verb(before)
+            && !toks[q.last..ctx.segment.end.max(q.last)]
+                .iter()
+                .any(|t| t.word() == "than")
+    };
     if is_comparative_up(after) {
+        if became() {
+            return (Metric::Change, 1);
+        }
         return (Metric::Comparative, 1);
     }
     if is_comparative_down(after) {
+        if became() {
+            return (Metric::Change, -1);
+        }
         return (Metric::Comparative, -1);
     }
     // Change words shortly after ("a 40% surge", "a 74% year-over-year increase").
