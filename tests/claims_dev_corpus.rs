@@ -325,6 +325,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// fares since 2019: 18%" is not 18% "in 2023 alone" (zzzzzz41). A label
 /// gives its value its aggregate: "Gutter replacement, national average,
 /// 2023: $1,450" is the average of "ran $1,900 nationwide" (zzzzzz43).
+/// A US guide with a British aside in pounds keeps its dollars, and the
+/// other figures of their sentence, at home: "$135 in 2024, up 6% from
+/// 2023" meets a 2% fall (zzzzzz45).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -338,6 +341,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-direction-mismatch", "h.md", "g.md"),
         ("claim-direction-mismatch", "q.md", "p.md"),
         ("claim-direction-mismatch", "zzzzzz21.md", "zzzzzz20.md"),
+        ("claim-direction-mismatch", "zzzzzz45.md", "zzzzzz44.md"),
         ("claim-direction-mismatch", "zzzzzz8.md", "zzzzzz7.md"),
         ("claim-hedge-conflict", "j.md", "i.md"),
         ("claim-hedge-conflict", "s.md", "r.md"),

@@ -536,7 +536,8 @@ fn cut_long_sentences(raw: &str, sents: &mut Vec<Range<usize>>) {
 ///   the US ("In Canada, ...", "£1,200 a month"), every unplaced figure is
 ///   [`Claim::abroad`]: the comparison reads an unplaced figure as a US one,
 ///   which these are not. A figure of the whole world says nothing of where
-///   the others are.
+///   the others are. Dollars stay at home when the countries named count
+///   in pounds or euros and never in dollars (a US guide with a UK aside).
 fn place_by_article_regions(claims: &mut [Claim], lexicon: &Lexicon) {
     let Some(home) = lexicon.home_of(Unit::Usd) else {
         return;
@@ -570,8 +571,30 @@ fn place_by_article_regions(claims: &mut [Claim], lexicon: &Lexicon) {
     if named_home || !(named_other || foreign_money()) {
         return;
     }
+    // "The average repair order was $568 ... British drivers pay £78 an
+    // hour": when the other countries named count in their own money, the
+    // dollars are the home country's. A country named with dollars
+    // ("In Canada, the average premium is $1,900") writes its own in "$".
+    let dollars_abroad = claims
+        .iter()
+        .any(|c| c.unit == Unit::Usd && c.subject.geo.is_some_and(|g| g != home && g != world));
+    let home_dollars = named_other && !dollars_abroad && foreign_money();
+    // So are the other figures of a sentence that counts in such dollars
+    // ("$568 in 2024, up 4.8% from 2023").
+    let home_sentences: Vec<usize> = if home_dollars {
+        claims
+            .iter()
+            .filter(|c| c.unit == Unit::Usd && c.subject.geo.is_none())
+            .map(|c| c.sentence)
+            .collect()
+    } else {
+        Vec::new()
+    };
     for c in claims.iter_mut().filter(|c| c.subject.geo.is_none()) {
-        c.abroad = true;
+        let home = home_dollars && (c.unit == Unit::Usd || home_sentences.contains(&c.sentence));
+        if !home {
+            c.abroad = true;
+        }
     }
 }
 

@@ -1473,6 +1473,7 @@ pub(crate) fn analyse(
     // "..., while senior staff earn closer to $150,000": people in general
     // stand for the previous clause's subject.
     let only_people = main.terms.iter().all(|t| is_people_word(t.as_str()));
+    let names_nothing = main.terms.is_empty() && base_terms.terms.is_empty();
     // "..., with an average salary of $105,000": a "with" phrase of measure
     // words only is about the subject of the clause it hangs from.
     // "Harbor Point was the busiest park, with 2.9 million visits": a
@@ -1548,8 +1549,10 @@ pub(crate) fn analyse(
         main.anaphoric = head.anaphoric;
         main.names_one_entity = head.names_one_entity;
         main.geo = main.geo.or(head.geo);
-        // A label's aggregate and level are its value's.
-        if ctx.labelled {
+        // A label's aggregate and level are its value's, and so are the
+        // clause's before a figure that names nothing itself ("The average
+        // repair order was $568 in 2024, up 4.8% from 2023").
+        if ctx.labelled || names_nothing {
             main.aggregate = main.aggregate.or(head.aggregate);
             main.level = main.level.or(head.level);
         }
