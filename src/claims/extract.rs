@@ -886,15 +886,20 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
         "suppose" | "imagine" | "assume" | "hypothetically" | "picture"
     ) || (opens(0) == "let's" && opens(1) == "say")
         || (opens(0) == "say" && !toks.get(1).is_some_and(|t| t.kind == TokenKind::Number));
+    // "If the 8.9 million acres that burned in 2023 taught buyers anything":
+    // a premise about a figure named with "the" takes the figure as given.
+    let presupposed = |k: usize| {
+        toks[k].word() == "if"
+            && k + 2 == figure
+            && matches!(opens(k + 1), "the" | "those" | "these")
+    };
     sets_up
-        || toks[segment.start..figure.max(segment.start)]
-            .iter()
-            .any(|t| {
-                matches!(
-                    t.word(),
-                    "if" | "unless" | "assuming" | "supposing" | "suppose" | "imagine"
-                )
-            })
+        || (segment.start..figure.max(segment.start)).any(|k| {
+            matches!(
+                toks[k].word(),
+                "if" | "unless" | "assuming" | "supposing" | "suppose" | "imagine"
+            ) && !presupposed(k)
+        })
 }
 
 /// Does the clause from `at` open with an example amount: "a" or "an",
@@ -1643,6 +1648,11 @@ mod tests {
         assert_eq!(
             figures("Index funds returned 7% a year, if fees are ignored."),
             ["7%"]
+        );
+        // A premise about a figure named with "the" takes it as given.
+        assert_eq!(
+            figures("If the 8.9 million acres that burned in 2023 taught us anything, it is this."),
+            ["8.9 million"]
         );
     }
 
