@@ -327,7 +327,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 2023: $1,450" is the average of "ran $1,900 nationwide" (zzzzzz43).
 /// A US guide with a British aside in pounds keeps its dollars, and the
 /// other figures of their sentence, at home: "$135 in 2024, up 6% from
-/// 2023" meets a 2% fall (zzzzzz45).
+/// 2023" meets a 2% fall (zzzzzz45). A rate is a figure however small,
+/// and its base is part of what it measures: 8.2 or 11.5 traffic deaths
+/// per 100,000 residents in 2023 (zzzzzz47); "3 deaths for every 10
+/// crashes" has no base of a rate.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -420,6 +423,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz39.md", "zzzzzz38.md"),
         ("claim-value-mismatch", "zzzzzz4.md", "zzzzzz3.md"),
         ("claim-value-mismatch", "zzzzzz43.md", "zzzzzz42.md"),
+        ("claim-value-mismatch", "zzzzzz47.md", "zzzzzz46.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];
     let expected: Vec<(String, String, String)> = expected

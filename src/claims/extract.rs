@@ -12,14 +12,14 @@ use chrono::Datelike;
 
 use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
-use super::number::{Form, Hedge, Quantity, Unit, find_quantities, year_of};
+use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, year_of};
 use super::period::{TimeFacts, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_change_noun, is_place_preposition,
     title_scope, topic_of,
 };
-use super::term::Term;
+use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
@@ -260,6 +260,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
+                // "7.4 bags per 1,000 checked": the base is part of what a
+                // rate measures; a rate per 100,000 never meets one per 1,000.
+                if q.unit == Unit::Count
+                    && let Some(base) = rate_base(toks, q.last)
+                {
+                    let mut terms = analysis.key.terms.as_slice().to_vec();
+                    terms.push(Term::new(&format!("per {}", Unit::Count.format(base))));
+                    analysis.key.terms = Terms::from_unsorted(terms);
+                }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
                 // that is a sentence of its own says its own subject.

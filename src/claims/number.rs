@@ -614,6 +614,33 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         && toks.iter().any(|t| year_of(t).is_some())
 }
 
+/// The base of a rate whose figure ends at token `end`: the number after
+/// "per" or "for every" within a few words ("450 burglaries per 100,000
+/// residents" -> 100,000). Only a base of 100 or more written in digits,
+/// so "per 2 hours" and "per person" are no rates.
+pub(crate) fn rate_base(toks: &[Token<'_>], end: usize) -> Option<f64> {
+    // "**6.1.** Mishandled bags for every 1,000 carried": a figure told by
+    // the clause after its colon.
+    let end = end + usize::from(toks.get(end).is_some_and(|t| t.is_symbol(':')));
+    for (k, t) in toks.get(end..)?.iter().take(RATE_REACH).enumerate() {
+        let at = end + k;
+        let opens_base =
+            t.word() == "per" || (t.word() == "every" && k > 0 && toks[at - 1].word() == "for");
+        if opens_base {
+            let base = toks.get(at + 1).and_then(digits_value)?;
+            return (base >= 100.0).then_some(base);
+        }
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many tokens after a figure "per" may come for its base to make it a
+/// rate ("6.1 mishandled bags per 1,000").
+const RATE_REACH: usize = 5;
+
 /// Is `tok` a year written as digits (1900-2100, no separators)?
 pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
     if tok.kind != TokenKind::Number || tok.lower.len() != 4 {
@@ -1474,6 +1501,11 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             // are list items, ages, team sizes and the like. A dated count
             // in the hundreds is a statistic ("143 rural emergency
             // departments closed in 2023").
+            // "6.1 mishandled bags per 1,000 checked", "450 burglaries per
+            // 100,000 residents": a rate, however small.
+            if rate_base(toks, q.last).is_some() {
+                return true;
+            }
             if q.scale == 0 && q.value.abs() < 1000.0 {
                 return is_dated_hundreds(toks, q, after);
             }
@@ -1572,6 +1604,24 @@ mod tests {
         // The level a change reached, and a total of time.
         assert_eq!(one("the average age rose to 13.6 years").value, 13.6);
         assert_eq!(one("had crept up to 13.6 years").value, 13.6);
+    }
+
+    #[test]
+    fn rates_are_figures_with_their_base() {
+        assert_eq!(
+            one("airlines mishandled 6.1 bags per 1,000 checked").value,
+            6.1
+        );
+        assert_eq!(
+            one("450 burglaries for every 100,000 residents").value,
+            450.0
+        );
+        let s = "6.1 bags per 1,000 checked";
+        assert_eq!(rate_base(&tokenize(s, 0..s.len(), 0), 1), Some(1000.0));
+        // "per person", "per 2 hours": no base of a rate.
+        let s = "6.1 bags per person";
+        assert_eq!(rate_base(&tokenize(s, 0..s.len(), 0), 1), None);
+        assert!(quantities("3 deaths for every 10 crashes").is_empty());
     }
 
     #[test]
