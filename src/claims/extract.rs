@@ -240,7 +240,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // value's own noun is its unit; the label says what it counts.
                 let labelled = label.is_some()
                     && q.hedge_first.saturating_sub(segs[seg_index].start) <= LABELLED_REACH;
-                let previous = label.or(told_after.clone()).or(previous);
+                let previous = label.clone().or(told_after.clone()).or(previous);
                 // Its aggregate and place too: "$28: the average charge".
                 let intro = told_after.clone().or(intro);
                 let ctx = SubjectContext {
@@ -292,6 +292,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     facts = scan(&toks[after.clone()]).or(facts);
                 }
                 facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
+                // "- **Average long-distance move (about 1,000 miles),
+                // 2024**: $4,850": the label dates its value.
+                if labelled && let Some(label) = &label {
+                    facts = facts.or(scan(&toks[label.clone()]));
+                }
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
                 let (mut period, mut per) = resolve(&facts, is_change, future, publish_year);
@@ -1546,6 +1551,17 @@ mod tests {
             claims[0].subject.aggregate.map(|t| t.as_str()),
             Some("average")
         );
+        // The label's year dates the value, past a bracket with a figure.
+        let claims = extract_prose(
+            "- **Average long-distance move (about 1,000 miles), 2024**: $4,850\n",
+            None,
+            &Lexicon::builtin(),
+        );
+        let dated = claims
+            .iter()
+            .find(|c| c.value == 4850.0)
+            .expect("the value");
+        assert_eq!(dated.period_text(), "in 2024");
     }
 
     #[test]
