@@ -1564,14 +1564,16 @@ mod tests {
         assert_eq!(dated.period_text(), "in 2024");
     }
 
+    /// The metric of each claim of `text`.
+    fn metrics(text: &str) -> Vec<super::Metric> {
+        extract_prose(text, None, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.metric)
+            .collect()
+    }
+
     #[test]
     fn a_label_that_opens_with_a_change_makes_its_value_one() {
-        let metrics = |text: &str| -> Vec<super::Metric> {
-            extract_prose(text, None, &Lexicon::builtin())
-                .iter()
-                .map(|c| c.subject.metric)
-                .collect()
-        };
         for list in [
             "- **Increase in ferry fares since 2020**: 22%\n",
             "- **Drop in ferry riders since 2022**: 4%\n",
@@ -1585,12 +1587,6 @@ mod tests {
 
     #[test]
     fn what_became_more_or_less_changed() {
-        let metrics = |text: &str| -> Vec<super::Metric> {
-            extract_prose(text, None, &Lexicon::builtin())
-                .iter()
-                .map(|c| c.subject.metric)
-                .collect()
-        };
         assert_eq!(
             metrics("Generic drugs got 3.1 percent more expensive in 2023."),
             [super::Metric::Change]
