@@ -238,9 +238,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let label = list_first.and_then(|_| item_label(toks, &segs, seg_index));
                 // "- **Subway ridership (2024)**: 268 million trips": the
                 // value's own noun is its unit; the label says what it counts.
-                let labelled = label.is_some()
-                    && q.hedge_first.saturating_sub(segs[seg_index].start) <= LABELLED_REACH;
-                let previous = label.clone().or(told_after.clone()).or(previous);
+                let value_label = label.clone().filter(|_| {
+                    q.hedge_first.saturating_sub(segs[seg_index].start) <= LABELLED_REACH
+                });
+                let labelled = value_label.is_some();
+                let previous = label.or(told_after.clone()).or(previous);
                 // Its aggregate and place too: "$28: the average charge".
                 let intro = told_after.clone().or(intro);
                 let ctx = SubjectContext {
@@ -294,7 +296,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
                 // "- **Average long-distance move (about 1,000 miles),
                 // 2024**: $4,850": the label dates its value.
-                if labelled && let Some(label) = &label {
+                if let Some(label) = &value_label {
                     facts = facts.or(scan(&toks[label.clone()]));
                 }
                 let is_change = analysis.key.metric == Metric::Change;
@@ -1386,9 +1388,9 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
     // step its digits were rounded to (at least 2% and at most 10% of it).
     // "About $123,111" was not rounded: its hedge is `approx` of itself.
     let scaled = q.mantissa * 10f64.powi(q.scale);
-    let round = (scaled - q.value).abs() <= 1e-9 * q.value.abs().max(1.0)
-        && significant_digits(q.mantissa) <= 2;
-    let step = rounding_step(q.mantissa) * 10f64.powi(q.scale);
+    let (digits, step) = rounding_of(q.mantissa);
+    let round = (scaled - q.value).abs() <= 1e-9 * q.value.abs().max(1.0) && digits <= 2;
+    let step = step * 10f64.powi(q.scale);
     let slack = |x: f64| {
         let slack = if round {
             (step / 2.0).clamp(x * ROUND_APPROX_MIN, x * ROUND_APPROX_MAX)
@@ -1418,40 +1420,24 @@ fn interval(q: &Quantity, approx: f64, metric: Metric) -> (f64, f64) {
 const ROUND_APPROX_MIN: f64 = 0.02;
 const ROUND_APPROX_MAX: f64 = 0.1;
 
-/// How many significant digits a written number has (740 -> 2, 8,700 -> 2,
-/// 123,111 -> 6, 2.45 -> 3).
-fn significant_digits(written: f64) -> u32 {
-    let mut digits = (written.abs() * 1000.0).round() as u64;
-    while digits != 0 && digits.is_multiple_of(10) {
-        digits /= 10;
+/// How a written number looks rounded: its significant digits, and the
+/// step it was rounded to, the place of its last digit that is not zero,
+/// or five of that place when the digit is 5 (740 -> 2 digits, step 10;
+/// 65 -> 2, 5; 2.4 -> 2, 0.1; 8,700 -> 2, 100; 123,111 -> 6, 1). Up to
+/// three decimals, as numbers are written in prose.
+fn rounding_of(written: f64) -> (u32, f64) {
+    let scaled = (written.abs() * 1000.0).round();
+    if !scaled.is_finite() || scaled < 1.0 {
+        return (0, 0.0);
     }
-    let mut n = 0;
-    while digits != 0 {
-        digits /= 10;
-        n += 1;
-    }
-    n
-}
-
-/// The step a written number looks rounded to: the place of its last
-/// digit that is not zero, or five of that place when the digit is 5
-/// (740 -> 10, 65 -> 5, 2.4 -> 0.1, 8,700 -> 100).
-fn rounding_step(written: f64) -> f64 {
-    let written = written.abs();
-    if !written.is_finite() || written == 0.0 {
-        return 0.0;
-    }
-    // Up to three decimals, as numbers are written in prose.
-    let mut digits = (written * 1000.0).round() as u64;
+    let mut digits = scaled as u64;
     let mut place = 0.001;
-    if digits == 0 {
-        return 0.0;
-    }
     while digits.is_multiple_of(10) {
         digits /= 10;
         place *= 10.0;
     }
-    if digits % 10 == 5 { 5.0 * place } else { place }
+    let step = if digits % 10 == 5 { 5.0 * place } else { place };
+    (digits.ilog10() + 1, step)
 }
 
 #[cfg(test)]
@@ -1648,8 +1634,7 @@ mod tests {
             (low - 116_945.0).abs() < 1e-6 && (high - 129_255.0).abs() < 1e-6,
             "{low} {high}"
         );
-        assert_eq!(super::significant_digits(8_700.0), 2);
-        assert_eq!(super::rounding_step(8_700.0), 100.0);
+        assert_eq!(super::rounding_of(8_700.0), (2, 100.0));
     }
 
     #[test]

@@ -575,6 +575,15 @@ fn parse_simple(toks: &[Token<'_>], i: usize) -> Option<Simple> {
     })
 }
 
+/// The word `back` tokens before `q` and its hedge, lowercased ("" before
+/// the sentence).
+fn word_before<'t>(toks: &'t [Token<'_>], q: &Quantity, back: usize) -> &'t str {
+    q.hedge_first
+        .checked_sub(back)
+        .and_then(|k| toks.get(k))
+        .map_or("", |t| t.lower.as_ref())
+}
+
 /// "143 rural hospitals closed in 2023", "- **Clinics closed since 2010**:
 /// 143": a whole number in the hundreds, written in figures and counting
 /// the things named after it (or closing a list item's label), in a
@@ -590,14 +599,9 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         .take_while(|t| t.kind == TokenKind::Word)
         .any(|t| ends_in_plural_s(&t.lower))
         || (after.is_empty() && q.hedge_first > 0 && toks[q.hedge_first - 1].lower == ":");
-    let word_before = |back: usize| {
-        q.hedge_first
-            .checked_sub(back)
-            .map_or("", |k| toks[k].lower.as_ref())
-    };
     // "a total of 143 hospitals" counts them; "one of 143 hospitals" names one.
-    let before = match word_before(1) {
-        "of" if word_before(2) == "total" => "",
+    let before = match word_before(toks, q, 1) {
+        "of" if word_before(toks, q, 2) == "total" => "",
         word => word,
     };
     q.form == Form::Point
@@ -1447,12 +1451,7 @@ fn is_time_preposition(word: &str) -> bool {
 /// Rejects readings that are numeric but not claims.
 fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
     let first = &toks[q.first];
-    let before = |back: usize| -> &str {
-        q.hedge_first
-            .checked_sub(back)
-            .and_then(|k| toks.get(k))
-            .map_or("", |t| t.lower.as_ref())
-    };
+    let before = |back: usize| word_before(toks, q, back);
     let after = toks.get(q.last).map_or("", |t| t.lower.as_ref());
     // Labels, ranks, versions: "Step 3", "No. 2", "top 10", "Python 3.12";
     // but money and percentages are amounts ("to top $8 trillion").
@@ -1498,16 +1497,12 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
                 return true;
             }
             // Bare counts must be large or carry a scale word: small bare numbers
-            // are list items, ages, team sizes and the like. A dated count
-            // in the hundreds is a statistic ("143 rural emergency
-            // departments closed in 2023").
-            // "6.1 mishandled bags per 1,000 checked", "450 burglaries per
-            // 100,000 residents": a rate, however small.
-            if rate_base(toks, q.last).is_some() {
-                return true;
-            }
+            // are list items, ages, team sizes and the like. But a rate is a
+            // statistic however small ("6.1 mishandled bags per 1,000
+            // checked"), and so is a dated count in the hundreds ("143
+            // rural emergency departments closed in 2023").
             if q.scale == 0 && q.value.abs() < 1000.0 {
-                return is_dated_hundreds(toks, q, after);
+                return rate_base(toks, q.last).is_some() || is_dated_hundreds(toks, q, after);
             }
             // "1,200" style counts need a thousands separator or a scale word; a
             // bare "15000" is more often an identifier or a postcode.

@@ -427,7 +427,6 @@ fn joins_word(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
-/// `ranges` sorted by start, overlapping and touching ones joined.
 /// Where the sentence that starts at `from` in `raw` (a block, with its
 /// [`blank_ranges`] `blanks`) ends: after its `.`, `!` or `?`, or at the
 /// end of the block.
@@ -442,6 +441,7 @@ pub(crate) fn sentence_end_after(raw: &[u8], blanks: &[Range<usize>], from: usiz
         .unwrap_or(raw.len())
 }
 
+/// `ranges` sorted by start, overlapping and touching ones joined.
 fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut sorted = ranges.to_vec();
     sorted.sort_unstable_by_key(|r| r.start);

@@ -1226,17 +1226,20 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
                 .iter()
                 .any(|t| t.word() == "than")
     };
-    if is_comparative_up(after) {
-        if became() {
-            return (Metric::Change, 1);
-        }
-        return (Metric::Comparative, 1);
-    }
-    if is_comparative_down(after) {
-        if became() {
-            return (Metric::Change, -1);
-        }
-        return (Metric::Comparative, -1);
+    let comparative = if is_comparative_up(after) {
+        1
+    } else if is_comparative_down(after) {
+        -1
+    } else {
+        0
+    };
+    if comparative != 0 {
+        let metric = if became() {
+            Metric::Change
+        } else {
+            Metric::Comparative
+        };
+        return (metric, comparative);
     }
     // Change words shortly after ("a 40% surge", "a 74% year-over-year increase").
     for (k, t) in toks
@@ -1270,7 +1273,7 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         && is_change_noun(w)
     {
         // Not "Down payment" nor "Reduced fare": only a noun of change.
-        let falls = is_down_word(w) || matches!(w, "loss" | "reduction" | "slowdown");
+        let falls = is_down_word(w) || matches!(w, "loss" | "slowdown");
         return (Metric::Change, if falls { -1 } else { 1 });
     }
     // ... or before, nearest first, within a short window of the segment.
