@@ -994,13 +994,18 @@ fn in_brackets(toks: &[Token<'_>], r: &Range<usize>) -> bool {
 
 /// The lead-in of the list whose first item starts at `first`: the line
 /// just before it when it ends with a colon ("Median salaries for
-/// registered nurses in 2023:"), read for its subject and its dates. None
+/// registered nurses in 2023:") or is a bold line standing as the list's
+/// heading ("**Boeing (2024)**"), read for its subject and its dates. None
 /// when there is no such line or it says nothing of a subject.
 fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, TimeFacts)> {
     let before = text.get(..first)?.trim_end();
     let start = before.rfind('\n').map_or(0, |n| n + 1);
-    let line = before[start..].trim_end_matches(['*', '_']);
-    if !ends_in_colon(line) || is_list_item(line) || line.starts_with('|') {
+    let whole = &before[start..];
+    let line = whole.trim_end_matches(['*', '_']);
+    if !(ends_in_colon(line) || is_bold_heading(whole))
+        || is_list_item(line)
+        || line.starts_with('|')
+    {
         return None;
     }
     let toks = tokenize(text, start..start + line.len(), 0);
@@ -1023,6 +1028,19 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
         .map_or(toks.len(), |e| start + e);
     let lead = LeadIn::read(&toks[start..end], lexicon);
     (!lead.is_empty()).then(|| (lead, scan(&toks)))
+}
+
+/// Is `line` a short paragraph in bold only ("**Boeing (2024)**"), which
+/// writers put above a list as its heading? Every list under such a line
+/// is about what it names.
+fn is_bold_heading(line: &str) -> bool {
+    let line = line.trim();
+    let inner = ["**", "__"].iter().find_map(|m| {
+        line.strip_prefix(m)
+            .and_then(|rest| rest.strip_suffix(m))
+            .filter(|inner| !inner.is_empty() && !inner.contains(m))
+    });
+    inner.is_some_and(|inner| inner.split_whitespace().count() <= 8)
 }
 
 /// Does `text` end in a colon, emphasis markup aside ("**Oregon**:",
@@ -1708,6 +1726,14 @@ mod tests {
         assert!(lead_in_of("Intro.\n- Ohio: $52,000\n", 7, &lexicon).is_none());
         let long = format!("{}:\n- Ohio: $52,000\n", "word ".repeat(30));
         assert!(lead_in_of(&long, long.find("- Ohio").unwrap(), &lexicon).is_none());
+        // A bold line above a list is its heading; bold inside a line is not.
+        let bold = "Intro.\n\n**Valley Line (2024)**\n- **Riders**: 28,900\n";
+        let (lead, _) = lead_in_of(bold, bold.find("- ").unwrap(), &lexicon).expect("a heading");
+        let mut key = extract_prose("Riders numbered 28,900.", None, &lexicon)[0].subject;
+        lead.apply(&mut key);
+        assert!(key.display().contains("valley"), "{}", key.display());
+        let mixed = "Intro.\n\n**Valley** riders by stop\n- **Main St**: 900\n";
+        assert!(lead_in_of(mixed, mixed.find("- ").unwrap(), &lexicon).is_none());
     }
 
     #[test]

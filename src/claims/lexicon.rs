@@ -593,6 +593,11 @@ mod tests {
             lex.match_phrase(&["shut", "their", "door"], 0),
             Some((&Slot::Term(Term::new("closure")), 3))
         );
+        // Taking home is pay in every tense.
+        assert_eq!(
+            lex.match_phrase(&["took", "home"], 0),
+            Some((&Slot::Term(Term::new("pay")), 2))
+        );
     }
 
     #[test]

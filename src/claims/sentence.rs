@@ -588,11 +588,50 @@ fn is_boundary(tok: &Token<'_>) -> bool {
     }
 }
 
+/// Is the comma at `k` inside a list of plural nouns ("the median wage for
+/// airline pilots, copilots and flight engineers was $219,140"), which names
+/// one population and so cuts no clause? The word before is a plural noun
+/// and one to three more words end in "and" or "or" and a further word.
+/// A comma before "and" (", and flight engineers") is a list's only when
+/// the list's first comma was (`in_list`): else it may join two clauses.
+fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
+    let plural = |t: &Token<'_>| {
+        let w = t.word();
+        !t.capitalized
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+    };
+    let lower_word = |at: usize| {
+        toks.get(at)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+    };
+    if k == 0 || !plural(&toks[k - 1]) || !lower_word(k + 1) {
+        return false;
+    }
+    let joins = |at: usize| matches!(toks[at].word(), "and" | "or");
+    if toks.get(k + 1).is_some_and(|_| joins(k + 1)) {
+        return in_list && lower_word(k + 2);
+    }
+    // The next item ends at "and" or at ", and" (a serial comma).
+    (k + 2..=k + 4)
+        .take_while(|&j| j < toks.len())
+        .find(|&j| !lower_word(j) || joins(j))
+        .is_some_and(|j| {
+            let next = if toks[j].is_symbol(',') { j + 1 } else { j };
+            next < toks.len() && joins(next) && plural(&toks[j - 1]) && lower_word(next + 1)
+        })
+}
+
 /// Cuts a sentence's tokens into clause segments (token index ranges),
 /// boundaries excluded. Empty segments are dropped.
 pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    // The segment runs through a list of nouns whose commas were kept.
+    let mut joined_list = false;
     for (k, tok) in toks.iter().enumerate() {
         // A dash glued on the left but spaced on the right ("2022 - 2032" is
         // rare; "growth - up 20%" is a clause dash) counts as a boundary too.
@@ -605,7 +644,9 @@ pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
             && year_of(&toks[k - 1]).is_some()
             && (year_at(k + 1)
                 || (toks.get(k + 1).is_some_and(|t| t.word() == "and") && year_at(k + 2)));
-        if (is_boundary(tok) || spaced_dash) && !between_years {
+        let listing = tok.is_symbol(',') && in_noun_list(toks, k, joined_list);
+        joined_list = listing || (joined_list && !is_boundary(tok));
+        if (is_boundary(tok) || spaced_dash) && !between_years && !listing {
             if k > start {
                 out.push(start..k);
             }
@@ -661,6 +702,26 @@ mod tests {
         let segs = segments(&toks);
         assert_eq!(segs.len(), 4);
         assert_eq!(toks[segs[3].start].lower, "but");
+    }
+
+    /// A list of plural nouns is one population, not clauses; commas
+    /// between clauses still cut, ", and" only inside a list.
+    #[test]
+    fn segments_keep_lists_of_nouns_whole() {
+        let cases = [
+            (
+                "the wage for airline pilots, copilots and flight engineers was $1",
+                1,
+            ),
+            ("welders, cutters, and solderers earned $1", 1),
+            ("prices rose in most regions, and wages fell 2%", 2),
+            ("In Texas, nurses and aides earn $1", 2),
+            ("sales rose 5% in the regions, prices 3% and wages 2%", 2),
+        ];
+        for (s, n) in cases {
+            let toks = tokenize(s, 0..s.len(), 0);
+            assert_eq!(segments(&toks).len(), n, "{s}");
+        }
     }
 
     /// `hint_sentences` splits sentences as the two-pass pipeline (blanked
