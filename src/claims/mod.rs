@@ -230,7 +230,13 @@ impl Claim {
                 if self.direction < 0 && self.subject.metric == Metric::Change {
                     out.push('-');
                 }
-                self.unit.write(out, self.value);
+                // "fell by two-thirds" is -66.7%, as a fraction's share is.
+                let value = if self.form == Form::Multiplier {
+                    (self.value * 10.0).round() / 10.0
+                } else {
+                    self.value
+                };
+                self.unit.write(out, value);
             }
         }
         if let Some(p) = self.per {

@@ -956,6 +956,24 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             dir,
         ));
     }
+    // "fell by roughly two-thirds", "cut by half": a change by a fraction.
+    if let Some((v, last)) = fraction_after_by(toks, i) {
+        return Some(finish(
+            toks,
+            i,
+            last,
+            v,
+            v,
+            v,
+            0.5,
+            Unit::Percent,
+            v,
+            0,
+            None,
+            Form::Multiplier,
+            0,
+        ));
+    }
     // "six figures", "six-figure", "seven-figure".
     if let Some(q) = parse_figures(toks, i) {
         return Some(q);
@@ -1288,6 +1306,33 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         return None;
     }
     Some(fraction(toks, i, den_at + 1, n, d))
+}
+
+/// A fraction in words after "by" ("by half", "by a third", "by roughly
+/// two-thirds", not "by half of them"): the size of a change, as a
+/// percentage, and the token after it.
+fn fraction_after_by(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+    let word = |at: usize| toks.get(at).map_or("", |t| t.word());
+    let hedge = |w: &str| matches!(w, "about" | "roughly" | "nearly" | "almost" | "around");
+    let by =
+        i >= 1 && (word(i - 1) == "by" || (i >= 2 && word(i - 2) == "by" && hedge(word(i - 1))));
+    if !by {
+        return None;
+    }
+    let w = word(i);
+    let (n, d, last) = if let Some((num, den)) = w.split_once('-') {
+        (number_word(num)?, denominator_word(den)?, i + 1)
+    } else if w == "half" {
+        (1.0, 2.0, i + 1)
+    } else {
+        let n = if matches!(w, "a" | "one") {
+            1.0
+        } else {
+            number_word(w)?
+        };
+        (n, denominator_word(word(i + 1))?, i + 2)
+    };
+    (n < d && word(last) != "of").then_some((100.0 * n / d, last))
 }
 
 /// "one in five", "two-thirds of": a share of `n / d`, as a percentage.
@@ -1667,6 +1712,17 @@ mod tests {
         assert_eq!(
             (d.value, d.form, d.implied_direction),
             (100.0, Form::Multiplier, 1)
+        );
+        // A change by a fraction takes its direction from its verb.
+        let third = one("transits fell by roughly two-thirds in 2024");
+        assert!((third.value - 66.666).abs() < 0.01);
+        assert_eq!((third.form, third.implied_direction), (Form::Multiplier, 0));
+        assert_eq!(one("costs were cut by half").value, 50.0);
+        assert_eq!(one("costs rose by a third").value, 100.0 / 3.0);
+        assert!(
+            quantities("cut by half of that")
+                .iter()
+                .all(|q| q.form != Form::Multiplier)
         );
     }
 

@@ -1210,7 +1210,10 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
             let from = q.from.unwrap_or(q.value);
             return (Metric::Change, if q.value >= from { 1 } else { -1 });
         }
-        Form::Multiplier => return (Metric::Change, q.implied_direction),
+        // "fell by half" says its direction in the verb, as "fell by 50%".
+        Form::Multiplier if q.implied_direction != 0 => {
+            return (Metric::Change, q.implied_direction);
+        }
         _ => {}
     }
     if has_base && matches!(q.unit, Unit::Percent) {
@@ -1233,8 +1236,11 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     } else {
         0
     };
+    // "ran about 50% below 2023 levels": set against a year, a figure is
+    // the change since that year.
+    let against_year = toks.get(q.last + 1).and_then(year_of).is_some();
     if comparative != 0 {
-        let metric = if became() {
+        let metric = if became() || against_year {
             Metric::Change
         } else {
             Metric::Comparative
@@ -1400,8 +1406,22 @@ pub(crate) fn analyse(
         Vec::new()
     };
     let survey_names = survey_names(toks, &ctx.segment);
+    // "The Port of Los Angeles, which moved 9.2 million TEU": a relative
+    // clause whose verb takes the figure as its object is about the noun
+    // before its comma.
+    let opens_relative = ctx.segment.start > 0
+        && toks[ctx.segment.start - 1].is_symbol(',')
+        && matches!(toks[ctx.segment.start].word(), "which" | "who")
+        && q.hedge_first == ctx.segment.start + 2;
+    // "50% below 2023 levels" is a fall: "below" is its direction.
+    let against = (metric == Metric::Change
+        && toks
+            .get(q.last)
+            .is_some_and(|t| matches!(t.word(), "below" | "above")))
+    .then_some(q.last);
     let skip = |k: usize| {
         in_figure(k)
+            || against == Some(k)
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
             || survey_names.iter().any(|r| r.contains(&k))
@@ -1488,7 +1508,7 @@ pub(crate) fn analyse(
     let with_measure = opens_with
         && (main.terms.iter().all(|t| is_measure_word(t.as_str()))
             || q.hedge_first <= ctx.segment.start + 1);
-    if (only_people || with_measure || ctx.labelled)
+    if (only_people || with_measure || ctx.labelled || opens_relative)
         && !main.anaphoric
         && let Some(prev) = &ctx.previous
     {
