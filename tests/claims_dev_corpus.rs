@@ -338,7 +338,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// ("fell by roughly a third") meets one set against a year ("about 15%
 /// below 2023 levels", zzzzzz52); a relative clause whose verb takes the
 /// figure ("The Port of Brackwater, which moved 2.4 million TEU") counts
-/// what the noun before it names (zzzzzz54).
+/// what the noun before it names (zzzzzz54). An average or median age is
+/// in years, and a list label that names its whole subject ("**Median
+/// age** of a registered pilot in Norland: 44") takes only the lead-in's
+/// dates (zzzzzz56).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -435,6 +438,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz47.md", "zzzzzz46.md"),
         ("claim-value-mismatch", "zzzzzz49.md", "zzzzzz48.md"),
         ("claim-value-mismatch", "zzzzzz54.md", "zzzzzz53.md"),
+        ("claim-value-mismatch", "zzzzzz56.md", "zzzzzz55.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
     ];
     let expected: Vec<(String, String, String)> = expected

@@ -282,7 +282,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         .is_some_and(ends_in_colon)
                 });
                 if let Some((lead, lead_facts)) = label_item {
-                    lead.apply(&mut analysis.key);
+                    // "- **Average age** of a U.S. video game player: 36"
+                    // names its whole subject: the lead-in only places
+                    // and dates it.
+                    let named = analysis.key.aggregate.is_some() && analysis.key.terms.len() >= 2;
+                    lead.apply(&mut analysis.key, !named);
                     facts = facts.or(*lead_facts);
                 }
                 // Several figures in one clause: each reads its own dates.
@@ -1712,7 +1716,7 @@ mod tests {
         let first = text.find("- Ohio").unwrap();
         let (lead, facts) = lead_in_of(text, first, &lexicon).expect("a lead-in");
         let mut key = extract_prose("The welders in Ohio earn $1,000.", None, &lexicon)[0].subject;
-        lead.apply(&mut key);
+        lead.apply(&mut key, true);
         assert!(key.display().contains("median pay"), "{}", key.display());
         let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
         assert_eq!(
@@ -1730,7 +1734,7 @@ mod tests {
         let bold = "Intro.\n\n**Valley Line (2024)**\n- **Riders**: 28,900\n";
         let (lead, _) = lead_in_of(bold, bold.find("- ").unwrap(), &lexicon).expect("a heading");
         let mut key = extract_prose("Riders numbered 28,900.", None, &lexicon)[0].subject;
-        lead.apply(&mut key);
+        lead.apply(&mut key, true);
         assert!(key.display().contains("valley"), "{}", key.display());
         let mixed = "Intro.\n\n**Valley** riders by stop\n- **Main St**: 900\n";
         assert!(lead_in_of(mixed, mixed.find("- ").unwrap(), &lexicon).is_none());

@@ -1066,6 +1066,30 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
             0,
         ));
     }
+    // "The median age of a nurse was 46", "**Average age** of a player:
+    // 36": the value of an average age is in years.
+    if a.unit.is_none()
+        && a.scale == 0
+        && !a.numeral.words
+        && is_age_value(toks, i, a.numeral.value)
+    {
+        let v = a.numeral.value;
+        return Some(finish(
+            toks,
+            i,
+            a.last,
+            v,
+            v,
+            v,
+            a.numeral.rounding,
+            Unit::Years,
+            v,
+            0,
+            None,
+            Form::Point,
+            0,
+        ));
+    }
     // "from X to Y" is one change; "X to Y" or "X-Y" without "from" is a
     // range, and so are "ranges from X to Y" and "fees run from X to Y" (a
     // spread, not a movement).
@@ -1434,6 +1458,33 @@ fn calendar_unit(word: &str) -> Option<(Unit, f64)> {
 /// A duration starting at the number `a`: its length in its unit, the
 /// token after it, its rounding and its unit. "4 hours 48 minutes" and "3
 /// hours and 50 minutes" are one duration.
+/// Is the bare number `value` at token `i` what an average, median or
+/// mean age is said to be ("the average age of a farmer is 58", "median
+/// age: 41")? The age is a few words before, with no other number and
+/// no comma between.
+fn is_age_value(toks: &[Token<'_>], i: usize, value: f64) -> bool {
+    if !(1.0..=120.0).contains(&value) {
+        return false;
+    }
+    let words_only = |k: usize| {
+        toks[k].kind == TokenKind::Word
+            || !(toks[k].kind == TokenKind::Number
+                || toks[k].is_symbol(',')
+                || toks[k].is_symbol(';'))
+    };
+    (i.saturating_sub(AGE_REACH)..i)
+        .rev()
+        .take_while(|&k| words_only(k))
+        .any(|k| {
+            toks[k].word() == "age"
+                && k > 0
+                && matches!(toks[k - 1].word(), "average" | "median" | "mean")
+        })
+}
+
+/// How many tokens an age value may follow "average age".
+const AGE_REACH: usize = 14;
+
 fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64, Unit)> {
     // "eight and a half hours": the half is part of the number.
     let word_at = |k: usize| toks.get(k).map_or("", |t| t.word());
@@ -1577,7 +1628,8 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             let when = q.unit != Unit::Minutes
                 && !reached
                 && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
-            (measured || aggregate || reached) && !when
+            let age = is_age_value(toks, q.first, q.value);
+            (measured || aggregate || reached || age) && !when
         }
         _ => true,
     }
@@ -1718,6 +1770,11 @@ mod tests {
         assert!((third.value - 66.666).abs() < 0.01);
         assert_eq!((third.form, third.implied_direction), (Form::Multiplier, 0));
         assert_eq!(one("costs were cut by half").value, 50.0);
+        // An average age is in years; a bare number elsewhere is no figure.
+        let age = one("the median age of a registered nurse was 46 in 2024");
+        assert_eq!((age.value, age.unit), (46.0, Unit::Years));
+        assert_eq!(one("**Average age** of a player: 36").unit, Unit::Years);
+        assert!(quantities("the age of 36 players").is_empty());
         assert_eq!(one("costs rose by a third").value, 100.0 / 3.0);
         assert!(
             quantities("cut by half of that")

@@ -652,14 +652,16 @@ impl LeadIn {
         c.terms.is_empty() && c.geo.is_none() && c.aggregate.is_none() && c.level.is_none()
     }
 
-    /// `key` with the lead-in's words added and its qualifiers where the
-    /// item has none.
-    pub(crate) fn apply(&self, key: &mut SubjectKey) {
+    /// `key` with the lead-in's qualifiers where the item has none, and
+    /// with its words when `with_words`.
+    pub(crate) fn apply(&self, key: &mut SubjectKey, with_words: bool) {
         let c = &self.0;
-        let mut terms: Vec<Term> = key.terms.iter().chain(c.terms.iter().copied()).collect();
-        terms.sort();
-        terms.dedup();
-        key.terms = Terms::new(&terms);
+        if with_words {
+            let mut terms: Vec<Term> = key.terms.iter().chain(c.terms.iter().copied()).collect();
+            terms.sort();
+            terms.dedup();
+            key.terms = Terms::new(&terms);
+        }
         key.geo = key.geo.or(c.geo);
         key.aggregate = key.aggregate.or(c.aggregate);
         key.level = key.level.or(c.level);
