@@ -341,7 +341,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// what the noun before it names (zzzzzz54). An average or median age is
 /// in years, and a list label that names its whole subject ("**Median
 /// age** of a registered pilot in Norland: 44") takes only the lead-in's
-/// dates (zzzzzz56).
+/// dates (zzzzzz56), as does a count of a place its label names
+/// ("- **Port of Kelmouth**: 1.9 million TEU in 2024", zzzzzz60). "611
+/// regional jets" is a count, not a phone code, and "handed over" is no
+/// hedge (zzzzzz58).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -439,7 +442,9 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz49.md", "zzzzzz48.md"),
         ("claim-value-mismatch", "zzzzzz54.md", "zzzzzz53.md"),
         ("claim-value-mismatch", "zzzzzz56.md", "zzzzzz55.md"),
+        ("claim-value-mismatch", "zzzzzz58.md", "zzzzzz57.md"),
         ("claim-value-mismatch", "zzzzzz6.md", "zzzzzz5.md"),
+        ("claim-value-mismatch", "zzzzzz60.md", "zzzzzz59.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -285,7 +285,22 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     // "- **Average age** of a U.S. video game player: 36"
                     // names its whole subject: the lead-in only places
                     // and dates it.
-                    let named = analysis.key.aggregate.is_some() && analysis.key.terms.len() >= 2;
+                    // So does "- **Port of Los Angeles**: 10.3 million TEU",
+                    // a count of the things named after it, of a place or
+                    // body its label names ("- **Backlog at year-end**:
+                    // 8,658 aircraft" is the backlog of what the lead-in
+                    // names).
+                    let counted = q.unit == Unit::Count
+                        && toks.get(q.last).is_some_and(|t| {
+                            t.kind == TokenKind::Word && !lexicon.is_stop(t.word())
+                        })
+                        && toks[..q.hedge_first]
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .skip(1)
+                            .any(|t| t.capitalized);
+                    let named = (analysis.key.aggregate.is_some() || counted)
+                        && analysis.key.terms.len() >= 2;
                     lead.apply(&mut analysis.key, !named);
                     facts = facts.or(*lead_facts);
                 }

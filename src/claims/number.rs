@@ -597,7 +597,7 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         .iter()
         .take(4)
         .take_while(|t| t.kind == TokenKind::Word)
-        .any(|t| ends_in_plural_s(&t.lower))
+        .any(|t| ends_in_plural_s(&t.lower) || is_plural_without_s(&t.lower))
         || (after.is_empty() && q.hedge_first > 0 && toks[q.hedge_first - 1].lower == ":");
     // "a total of 143 hospitals" counts them; "one of 143 hospitals" names one.
     let before = match word_before(toks, q, 1) {
@@ -608,8 +608,9 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         && q.last == q.first + 1
         && first.lower.len() == 3
         && first.lower.bytes().all(|b| b.is_ascii_digit())
-        // "911 calls", "the 988 line": phone codes (N11 and 988) are names.
-        && !(first.lower.ends_with("11") || first.lower == "988")
+        // "911 calls", "the 988 line": phone codes (N11 and 988) are names
+        // of what follows them; "711 jets" is a count.
+        && !((first.lower.ends_with("11") || first.lower == "988") && is_phone_service(after))
         && counts_things
         && !matches!(
             before,
@@ -617,6 +618,23 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         )
         && toks.iter().any(|t| year_of(t).is_some())
 }
+
+word_set!(
+    /// What a phone code names: "911 calls", "the 988 line".
+    is_phone_service: [
+        "call", "calls", "line", "lines", "service", "services", "request", "requests",
+        "operator", "operators", "dispatcher", "dispatchers", "center", "centers", "centre",
+        "centres", "system", "number", "hotline"
+    ]
+);
+
+word_set!(
+    /// Plural nouns that do not end in "s": "766 aircraft", "300 people".
+    is_plural_without_s: [
+        "aircraft", "people", "staff", "personnel", "children", "men", "women",
+        "cattle", "livestock", "sheep", "fish", "deer", "geese", "mice", "teeth", "feet"
+    ]
+);
 
 /// The base of a rate whose figure ends at token `end`: the number after
 /// "per" or "for every" within a few words ("450 burglaries per 100,000
@@ -753,12 +771,24 @@ pub(crate) fn hedge_before(toks: &[Token<'_>], first: usize) -> (Hedge, usize) {
             .iter()
             .enumerate()
             .all(|(j, w)| toks[end - n + j].lower == *w);
-        if matches {
+        // "Airbus handed over 711 jets": "over" finishes a verb there.
+        let particle = words == &["over"] && end >= 2 && is_verb_taking_over(toks[end - 2].word());
+        if matches && !particle {
             return (*hedge, end - n);
         }
     }
     (Hedge::Exact, first)
 }
+
+word_set!(
+    /// Verbs that "over" completes ("handed over", "turned over", "signed
+    /// over"), so that "over" before a figure is no hedge. Not "paid",
+    /// "held" or "took": "paid over $50 billion" is more than that.
+    is_verb_taking_over: [
+        "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign",
+        "signs", "signed", "signing", "fork", "forks", "forked", "forking"
+    ]
+);
 
 /// The hedge written right after a figure that ends before `last` ("or
 /// more", "+"), with the index one past it.
@@ -1775,6 +1805,13 @@ mod tests {
         assert_eq!((age.value, age.unit), (46.0, Unit::Years));
         assert_eq!(one("**Average age** of a player: 36").unit, Unit::Years);
         assert!(quantities("the age of 36 players").is_empty());
+        // "over" that finishes a verb is no hedge; N11 is a phone code only
+        // before what a phone line offers.
+        let jets = one("Airbus handed over 711 jets in 2024");
+        assert_eq!((jets.value, jets.hedge), (711.0, Hedge::Exact));
+        assert_eq!(one("over 711 jets left in 2024").hedge, Hedge::Above);
+        assert!(quantities("911 calls rose in 2024").is_empty());
+        assert_eq!(one("Airbus delivered 766 aircraft in 2024").value, 766.0);
         assert_eq!(one("costs rose by a third").value, 100.0 / 3.0);
         assert!(
             quantities("cut by half of that")

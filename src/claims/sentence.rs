@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::ends_in_plural_s;
 use super::number::year_of;
 use super::token::{Token, TokenKind};
 
@@ -595,15 +596,7 @@ fn is_boundary(tok: &Token<'_>) -> bool {
 /// A comma before "and" (", and flight engineers") is a list's only when
 /// the list's first comma was (`in_list`): else it may join two clauses.
 fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
-    let plural = |t: &Token<'_>| {
-        let w = t.word();
-        !t.capitalized
-            && w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is")
-    };
+    let plural = |t: &Token<'_>| !t.capitalized && ends_in_plural_s(t.word());
     let lower_word = |at: usize| {
         toks.get(at)
             .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
