@@ -344,7 +344,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// dates (zzzzzz56), as does a count of a place its label names
 /// ("- **Port of Kelmouth**: 1.9 million TEU in 2024", zzzzzz60). "611
 /// regional jets" is a count, not a phone code, and "handed over" is no
-/// hedge (zzzzzz58).
+/// hedge (zzzzzz58). A fraction restated as its percentage ("about one in
+/// ten, or 9%") is one figure, not two alternatives (zzzzzz62).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -377,6 +378,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-hedge-conflict", "zzzzzz13.md", "zzzzzz12.md"),
         ("claim-hedge-conflict", "zzzzzz35.md", "zzzzzz34.md"),
         ("claim-hedge-conflict", "zzzzzz52.md", "zzzzzz51.md"),
+        ("claim-hedge-conflict", "zzzzzz62.md", "zzzzzz61.md"),
         ("claim-hedge-conflict", "zzzzzz9.md", "zzzzzz10.md"),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),

@@ -965,10 +965,14 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
     })
 }
 
+/// How far, in percentage points, a percentage may be from the fraction in
+/// words it restates ("one in four, or 26%").
+const RESTATED_FRACTION_POINTS: f64 = 5.0;
+
 /// Is figure `i` joined to a neighbouring figure by nothing but "and", "or"
 /// and commas ("66% and 53%", "12%, 30%, or 41%")? Not when "or" joins
-/// figures of two units: "$743 billion, or 14.5% of sales" says one thing
-/// twice.
+/// figures of two units, or a fraction and its percentage: "$743 billion,
+/// or 14.5% of sales" and "one in four, or 26%" say one thing twice.
 fn coordinated(
     toks: &[Token<'_>],
     figures: &[Range<usize>],
@@ -980,8 +984,14 @@ fn coordinated(
             return false;
         }
         let gap = &toks[figures[a].end..figures[b].start];
-        let restated =
-            quantities[a].unit != quantities[b].unit && gap.iter().any(|t| t.word() == "or");
+        // "about one in four, or 26%": a fraction in words restated as
+        // its percentage.
+        let (qa, qb) = (&quantities[a], &quantities[b]);
+        let same_share = qa.unit == Unit::Percent
+            && qb.unit == Unit::Percent
+            && (qa.form == Form::Fraction || qb.form == Form::Fraction)
+            && (qa.value - qb.value).abs() <= RESTATED_FRACTION_POINTS;
+        let restated = (qa.unit != qb.unit || same_share) && gap.iter().any(|t| t.word() == "or");
         !gap.is_empty()
             && gap.len() <= 2
             && gap
