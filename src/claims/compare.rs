@@ -273,6 +273,17 @@ fn framing_conflict(p: &Period, q: &Period) -> bool {
     one(p, q) || one(q, p)
 }
 
+/// Is `point` one named year at the end of, or inside, the span of two
+/// years or more written as `span` ("in 2023" and "between 2021 and 2023")?
+fn year_in_span(point: &Period, span: &Period) -> bool {
+    match (*point, *span) {
+        (Period::Point { year, weak: false }, Period::Span { from, to, .. }) => {
+            to - from >= 2 && year > from && year <= to
+        }
+        _ => false,
+    }
+}
+
 /// The most an exact share's tolerance can be, in points.
 const SHARE_POINTS: f64 = 1.0;
 
@@ -401,6 +412,15 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
         && x.form == Form::Point
         && y.form == Form::Point
         && framing_conflict(&x.period, &y.period);
+    // "raised $420 million in 2023 alone" and "between 2021 and 2023":
+    // the same sum of money for one year and for several.
+    let money = matches!(x.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
+    let framing_clash = framing_clash
+        || (money
+            && !change
+            && x.form == Form::Point
+            && y.form == Form::Point
+            && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period)));
     // Most candidate pairs fail here, on their periods alone.
     if !periods_comparable && !framing_clash {
         return None;
@@ -751,9 +771,18 @@ impl Meeting {
             }
             None => {}
         }
-        if c.subject.metric == Metric::Change && c.form == Form::Point {
+        // A sum of money of one named year meets the same sum over
+        // several years ([`year_in_span`]).
+        let money_level = c.subject.metric != Metric::Change
+            && matches!(c.unit, Unit::Usd | Unit::Eur | Unit::Gbp)
+            && matches!(
+                c.period,
+                Period::Point { weak: false, .. } | Period::Span { .. }
+            );
+        if (c.subject.metric == Metric::Change || money_level) && c.form == Form::Point {
             let yearly = matches!(c.period, Period::Rate { per: Per::Year, .. })
-                || c.period.cumulative_years() == Some(1);
+                || c.period.cumulative_years() == Some(1)
+                || (money_level && matches!(c.period, Period::Point { .. }));
             if c.period.cumulative_years().is_some_and(|y| y >= 2) {
                 out.keys.push(MeetKey::Multi);
                 out.queries.push(MeetKey::Yearly);
@@ -1380,6 +1409,22 @@ mod real_prose_tests {
             .iter()
             .map(|c| c.kind)
             .collect()
+    }
+
+    /// The same sum of money for one year and for several is a period
+    /// conflict; a rise in money ("raised") is an amount, not a change.
+    #[test]
+    fn one_years_money_against_several_years() {
+        let found = rules(&[
+            "Coastal battery startups raised $420 million in 2023 alone.",
+            "Between 2021 and 2023, coastal battery startups raised $420 million.",
+        ]);
+        assert_eq!(found, [ConflictKind::Period]);
+        let found = rules(&[
+            "Coastal battery startups raised $420 million in 2023 alone.",
+            "Between 2021 and 2023, coastal battery startups raised $950 million.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

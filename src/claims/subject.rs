@@ -1294,6 +1294,13 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         if is_season(toks, k) {
             continue;
         }
+        // "startups raised $1.8 billion": money raised is an amount, not
+        // a rise.
+        let money = matches!(q.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
+        if money && k + 1 == q.hedge_first && matches!(w, "raise" | "raised" | "raises" | "raising")
+        {
+            return (Metric::Level, 0);
+        }
         if is_up_word(w) || is_down_word(w) {
             if reached {
                 return (Metric::Level, 0);
