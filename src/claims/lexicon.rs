@@ -593,6 +593,15 @@ mod tests {
             lex.match_phrase(&["shut", "their", "door"], 0),
             Some((&Slot::Term(Term::new("closure")), 3))
         );
+        // The midpoint of pay is its median; a market's size is the market.
+        assert_eq!(
+            lex.match_phrase(&["midpoint"], 0),
+            Some((&Slot::Aggregate(Term::new("median")), 1))
+        );
+        assert_eq!(
+            lex.match_phrase(&["market", "size"], 0),
+            Some((&Slot::Term(Term::new("market")), 2))
+        );
         // Taking home is pay in every tense.
         assert_eq!(
             lex.match_phrase(&["took", "home"], 0),
