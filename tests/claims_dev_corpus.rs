@@ -347,7 +347,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// hedge (zzzzzz58). A fraction restated as its percentage ("about one in
 /// ten, or 9%") is one figure, not two alternatives (zzzzzz62). Money
 /// raised is an amount, and the same sum raised "in 2023 alone" and
-/// "between 2021 and 2023" is a period mismatch (zzzzzz64).
+/// "between 2021 and 2023" is a period mismatch (zzzzzz64), and so is the
+/// same rise "over six years" and "over the next three years" (zzzzzz66).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -389,6 +390,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzze.md", "zzzzzd.md"),
         ("claim-period-mismatch", "zzzzzz41.md", "zzzzzz40.md"),
         ("claim-period-mismatch", "zzzzzz64.md", "zzzzzz63.md"),
+        ("claim-period-mismatch", "zzzzzz66.md", "zzzzzz65.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

@@ -270,7 +270,24 @@ fn framing_conflict(p: &Period, q: &Period) -> bool {
         p.cumulative_years().is_some_and(|y| y >= 2)
             && (matches!(q, Period::Rate { per: Per::Year, .. }) || q.cumulative_years() == Some(1))
     };
-    one(p, q) || one(q, p)
+    one(p, q) || one(q, p) || lengths_conflict(p, q)
+}
+
+/// Two totals over lengths of time two or more years apart, one of them a
+/// length written as such ("spread over six years" and "over the next
+/// three years"). Two end years ("through 2030") counted from two
+/// articles' dates are not lengths that can clash.
+fn lengths_conflict(p: &Period, q: &Period) -> bool {
+    let explicit = |p: &Period| matches!(p, Period::Duration { .. } | Period::Span { .. });
+    let written = |p: &Period| matches!(p, Period::Duration { .. });
+    let (Some(a), Some(b)) = (p.cumulative_years(), q.cumulative_years()) else {
+        return false;
+    };
+    a >= 2
+        && b >= 2
+        && (a - b).abs() >= 2
+        && (written(p) || written(q))
+        && (explicit(p) || explicit(q))
 }
 
 /// Is `point` one named year at the end of, or inside, the span of two
@@ -689,6 +706,9 @@ enum MeetKey {
     Multi,
     /// A change or a count over one year or per year (meets [`MeetKey::Multi`]).
     Yearly,
+    /// A change over a length of years written as such ("over six years"):
+    /// meets [`MeetKey::Multi`] both ways, and few claims are filed here.
+    Written,
 }
 
 /// The keys a claim is filed under and the keys it looks up.
@@ -786,6 +806,13 @@ impl Meeting {
             if c.period.cumulative_years().is_some_and(|y| y >= 2) {
                 out.keys.push(MeetKey::Multi);
                 out.queries.push(MeetKey::Yearly);
+                // A length written as such ("over six years") meets totals
+                // over other lengths ([`lengths_conflict`]).
+                out.queries.push(MeetKey::Written);
+                if matches!(c.period, Period::Duration { .. }) {
+                    out.keys.push(MeetKey::Written);
+                    out.queries.push(MeetKey::Multi);
+                }
             } else if yearly {
                 out.keys.push(MeetKey::Yearly);
                 out.queries.push(MeetKey::Multi);
@@ -820,7 +847,7 @@ impl Bucket {
     fn file(&mut self, key: MeetKey, j: u32, c: &Claim) {
         if c.low.is_nan() || c.high.is_nan() || c.value.is_nan() {
             self.always.push(j);
-        } else if matches!(key, MeetKey::Multi | MeetKey::Yearly) {
+        } else if matches!(key, MeetKey::Multi | MeetKey::Yearly | MeetKey::Written) {
             self.by_value.push((c.value, j));
         } else {
             let d = (c.direction.signum() + 1) as usize;
@@ -1423,6 +1450,22 @@ mod real_prose_tests {
         let found = rules(&[
             "Coastal battery startups raised $420 million in 2023 alone.",
             "Between 2021 and 2023, coastal battery startups raised $950 million.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// The same change over six years and over the next three is a period
+    /// conflict; over six years and over 2025-2030 agree.
+    #[test]
+    fn one_change_over_two_lengths_of_time() {
+        let found = rules(&[
+            "Harbor dockworker wages rise 62% over six years.",
+            "Harbor dockworker wages rise 62% over the next three years.",
+        ]);
+        assert_eq!(found, [ConflictKind::Period]);
+        let found = rules(&[
+            "Harbor dockworker wages rise 62% over six years.",
+            "Harbor dockworker wages rise 62% over 2024-2029.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }

@@ -607,7 +607,7 @@ word_set!(
     "annualized", "annualised", "cagr", "yearly", "annum", "month-over-month", "monthly", "mom",
     "quarter-over-quarter", "quarterly", "qoq", "weekly", "daily", "hourly", "a", "an", "per",
     "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "last", "next",
-    "coming", "past", "within", "previous", "decade", "decade's", "decade-long", "the",
+    "coming", "past", "within", "previous", "decade", "decade's", "decade-long", "the", "over", "across",
 ]
 );
 
@@ -828,6 +828,14 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             || w == "decade's" && next == "end"
         {
             f.decade_end = true;
+        }
+        // "a 62% raise spread over six years": a length with no start.
+        if matches!(w, "over" | "across")
+            && let Some(n) = toks.get(k + 1).and_then(small_number)
+            && matches!(word_at(toks, k + 2), "year" | "years")
+            && (2..=50).contains(&n)
+        {
+            f.duration = Some(n);
         }
         // "ten-year", "10-year" as a duration adjective.
         if let Some(head) = w.strip_suffix("-year") {
