@@ -158,6 +158,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             });
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
+            let sentence_start = sentence.start;
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
             let context_len = cell_context.len();
             if context_len > 0 {
@@ -186,6 +187,17 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             for r in q_ranges.iter().chain(brackets.iter().map(|b| &b.tokens)) {
                 in_figure[r.clone()].fill(true);
             }
+            // "- **Memory**: sales climbed to about $165 billion, up 79%":
+            // a short label names what every figure of its item is about.
+            let opens_item = raw.get(..sentence_start).is_some_and(|before| {
+                before
+                    .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+                    .is_empty()
+            });
+            let item_topic = list_first
+                .filter(|_| opens_item)
+                .and_then(|_| item_topic(toks, &segs))
+                .map(|r| LeadIn::read(&toks[r], lexicon));
             let respectively = toks.iter().any(|t| t.word() == "respectively");
             // "At a 22.8% APR, a $6,000 balance ...": the whole sentence
             // works through the example its first clause sets up.
@@ -270,6 +282,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     let mut terms = analysis.key.terms.as_slice().to_vec();
                     terms.push(Term::new(&format!("per {}", Unit::Count.format(base))));
                     analysis.key.terms = Terms::from_unsorted(terms);
+                }
+                if let Some(topic) = &item_topic
+                    && seg_index > 0
+                {
+                    topic.apply(&mut analysis.key, true);
                 }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
@@ -881,6 +898,23 @@ fn item_label(toks: &[Token<'_>], segs: &[Range<usize>], seg_index: usize) -> Op
     }
     Some(first.start..colon)
 }
+
+/// The label of a list item that opens with a short name and a colon
+/// ("**Memory**: sales climbed ..."): its first segment, of one to
+/// [`TOPIC_WORDS`] words and no figure, when a colon follows it.
+fn item_topic(toks: &[Token<'_>], segs: &[Range<usize>]) -> Option<Range<usize>> {
+    let first = segs.first()?.clone();
+    let words = &toks[first.clone()];
+    (segs.len() >= 2
+        && first.start == 0
+        && toks.get(first.end).is_some_and(|t| t.is_symbol(':'))
+        && (1..=TOPIC_WORDS).contains(&words.len())
+        && words.iter().all(|t| t.kind == TokenKind::Word))
+    .then_some(first)
+}
+
+/// The most words a list item's label may have to name its item's topic.
+const TOPIC_WORDS: usize = 4;
 
 /// The date that ends `segment`, without its preposition: "2019" of
 /// "climbed since 2019", "March 2020" of "back in March 2020".
