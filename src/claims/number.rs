@@ -601,7 +601,14 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         || (after.is_empty() && q.hedge_first > 0 && toks[q.hedge_first - 1].lower == ":");
     // "a total of 143 hospitals" counts them; "one of 143 hospitals" names one.
     let before = match word_before(toks, q, 1) {
-        "of" if word_before(toks, q, 2) == "total" => "",
+        // "an average of 129 guests" counts them too.
+        "of" if matches!(
+            word_before(toks, q, 2),
+            "total" | "average" | "median" | "mean"
+        ) =>
+        {
+            ""
+        }
         word => word,
     };
     q.form == Form::Point

@@ -608,15 +608,35 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
     if toks.get(k + 1).is_some_and(|_| joins(k + 1)) {
         return in_list && lower_word(k + 2);
     }
-    // The next item ends at "and" or at ", and" (a serial comma).
-    (k + 2..=k + 4)
-        .take_while(|&j| j < toks.len())
-        .find(|&j| !lower_word(j) || joins(j))
-        .is_some_and(|j| {
-            let next = if toks[j].is_symbol(',') { j + 1 } else { j };
-            next < toks.len() && joins(next) && plural(&toks[j - 1]) && lower_word(next + 1)
-        })
+    // Items of one to three words follow, each a plural, up to "and" or
+    // ", and" (a serial comma) and a last item: "buses, trains, ferries
+    // and vans".
+    let mut at = k + 1;
+    for _ in 0..MAX_LIST_ITEMS {
+        let end = (at..(at + 3).min(toks.len()))
+            .find(|&j| !lower_word(j) || joins(j))
+            .unwrap_or((at + 3).min(toks.len()));
+        if end == at || end >= toks.len() || !plural(&toks[end - 1]) {
+            return false;
+        }
+        let next = if toks[end].is_symbol(',') {
+            end + 1
+        } else {
+            end
+        };
+        if next < toks.len() && joins(next) {
+            return lower_word(next + 1);
+        }
+        if !toks[end].is_symbol(',') {
+            return false;
+        }
+        at = end + 1;
+    }
+    false
 }
+
+/// The most items [`in_noun_list`] walks before giving up on a list.
+const MAX_LIST_ITEMS: usize = 6;
 
 /// Cuts a sentence's tokens into clause segments (token index ranges),
 /// boundaries excluded. Empty segments are dropped.
@@ -707,6 +727,10 @@ mod tests {
                 1,
             ),
             ("welders, cutters, and solderers earned $1", 1),
+            (
+                "riders took trips on buses, trains, ferries and vans in 2024",
+                1,
+            ),
             ("prices rose in most regions, and wages fell 2%", 2),
             ("In Texas, nurses and aides earn $1", 2),
             ("sales rose 5% in the regions, prices 3% and wages 2%", 2),
