@@ -351,7 +351,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// same rise "over six years" and "over the next three years" (zzzzzz66).
 /// A list item's short label names what every figure of the item is about
 /// ("- **Memory**: sales ... up 79%", zzzzzz68). "An average of 129 guests"
-/// counts guests, and "buses" are buses (zzzzzz70).
+/// counts guests, and "buses" are buses (zzzzzz70). A sum restated at
+/// another frequency ("$48,200, or $23.17 an hour") is one figure, not two
+/// parallel ones (zzzzzz72).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -457,6 +459,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz60.md", "zzzzzz59.md"),
         ("claim-value-mismatch", "zzzzzz68.md", "zzzzzz67.md"),
         ("claim-value-mismatch", "zzzzzz70.md", "zzzzzz69.md"),
+        ("claim-value-mismatch", "zzzzzz72.md", "zzzzzz71.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

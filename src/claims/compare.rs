@@ -650,11 +650,12 @@ fn drop_unresolved_parallels(all: &[(ClaimRef, &Claim)], members: &mut Vec<u32>)
     let mut drop: Vec<u32> = Vec::new();
     for run in members.chunk_by(|&a, &b| place(a) == place(b)) {
         for (k, &a) in run.iter().enumerate() {
-            let period = all[a as usize].1.period;
-            let twin = run
-                .iter()
-                .enumerate()
-                .any(|(m, &b)| m != k && all[b as usize].1.period == period);
+            // "$56,800, or $27.31 an hour": one figure at two frequencies
+            // is no pair of parallel figures.
+            let (period, per) = (all[a as usize].1.period, all[a as usize].1.per);
+            let twin = run.iter().enumerate().any(|(m, &b)| {
+                m != k && all[b as usize].1.period == period && all[b as usize].1.per == per
+            });
             if twin {
                 drop.push(a);
             }

@@ -999,6 +999,17 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
     })
 }
 
+/// Does a frequency follow token `at` ("an hour", "per week", "a month",
+/// "hourly")?
+fn names_a_frequency(toks: &[Token<'_>], at: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let unit = |w: &str| matches!(w, "hour" | "day" | "week" | "month" | "year");
+    matches!(
+        word(at),
+        "hourly" | "weekly" | "monthly" | "annually" | "yearly"
+    ) || (matches!(word(at), "a" | "an" | "per" | "each") && unit(word(at + 1)))
+}
+
 /// How far, in percentage points, a percentage may be from the fraction in
 /// words it restates ("one in four, or 26%").
 const RESTATED_FRACTION_POINTS: f64 = 5.0;
@@ -1025,7 +1036,10 @@ fn coordinated(
             && qb.unit == Unit::Percent
             && (qa.form == Form::Fraction || qb.form == Form::Fraction)
             && (qa.value - qb.value).abs() <= RESTATED_FRACTION_POINTS;
-        let restated = (qa.unit != qb.unit || same_share) && gap.iter().any(|t| t.word() == "or");
+        // "$56,800, or $27.31 an hour": a sum restated at another frequency.
+        let per_other = qa.unit == qb.unit && names_a_frequency(toks, qb.last);
+        let restated =
+            (qa.unit != qb.unit || same_share || per_other) && gap.iter().any(|t| t.word() == "or");
         !gap.is_empty()
             && gap.len() <= 2
             && gap

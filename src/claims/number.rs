@@ -1164,8 +1164,17 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         // one written tight joins a range ("1990—2000").
         let tight = t.glued && toks.get(joint + 1).is_some_and(|n| n.glued);
         let dash = t.is_symbol('-') || t.is_symbol('–') || (t.is_symbol('—') && tight);
+        // "from 37% in 1990 to about 12% today": the end may be hedged.
+        let hedged = from_before
+            && t.word() == "to"
+            && toks.get(joint + 1).is_some_and(|h| {
+                matches!(
+                    h.word(),
+                    "about" | "roughly" | "around" | "nearly" | "almost" | "approximately"
+                )
+            });
         if (dash || t.word() == "to")
-            && let Some(b) = parse_simple(toks, joint + 1)
+            && let Some(b) = parse_simple(toks, joint + 1 + usize::from(hedged))
         {
             let both_numbers = !(b.numeral.words && b.scale == 0 && b.unit.is_none());
             if both_numbers && !year_like(toks, &b) {

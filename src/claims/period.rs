@@ -617,6 +617,9 @@ word_set!(
 );
 
 /// Scans a clause for time qualifiers.
+/// How many tokens after "to" a "from YEAR to ... today" may run.
+const NOW_REACH: usize = 5;
+
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
     let mut k = 0;
@@ -647,6 +650,17 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             }
         }
         if let Some(y) = year_of(t) {
+            // "from 37% in 1990 to about 12% today": from that year to now.
+            let from_before = (k.saturating_sub(4)..k).any(|j| toks[j].word() == "from");
+            let to_now = word_at(toks, k + 1) == "to"
+                && (k + 2..(k + 2 + NOW_REACH).min(toks.len()))
+                    .any(|j| matches!(toks[j].word(), "today" | "now"));
+            if from_before && to_now {
+                f.since = Some(y);
+                f.now = true;
+                k += 2;
+                continue;
+            }
             // Not when the figure holds: the year of a yardstick ("95% of
             // its 2019 level"), or the year compared with ("fell 18% in
             // 2023 after a record 2022", "a 3.5% increase from 2022").
@@ -974,6 +988,14 @@ mod tests {
                 span(2021, 2024, false),
             ),
             ("rose 30% since 2020", span(2020, 2024, false)),
+            (
+                "slid from 37% in 1990 to about 12% today",
+                span(1990, 2024, false),
+            ),
+            (
+                "a 62% raise spread over six years",
+                Period::Duration { years: 6 },
+            ),
             // A change from a year runs to the year the clause names, or
             // else to the article's present.
             ("rose 2.8% in 2024 from 2023", Period::over_year(2024)),
