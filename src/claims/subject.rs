@@ -1019,7 +1019,12 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // a verb of saying, are a source too.
         let data_says =
             matches!(w, "data" | "figures" | "statistics" | "numbers") && is_reporting_verb(next);
-        names_source |= is_source_noun(w) || data_says || (k > segment.start && tok.capitalized);
+        // "BLS reported ...", "The ESA found ...": an acronym before a
+        // verb of saying is who says it.
+        names_source |= is_source_noun(w)
+            || data_says
+            || (k > segment.start && tok.capitalized)
+            || is_agency_acronym(tok);
     }
     segment.start..segment.start
 }
@@ -1053,6 +1058,13 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
     names
 }
 
+/// Is `t` an agency's initials ("BLS", "FBI", "ESA"), three letters or
+/// more and not a country's ("USA", "U.S.")?
+fn is_agency_acronym(t: &Token<'_>) -> bool {
+    let w = without_possessive(&t.lower);
+    t.acronym && w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic()) && w != "usa"
+}
+
 /// Is the word at `verb` a verb of keeping a count ([`is_keeping_verb`])
 /// right after an institution's name, read back from it: capitalised
 /// words and the small words inside names ("Bureau of Labor Statistics",
@@ -1069,7 +1081,8 @@ fn named_institution_before(toks: &[Token<'_>], start: usize, verb: usize) -> bo
         let t = &toks[k];
         let inside = t.is_symbol('&') || matches!(t.word(), "of" | "for" | "and" | "on");
         if t.kind == TokenKind::Word && t.capitalized {
-            institution |= is_source_noun(without_possessive(&t.lower));
+            // "BLS reported", "the FBI's ... Center logged".
+            institution |= is_source_noun(without_possessive(&t.lower)) || is_agency_acronym(t);
         } else if !inside {
             break;
         }
