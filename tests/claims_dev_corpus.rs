@@ -355,7 +355,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// another frequency ("$48,200, or $23.17 an hour") is one figure, not two
 /// parallel ones (zzzzzz72). An agency's initials before a verb of
 /// keeping a count ("The DLS counted 14,300 licensed harbor pilots") are
-/// its source, not its subject (zzzzzz74).
+/// its source, not its subject (zzzzzz74). The same change told from two
+/// start years ("from 41% in 1985 to about 9% today" / "from 41% in 2000")
+/// is a period mismatch (zzzzzz76).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -398,6 +400,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzzz41.md", "zzzzzz40.md"),
         ("claim-period-mismatch", "zzzzzz64.md", "zzzzzz63.md"),
         ("claim-period-mismatch", "zzzzzz66.md", "zzzzzz65.md"),
+        ("claim-period-mismatch", "zzzzzz76.md", "zzzzzz75.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

@@ -290,6 +290,17 @@ fn lengths_conflict(p: &Period, q: &Period) -> bool {
         && (explicit(p) || explicit(q))
 }
 
+/// Do two spans start two or more years apart and end within a year of
+/// each other ("1990 to today" and "2000 to today", written a year apart)?
+fn starts_apart(p: &Period, q: &Period) -> bool {
+    match (*p, *q) {
+        (Period::Span { from: a, to: b, .. }, Period::Span { from: c, to: d, .. }) => {
+            (a - c).abs() >= 2 && (b - d).abs() <= 1
+        }
+        _ => false,
+    }
+}
+
 /// Is `point` one named year at the end of, or inside, the span of two
 /// years or more written as `span` ("in 2023" and "between 2021 and 2023")?
 fn year_in_span(point: &Period, span: &Period) -> bool {
@@ -438,6 +449,13 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
             && x.form == Form::Point
             && y.form == Form::Point
             && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period)));
+    // "from 37% in 1990 to 12% today" and "from 37% in 2000 to 12%
+    // today": one change told from two start years.
+    let journey_clash = x.form == Form::Change
+        && y.form == Form::Change
+        && starts_apart(&x.period, &y.period)
+        && matches!((x.from, y.from), (Some(a), Some(b)) if (a - b).abs() <= tol.rel_tol * a.abs().max(b.abs()));
+    let framing_clash = framing_clash || journey_clash;
     // Most candidate pairs fail here, on their periods alone.
     if !periods_comparable && !framing_clash {
         return None;
@@ -707,6 +725,9 @@ enum MeetKey {
     Multi,
     /// A change or a count over one year or per year (meets [`MeetKey::Multi`]).
     Yearly,
+    /// A change written from one figure to another ("from 37% in 1990 to
+    /// 12% today"): meets the same change told from another start year.
+    Journey,
     /// A change over a length of years written as such ("over six years"):
     /// meets [`MeetKey::Multi`] both ways, and few claims are filed here.
     Written,
@@ -792,6 +813,10 @@ impl Meeting {
             }
             None => {}
         }
+        if c.form == Form::Change && c.from.is_some() && matches!(c.period, Period::Span { .. }) {
+            out.keys.push(MeetKey::Journey);
+            out.queries.push(MeetKey::Journey);
+        }
         // A sum of money of one named year meets the same sum over
         // several years ([`year_in_span`]).
         let money_level = c.subject.metric != Metric::Change
@@ -848,7 +873,10 @@ impl Bucket {
     fn file(&mut self, key: MeetKey, j: u32, c: &Claim) {
         if c.low.is_nan() || c.high.is_nan() || c.value.is_nan() {
             self.always.push(j);
-        } else if matches!(key, MeetKey::Multi | MeetKey::Yearly | MeetKey::Written) {
+        } else if matches!(
+            key,
+            MeetKey::Multi | MeetKey::Yearly | MeetKey::Written | MeetKey::Journey
+        ) {
             self.by_value.push((c.value, j));
         } else {
             let d = (c.direction.signum() + 1) as usize;
@@ -1467,6 +1495,22 @@ mod real_prose_tests {
         let found = rules(&[
             "Harbor dockworker wages rise 62% over six years.",
             "Harbor dockworker wages rise 62% over 2024-2029.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// One change told from two start years is a period conflict; from
+    /// the same start year it agrees.
+    #[test]
+    fn one_change_from_two_start_years() {
+        let found = rules(&[
+            "The county's share of textile output slid from 41% in 1985 to about 9% today.",
+            "The county's share of textile output fell from 41% in 2000 to roughly 9% today.",
+        ]);
+        assert_eq!(found, [ConflictKind::Period]);
+        let found = rules(&[
+            "The county's share of textile output slid from 41% in 1985 to about 9% today.",
+            "The county's share of textile output fell from 41% in 1985 to roughly 9% today.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
