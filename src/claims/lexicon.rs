@@ -583,6 +583,8 @@ mod tests {
             Some((&Slot::Term(Term::new("large")), 1))
         );
         assert!(lex.is_stop("handled") && lex.is_stop("served"));
+        // Particles of phrasal verbs ("took out loans", "carried out layoffs").
+        assert!(lex.is_stop("out") && lex.is_stop("up"));
         // Irregular plurals meet their singulars.
         assert_eq!(
             lex.match_phrase(&["children"], 0),
