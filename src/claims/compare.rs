@@ -695,9 +695,13 @@ fn specific(c: &Claim) -> bool {
         && !matches!(c.period, Period::None | Period::Unresolved)
 }
 
-/// Two figures of one sentence or one table row are parallel statements.
+/// Two figures of one sentence or one table row are parallel statements,
+/// and so are two figures of one article that both stand on its topic
+/// ([`SubjectKey::topical`]): "a median wage of $48,600" under one heading
+/// and "Median pay: about $69,000" under another.
 fn same_sentence(a: (ClaimRef, &Claim), b: (ClaimRef, &Claim)) -> bool {
-    a.0.doc == b.0.doc && a.1.sentence == b.1.sentence
+    a.0.doc == b.0.doc
+        && (a.1.sentence == b.1.sentence || (a.1.subject.topical && b.1.subject.topical))
 }
 
 /// Where a claim meets others within its group: two claims can break a

@@ -73,6 +73,10 @@ pub struct SubjectKey {
     pub anaphoric: bool,
     /// True when the terms came from the previous clause of the sentence.
     pub inherited: bool,
+    /// True when the article's topic stood in for what a figure of measure
+    /// words alone ("a median wage of $48,600") did not name: two such
+    /// figures of one article may be about two of its sections.
+    pub topical: bool,
 }
 
 impl SubjectKey {
@@ -185,7 +189,7 @@ word_set!(
 impl Serialize for SubjectKey {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("SubjectKey", 11)?;
+        let mut st = s.serialize_struct("SubjectKey", 12)?;
         let (measure, entity) = self.measure_and_entity();
         st.serialize_field("metric", &self.metric)?;
         st.serialize_field("terms", &self.terms)?;
@@ -197,6 +201,7 @@ impl Serialize for SubjectKey {
         st.serialize_field("level", &self.level)?;
         st.serialize_field("anaphoric", &self.anaphoric)?;
         st.serialize_field("inherited", &self.inherited)?;
+        st.serialize_field("topical", &self.topical)?;
         st.serialize_field("display", &self.display())?;
         st.end()
     }
@@ -1666,9 +1671,13 @@ pub(crate) fn analyse(
     let vague = !main.terms.is_empty()
         && base_terms.terms.is_empty()
         && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+    let mut topical = false;
     if main.anaphoric || vague {
         match topic() {
-            Some(t) => main.terms.push(t),
+            Some(t) => {
+                main.terms.push(t);
+                topical = true;
+            }
             None if main.names_one_entity => return None,
             None => {}
         }
@@ -1724,6 +1733,7 @@ pub(crate) fn analyse(
             level: main.level,
             anaphoric: main.anaphoric,
             inherited,
+            topical,
         },
         direction,
     })
