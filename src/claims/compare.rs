@@ -168,7 +168,7 @@ enum Region {
 /// salary with no frequency is a yearly salary, but a count "each year" is
 /// not a total; a "from X to Y" change only meets another change.
 fn same_framing(x: &Claim, y: &Claim) -> bool {
-    let money = matches!(x.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
+    let money = x.unit.is_money();
     let per = match (x.per, y.per) {
         (Some(a), Some(b)) => a == b,
         (None, None) => true,
@@ -435,20 +435,16 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     let same_status = x.forecast == y.forecast && same_moment(x, y);
     let periods_comparable =
         same_status && (comparable(&x.period, &y.period) || latest_year(x, y) || latest_year(y, x));
-    let framing_clash = change
-        && x.direction == y.direction
-        && x.form == Form::Point
-        && y.form == Form::Point
-        && framing_conflict(&x.period, &y.period);
-    // "raised $420 million in 2023 alone" and "between 2021 and 2023":
-    // the same sum of money for one year and for several.
-    let money = matches!(x.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
-    let framing_clash = framing_clash
-        || (money
-            && !change
-            && x.form == Form::Point
-            && y.form == Form::Point
-            && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period)));
+    let points = x.form == Form::Point && y.form == Form::Point;
+    let framing_clash = points
+        && if change {
+            x.direction == y.direction && framing_conflict(&x.period, &y.period)
+        } else {
+            // "raised $420 million in 2023 alone" and "between 2021 and
+            // 2023": the same sum of money for one year and for several.
+            x.unit.is_money()
+                && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period))
+        };
     // "from 37% in 1990 to 12% today" and "from 37% in 2000 to 12%
     // today": one change told from two start years.
     let journey_clash = x.form == Form::Change
@@ -824,7 +820,7 @@ impl Meeting {
         // A sum of money of one named year meets the same sum over
         // several years ([`year_in_span`]).
         let money_level = c.subject.metric != Metric::Change
-            && matches!(c.unit, Unit::Usd | Unit::Eur | Unit::Gbp)
+            && c.unit.is_money()
             && matches!(
                 c.period,
                 Period::Point { weak: false, .. } | Period::Span { .. }

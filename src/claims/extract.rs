@@ -158,7 +158,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             });
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
-            let sentence_start = sentence.start;
+            // Whether the sentence opens its list item, markup aside.
+            let opens_item = list_first.is_some()
+                && raw.get(..sentence.start).is_some_and(|before| {
+                    before
+                        .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+                        .is_empty()
+                });
             tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
             let context_len = cell_context.len();
             if context_len > 0 {
@@ -189,14 +195,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
             // "- **Memory**: sales climbed to about $165 billion, up 79%":
             // a short label names what every figure of its item is about.
-            let opens_item = raw.get(..sentence_start).is_some_and(|before| {
-                before
-                    .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
-                    .is_empty()
-            });
-            let item_topic = list_first
-                .filter(|_| opens_item)
-                .and_then(|_| item_topic(toks, &segs))
+            let item_topic = opens_item
+                .then(|| item_topic(toks, &segs))
+                .flatten()
                 .map(|r| LeadIn::read(&toks[r], lexicon));
             let respectively = toks.iter().any(|t| t.word() == "respectively");
             // "At a 22.8% APR, a $6,000 balance ...": the whole sentence

@@ -45,6 +45,11 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Is this a currency: dollars, euros or pounds?
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::Usd | Unit::Eur | Unit::Gbp)
+    }
+
     /// Formats `v` in this unit the way an article would write it.
     pub fn format(self, v: f64) -> String {
         let mut out = String::new();
@@ -741,6 +746,12 @@ const HEDGES_BEFORE: &[(&[&str], Hedge)] = &[
 ];
 
 word_set!(
+    /// One-word hedges of a rough figure that may stand inside a phrase of
+    /// change ("by roughly two-thirds", "to about 12%").
+    is_rough_hedge: ["about", "roughly", "around", "nearly", "almost", "approximately"]
+);
+
+word_set!(
     /// Words that are only emphasis between a hedge and its figure ("a healthy").
     is_filler: ["a", "an", "impressive", "healthy", "whopping", "staggering", "estimated", "astounding"]
 );
@@ -1167,12 +1178,9 @@ fn parse_at(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         // "from 37% in 1990 to about 12% today": the end may be hedged.
         let hedged = from_before
             && t.word() == "to"
-            && toks.get(joint + 1).is_some_and(|h| {
-                matches!(
-                    h.word(),
-                    "about" | "roughly" | "around" | "nearly" | "almost" | "approximately"
-                )
-            });
+            && toks
+                .get(joint + 1)
+                .is_some_and(|h| is_rough_hedge(h.word()));
         if (dash || t.word() == "to")
             && let Some(b) = parse_simple(toks, joint + 1 + usize::from(hedged))
         {
@@ -1383,9 +1391,8 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
 /// percentage, and the token after it.
 fn fraction_after_by(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let word = |at: usize| toks.get(at).map_or("", |t| t.word());
-    let hedge = |w: &str| matches!(w, "about" | "roughly" | "nearly" | "almost" | "around");
-    let by =
-        i >= 1 && (word(i - 1) == "by" || (i >= 2 && word(i - 2) == "by" && hedge(word(i - 1))));
+    let by = i >= 1
+        && (word(i - 1) == "by" || (i >= 2 && word(i - 2) == "by" && is_rough_hedge(word(i - 1))));
     if !by {
         return None;
     }
@@ -1512,15 +1519,12 @@ fn is_age_value(toks: &[Token<'_>], i: usize, value: f64) -> bool {
     if !(1.0..=120.0).contains(&value) {
         return false;
     }
-    let words_only = |k: usize| {
-        toks[k].kind == TokenKind::Word
-            || !(toks[k].kind == TokenKind::Number
-                || toks[k].is_symbol(',')
-                || toks[k].is_symbol(';'))
+    let between = |k: usize| {
+        !(toks[k].kind == TokenKind::Number || toks[k].is_symbol(',') || toks[k].is_symbol(';'))
     };
     (i.saturating_sub(AGE_REACH)..i)
         .rev()
-        .take_while(|&k| words_only(k))
+        .take_while(|&k| between(k))
         .any(|k| {
             toks[k].word() == "age"
                 && k > 0

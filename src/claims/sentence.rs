@@ -605,7 +605,7 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
         return false;
     }
     let joins = |at: usize| matches!(toks[at].word(), "and" | "or");
-    if toks.get(k + 1).is_some_and(|_| joins(k + 1)) {
+    if joins(k + 1) {
         return in_list && lower_word(k + 2);
     }
     // Items of one to three words follow, each a plural, up to "and" or

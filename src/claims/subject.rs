@@ -1314,8 +1314,9 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         }
         // "startups raised $1.8 billion": money raised is an amount, not
         // a rise.
-        let money = matches!(q.unit, Unit::Usd | Unit::Eur | Unit::Gbp);
-        if money && k + 1 == q.hedge_first && matches!(w, "raise" | "raised" | "raises" | "raising")
+        if q.unit.is_money()
+            && k + 1 == q.hedge_first
+            && matches!(w, "raise" | "raised" | "raises" | "raising")
         {
             return (Metric::Level, 0);
         }
