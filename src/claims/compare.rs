@@ -1467,52 +1467,60 @@ mod real_prose_tests {
             .collect()
     }
 
+    /// A period conflict between the two texts of `clash`, and none
+    /// between the two of `agree`.
+    fn period_clash_only(clash: [&str; 2], agree: [&str; 2]) {
+        assert_eq!(rules(&clash), [ConflictKind::Period]);
+        let found = rules(&agree);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
     /// The same sum of money for one year and for several is a period
     /// conflict; a rise in money ("raised") is an amount, not a change.
     #[test]
     fn one_years_money_against_several_years() {
-        let found = rules(&[
-            "Coastal battery startups raised $420 million in 2023 alone.",
-            "Between 2021 and 2023, coastal battery startups raised $420 million.",
-        ]);
-        assert_eq!(found, [ConflictKind::Period]);
-        let found = rules(&[
-            "Coastal battery startups raised $420 million in 2023 alone.",
-            "Between 2021 and 2023, coastal battery startups raised $950 million.",
-        ]);
-        assert!(found.is_empty(), "{found:?}");
+        period_clash_only(
+            [
+                "Coastal battery startups raised $420 million in 2023 alone.",
+                "Between 2021 and 2023, coastal battery startups raised $420 million.",
+            ],
+            [
+                "Coastal battery startups raised $420 million in 2023 alone.",
+                "Between 2021 and 2023, coastal battery startups raised $950 million.",
+            ],
+        );
     }
 
     /// The same change over six years and over the next three is a period
-    /// conflict; over six years and over 2025-2030 agree.
+    /// conflict; over six years and over 2024-2029 agree.
     #[test]
     fn one_change_over_two_lengths_of_time() {
-        let found = rules(&[
-            "Harbor dockworker wages rise 62% over six years.",
-            "Harbor dockworker wages rise 62% over the next three years.",
-        ]);
-        assert_eq!(found, [ConflictKind::Period]);
-        let found = rules(&[
-            "Harbor dockworker wages rise 62% over six years.",
-            "Harbor dockworker wages rise 62% over 2024-2029.",
-        ]);
-        assert!(found.is_empty(), "{found:?}");
+        period_clash_only(
+            [
+                "Harbor dockworker wages rise 62% over six years.",
+                "Harbor dockworker wages rise 62% over the next three years.",
+            ],
+            [
+                "Harbor dockworker wages rise 62% over six years.",
+                "Harbor dockworker wages rise 62% over 2024-2029.",
+            ],
+        );
     }
 
     /// One change told from two start years is a period conflict; from
     /// the same start year it agrees.
     #[test]
     fn one_change_from_two_start_years() {
-        let found = rules(&[
-            "The county's share of textile output slid from 41% in 1985 to about 9% today.",
-            "The county's share of textile output fell from 41% in 2000 to roughly 9% today.",
-        ]);
-        assert_eq!(found, [ConflictKind::Period]);
-        let found = rules(&[
-            "The county's share of textile output slid from 41% in 1985 to about 9% today.",
-            "The county's share of textile output fell from 41% in 1985 to roughly 9% today.",
-        ]);
-        assert!(found.is_empty(), "{found:?}");
+        period_clash_only(
+            [
+                "The county's share of textile output slid from 41% in 1985 to about 9% today.",
+                "The county's share of textile output fell from 41% in 2000 to roughly 9% today.",
+            ],
+            [
+                "The county's share of textile output slid from 41% in 1985 to about 9% today.",
+                "The county's share of textile output fell from 41% in 1985 to roughly 9% today.",
+            ],
+        );
     }
 
     #[test]
