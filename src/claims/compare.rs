@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::compound;
+use super::elision;
 use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
@@ -641,9 +642,12 @@ fn index_where(all: &[(ClaimRef, &Claim)], wanted: impl Fn(&SlotKey) -> bool) ->
         });
         groups[g as usize].push(j as u32);
     }
-    groups
-        .par_iter_mut()
-        .for_each(|members| drop_unresolved_parallels(all, members));
+    // In document order: a completed claim ([`elision`]) comes after
+    // every written one in `all`.
+    groups.par_iter_mut().for_each(|members| {
+        members.sort_by_key(|&j| all[j as usize].0);
+        drop_unresolved_parallels(all, members);
+    });
     groups
 }
 
@@ -931,9 +935,11 @@ impl Bucket {
 /// ([`Meeting`]) and disagree with ([`Bucket`]). Every distinct conflict is
 /// reported once: a claim that repeats an earlier statement word for word
 /// meets the same figures and is reported against them too, but never
-/// against its own twin.
+/// against its own twin. Claims of `all` from `written` on are completed
+/// subjects ([`elision`]), which meet only claims as written.
 fn group_conflicts(
     all: &[(ClaimRef, &Claim)],
+    written: usize,
     members: &[u32],
     tolerances: &Tolerances,
 ) -> Vec<Conflict> {
@@ -970,9 +976,19 @@ fn group_conflicts(
         candidates.dedup();
         out.extend(candidates.iter().filter_map(|&i| {
             let (ri, x) = all[i as usize];
-            if same_sentence((ri, x), (rj, y)) {
+            // Two completed subjects are two guesses: neither is evidence
+            // against the other.
+            let guessed = |k: u32| k as usize >= written;
+            if same_sentence((ri, x), (rj, y)) || (guessed(i) && guessed(j)) {
                 return None;
             }
+            // A completed claim comes after every written one in `all`:
+            // judge it in document order all the same.
+            let ((ri, x), (rj, y)) = if ri < rj {
+                ((ri, x), (rj, y))
+            } else {
+                ((rj, y), (ri, x))
+            };
             judge(x, y, tolerances).map(|kind| Conflict::of(kind, (rj, y), (ri, x)))
         }));
     }
@@ -1176,12 +1192,27 @@ fn compare_in(
             all[starts[r.doc] + r.claim].1 = claim;
         }
     }
+    // "hygienists" meets "dental hygienists" when its article writes
+    // "dental" (elision.rs).
+    let completed = elision::complete(&all, |c| {
+        specific(c).then(|| SlotKey {
+            terms: 0,
+            ..slot_key(c)
+        })
+    });
+    // A completed claim is filed under both subjects: it still meets the
+    // claims that shorten the same way. The figure index has no subject
+    // terms, so it takes each claim once.
+    let written = all.len();
+    for (j, claim) in &completed {
+        all.push((all[*j].0, claim));
+    }
     let holds_focus = |members: &&Vec<u32>| {
         focus.is_none() || members.iter().any(|&j| focused(all[j as usize].0.doc))
     };
     let touches_focus = |c: &Conflict| focused(c.a.doc) || focused(c.b.doc);
     let (groups, figure_groups) = match focus {
-        None => rayon::join(|| index(&all), || index_figures(&all)),
+        None => rayon::join(|| index(&all), || index_figures(&all[..written])),
         // Only the groups of focused claims are built: with one article in
         // focus among thousands (an editor), grouping everything would cost
         // most of the comparison.
@@ -1198,7 +1229,7 @@ fn compare_in(
                 .collect();
             (
                 index_where(&all, |k| slots.contains_key(k)),
-                index_figures_where(&all, |k| figures.contains_key(k)),
+                index_figures_where(&all[..written], |k| figures.contains_key(k)),
             )
         }
     };
@@ -1207,7 +1238,7 @@ fn compare_in(
         .filter(holds_focus)
         .map(|members| {
             judge_group(Family::Slots, &all, members, memory, || {
-                group_conflicts(&all, members, tolerances)
+                group_conflicts(&all, written, members, tolerances)
             })
         })
         .chain(figure_groups.par_iter().filter(holds_focus).map(|members| {

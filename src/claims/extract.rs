@@ -354,6 +354,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if analysis.key.metric == Metric::Share {
                     per = None;
                 }
+                analysis.key.names = words.names(toks, context_len, analysis.key.terms);
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
                 // A figure told by the clause after it is quoted with it.

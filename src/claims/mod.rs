@@ -47,6 +47,7 @@ macro_rules! word_set {
 mod bracket;
 mod compare;
 mod compound;
+mod elision;
 mod extract;
 mod facts;
 mod judged;

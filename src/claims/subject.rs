@@ -77,6 +77,10 @@ pub struct SubjectKey {
     /// words alone ("a median wage of $48,600") did not name: two such
     /// figures of one article may be about two of its sections.
     pub topical: bool,
+    /// The terms written as proper names ("Texas", "Twitch", the place a
+    /// title names): a name says which one is meant, so a shortened subject
+    /// never takes one back (elision.rs).
+    pub names: Terms,
 }
 
 impl SubjectKey {
@@ -363,6 +367,26 @@ pub(crate) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// The `terms` written as names in `toks` from `first` on: capitalised
+    /// where a sentence or a label does not start ("rose in Texas", not
+    /// "Texas rose" or "Median: ..."). The words before `first` are a table
+    /// header's, capitalised as headers are.
+    pub(crate) fn names(&self, toks: &[Token<'_>], first: usize, terms: Terms) -> Terms {
+        if terms.is_empty() {
+            return Terms::default();
+        }
+        let mut names: Vec<Term> = Vec::new();
+        for i in first + 1..toks.len().min(self.norms.len()) {
+            let after_colon = toks[i - 1].kind == TokenKind::Symbol && toks[i - 1].lower == ":";
+            if !toks[i].capitalized || after_colon {
+                continue;
+            }
+            let norm: &str = &self.norms[i];
+            names.extend(terms.iter().filter(|t| t.as_str() == norm));
+        }
+        Terms::from_unsorted(names)
+    }
+
     pub(crate) fn new(toks: &'a [Token<'a>], lex: &'a Lexicon) -> Words<'a> {
         let norms = normalised(toks);
         let entries = norms
@@ -1735,6 +1759,7 @@ pub(crate) fn analyse(
             anaphoric: main.anaphoric,
             inherited,
             topical,
+            names: Terms::default(),
         },
         direction,
     })
@@ -1961,6 +1986,8 @@ impl Scope {
                 terms.sort();
                 terms.dedup();
                 key.terms = Terms::new(&terms);
+                let names = key.names.iter().chain(words.iter().copied()).collect();
+                key.names = Terms::from_unsorted(names);
             }
         }
     }

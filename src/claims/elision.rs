@@ -1,0 +1,232 @@
+//! One noun phrase, written in full once and shortened after: an article
+//! about wind farms says "wind turbine technicians" where it starts and
+//! "technicians" further on, and a reader supplies the dropped modifiers
+//! from what the article has already said. Two writers of one figure
+//! shorten differently, so "technicians earned a median of $68,900" in one
+//! article and "wind turbine technicians earned a median of $61,800" in
+//! another are one quantity that exact subject keys keep apart.
+//!
+//! The modifiers a shortened subject may take back are those its own
+//! article writes in the subjects of its other figures: a guide whose
+//! figures never say "turbine" does not mean turbine technicians by
+//! "technicians". A shortened subject takes back at most [`MAX_DROPPED`]
+//! words, never a word of what is measured ("pay", "sale"), of how it is
+//! summed up ("average") or of a comparison ("faster"), nor a name
+//! ("Texas", "Midwest": a name says which one is meant), and only
+//! when exactly one fuller subject of the corpus fits: with two, the
+//! article did not say which it meant. An article that writes a modifier
+//! with the subject's own words elsewhere ("pediatric nurses" beside
+//! "nurses as a whole", "financial analysis" in a guide to business
+//! analysis) tells the two apart, and its shorter subject stays as written.
+//!
+//! A completed claim is compared under both subjects, and never with
+//! another completed claim: two guesses are no evidence against each other.
+
+use std::hash::{BuildHasher, BuildHasherDefault, Hash};
+
+use super::lexicon::{FastMap, WordHasher};
+use super::subject::is_measure_term;
+use super::term::{Term, Terms};
+use super::{Claim, ClaimRef};
+
+/// The most words a shortened subject may drop from its full form.
+const MAX_DROPPED: usize = 2;
+
+/// The claims of `all` whose subject is a shortened form of exactly one
+/// fuller subject of the corpus, each with that fuller subject, by index
+/// into `all`. `slots` gives the subject slots besides its terms (unit,
+/// metric, region, ...) that a fuller subject must share, or `None` for a
+/// claim that is compared with nothing.
+pub(crate) fn complete<K: Hash + Eq + Copy>(
+    all: &[(ClaimRef, &Claim)],
+    slots: impl Fn(&Claim) -> Option<K>,
+) -> Vec<(usize, Claim)> {
+    let hasher = BuildHasherDefault::<WordHasher>::default();
+    let key_of = |k: &K, terms: &[Term]| hasher.hash_one((k, terms));
+    // Every distinct full subject, with the words any of its claims writes
+    // as names.
+    let mut full: FastMap<(K, Terms), Vec<Term>> = FastMap::default();
+    for (_, c) in all {
+        if let Some(k) = slots(c) {
+            full.entry((k, c.subject.terms))
+                .or_default()
+                .extend(c.subject.names.iter());
+        }
+    }
+    // Each full subject filed under every form it may be shortened to (a
+    // hash of its slots and the words kept).
+    let mut shortened: FastMap<u64, Vec<(K, Terms)>> = FastMap::default();
+    let mut kept: Vec<Term> = Vec::new();
+    for (&(k, terms), names) in &full {
+        let words = terms.as_slice();
+        let droppable: Vec<usize> = (0..words.len())
+            .filter(|&i| droppable_word(words[i]) && !names.contains(&words[i]))
+            .collect();
+        // The shortened form keeps a word of whose or what it is.
+        if droppable.len() < 2 {
+            continue;
+        }
+        let mut file = |dropped: &[usize]| {
+            kept.clear();
+            kept.extend(
+                (0..words.len())
+                    .filter(|i| !dropped.contains(i))
+                    .map(|i| words[i]),
+            );
+            shortened
+                .entry(key_of(&k, &kept))
+                .or_default()
+                .push((k, terms));
+        };
+        for (n, &i) in droppable.iter().enumerate() {
+            file(&[i]);
+            if MAX_DROPPED >= 2 && droppable.len() >= 3 {
+                for &j in &droppable[n + 1..] {
+                    file(&[i, j]);
+                }
+            }
+        }
+    }
+    if shortened.is_empty() {
+        return Vec::new();
+    }
+    // The subjects of each article's figures, and all their words.
+    let docs = all.last().map_or(0, |(r, _)| r.doc + 1);
+    let mut subjects: Vec<Vec<Terms>> = vec![Vec::new(); docs];
+    for (r, c) in all {
+        subjects[r.doc].push(c.subject.terms);
+    }
+    let mut vocabulary: Vec<Vec<Term>> = vec![Vec::new(); docs];
+    for (words, lists) in vocabulary.iter_mut().zip(subjects.iter_mut()) {
+        lists.sort_unstable_by_key(|t| t.id());
+        lists.dedup();
+        words.extend(lists.iter().flat_map(|t| t.iter()));
+        words.sort_unstable();
+        words.dedup();
+    }
+    let mut out = Vec::new();
+    for (j, (r, c)) in all.iter().enumerate() {
+        if c.subject.anaphoric {
+            continue;
+        }
+        let Some(k) = slots(c) else { continue };
+        let terms = c.subject.terms;
+        let Some(fuller) = shortened.get(&key_of(&k, terms.as_slice())) else {
+            continue;
+        };
+        let said = &vocabulary[r.doc];
+        let own: Vec<Term> = terms
+            .iter()
+            .filter(|t| !is_measure_term(t.as_str()))
+            .collect();
+        // "Travel nurses earn ..., while nurses earn ...": an article that
+        // writes the modifier with this subject's own words somewhere tells
+        // the two apart.
+        let tells_apart = |extra: Term| {
+            subjects[r.doc]
+                .iter()
+                .any(|&l| l != terms && l.contains(extra) && own.iter().any(|&w| l.contains(w)))
+        };
+        let mut fits = fuller.iter().filter(|&&(fk, ft)| {
+            fk == k
+                && terms.iter().all(|t| ft.contains(t))
+                && ft.iter().all(|t| {
+                    terms.contains(t) || (said.binary_search(&t).is_ok() && !tells_apart(t))
+                })
+        });
+        let (Some(&(_, ft)), None) = (fits.next(), fits.next()) else {
+            continue;
+        };
+        let mut completed = (*c).clone();
+        completed.subject.terms = ft;
+        out.push((j, completed));
+    }
+    out
+}
+
+/// May a shortened subject have dropped `word`? Not a word of what is
+/// measured ("pay"), of how it is summed up ("the 4% average" is the
+/// average's own) or of a comparison ("grow faster than the 4% average"):
+/// those say what the figure is measured against, not whose it is.
+fn droppable_word(word: Term) -> bool {
+    let w = word.as_str();
+    !is_measure_term(w)
+        && !matches!(
+            w,
+            "average"
+                | "median"
+                | "mean"
+                | "typical"
+                | "faster"
+                | "slower"
+                | "higher"
+                | "lower"
+                | "larger"
+                | "smaller"
+                | "bigger"
+                | "greater"
+                | "more"
+                | "less"
+                | "fewer"
+                | "better"
+                | "worse"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::{Lexicon, extract_prose};
+
+    fn completed(texts: &[&str]) -> Vec<(usize, Vec<&'static str>)> {
+        let lexicon = Lexicon::builtin();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let docs: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|t| extract_prose(t, date, &lexicon))
+            .collect();
+        let all: Vec<(ClaimRef, &Claim)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, cs)| {
+                cs.iter()
+                    .enumerate()
+                    .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
+            })
+            .collect();
+        complete(&all, |c| Some((c.unit, c.subject.metric)))
+            .into_iter()
+            .map(|(j, c)| (j, c.subject.terms.iter().map(Term::as_str).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_shortened_subject_takes_back_the_modifier_its_article_writes() {
+        let got = completed(&[
+            "Dental hygienists earned a median wage of $87,530 in May 2023.",
+            "Dental assistants earned a median wage of $46,540 in May 2023. \
+             Hygienists earned a median wage of $94,260 in May 2023.",
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains(&"dental"), "{got:?}");
+    }
+
+    #[test]
+    fn a_modifier_its_article_never_writes_is_not_supplied() {
+        let got = completed(&[
+            "Dental hygienists earned a median wage of $87,530 in May 2023.",
+            "Hygienists earned a median wage of $94,260 in May 2023.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_article_that_writes_both_forms_keeps_them_apart() {
+        let got = completed(&[
+            "Travel nurses earned a median wage of $105,000 in 2023.",
+            "Travel nurses earned a median wage of $101,000 in 2023, \
+             while nurses earned a median wage of $86,070 in 2023.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
