@@ -364,7 +364,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// earned ..." beside "wind turbines") is the full one ("wind turbine
 /// technicians", zzzzzz79), unless the article writes the modifier with
 /// the subject's own words to tell the two apart ("Pediatric nurses" and
-/// "Nurses as a whole", zzzzzz81 has nothing to find).
+/// "Nurses as a whole", zzzzzz81 has nothing to find). "A year earlier"
+/// counts from the time the text told, not from the article's date: with
+/// no year of its own the figure is undated (zzzzzz83 has nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -227,6 +227,10 @@ pub(crate) struct TimeFacts {
     /// year before"): the year before the figure's own, wherever the
     /// sentence names it.
     from_year_before: bool,
+    /// "a year earlier", "a year later": a year counted from a time the
+    /// text told before, which need not be the article's ("ago" counts
+    /// from the article's present).
+    from_told_time: bool,
     ahead: Option<i32>,
     back: Option<i32>,
     duration: Option<i32>,
@@ -295,6 +299,10 @@ impl TimeFacts {
             self.until = self.until.or(other.until);
             self.span = self.span.or(other.span);
             self.since = self.since.or(other.since);
+            if self.offset_point.is_none() {
+                self.offset_point = other.offset_point;
+                self.from_told_time = other.from_told_time;
+            }
         }
         self.now |= other.now;
         self
@@ -759,8 +767,24 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                     _ => None,
                 };
                 // "a year ago", "a year earlier" are points, not rates.
-                if next == "year" && matches!(next2, "ago" | "earlier" | "before" | "later") {
-                    f.offset_point = Some(-1);
+                // Not "$58,000 a year before taxes".
+                let before_what = next2 == "before" && !word_at(toks, k + 3).is_empty();
+                if next == "year"
+                    && matches!(next2, "ago" | "earlier" | "before" | "later")
+                    && !before_what
+                {
+                    f.offset_point = Some(if next2 == "later" { 1 } else { -1 });
+                    // "up 4% from a year earlier", "from the same quarter a
+                    // year earlier": a change over the year to the
+                    // figure's own time, which is the present when nothing
+                    // else dates it.
+                    let baseline = (k.saturating_sub(4)..k).any(|i| {
+                        matches!(
+                            word_at(toks, i),
+                            "from" | "than" | "over" | "since" | "with" | "vs" | "versus"
+                        )
+                    });
+                    f.from_told_time = next2 != "ago" && !baseline;
                     k += 3;
                     continue;
                 }
@@ -875,6 +899,17 @@ pub(crate) fn resolve(
     publish_year: Option<i32>,
 ) -> (Period, Option<Per>) {
     let p = publish_year;
+    // "A year earlier the rate stood at 19.6%" after a sentence on the
+    // fourth quarter of 2024: the year before that, not before the
+    // article's. A clause that names no year of its own leaves it unknown.
+    if f.from_told_time
+        && f.point.is_none()
+        && f.span.is_none()
+        && f.since.is_none()
+        && f.until.is_none()
+    {
+        return (Period::None, if change { None } else { f.rate });
+    }
     let needs_pub =
         f.ahead.is_some() || f.back.is_some() || f.offset_point.is_some() || f.decade_end;
     if needs_pub && p.is_none() {
@@ -897,9 +932,12 @@ pub(crate) fn resolve(
             })
         })
         .or_else(|| f.back.and_then(|n| p.map(|p| (p - n, p, false))));
-    let point = f
-        .point
-        .or_else(|| f.offset_point.and_then(|o| p.map(|p| p + o)));
+    let point = match (f.point, f.offset_point) {
+        // "20.4% in 2024, up from 19.6% a year earlier".
+        (Some(y), Some(o)) if f.from_told_time => Some(y + o),
+        (Some(y), _) => Some(y),
+        (None, o) => o.and_then(|o| p.map(|p| p + o)),
+    };
     if change {
         if let Some(per) = f.rate {
             // "up 5% year-over-year" is the change over one year: the
@@ -957,6 +995,33 @@ mod tests {
     fn period(s: &str, change: bool) -> (Period, Option<Per>) {
         let toks = tokenize(s, 0..s.len(), 0);
         resolve(&scan(&toks), change, false, Some(2024))
+    }
+
+    #[test]
+    fn a_year_earlier_counts_from_the_time_the_text_told() {
+        // No year of its own: not the year before the article's.
+        assert_eq!(
+            period("A year earlier the rate stood at 16.9%.", false).0,
+            Period::None
+        );
+        // The clause's own year.
+        assert_eq!(
+            period("It was 18.2% in 2023, against 16.9% a year earlier.", false).0,
+            Period::Point {
+                year: 2022,
+                weak: false
+            }
+        );
+        // From a year earlier: a change over one year, dated.
+        assert!(matches!(
+            period("Prices were up 4% from a year earlier.", true).0,
+            Period::Span { .. }
+        ));
+        // "a year before taxes" is a yearly sum.
+        assert_eq!(
+            period("She earns $58,000 a year before taxes.", false).1,
+            Some(Per::Year)
+        );
     }
 
     #[test]
