@@ -367,6 +367,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// "Nurses as a whole", zzzzzz81 has nothing to find). "A year earlier"
 /// counts from the time the text told, not from the article's date: with
 /// no year of its own the figure is undated (zzzzzz83 has nothing to find).
+/// A figure of a place the clause points back to ("burned there", "in the
+/// city") is not the country's (zzzzzz84 has nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -1544,12 +1544,12 @@ mod real_prose_tests {
     fn one_change_from_two_start_years() {
         period_clash_only(
             [
-                "The county's share of textile output slid from 41% in 1985 to about 9% today.",
-                "The county's share of textile output fell from 41% in 2000 to roughly 9% today.",
+                "Norland's share of textile output slid from 41% in 1985 to about 9% today.",
+                "Norland's share of textile output fell from 41% in 2000 to roughly 9% today.",
             ],
             [
-                "The county's share of textile output slid from 41% in 1985 to about 9% today.",
-                "The county's share of textile output fell from 41% in 1985 to roughly 9% today.",
+                "Norland's share of textile output slid from 41% in 1985 to about 9% today.",
+                "Norland's share of textile output fell from 41% in 1985 to roughly 9% today.",
             ],
         );
     }

@@ -275,6 +275,20 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
+                // "Roughly 1.9 million acres burned there", "vacancy in
+                // the city climbed to 36.9%": a place told before, which
+                // the clause does not name. Its figure is not the
+                // country's, and which place it is, is not read here.
+                // A clause that writes a name ("California's statewide
+                // snowpack") may name the place itself.
+                if analysis.key.geo.is_none()
+                    && points_to_a_place(&toks[segment.clone()])
+                    && words
+                        .names(toks, context_len, analysis.key.terms)
+                        .is_empty()
+                {
+                    continue;
+                }
                 // "7.4 bags per 1,000 checked": the base is part of what a
                 // rate measures; a rate per 100,000 never meets one per 1,000.
                 if q.unit == Unit::Count
@@ -441,6 +455,77 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
             scope.apply(&mut c.subject);
         }
     }
+}
+
+/// Does a clause point back to a place it does not name: "there" (not
+/// the "there" of "there were"), "in the city", "the state's"?
+fn points_to_a_place(toks: &[Token<'_>]) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    (0..toks.len()).any(|k| match word(k) {
+        "there" => {
+            !is_being_verb(word(k + 1))
+                && !matches!(
+                    word(k.wrapping_sub(1)),
+                    "over" | "out" | "up" | "down" | "from"
+                )
+        }
+        "statewide" | "citywide" | "countywide" => true,
+        "the" | "that" | "this" => {
+            let place = matches!(
+                word(k + 1),
+                "city" | "state" | "county" | "province" | "region"
+            );
+            let before = matches!(
+                word(k.wrapping_sub(1)),
+                "in" | "across" | "throughout" | "within"
+            );
+            let possessive = toks
+                .get(k + 2)
+                .is_some_and(|t| t.lower == "'s" || t.lower == "’s")
+                || matches!(word(k + 1), "city's" | "state's" | "county's" | "region's");
+            (place && before) || possessive
+        }
+        _ => false,
+    })
+}
+
+/// Forms of "be" and the verbs that stand for it after an existential
+/// "there" ("there were", "there remain").
+fn is_being_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "can"
+            | "remain"
+            | "remains"
+            | "remained"
+            | "exist"
+            | "exists"
+            | "existed"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "has"
+            | "have"
+            | "had"
+            | "'s"
+            | "’s"
+    )
 }
 
 /// "according to a national poll", "Nationally,", "nationwide": the
@@ -1542,7 +1627,7 @@ mod tests {
     use super::super::Lexicon;
     use super::{
         MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
-        table_context, table_start,
+        points_to_a_place, table_context, table_start, tokenize,
     };
 
     #[test]
@@ -2055,5 +2140,16 @@ mod tests {
             described("Postings rose 74% and salaries 12% year-over-year."),
             ["74% year-over-year in 2024", "12% year-over-year in 2024"]
         );
+    }
+    #[test]
+    fn a_clause_that_points_back_to_a_place_is_told_apart_from_there_is() {
+        let points = |s: &str| points_to_a_place(&tokenize(s, 0..s.len(), 0));
+        assert!(points("About 1.4 million acres burned there in 2023"));
+        assert!(points("Vacancy in the city climbed to 14%"));
+        assert!(points("a quarter of the state's power"));
+        assert!(points("statewide, 48% of residents gave"));
+        assert!(!points("There were 8.9 million acres burned"));
+        assert!(!points("there are 4,000 stations"));
+        assert!(!points("Vacancy in the country rose to 20%"));
     }
 }
