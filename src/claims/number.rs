@@ -677,6 +677,18 @@ const RATE_REACH: usize = 5;
 
 /// Is `tok` a year written as digits (1900-2100, no separators)?
 pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
+    // "FY2024", "FY24": a fiscal year, written as one word.
+    if tok.kind == TokenKind::Word {
+        let digits = tok.lower.strip_prefix("fy")?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        return match digits.len() {
+            2 => digits.parse::<i32>().ok().map(|y| 2000 + y),
+            4 => digits.parse().ok().filter(|y| (1900..=2100).contains(y)),
+            _ => None,
+        };
+    }
     if tok.kind != TokenKind::Number || tok.lower.len() != 4 {
         return None;
     }

@@ -603,9 +603,11 @@ fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
     toks.get(k).map_or("", |t| t.word())
 }
 
-/// A number that may be a year (four characters).
+/// A number that may be a year (four characters), or a fiscal year
+/// written as one word ("FY2024").
 fn may_be_time(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Number && t.lower.len() == 4
+    (t.kind == TokenKind::Number && t.lower.len() == 4)
+        || (t.kind == TokenKind::Word && t.lower.starts_with("fy") && year_of(t).is_some())
 }
 
 word_set!(
@@ -995,6 +997,31 @@ mod tests {
     fn period(s: &str, change: bool) -> (Period, Option<Per>) {
         let toks = tokenize(s, 0..s.len(), 0);
         resolve(&scan(&toks), change, false, Some(2024))
+    }
+
+    #[test]
+    fn a_fiscal_year_written_as_one_word_is_a_year() {
+        for text in [
+            "It spent $3.2 billion in FY2024.",
+            "It spent $3.2 billion in FY24.",
+        ] {
+            assert_eq!(
+                period(text, false).0,
+                Period::Point {
+                    year: 2024,
+                    weak: false
+                },
+                "{text}"
+            );
+        }
+        assert_eq!(
+            period("It spent $9.6 billion from FY2022 through FY2024.", false).0,
+            Period::Span {
+                from: 2022,
+                to: 2024,
+                fuzzy: false
+            }
+        );
     }
 
     #[test]

@@ -417,14 +417,15 @@ impl<'a> Words<'a> {
 }
 
 /// Is `word`, before `next`, the kind of a year ("school year", "fiscal
-/// year", "fiscal 2024", "the 2024 model year"), which dates a figure and
+/// year", "fiscal 2024", "FY 2024", "the 2024 model year"), which dates a figure and
 /// says nothing of what it measures?
 fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
     matches!(
         word,
-        "school" | "academic" | "fiscal" | "calendar" | "financial" | "model" | "tax"
+        "school" | "academic" | "fiscal" | "calendar" | "financial" | "model" | "tax" | "fy"
     ) && next.is_some_and(|t| {
-        matches!(t.word(), "year" | "years") || (word == "fiscal" && year_of(t).is_some())
+        matches!(t.word(), "year" | "years")
+            || (matches!(word, "fiscal" | "fy") && year_of(t).is_some())
     })
 }
 
