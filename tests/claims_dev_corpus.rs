@@ -368,7 +368,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// counts from the time the text told, not from the article's date: with
 /// no year of its own the figure is undated (zzzzzz83 has nothing to find).
 /// A figure of a place the clause points back to ("burned there", "in the
-/// city") is not the country's (zzzzzz84 has nothing to find).
+/// city") is not the country's (zzzzzz84 has nothing to find). The same
+/// sum "over five fiscal years" and "a year" is a period mismatch
+/// (zzzzzz86).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -412,6 +414,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-period-mismatch", "zzzzzz64.md", "zzzzzz63.md"),
         ("claim-period-mismatch", "zzzzzz66.md", "zzzzzz65.md"),
         ("claim-period-mismatch", "zzzzzz76.md", "zzzzzz75.md"),
+        ("claim-period-mismatch", "zzzzzz86.md", "zzzzzz85.md"),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),
         ("claim-scale-mismatch", "o.md", "n.md"),

@@ -390,21 +390,27 @@ enum CountFraming {
     SeveralYears,
 }
 
-/// The [`CountFraming`] of a plain count written as one figure. A count
-/// dated by the present tense alone ("the program has 510,000 members") is
-/// a state, not a year's number, and has none.
+/// The [`CountFraming`] of a plain count written as one figure, or of a sum
+/// of money given a year or over a length of years. A count dated by the
+/// present tense alone ("the program has 510,000 members") is a state, not
+/// a year's number, and has none.
 fn count_framing(c: &Claim) -> Option<CountFraming> {
-    if c.unit != Unit::Count
+    let money = c.unit.is_money();
+    if !(c.unit == Unit::Count || money)
         || c.form != Form::Point
         || !matches!(c.subject.metric, Metric::Level | Metric::NewCount)
     {
         return None;
     }
     match (c.per, c.period) {
-        (Some(Per::Year), _) | (None, Period::Point { weak: false, .. }) => {
-            Some(CountFraming::OneYear)
+        (Some(Per::Year), _) => Some(CountFraming::OneYear),
+        // A sum of money of one named year is [`year_in_span`]'s.
+        (None, Period::Point { weak: false, .. }) if !money => Some(CountFraming::OneYear),
+        (None, Period::Span { from, to, .. }) if to - from >= 2 && !money => {
+            Some(CountFraming::SeveralYears)
         }
-        (None, Period::Span { from, to, .. }) if to - from >= 2 => Some(CountFraming::SeveralYears),
+        // "$4 billion over five fiscal years" against "$4 billion a year".
+        (None, Period::Duration { years }) if years >= 2 => Some(CountFraming::SeveralYears),
         _ => None,
     }
 }

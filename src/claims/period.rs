@@ -234,6 +234,9 @@ pub(crate) struct TimeFacts {
     ahead: Option<i32>,
     back: Option<i32>,
     duration: Option<i32>,
+    /// The duration was written as a length ("over five years"), not as
+    /// an adjective ("a ten-year average").
+    length_written: bool,
     decade_end: bool,
 }
 
@@ -869,13 +872,20 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
         {
             f.decade_end = true;
         }
-        // "a 62% raise spread over six years": a length with no start.
+        // "a 62% raise spread over six years", "$5 billion over five
+        // fiscal years": a length with no start.
         if matches!(w, "over" | "across")
             && let Some(n) = toks.get(k + 1).and_then(small_number)
-            && matches!(word_at(toks, k + 2), "year" | "years")
             && (2..=50).contains(&n)
         {
-            f.duration = Some(n);
+            let kind = usize::from(matches!(
+                word_at(toks, k + 2),
+                "fiscal" | "calendar" | "school" | "academic"
+            ));
+            if matches!(word_at(toks, k + 2 + kind), "year" | "years") {
+                f.duration = Some(n);
+                f.length_written = true;
+            }
         }
         // "ten-year", "10-year" as a duration adjective.
         if let Some(head) = w.strip_suffix("-year") {
@@ -981,6 +991,10 @@ pub(crate) fn resolve(
         Period::Until { year, from: p }
     } else if let Some((from, to, fuzzy)) = span {
         Period::Span { from, to, fuzzy }
+    } else if let Some(years) = f.duration.filter(|_| f.length_written) {
+        // "$5 billion over five years": a sum over that many years (not
+        // "the ten-year average", one year's figure).
+        Period::Duration { years }
     } else if let Some(year) = p {
         Period::Point { year, weak: !f.now }
     } else {
