@@ -370,7 +370,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// A figure of a place the clause points back to ("burned there", "in the
 /// city") is not the country's (zzzzzz84 has nothing to find). The same
 /// sum "over five fiscal years" and "a year" is a period mismatch
-/// (zzzzzz86).
+/// (zzzzzz86). A date alone in brackets after a figure dates it ("$61,300
+/// (May 2023)"), and a list of nouns may end in a name or an initialism
+/// ("boats, trailers and RVs in 2024"): zzzzzz88 finds both.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -481,6 +483,8 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz72.md", "zzzzzz71.md"),
         ("claim-value-mismatch", "zzzzzz74.md", "zzzzzz73.md"),
         ("claim-value-mismatch", "zzzzzz79.md", "zzzzzz78.md"),
+        ("claim-value-mismatch", "zzzzzz88.md", "zzzzzz87.md"),
+        ("claim-value-mismatch", "zzzzzz88.md", "zzzzzz87.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -457,6 +457,21 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
     }
 }
 
+/// A word of a date written alone: a year, a month, a day, a quarter
+/// ("Q4", "fiscal", "FY2024"), or a comma.
+fn is_date_word(t: &Token<'_>) -> bool {
+    let w = t.word();
+    year_of(t).is_some()
+        || t.is_symbol(',')
+        || (t.kind == TokenKind::Number
+            && t.lower.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+        || crate::claims::period::month_number(w).is_some()
+        || matches!(
+            w,
+            "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fiscal" | "fy" | "year"
+        )
+}
+
 /// Does a clause point back to a place it does not name: "there" (not
 /// the "there" of "there were"), "in the city", "the state's"?
 fn points_to_a_place(toks: &[Token<'_>]) -> bool {
@@ -911,7 +926,12 @@ fn with_neighbours(
         facts = facts.or(scan(&toks[intro.clone()]));
     }
     for s in segs[seg_index + 1..].iter().take_while(|s| bare(s)) {
-        if matches!(toks[s.start].word(), "in" | "during" | "as") {
+        // "in 2023", or a date alone in brackets: "$132,270 (May 2023)",
+        // not "(up from 44% in 2016)".
+        let bracketed = s.start > 0
+            && toks[s.start - 1].is_symbol('(')
+            && toks[s.clone()].iter().all(is_date_word);
+        if matches!(toks[s.start].word(), "in" | "during" | "as") || bracketed {
             return facts.or(scan(&toks[s.clone()]));
         }
     }

@@ -624,8 +624,12 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
         } else {
             end
         };
+        // The last item may be a name or an initialism ("phones,
+        // consoles and PCs").
         if next < toks.len() && joins(next) {
-            return lower_word(next + 1);
+            return toks
+                .get(next + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word);
         }
         if !toks[end].is_symbol(',') {
             return false;
