@@ -1200,12 +1200,14 @@ fn compare_in(
     }
     // "hygienists" meets "dental hygienists" when its article writes
     // "dental" (elision.rs).
+    let completing = crate::timings::phase("compare: elision");
     let completed = elision::complete(&all, |c| {
         specific(c).then(|| SlotKey {
             terms: 0,
             ..slot_key(c)
         })
     });
+    completing.end();
     // A completed claim is filed under both subjects: it still meets the
     // claims that shorten the same way. The figure index has no subject
     // terms, so it takes each claim once.

@@ -55,6 +55,11 @@ pub(crate) fn complete<K: Hash + Eq + Copy>(
     }
     // Each full subject filed under every form it may be shortened to (a
     // hash of its slots and the words kept).
+    // Only forms some claim is written in are kept.
+    let written: FastMap<u64, ()> = full
+        .keys()
+        .map(|(k, terms)| (key_of(k, terms.as_slice()), ()))
+        .collect();
     let mut shortened: FastMap<u64, Vec<(K, Terms)>> = FastMap::default();
     let mut kept: Vec<Term> = Vec::new();
     for (&(k, terms), names) in &full {
@@ -73,10 +78,10 @@ pub(crate) fn complete<K: Hash + Eq + Copy>(
                     .filter(|i| !dropped.contains(i))
                     .map(|i| words[i]),
             );
-            shortened
-                .entry(key_of(&k, &kept))
-                .or_default()
-                .push((k, terms));
+            let form = key_of(&k, &kept);
+            if written.contains_key(&form) {
+                shortened.entry(form).or_default().push((k, terms));
+            }
         };
         for (n, &i) in droppable.iter().enumerate() {
             file(&[i]);
