@@ -47,7 +47,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         })
     };
     let tol = lexicon.tolerances();
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     // Buffers reused across blocks.
     let mut blanks: Vec<Range<usize>> = Vec::new();
     let mut sents: Vec<Range<usize>> = Vec::new();
@@ -65,6 +65,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
         };
+        let block_claims = claims.len();
         let table_row = table_row_start(input.text, block.start);
         // A row's first cell is its label ("| 2022 | 880,000 |", "| 10 kWh
         // | $11,500 |"), not a figure of the table.
@@ -368,6 +369,23 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if analysis.key.metric == Metric::Share {
                     per = None;
                 }
+                // "94 million households own a pet. That works out to 71%
+                // of all households": the share is of the count before.
+                if analysis.key.metric == Metric::Share
+                    && analysis.key.terms.is_empty()
+                    && !analysis.key.base.is_empty()
+                    && restates_the_figure_before(&toks[segment.clone()])
+                    && let Some(before) = claims[block_claims..]
+                        .last()
+                        .filter(|c| c.sentence != sentence_key)
+                        .filter(|c| c.unit == Unit::Count && c.subject.metric == Metric::Level)
+                {
+                    let base = analysis.key.base;
+                    let terms = before.subject.terms.iter().filter(|&t| !base.contains(t));
+                    analysis.key.terms = Terms::from_unsorted(terms.collect());
+                    analysis.key.geo = analysis.key.geo.or(before.subject.geo);
+                    analysis.key.inherited = true;
+                }
                 analysis.key.names = words.names(toks, context_len, analysis.key.terms);
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
                 let span = toks[q.hedge_first].start..toks[q.last - 1].end;
@@ -455,6 +473,29 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
             scope.apply(&mut c.subject);
         }
     }
+}
+
+/// Does a clause open by pointing at the figure before as its subject:
+/// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
+fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    matches!(word(0), "that" | "this" | "it")
+        && matches!(
+            word(1),
+            "is" | "was"
+                | "works"
+                | "worked"
+                | "equals"
+                | "equaled"
+                | "represents"
+                | "represented"
+                | "amounts"
+                | "amounted"
+                | "comes"
+                | "came"
+                | "means"
+                | "makes"
+        )
 }
 
 /// A word of a date written alone: a year, a month, a day, a quarter
