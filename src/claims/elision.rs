@@ -24,6 +24,8 @@
 
 use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 
+use rayon::prelude::*;
+
 use super::lexicon::{FastMap, WordHasher};
 use super::subject::is_measure_term;
 use super::term::{Term, Terms};
@@ -37,17 +39,18 @@ const MAX_DROPPED: usize = 2;
 /// into `all`. `slots` gives the subject slots besides its terms (unit,
 /// metric, region, ...) that a fuller subject must share, or `None` for a
 /// claim that is compared with nothing.
-pub(crate) fn complete<K: Hash + Eq + Copy>(
+pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
     all: &[(ClaimRef, &Claim)],
-    slots: impl Fn(&Claim) -> Option<K>,
+    slots: impl Fn(&Claim) -> Option<K> + Sync,
 ) -> Vec<(usize, Claim)> {
     let hasher = BuildHasherDefault::<WordHasher>::default();
     let key_of = |k: &K, terms: &[Term]| hasher.hash_one((k, terms));
+    let keys: Vec<Option<K>> = all.par_iter().map(|(_, c)| slots(c)).collect();
     // Every distinct full subject, with the words any of its claims writes
     // as names.
     let mut full: FastMap<(K, Terms), Vec<Term>> = FastMap::default();
-    for (_, c) in all {
-        if let Some(k) = slots(c) {
+    for ((_, c), k) in all.iter().zip(&keys) {
+        if let Some(k) = *k {
             full.entry((k, c.subject.terms))
                 .or_default()
                 .extend(c.subject.names.iter());
@@ -95,31 +98,37 @@ pub(crate) fn complete<K: Hash + Eq + Copy>(
     if shortened.is_empty() {
         return Vec::new();
     }
-    // The subjects of each article's figures, and all their words.
+    // The claims written in a shortened form, and their articles.
+    let shortened_claims: Vec<usize> = (0..all.len())
+        .into_par_iter()
+        .filter(|&j| {
+            let c = all[j].1;
+            !c.subject.anaphoric
+                && keys[j].is_some_and(|k| {
+                    shortened.contains_key(&key_of(&k, c.subject.terms.as_slice()))
+                })
+        })
+        .collect();
     let docs = all.last().map_or(0, |(r, _)| r.doc + 1);
+    let mut wanted = vec![false; docs];
+    for &j in &shortened_claims {
+        wanted[all[j].0.doc] = true;
+    }
+    // The subjects of each such article's figures.
     let mut subjects: Vec<Vec<Terms>> = vec![Vec::new(); docs];
-    for (r, c) in all {
+    for (r, c) in all.iter().filter(|(r, _)| wanted[r.doc]) {
         subjects[r.doc].push(c.subject.terms);
     }
-    let mut vocabulary: Vec<Vec<Term>> = vec![Vec::new(); docs];
-    for (words, lists) in vocabulary.iter_mut().zip(subjects.iter_mut()) {
-        lists.sort_unstable_by_key(|t| t.id());
-        lists.dedup();
-        words.extend(lists.iter().flat_map(|t| t.iter()));
-        words.sort_unstable();
-        words.dedup();
-    }
     let mut out = Vec::new();
-    for (j, (r, c)) in all.iter().enumerate() {
-        if c.subject.anaphoric {
-            continue;
-        }
-        let Some(k) = slots(c) else { continue };
+    for j in shortened_claims {
+        let (r, c) = all[j];
+        let Some(k) = keys[j] else { continue };
         let terms = c.subject.terms;
         let Some(fuller) = shortened.get(&key_of(&k, terms.as_slice())) else {
             continue;
         };
-        let said = &vocabulary[r.doc];
+        let lists = &subjects[r.doc];
+        let said = |t: Term| lists.iter().any(|l| l.contains(t));
         let own: Vec<Term> = terms
             .iter()
             .filter(|t| !is_measure_term(t.as_str()))
@@ -128,16 +137,16 @@ pub(crate) fn complete<K: Hash + Eq + Copy>(
         // writes the modifier with this subject's own words somewhere tells
         // the two apart.
         let tells_apart = |extra: Term| {
-            subjects[r.doc]
+            lists
                 .iter()
                 .any(|&l| l != terms && l.contains(extra) && own.iter().any(|&w| l.contains(w)))
         };
         let mut fits = fuller.iter().filter(|&&(fk, ft)| {
             fk == k
                 && terms.iter().all(|t| ft.contains(t))
-                && ft.iter().all(|t| {
-                    terms.contains(t) || (said.binary_search(&t).is_ok() && !tells_apart(t))
-                })
+                && ft
+                    .iter()
+                    .all(|t| terms.contains(t) || (said(t) && !tells_apart(t)))
         });
         let (Some(&(_, ft)), None) = (fits.next(), fits.next()) else {
             continue;
