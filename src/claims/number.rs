@@ -677,8 +677,16 @@ const RATE_REACH: usize = 5;
 
 /// Is `tok` a year written as digits (1900-2100, no separators)?
 pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
-    // "FY2024", "FY24": a fiscal year, written as one word.
+    // "FY2024", "FY24": a fiscal year, written as one word; "mid-2024",
+    // "late-2023": a part of a year, written as one word.
     if tok.kind == TokenKind::Word {
+        if let Some((part, digits)) = tok.lower.split_once('-')
+            && matches!(part, "mid" | "late" | "early" | "end" | "yearend")
+            && digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return digits.parse().ok().filter(|y| (1900..=2100).contains(y));
+        }
         let digits = tok.lower.strip_prefix("fy")?;
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;

@@ -610,7 +610,7 @@ fn word_at<'t>(toks: &'t [Token<'_>], k: usize) -> &'t str {
 /// written as one word ("FY2024").
 fn may_be_time(t: &Token<'_>) -> bool {
     (t.kind == TokenKind::Number && t.lower.len() == 4)
-        || (t.kind == TokenKind::Word && t.lower.starts_with("fy") && year_of(t).is_some())
+        || (t.kind == TokenKind::Word && year_of(t).is_some())
 }
 
 word_set!(
@@ -1014,7 +1014,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fiscal_year_written_as_one_word_is_a_year() {
+    fn a_fiscal_year_or_a_part_of_a_year_written_as_one_word_is_a_year() {
         for text in [
             "It spent $3.2 billion in FY2024.",
             "It spent $3.2 billion in FY24.",
@@ -1028,6 +1028,13 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            period("It had 1.4 million policies in mid-2024.", false).0,
+            Period::Point {
+                year: 2024,
+                weak: false
+            }
+        );
         assert_eq!(
             period("It spent $9.6 billion from FY2022 through FY2024.", false).0,
             Period::Span {
