@@ -680,8 +680,11 @@ pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
     // "FY2024", "FY24": a fiscal year, written as one word; "mid-2024",
     // "late-2023": a part of a year, written as one word.
     if tok.kind == TokenKind::Word {
-        if let Some((part, digits)) = tok.lower.split_once('-')
-            && matches!(part, "mid" | "late" | "early" | "end" | "yearend")
+        if let Some((part, digits)) = tok.lower.rsplit_once('-')
+            && matches!(
+                part,
+                "mid" | "late" | "early" | "end" | "yearend" | "year-end"
+            )
             && digits.len() == 4
             && digits.bytes().all(|b| b.is_ascii_digit())
         {

@@ -1029,6 +1029,13 @@ mod tests {
             );
         }
         assert_eq!(
+            period("It had 1.4 million policies at year-end-2024.", false).0,
+            Period::Point {
+                year: 2024,
+                weak: false
+            }
+        );
+        assert_eq!(
             period("It had 1.4 million policies in mid-2024.", false).0,
             Period::Point {
                 year: 2024,
