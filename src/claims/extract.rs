@@ -17,7 +17,7 @@ use super::period::{TimeFacts, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_change_noun, is_place_preposition,
-    title_scope, topic_of,
+    restates_the_figure_before, title_scope, topic_of,
 };
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
@@ -473,29 +473,6 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
             scope.apply(&mut c.subject);
         }
     }
-}
-
-/// Does a clause open by pointing at the figure before as its subject:
-/// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
-fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    matches!(word(0), "that" | "this" | "it")
-        && matches!(
-            word(1),
-            "is" | "was"
-                | "works"
-                | "worked"
-                | "equals"
-                | "equaled"
-                | "represents"
-                | "represented"
-                | "amounts"
-                | "amounted"
-                | "comes"
-                | "came"
-                | "means"
-                | "makes"
-        )
 }
 
 /// A word of a date written alone: a year, a month, a day, a quarter

@@ -1250,12 +1250,17 @@ word_set!(
 /// The base noun phrase of a share ("of remote workers" -> "remote workers").
 fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<usize>> {
     let mut k = q.last;
-    let after = toks.get(k)?;
-    if after.word() == "of" {
+    let after = toks.get(k).map_or(toks.last()?, |t| t);
+    let share_of = share_of_before(toks, q);
+    if after.word() == "of" && k < toks.len() {
         k += 1;
-    } else if !(q.form == Form::Fraction && after.kind == TokenKind::Word) {
+    } else if let Some(of) = share_of {
+        // "DoorDash's share of U.S. meal-delivery sales was 67%".
+        k = of + 1;
+    } else if !(q.form == Form::Fraction && after.kind == TokenKind::Word && k < toks.len()) {
         return None;
     }
+    let after = &toks[k - 1];
     while toks
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && lex.is_stop(&normalise_cow(&t.lower)))
@@ -1335,6 +1340,64 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     }
     Some(start..k)
 }
+
+/// Does a clause open by pointing at the figure before as its subject:
+/// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
+pub(crate) fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    matches!(word(0), "that" | "this" | "it")
+        && matches!(
+            word(1),
+            "is" | "was"
+                | "works"
+                | "worked"
+                | "equals"
+                | "equaled"
+                | "represents"
+                | "represented"
+                | "amounts"
+                | "amounted"
+                | "comes"
+                | "came"
+                | "means"
+                | "makes"
+        )
+}
+
+/// The "of" of a "share of" written before a percentage in its clause
+/// ("DoorDash's share of U.S. meal-delivery sales was 67%", "the share of
+/// sales held by DoorDash reached 64%"): the words after it are the base.
+fn share_of_before(toks: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    if q.unit != Unit::Percent {
+        return None;
+    }
+    let mut k = q.hedge_first;
+    while k > 1 && q.hedge_first - k < SHARE_OF_REACH {
+        k -= 1;
+        let t = &toks[k];
+        // A label's colon and its date in brackets may stand between:
+        // "**DoorDash's share of sales (2024)**: 67%".
+        let passable = [':', '(', ')', '-', '.', '\'']
+            .iter()
+            .any(|&c| t.is_symbol(c))
+            || year_of(t).is_some();
+        if t.kind != TokenKind::Word && !passable {
+            return None;
+        }
+        if t.word() == "of"
+            && matches!(
+                toks[k - 1].word(),
+                "share" | "shares" | "proportion" | "percentage" | "portion"
+            )
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// How many tokens before a percentage its "share of" may stand.
+const SHARE_OF_REACH: usize = 12;
 
 /// Metric and direction from the words around the quantity.
 fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
@@ -1593,8 +1656,10 @@ pub(crate) fn analyse(
     }
 
     let mut base_terms = Collected::default();
+    let mut geo_of_base = None;
     if let Some(b) = &base {
         collect(toks, words, b.clone(), &|_| false, &mut base_terms);
+        geo_of_base = base_terms.geo;
         main.geo = main.geo.or(base_terms.geo.take());
         // "60% of people surveyed" is "60% of respondents": people in
         // general name no group.
@@ -1831,6 +1896,18 @@ pub(crate) fn analyse(
         main.terms.retain(|t| !base_terms.terms.contains(t));
     }
     if main.terms.is_empty() && base_terms.terms.is_empty() {
+        return None;
+    }
+    // "It accounted for 62% of U.S. meal-delivery sales", "| Others | 2% |":
+    // a share of whom the clause does not say; the place is the base's.
+    // ("That works out to 71% of all U.S. households" takes its subject
+    // from the figure before it, in extract.rs.)
+    if metric == Metric::Share
+        && main.terms.is_empty()
+        && geo_of_base.is_some()
+        && main.geo == geo_of_base
+        && !restates_the_figure_before(&toks[ctx.segment.clone()])
+    {
         return None;
     }
     // "Adults spend 3 hours 50 minutes a day on their phones", "the average
