@@ -680,6 +680,10 @@ pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
     // "FY2024", "FY24": a fiscal year, written as one word; "mid-2024",
     // "late-2023": a part of a year, written as one word.
     if tok.kind == TokenKind::Word {
+        // Most words end in a letter: one test.
+        if !tok.lower.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         if let Some((part, digits)) = tok.lower.rsplit_once('-')
             && matches!(
                 part,

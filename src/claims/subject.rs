@@ -377,8 +377,7 @@ impl<'a> Words<'a> {
         }
         let mut names: Vec<Term> = Vec::new();
         for i in first + 1..toks.len().min(self.norms.len()) {
-            let after_colon = toks[i - 1].kind == TokenKind::Symbol && toks[i - 1].lower == ":";
-            if !toks[i].capitalized || after_colon {
+            if !toks[i].capitalized || toks[i - 1].is_symbol(':') {
                 continue;
             }
             let norm: &str = &self.norms[i];
