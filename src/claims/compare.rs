@@ -969,6 +969,7 @@ fn group_conflicts(
     buckets.values_mut().for_each(Bucket::sort);
     let mut candidates: Vec<u32> = Vec::new();
     let mut out = Vec::new();
+    let guessed = |k: u32| k as usize >= written;
     for (m, &j) in members.iter().enumerate() {
         let (rj, y) = all[j as usize];
         let start = if m == 0 { 0 } else { ends[m - 1] };
@@ -984,7 +985,6 @@ fn group_conflicts(
             let (ri, x) = all[i as usize];
             // Two completed subjects are two guesses: neither is evidence
             // against the other.
-            let guessed = |k: u32| k as usize >= written;
             if same_sentence((ri, x), (rj, y)) || (guessed(i) && guessed(j)) {
                 return None;
             }

@@ -9,8 +9,7 @@
 //! The modifiers a shortened subject may take back are those its own
 //! article writes in the subjects of its other figures: a guide whose
 //! figures never say "turbine" does not mean turbine technicians by
-//! "technicians". A shortened subject takes back at most [`MAX_DROPPED`]
-//! words, never a word of what is measured ("pay", "sale"), of how it is
+//! "technicians". A shortened subject takes back at most two words, never a word of what is measured ("pay", "sale"), of how it is
 //! summed up ("average") or of a comparison ("faster"), nor a name
 //! ("Texas", "Midwest": a name says which one is meant), and only
 //! when exactly one fuller subject of the corpus fits: with two, the
@@ -31,8 +30,8 @@ use super::subject::is_measure_term;
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef};
 
-/// The most words a shortened subject may drop from its full form.
-const MAX_DROPPED: usize = 2;
+/// A subject: its slots besides its terms, and its terms.
+type Subject<K> = (K, Terms);
 
 /// The claims of `all` whose subject is a shortened form of exactly one
 /// fuller subject of the corpus, each with that fuller subject, by index
@@ -56,14 +55,14 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
                 .extend(c.subject.names.iter());
         }
     }
-    // Each full subject filed under every form it may be shortened to (a
-    // hash of its slots and the words kept).
-    // Only forms some claim is written in are kept.
+    // The forms claims are written in (a hash of slots and words).
     let written: FastMap<u64, ()> = full
         .keys()
         .map(|(k, terms)| (key_of(k, terms.as_slice()), ()))
         .collect();
-    let mut shortened: FastMap<u64, Vec<(K, Terms)>> = FastMap::default();
+    // Each full subject filed under every written form it shortens to by
+    // dropping one or two words.
+    let mut shortened: FastMap<u64, Vec<Subject<K>>> = FastMap::default();
     let mut kept: Vec<Term> = Vec::new();
     for (&(k, terms), names) in &full {
         let words = terms.as_slice();
@@ -88,7 +87,7 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
         };
         for (n, &i) in droppable.iter().enumerate() {
             file(&[i]);
-            if MAX_DROPPED >= 2 && droppable.len() >= 3 {
+            if droppable.len() >= 3 {
                 for &j in &droppable[n + 1..] {
                     file(&[i, j]);
                 }
@@ -98,20 +97,20 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
     if shortened.is_empty() {
         return Vec::new();
     }
-    // The claims written in a shortened form, and their articles.
-    let shortened_claims: Vec<usize> = (0..all.len())
+    // The claims written in a shortened form, with their slots and the
+    // fuller subjects of that form, and their articles.
+    let shortened_claims: Vec<(usize, K, &[Subject<K>])> = (0..all.len())
         .into_par_iter()
-        .filter(|&j| {
+        .filter_map(|j| {
             let c = all[j].1;
-            !c.subject.anaphoric
-                && keys[j].is_some_and(|k| {
-                    shortened.contains_key(&key_of(&k, c.subject.terms.as_slice()))
-                })
+            let k = keys[j].filter(|_| !c.subject.anaphoric)?;
+            let fuller = shortened.get(&key_of(&k, c.subject.terms.as_slice()))?;
+            Some((j, k, fuller.as_slice()))
         })
         .collect();
     let docs = all.last().map_or(0, |(r, _)| r.doc + 1);
     let mut wanted = vec![false; docs];
-    for &j in &shortened_claims {
+    for &(j, _, _) in &shortened_claims {
         wanted[all[j].0.doc] = true;
     }
     // The subjects of each such article's figures.
@@ -120,13 +119,9 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
         subjects[r.doc].push(c.subject.terms);
     }
     let mut out = Vec::new();
-    for j in shortened_claims {
+    for (j, k, fuller) in shortened_claims {
         let (r, c) = all[j];
-        let Some(k) = keys[j] else { continue };
         let terms = c.subject.terms;
-        let Some(fuller) = shortened.get(&key_of(&k, terms.as_slice())) else {
-            continue;
-        };
         let lists = &subjects[r.doc];
         let said = |t: Term| lists.iter().any(|l| l.contains(t));
         let own: Vec<Term> = terms
@@ -141,6 +136,7 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
                 .iter()
                 .any(|&l| l != terms && l.contains(extra) && own.iter().any(|&w| l.contains(w)))
         };
+        // Equal slots and a superset of words: the form is a hash.
         let mut fits = fuller.iter().filter(|&&(fk, ft)| {
             fk == k
                 && terms.iter().all(|t| ft.contains(t))
@@ -164,28 +160,17 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
 /// those say what the figure is measured against, not whose it is.
 fn droppable_word(word: Term) -> bool {
     let w = word.as_str();
-    !is_measure_term(w)
-        && !matches!(
-            w,
-            "average"
-                | "median"
-                | "mean"
-                | "typical"
-                | "faster"
-                | "slower"
-                | "higher"
-                | "lower"
-                | "larger"
-                | "smaller"
-                | "bigger"
-                | "greater"
-                | "more"
-                | "less"
-                | "fewer"
-                | "better"
-                | "worse"
-        )
+    !is_measure_term(w) && !is_aggregate_or_comparison(w)
 }
+
+word_set!(
+    /// Words of how a figure is summed up or compared, which a subject
+    /// may carry when the clause sets it against another figure.
+    is_aggregate_or_comparison: [
+    "average", "median", "mean", "typical", "faster", "slower", "higher", "lower", "larger",
+    "smaller", "bigger", "greater", "more", "less", "fewer", "better", "worse",
+]
+);
 
 #[cfg(test)]
 mod tests {

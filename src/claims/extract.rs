@@ -13,11 +13,11 @@ use chrono::Datelike;
 use super::bracket::split_brackets;
 use super::lexicon::Lexicon;
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, year_of};
-use super::period::{TimeFacts, is_dash, month_number, resolve, scan};
+use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
-    LeadIn, Metric, SubjectContext, Words, analyse, is_change_noun, is_place_preposition,
-    restates_the_figure_before, title_scope, topic_of,
+    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun,
+    is_place_preposition, restates_the_figure_before, title_scope, topic_of,
 };
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
@@ -483,11 +483,9 @@ fn is_date_word(t: &Token<'_>) -> bool {
         || t.is_symbol(',')
         || (t.kind == TokenKind::Number
             && t.lower.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-        || crate::claims::period::month_number(w).is_some()
-        || matches!(
-            w,
-            "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fiscal" | "fy" | "year"
-        )
+        || month_number(w).is_some()
+        || coded_part(w).is_some()
+        || matches!(w, "fiscal" | "fy" | "year")
 }
 
 /// Does a clause point back to a place it does not name: "there" (not
@@ -496,7 +494,9 @@ fn points_to_a_place(toks: &[Token<'_>]) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.word());
     (0..toks.len()).any(|k| match word(k) {
         "there" => {
-            !is_being_verb(word(k + 1))
+            let verb = word(k + 1);
+            !is_auxiliary(verb)
+                && !is_existential_verb(verb)
                 && !matches!(
                     word(k.wrapping_sub(1)),
                     "over" | "out" | "up" | "down" | "from"
@@ -522,44 +522,14 @@ fn points_to_a_place(toks: &[Token<'_>]) -> bool {
     })
 }
 
-/// Forms of "be" and the verbs that stand for it after an existential
-/// "there" ("there were", "there remain").
-fn is_being_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "can"
-            | "remain"
-            | "remains"
-            | "remained"
-            | "exist"
-            | "exists"
-            | "existed"
-            | "seem"
-            | "seems"
-            | "seemed"
-            | "appear"
-            | "appears"
-            | "appeared"
-            | "has"
-            | "have"
-            | "had"
-            | "'s"
-            | "’s"
-    )
-}
+word_set!(
+    /// Verbs that stand for "be" after an existential "there" ("there
+    /// remain", "there seem to be"), besides the auxiliaries.
+    is_existential_verb: [
+    "being", "remain", "remains", "remained", "exist", "exists", "existed", "seem", "seems",
+    "seemed", "appear", "appears", "appeared", "'s", "’s",
+]
+);
 
 /// "according to a national poll", "Nationally,", "nationwide": the
 /// country's figure, not the title's place.
@@ -2179,6 +2149,7 @@ mod tests {
             ["74% year-over-year in 2024", "12% year-over-year in 2024"]
         );
     }
+
     #[test]
     fn a_clause_that_points_back_to_a_place_is_told_apart_from_there_is() {
         let points = |s: &str| points_to_a_place(&tokenize(s, 0..s.len(), 0));

@@ -675,7 +675,8 @@ pub(crate) fn rate_base(toks: &[Token<'_>], end: usize) -> Option<f64> {
 /// rate ("6.1 mishandled bags per 1,000").
 const RATE_REACH: usize = 5;
 
-/// Is `tok` a year written as digits (1900-2100, no separators)?
+/// Is `tok` a year: four digits (1900-2100, no separators), a fiscal year
+/// ("FY2024", "FY24") or a part of a year ("mid-2024") written as one word?
 pub(crate) fn year_of(tok: &Token<'_>) -> Option<i32> {
     // "FY2024", "FY24": a fiscal year, written as one word; "mid-2024",
     // "late-2023": a part of a year, written as one word.
@@ -1535,9 +1536,6 @@ fn calendar_unit(word: &str) -> Option<(Unit, f64)> {
     }
 }
 
-/// A duration starting at the number `a`: its length in its unit, the
-/// token after it, its rounding and its unit. "4 hours 48 minutes" and "3
-/// hours and 50 minutes" are one duration.
 /// Is the bare number `value` at token `i` what an average, median or
 /// mean age is said to be ("the average age of a farmer is 58", "median
 /// age: 41")? The age is a few words before, with no other number and
@@ -1562,6 +1560,9 @@ fn is_age_value(toks: &[Token<'_>], i: usize, value: f64) -> bool {
 /// How many tokens an age value may follow "average age".
 const AGE_REACH: usize = 14;
 
+/// A duration starting at the number `a`: its length in its unit, the
+/// token after it, its rounding and its unit. "4 hours 48 minutes" and "3
+/// hours and 50 minutes" are one duration.
 fn duration(toks: &[Token<'_>], a: &Simple) -> Option<(f64, usize, f64, Unit)> {
     // "eight and a half hours": the half is part of the number.
     let word_at = |k: usize| toks.get(k).map_or("", |t| t.word());

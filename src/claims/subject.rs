@@ -455,9 +455,6 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
     normalise_cow(&tok.lower)
 }
 
-/// Is the phrase of `n` tokens at `at` a past-tense verb ("experienced")
-/// followed by a number or a determiner ("experienced 27 disasters",
-/// "experienced a record year")?
 /// Is the word at `at` a verb in the past tense: "-ed" or a common
 /// irregular form, followed by no noun it could modify (a figure, a
 /// determiner, a preposition, an adverb)? "drivers netted just $10.40",
@@ -466,84 +463,38 @@ fn norm<'t>(tok: &'t Token<'_>) -> Cow<'t, str> {
 fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
     let t = &toks[at];
     let w: &str = &t.lower;
-    let past = (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed"))
-        || matches!(
-            w,
-            "paid"
-                | "sold"
-                | "spent"
-                | "made"
-                | "took"
-                | "brought"
-                | "left"
-                | "lost"
-                | "won"
-                | "built"
-                | "bought"
-                | "kept"
-                | "held"
-                | "drew"
-                | "gave"
-                | "put"
-                | "got"
-        );
+    let past = (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) || is_irregular_past(w);
     if t.kind != TokenKind::Word || t.capitalized || !past {
         return false;
     }
-    toks.get(at + 1).is_none_or(|next| {
-        next.kind != TokenKind::Word
-            || matches!(
-                next.word(),
-                "a" | "an"
-                    | "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "to"
-                    | "from"
-                    | "by"
-                    | "with"
-                    | "within"
-                    | "into"
-                    | "across"
-                    | "over"
-                    | "under"
-                    | "about"
-                    | "around"
-                    | "roughly"
-                    | "nearly"
-                    | "almost"
-                    | "just"
-                    | "only"
-                    | "some"
-                    | "more"
-                    | "less"
-                    | "up"
-                    | "down"
-                    | "out"
-                    | "off"
-                    | "away"
-                    | "back"
-                    | "during"
-                    | "between"
-                    | "per"
-                    | "than"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "through"
-                    | "until"
-            )
-    })
+    toks.get(at + 1)
+        .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
 }
 
+word_set!(
+    /// Common irregular past tenses that say what was done with a figure.
+    is_irregular_past: [
+    "paid", "sold", "spent", "made", "took", "brought", "left", "lost", "won", "built", "bought",
+    "kept", "held", "drew", "gave", "put", "got",
+]
+);
+
+word_set!(
+    /// Words that follow a verb but never a noun's modifier: determiners,
+    /// prepositions, particles and hedging adverbs ("paid an average",
+    /// "installed in 2024", "netted just $10.40", "turned away").
+    is_after_a_verb: [
+    "a", "an", "the", "its", "their", "his", "her", "our", "in", "on", "at", "for", "to", "from",
+    "by", "with", "within", "into", "across", "over", "under", "about", "around", "roughly",
+    "nearly", "almost", "just", "only", "some", "more", "less", "up", "down", "out", "off", "away",
+    "back", "during", "between", "per", "than", "as", "after", "before", "since", "through",
+    "until",
+]
+);
+
+/// Is the phrase of `n` tokens at `at` a past-tense verb ("experienced")
+/// followed by a number or a determiner ("experienced 27 disasters",
+/// "experienced a record year")?
 fn is_verb_use(toks: &[Token<'_>], at: usize, n: usize) -> bool {
     let last = &toks[at + n - 1];
     last.kind == TokenKind::Word
@@ -1248,18 +1199,19 @@ word_set!(
 
 /// The base noun phrase of a share ("of remote workers" -> "remote workers").
 fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<usize>> {
-    let mut k = q.last;
-    let after = toks.get(k).map_or(toks.last()?, |t| t);
-    let share_of = share_of_before(toks, q);
-    if after.word() == "of" && k < toks.len() {
-        k += 1;
-    } else if let Some(of) = share_of {
-        // "DoorDash's share of U.S. meal-delivery sales was 67%".
-        k = of + 1;
-    } else if !(q.form == Form::Fraction && after.kind == TokenKind::Word && k < toks.len()) {
+    // The base follows "of": after the figure ("60% of workers"), or in a
+    // "share of" before it ("DoorDash's share of U.S. meal-delivery sales
+    // was 67%"); or it follows a fraction directly ("one in four adults").
+    let next = toks.get(q.last);
+    let (mut k, of) = if next.is_some_and(|t| t.word() == "of") {
+        (q.last + 1, true)
+    } else if let Some(of) = share_of_before(toks, q) {
+        (of + 1, true)
+    } else if q.form == Form::Fraction && next.is_some_and(|t| t.kind == TokenKind::Word) {
+        (q.last, false)
+    } else {
         return None;
-    }
-    let after = &toks[k - 1];
+    };
     while toks
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && lex.is_stop(&normalise_cow(&t.lower)))
@@ -1282,7 +1234,7 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
             || toks.get(start + 1).is_none_or(|n| {
                 n.kind != TokenKind::Word || lex.is_stop(&normalise_cow(&n.lower))
             }));
-    if after.word() != "of" && verb {
+    if !of && verb {
         return None;
     }
     while k < toks.len() && k - start < 4 {
@@ -1344,24 +1296,17 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
 /// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
 pub(crate) fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    matches!(word(0), "that" | "this" | "it")
-        && matches!(
-            word(1),
-            "is" | "was"
-                | "works"
-                | "worked"
-                | "equals"
-                | "equaled"
-                | "represents"
-                | "represented"
-                | "amounts"
-                | "amounted"
-                | "comes"
-                | "came"
-                | "means"
-                | "makes"
-        )
+    matches!(word(0), "that" | "this" | "it") && is_verb_of_equalling(word(1))
 }
+
+word_set!(
+    /// Verbs that set a figure equal to another ("That works out to ...",
+    /// "This represents ...").
+    is_verb_of_equalling: [
+    "is", "was", "works", "worked", "equals", "equaled", "represents", "represented", "amounts",
+    "amounted", "comes", "came", "means", "makes",
+]
+);
 
 /// The "of" of a "share of" written before a percentage in its clause
 /// ("DoorDash's share of U.S. meal-delivery sales was 67%", "the share of
