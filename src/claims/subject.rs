@@ -364,6 +364,9 @@ pub(crate) struct Words<'a> {
     norms: Vec<Cow<'a, str>>,
     /// Lexicon entry of each normalised form.
     entries: Vec<Option<&'a Entry>>,
+    /// The first token of the sentence itself: those before it are a table
+    /// cell's column header and row label, spliced in as context.
+    prose_from: usize,
 }
 
 impl<'a> Words<'a> {
@@ -403,7 +406,19 @@ impl<'a> Words<'a> {
                 }
             })
             .collect();
-        Words { norms, entries }
+        Words {
+            norms,
+            entries,
+            prose_from: 0,
+        }
+    }
+
+    /// Marks the first `n` tokens as a table cell's context (its column
+    /// header and row label), not prose: a label right before its cell's
+    /// figure ("| Fire and lightning | $88,000 |") is no verb.
+    pub(crate) fn with_context(mut self, n: usize) -> Words<'a> {
+        self.prose_from = n;
+        self
     }
 
     /// Does `range` hold no word but stop words ("however", "in turn")? Such
@@ -470,6 +485,73 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
     toks.get(at + 1)
         .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
 }
+
+/// Is the word at `at` a verb in the present tense or a participle that
+/// hands over its figure: a lowercase "-s" or "-ing" word right before the
+/// figure or its hedge ("the average borrower owes about $45,000", "the
+/// program sends $5 billion a year", "leaving 9,418 structures
+/// destroyed")? A noun is followed by its verb or a preposition, not by a
+/// figure.
+fn is_verb_before_figure(toks: &[Token<'_>], at: usize) -> bool {
+    let t = &toks[at];
+    let w: &str = &t.lower;
+    let third_person = w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s");
+    let participle = w.len() >= 6 && w.ends_with("ing");
+    if t.kind != TokenKind::Word
+        || t.capitalized
+        || !(third_person || participle)
+        || is_adverb_in_s(w)
+    {
+        return false;
+    }
+    // "the remaining $2.5 billion", "five adults 65 and older": after a
+    // determiner or a number the word is an adjective or a noun.
+    if at.checked_sub(1).is_some_and(|p| {
+        let prev = &toks[p];
+        prev.kind == TokenKind::Number
+            || is_determiner(prev.word())
+            || number_word(prev.word()).is_some()
+    }) {
+        return false;
+    }
+    let mut next = at + 1;
+    while next < toks.len() && next - at <= 2 && is_figure_hedge(toks[next].word()) {
+        next += 1;
+    }
+    let figure = toks.get(next).is_some_and(|n| {
+        n.kind == TokenKind::Number || n.is_symbol('$') || n.is_symbol('€') || n.is_symbol('£')
+    });
+    // "adults 65 and older", "children 5 to 17": an age bracket after its
+    // noun.
+    let bracket = toks.get(next + 1).is_some_and(|n| {
+        matches!(n.word(), "and" | "to" | "or") || n.is_symbol('-') || n.is_symbol('–')
+    }) && toks.get(next + 2).is_some_and(|n| {
+        n.kind == TokenKind::Number
+            || matches!(
+                n.word(),
+                "older" | "over" | "up" | "above" | "younger" | "under"
+            )
+    });
+    figure && !bracket
+}
+
+word_set!(
+    /// Adverbs that end in "-s" like a verb ("sometimes 50% more").
+    is_adverb_in_s: [
+    "sometimes", "perhaps", "always", "towards", "besides", "nowadays", "afterwards", "regardless",
+    "whereas", "nevertheless", "overseas", "indoors", "outdoors", "backwards", "forwards",
+]
+);
+
+word_set!(
+    /// Hedging words between a verb and its figure ("owes about $45,000").
+    is_figure_hedge: ["about", "around", "roughly", "nearly", "almost", "some", "just", "only", "approximately"]
+);
 
 word_set!(
     /// Common irregular past tenses that say what was done with a figure.
@@ -690,7 +772,13 @@ fn collect(
                 // "Homeowners paid an average of $2,110", "solar installed
                 // in 2024 cost ...": a verb says what happened, not whose
                 // figure.
-                None if is_past_verb(toks, tok_index) => continue,
+                None if is_past_verb(toks, tok_index)
+                    || (tok_index >= words.prose_from
+                        && !is_measure_term(w)
+                        && is_verb_before_figure(toks, tok_index)) =>
+                {
+                    continue;
+                }
                 None => out.terms.push(Term::new(w)),
             }
             after_term = Some(tok_index + 1);
