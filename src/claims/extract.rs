@@ -1788,6 +1788,24 @@ mod tests {
     }
 
     #[test]
+    fn up_and_down_of_another_verb_are_no_change() {
+        for text in [
+            "The average kayak ringing up at the register cost $1,380 in 2024.",
+            "The marina racked up $2.1 million in slip fees in 2024.",
+            "Affected ferries are down for an average of 24 days.",
+        ] {
+            assert_eq!(metrics(text), [super::Metric::Level], "{text}");
+        }
+        for text in [
+            "Slip fees were up 12% in 2024.",
+            "Slip fees were up by 12% in 2024.",
+            "Ferry riders were down nearly 4% in 2024.",
+        ] {
+            assert_eq!(metrics(text), [super::Metric::Change], "{text}");
+        }
+    }
+
+    #[test]
     fn what_became_more_or_less_changed() {
         assert_eq!(
             metrics("Generic drugs got 3.1 percent more expensive in 2023."),

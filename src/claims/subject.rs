@@ -1530,6 +1530,26 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         {
             return (Metric::Level, 0);
         }
+        // "ringing up at the register cost $3,380", "racked up $2
+        // million", "turned down": a particle of another verb. Only right
+        // before the figure, after no verb, is it a change ("were up 12%",
+        // "up by 12%").
+        let particle = || {
+            let verb_before = k.checked_sub(1).is_some_and(|p| {
+                let v = if p >= ctx.words.prose_from {
+                    toks[p].word()
+                } else {
+                    ""
+                };
+                v.len() > 4 && (v.ends_with("ed") || v.ends_with("ing"))
+            });
+            let at_figure =
+                k + 1 == q.hedge_first || (k + 2 == q.hedge_first && toks[k + 1].word() == "by");
+            verb_before || !at_figure
+        };
+        if matches!(w, "up" | "down") && particle() {
+            continue;
+        }
         if is_up_word(w) || is_down_word(w) {
             if reached {
                 return (Metric::Level, 0);
