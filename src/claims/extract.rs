@@ -61,11 +61,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     let mut last_row: Option<(usize, usize)> = None;
     // The lead-in of the list last seen, by its first item.
     let mut lead_cache: Option<(usize, Option<(LeadIn, TimeFacts)>)> = None;
+    // The years the paragraph named so far: "that year" in a later
+    // sentence is the one year it named.
+    let mut told: ToldYears;
     for block in input.blocks {
         let Some(raw) = input.text.get(block.clone()) else {
             continue;
         };
         let block_claims = claims.len();
+        told = ToldYears::default();
         let table_row = table_row_start(input.text, block.start);
         // A row's first cell is its label ("| 2022 | 880,000 |", "| 10 kWh
         // | $11,500 |"), not a figure of the table.
@@ -174,6 +178,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             let mut quantities = find_quantities(&toks);
             // The header and label are context, not figures of the cell.
             quantities.retain(|q| q.hedge_first >= context_len);
+            let year_before = told.year();
+            told.add(&toks[context_len..]);
             if quantities.is_empty() {
                 continue;
             }
@@ -345,7 +351,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if let Some(after) = &told_after {
                     facts = scan(&toks[after.clone()]).or(facts);
                 }
-                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
+                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges)
+                    .in_told_year(year_before);
                 // "- **Average long-distance move (about 1,000 miles),
                 // 2024**: $4,850": the label dates its value.
                 if let Some(label) = &value_label {
@@ -472,6 +479,36 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
         if placed {
             scope.apply(&mut c.subject);
         }
+    }
+}
+
+/// The years a paragraph names, sentence by sentence, for "that year" in
+/// a later sentence: it means the paragraph's year only when the paragraph
+/// named one ("At the end of 2024 ... double the 341 million of 2019 ...
+/// $30 billion that year" does not say which).
+#[derive(Default)]
+struct ToldYears {
+    /// The one year named so far; `None` before any.
+    year: Option<i32>,
+    /// More than one year was named.
+    several: bool,
+}
+
+impl ToldYears {
+    /// Notes the years of one sentence's tokens.
+    fn add(&mut self, toks: &[Token<'_>]) {
+        for y in toks.iter().filter_map(year_of) {
+            match self.year {
+                None => self.year = Some(y),
+                Some(x) if x != y => self.several = true,
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The year "that year" means, when the paragraph named one.
+    fn year(&self) -> Option<i32> {
+        self.year.filter(|_| !self.several)
     }
 }
 
@@ -1785,6 +1822,50 @@ mod tests {
         // Adjectives are not changes.
         let list = "- **Down payment**: $33,800\n- **Reduced fare**: $1.35\n";
         assert!(metrics(list).iter().all(|m| *m != super::Metric::Change));
+    }
+
+    #[test]
+    fn that_year_is_the_one_year_its_paragraph_named() {
+        let periods = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.period_text())
+                .collect()
+        };
+        assert_eq!(
+            periods(
+                "In 2018 the county composted 41,000 tons of yard waste. \
+                 The county landfill took in 212,000 tons of household trash that year."
+            ),
+            ["in 2018", "in 2018"]
+        );
+        // Two years named before: which one is not said.
+        assert_eq!(
+            periods(
+                "The county composted 41,000 tons in 2018, against 30,000 tons in 2015. \
+                 The county landfill took in 212,000 tons of household trash that year."
+            )
+            .last()
+            .map(String::as_str),
+            Some("undated")
+        );
+        // A new paragraph starts over.
+        let text = "In 2018 the county composted 41,000 tons of yard waste.\n\n\
+                    The county landfill took in 212,000 tons of household trash that year.";
+        let first = 0..text.find("\n\n").expect("two paragraphs");
+        let second = first.end + 2..text.len();
+        let blocks = [first, second];
+        let input = super::ProseInput {
+            text,
+            blocks: &blocks,
+            masked: &[],
+            publish_date: None,
+            topic: &[],
+            title: None,
+        };
+        let claims = super::extract(&input, &Lexicon::builtin());
+        assert_eq!(claims.len(), 2);
+        assert_eq!(claims[1].period_text(), "undated");
     }
 
     #[test]

@@ -231,6 +231,9 @@ pub(crate) struct TimeFacts {
     /// text told before, which need not be the article's ("ago" counts
     /// from the article's present).
     from_told_time: bool,
+    /// "that year", "the same year": the year the text told last, in an
+    /// earlier sentence ([`TimeFacts::in_told_year`]).
+    that_year: bool,
     ahead: Option<i32>,
     back: Option<i32>,
     duration: Option<i32>,
@@ -294,6 +297,17 @@ impl TimeFacts {
         self
     }
 
+    /// These facts dated by `told`, the year the text told last, when they
+    /// say "that year" and name no date of their own: "In 2018 Americans
+    /// generated 292 million tons of waste. Landfills took in 146 million
+    /// tons that year." With no year told before, "that year" stays unknown.
+    pub(crate) fn in_told_year(mut self, told: Option<i32>) -> TimeFacts {
+        if self.that_year && !self.dated() {
+            self.point = told;
+        }
+        self
+    }
+
     /// Fills what `self` lacks from `other` (an introductory phrase).
     pub(crate) fn or(mut self, other: TimeFacts) -> TimeFacts {
         if !self.dated() {
@@ -306,6 +320,7 @@ impl TimeFacts {
                 self.offset_point = other.offset_point;
                 self.from_told_time = other.from_told_time;
             }
+            self.that_year |= other.that_year;
         }
         self.now |= other.now;
         self
@@ -619,7 +634,7 @@ word_set!(
     "from", "between", "year-over-year", "yoy", "y/y", "year-on-year", "year", "annually", "annual",
     "annualized", "annualised", "cagr", "yearly", "annum", "month-over-month", "monthly", "mom",
     "quarter-over-quarter", "quarterly", "qoq", "weekly", "daily", "hourly", "a", "an", "per",
-    "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "last", "next",
+    "each", "every", "now", "today", "currently", "nowadays", "presently", "this", "that", "same", "last", "next",
     "coming", "past", "within", "previous", "decade", "decade's", "decade-long", "the", "over", "across",
 ]
 );
@@ -824,6 +839,12 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 k += 2;
                 continue;
             }
+            // "that year", "that same year", "the same year".
+            "that" | "same" if next == "year" || (next == "same" && next2 == "year") => {
+                f.that_year = true;
+                k += if next == "year" { 2 } else { 3 };
+                continue;
+            }
             "last" | "next" | "coming" if next == "year" => {
                 f.offset_point = Some(if w == "last" { -1 } else { 1 });
                 k += 2;
@@ -914,7 +935,7 @@ pub(crate) fn resolve(
     // "A year earlier the rate stood at 19.6%" after a sentence on the
     // fourth quarter of 2024: the year before that, not before the
     // article's. A clause that names no year of its own leaves it unknown.
-    if f.from_told_time
+    if (f.from_told_time || f.that_year)
         && f.point.is_none()
         && f.span.is_none()
         && f.since.is_none()
