@@ -956,7 +956,12 @@ fn with_neighbours(
         let bracketed = s.start > 0
             && toks[s.start - 1].is_symbol('(')
             && toks[s.clone()].iter().all(is_date_word);
-        if matches!(toks[s.start].word(), "in" | "during" | "as") || bracketed {
+        // "..., according to federal wage data for May 2024": the date of
+        // the source named after the figure is the figure's.
+        if matches!(toks[s.start].word(), "in" | "during" | "as")
+            || bracketed
+            || names_a_source(toks, s)
+        {
             return facts.or(scan(&toks[s.clone()]));
         }
     }
@@ -1822,6 +1827,23 @@ mod tests {
         // Adjectives are not changes.
         let list = "- **Down payment**: $33,800\n- **Reduced fare**: $1.35\n";
         assert!(metrics(list).iter().all(|m| *m != super::Metric::Change));
+    }
+
+    #[test]
+    fn a_source_named_after_the_figure_dates_it() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1);
+        let period = |text: &str| extract_prose(text, date, &Lexicon::builtin())[0].period_text();
+        assert_eq!(
+            period(
+                "Ferry deckhands earn a median of $48,200 a year, according to federal wage data for May 2024."
+            ),
+            "in May 2024"
+        );
+        // A date of its own comes first.
+        assert_eq!(
+            period("Ferry deckhands earned $46,900 in 2023, according to a 2024 wage survey."),
+            "in 2023"
+        );
     }
 
     #[test]
