@@ -2070,6 +2070,7 @@ fn names_a_scope(intro: &[Token<'_>]) -> bool {
             || is_pronoun(w)
             || is_linking_noun(w)
             || is_source_noun(w)
+            || is_quantifier(w)
             || w.ends_with("'s")
             || w.ends_with("’s")
             || w.bytes().any(|b| b.is_ascii_digit())
@@ -2080,6 +2081,16 @@ fn names_a_scope(intro: &[Token<'_>]) -> bool {
     }
     content
 }
+
+word_set!(
+    /// Words that count or sum what follows them: "Across thousands of
+    /// royalty statements,", "Across all industries," gather a sample or the
+    /// whole, and narrow nothing.
+    is_quantifier: [
+    "all", "every", "each", "many", "several", "multiple", "various", "numerous", "most", "some",
+    "dozens", "hundreds", "thousands", "millions", "billions", "tens",
+]
+);
 
 /// Does an introduction leave a place or group out ("Outside the US,",
 /// "Excluding China,", "Beyond Europe,")?
@@ -2468,6 +2479,9 @@ mod tests {
             "At that point, the average salary for a nurse is $79,000 a year.",
             "In this guide, the average salary for a nurse is $79,000 a year.",
             "Beyond that, the average salary for a nurse is $79,000 a year.",
+            // A sample or the whole is no scope either.
+            "Across thousands of pay stubs, the average salary for a nurse is $79,000 a year.",
+            "Across all hospitals, the average salary for a nurse is $79,000 a year.",
         ] {
             assert_eq!(subjects(text), ["average pay · nurse"], "{text}");
         }
