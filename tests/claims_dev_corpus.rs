@@ -381,7 +381,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// tense right before its figure ("the consortium lends 2.3 million
 /// e-books") is no subject word, so it meets "branches borrowed 1.7
 /// million e-books" (zzzzzz94); "adults 65 and older" keep their noun.
-/// "that year" is the one year its paragraph named before (zzzzzz95).
+/// "that year" is the one year its paragraph named before (zzzzzz95). A
+/// table row's label names its row: the national price does not meet the
+/// one row of a state table (zzzzzz97-98 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -161,6 +161,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     .filter(|t| t.kind != TokenKind::Symbol)
                     .collect()
             });
+        // The header comes first, from the lines above the row; the rest
+        // is the row's own label (and dates).
+        let header_len = table_row.map_or(0, |line| {
+            cell_context.iter().take_while(|t| t.start < line).count()
+        });
         for sentence in sents.iter().cloned() {
             let sentence_key = row.unwrap_or(block.start + sentence.start);
             // Whether the sentence opens its list item, markup aside.
@@ -193,7 +198,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             drop_restatements(&mut toks, &mut quantities, &mut brackets);
             let toks = &toks[..];
             let segs = segments(toks);
-            let words = Words::new(toks, lexicon).with_context(context_len);
+            let words = Words::new(toks, lexicon).with_context(header_len..context_len);
             let q_ranges: Vec<Range<usize>> =
                 quantities.iter().map(|q| q.hedge_first..q.last).collect();
             let mut in_figure = vec![false; toks.len()];
@@ -1827,6 +1832,23 @@ mod tests {
         // Adjectives are not changes.
         let list = "- **Down payment**: $33,800\n- **Reduced fare**: $1.35\n";
         assert!(metrics(list).iter().all(|m| *m != super::Metric::Change));
+    }
+
+    #[test]
+    fn a_relative_clause_before_the_verb_hangs_on_the_noun_before_it() {
+        assert_eq!(
+            subject_words(
+                "School bus drivers, who typically work a split day, had a median of $44,150."
+            ),
+            [["bus", "driver", "school"]]
+        );
+        // After a verb of saying, the noun is the source.
+        assert_eq!(
+            subject_words(
+                "Harbor Analytics, which audits thousands of ports a year, says 25% of ferries were canceled in 2024."
+            )[0],
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

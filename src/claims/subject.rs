@@ -367,6 +367,9 @@ pub(crate) struct Words<'a> {
     /// The first token of the sentence itself: those before it are a table
     /// cell's column header and row label, spliced in as context.
     prose_from: usize,
+    /// The tokens of that context that are the row's label: they say which
+    /// row, as a name does.
+    row_label: Range<usize>,
 }
 
 impl<'a> Words<'a> {
@@ -379,6 +382,11 @@ impl<'a> Words<'a> {
             return Terms::default();
         }
         let mut names: Vec<Term> = Vec::new();
+        // "| 2 | Massachusetts | $21,300 |": the row's label says which row.
+        for i in self.row_label.clone() {
+            let norm: &str = &self.norms[i];
+            names.extend(terms.iter().filter(|t| t.as_str() == norm));
+        }
         for i in first + 1..toks.len().min(self.norms.len()) {
             if !toks[i].capitalized || toks[i - 1].is_symbol(':') {
                 continue;
@@ -410,14 +418,17 @@ impl<'a> Words<'a> {
             norms,
             entries,
             prose_from: 0,
+            row_label: 0..0,
         }
     }
 
-    /// Marks the first `n` tokens as a table cell's context (its column
-    /// header and row label), not prose: a label right before its cell's
-    /// figure ("| Fire and lightning | $88,000 |") is no verb.
-    pub(crate) fn with_context(mut self, n: usize) -> Words<'a> {
-        self.prose_from = n;
+    /// Marks the tokens before `row_label.end` as a table cell's context
+    /// (its column header, then from `row_label.start` its row's label),
+    /// not prose: a label right before its cell's figure ("| Fire and
+    /// lightning | $88,000 |") is no verb, and its words name the row.
+    pub(crate) fn with_context(mut self, row_label: Range<usize>) -> Words<'a> {
+        self.prose_from = row_label.end;
+        self.row_label = row_label;
         self
     }
 
@@ -1625,6 +1636,40 @@ fn name_of_its(ctx: &SubjectContext, through: usize) -> Option<(usize, Vec<Term>
     (!names.is_empty()).then_some((at, names))
 }
 
+/// The clause a figure's clause goes on from. A relative clause before
+/// a clause that opens with its verb hangs on the noun before it: "School
+/// bus drivers, who work a split day, had a median of $44,150" goes on
+/// from "School bus drivers"; after a verb of saying, that noun is the
+/// source ("Coveport, which handles thousands of cases a year, says 25% of
+/// victims paid"), and the figure's clause stands alone. Any other clause
+/// goes on from the relative clause itself ("..., which means that revenue
+/// per player slipped, to roughly $55").
+fn previous_past_relative(ctx: &SubjectContext) -> Option<Range<usize>> {
+    let toks = ctx.toks;
+    let prev = ctx.previous.clone()?;
+    if ctx.labelled || !matches!(toks[prev.start].word(), "which" | "who" | "whose") {
+        return Some(prev);
+    }
+    let opener = toks.get(ctx.segment.start).map_or("", |t| t.word());
+    if is_reporting_verb(opener) {
+        return None;
+    }
+    if !is_auxiliary(opener) {
+        return Some(prev);
+    }
+    // The noun before the relative clause's comma, back to the comma or
+    // the figure before it.
+    let comma = prev
+        .start
+        .checked_sub(1)
+        .filter(|&c| toks[c].is_symbol(','))?;
+    let start = (0..comma)
+        .rev()
+        .find(|&k| toks[k].is_symbol(',') || ctx.in_figure.get(k).copied().unwrap_or(false))
+        .map_or(0, |k| k + 1);
+    (start < comma).then_some(start..comma)
+}
+
 /// Analyses the clause of one quantity. Returns None when no subject can be
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
@@ -1768,9 +1813,10 @@ pub(crate) fn analyse(
     let with_measure = opens_with
         && (main.terms.iter().all(|t| is_measure_word(t.as_str()))
             || q.hedge_first <= ctx.segment.start + 1);
+    let previous = previous_past_relative(ctx);
     if (only_people || with_measure || ctx.labelled || opens_relative)
         && !main.anaphoric
-        && let Some(prev) = &ctx.previous
+        && let Some(prev) = &previous
     {
         // "..., with a projected growth rate of 40%": the subject is the head
         // of the previous clause, up to its first verb or figure.
