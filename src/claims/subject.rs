@@ -301,7 +301,7 @@ word_set!(
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
-    "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated",
+    "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "call", "calls",
 ]
 );
 word_set!(
@@ -1184,10 +1184,19 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
             return segment.start..end;
         }
         all_frame_words &= is_frame_word(w);
-        // "Federal data show ...": the figures someone keeps, right before
-        // a verb of saying, are a source too.
-        let data_says =
-            matches!(w, "data" | "figures" | "statistics" | "numbers") && is_reporting_verb(next);
+        // "Federal data show ...", "federal projections call for ...": the
+        // figures someone keeps, right before a verb of saying, are a
+        // source too.
+        let data_says = matches!(
+            w,
+            "data"
+                | "figures"
+                | "statistics"
+                | "numbers"
+                | "projections"
+                | "estimates"
+                | "forecasts"
+        ) && is_reporting_verb(next);
         // "BLS reported ...", "The ESA found ...": an acronym before a
         // verb of saying is who says it.
         names_source |= is_source_noun(w)
