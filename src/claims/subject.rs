@@ -296,6 +296,21 @@ word_set!(
     is_comparative_down: ["less", "lower", "fewer", "slower", "smaller", "cheaper", "below"]
 );
 word_set!(
+    /// Prepositions that follow a noun ("Job counts in nursing").
+    is_preposition: [
+    "in", "on", "at", "for", "of", "from", "by", "with", "across", "over", "under", "during",
+    "between", "per", "since", "through", "among",
+]
+);
+word_set!(
+    /// Verbs by which someone states a figure of their own reckoning.
+    is_stating_verb: [
+    "projects", "projected", "estimates", "estimated", "expects", "expected", "forecasts",
+    "forecast", "predicts", "predicted", "reports", "reported", "says", "said", "counts",
+    "counted", "tallies", "tallied", "calculates", "calculated", "puts", "pegs", "pegged",
+]
+);
+word_set!(
     is_reporting_verb: [
     "expect", "expects", "project", "projects", "predict", "predicts", "forecast", "forecasts", "estimate",
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
@@ -1183,7 +1198,22 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
             }
             return segment.start..end;
         }
-        all_frame_words &= is_frame_word(w);
+        all_frame_words &= is_frame_word(w) || matches!(w, "it" | "they" | "we");
+        // "Brewline projects ...", "Zillow estimates ...": one capitalised
+        // word opening the clause, no plural, before a verb that states a
+        // figure, is a name.
+        // Not when the clause speaks of the name's own ("Uber said it had
+        // 6.9 million drivers", "... earned on its app").
+        // "Job counts in nursing rose": a noun before a preposition.
+        let after_verb = toks.get(k + 2).map_or("", |t| t.word());
+        names_source |= k == segment.start
+            && tok.capitalized
+            && !w.ends_with('s')
+            && is_stating_verb(next)
+            && !is_preposition(after_verb)
+            && !toks[k + 1..segment.end]
+                .iter()
+                .any(|t| matches!(t.word(), "it" | "its" | "itself"));
         // "Federal data show ...", "federal projections call for ...": the
         // figures someone keeps, right before a verb of saying, are a
         // source too.
@@ -2350,6 +2380,23 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_name_that_states_a_figure_is_its_source() {
+        assert_eq!(
+            subjects("Harborline projects U.S. ferry revenue to grow 4.1% a year through 2029."),
+            ["change in revenue · ferry · US"]
+        );
+        assert_eq!(
+            subjects("It expects ferry revenue to rise 4.1% in 2029."),
+            ["change in revenue · ferry"]
+        );
+        // A name that tells of its own keeps it.
+        assert_eq!(
+            subjects("Harborline said it had 6.9 million riders in 2024."),
+            ["harborline rider"]
+        );
     }
 
     #[test]
