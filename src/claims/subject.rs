@@ -317,6 +317,7 @@ word_set!(
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
     "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "call", "calls",
+    "counted", "tallied", "pegged", "calculated",
 ]
 );
 word_set!(
@@ -510,6 +511,28 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
     }
     toks.get(at + 1)
         .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
+}
+
+/// Is the word at `at` a participle that tells where the plural noun
+/// before it does what it does ("40,100 coffee shops operating in the
+/// U.S.", "3.3 million registered nurses working in the United States")?
+/// It says what the things do there, not which things they are.
+fn is_participle_after_noun(toks: &[Token<'_>], at: usize) -> bool {
+    let t = &toks[at];
+    let w: &str = &t.lower;
+    if t.kind != TokenKind::Word || t.capitalized || w.len() < 6 || !w.ends_with("ing") {
+        return false;
+    }
+    let plural_before = at.checked_sub(1).is_some_and(|p| {
+        let prev = &toks[p];
+        prev.kind == TokenKind::Word && ends_in_plural_s(&prev.lower) && !prev.lower.ends_with("'s")
+    });
+    // Only where they do it: "students graduating with debt" are some
+    // students.
+    plural_before
+        && toks
+            .get(at + 1)
+            .is_some_and(|n| matches!(n.word(), "in" | "at" | "across" | "throughout"))
 }
 
 /// Is the word at `at` a verb in the present tense or a participle that
@@ -799,6 +822,7 @@ fn collect(
                 // in 2024 cost ...": a verb says what happened, not whose
                 // figure.
                 None if is_past_verb(toks, tok_index)
+                    || is_participle_after_noun(toks, tok_index)
                     || (tok_index >= words.prose_from
                         && !is_measure_term(w)
                         && is_verb_before_figure(toks, tok_index)) =>
