@@ -16,8 +16,8 @@ use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, yea
 use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
-    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun,
-    is_place_preposition, restates_the_figure_before, title_scope, topic_of,
+    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
+    is_place_preposition, is_up_word, restates_the_figure_before, title_scope, topic_of,
 };
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
@@ -1438,7 +1438,25 @@ fn trim_trailing_clause(
         // "126,000 kindergartners with an exemption": "with" right after
         // the counted noun says which of them.
         let counted = figure.unit == Unit::Count && k == after + 1;
-        let goes_on = ((share || counted) && w == "with") || frequency || sorts_base || as_of;
+        // "11% of households relied on a heat pump as their primary
+        // heating system in 2020": "as" with a noun phrase and no verb
+        // after it says in what role, and the clause goes on.
+        let as_role = w == "as"
+            && toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.word(),
+                    "a" | "an" | "the" | "their" | "its" | "his" | "her" | "our"
+                )
+            })
+            && !toks[k + 1..segment.end].iter().any(|t| {
+                let v = t.word();
+                is_auxiliary(v)
+                    || is_up_word(v)
+                    || is_down_word(v)
+                    || (v.len() >= 4 && v.ends_with("ed") && !v.ends_with("eed"))
+            });
+        let goes_on =
+            ((share || counted) && w == "with") || frequency || sorts_base || as_of || as_role;
         if is_subordinator(w) && !goes_on {
             cut = k;
             break;
@@ -1848,6 +1866,22 @@ mod tests {
                 "Harbor Analytics, which audits thousands of ports a year, says 25% of ferries were canceled in 2024."
             )[0],
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn as_with_a_noun_phrase_and_no_verb_goes_on_with_the_clause() {
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+        let claims = extract_prose(
+            "Only 11% of households relied on a wood stove as their primary heating system in 2020.",
+            date,
+            &Lexicon::builtin(),
+        );
+        assert_eq!(claims[0].period_text(), "in 2020");
+        // A clause with a verb after "as" says why: it is cut.
+        assert_eq!(
+            subject_words("Ferry revenue fell 1% to $51.9 million in 2024 as the old fleet aged."),
+            [["ferry", "revenue"], ["ferry", "revenue"]]
         );
     }
 
