@@ -1870,6 +1870,24 @@ mod tests {
     }
 
     #[test]
+    fn a_small_count_that_is_an_average_is_a_claim() {
+        for text in [
+            "Rural classrooms averaged 22.6 students in 2021.",
+            "The average ferry trip carried 62 passengers in 2024.",
+        ] {
+            assert_eq!(figures(text).len(), 1, "{text}");
+        }
+        // A small whole count, a version or a sample is not.
+        for text in [
+            "Rural classrooms had 23 students in 2021.",
+            "Python 3.11 users reported faster builds.",
+            "An average across 604 schools in 16 countries says little.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn as_with_a_noun_phrase_and_no_verb_goes_on_with_the_clause() {
         let date = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
         let claims = extract_prose(

@@ -1510,6 +1510,47 @@ fn finish(
     }
 }
 
+/// Is a small count an average of things counted: written to a decimal
+/// before its plural noun ("classrooms averaged 22.6 students", "2.5 people
+/// per household"), or said to be an average or median ("had 23 students
+/// on average")? Whole things come one at a time, so a count with a
+/// fraction is a mean.
+fn is_average_count(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
+    let plural = after == "people" || super::lexicon::ends_in_plural_s(after);
+    if q.form != Form::Point || !plural {
+        return false;
+    }
+    // Not a version ("Python 3.11 users"), nor a sample ("an average
+    // across 604 organizations in 16 countries").
+    let named_or_sample = q.hedge_first.checked_sub(1).is_some_and(|p| {
+        toks[p].cased
+            || matches!(
+                toks[p].word(),
+                "version"
+                    | "v"
+                    | "release"
+                    | "across"
+                    | "in"
+                    | "from"
+                    | "among"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "over"
+                    | "between"
+            )
+    });
+    if named_or_sample {
+        return false;
+    }
+    let decimal = q.value.fract() != 0.0;
+    let near = |k: usize| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged");
+    let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first).any(near)
+        || (q.last + 1..(q.last + 4).min(toks.len())).any(near);
+    decimal || aggregate
+}
+
 /// How many words before a duration "average" or "median" may stand:
 /// "the average commute took 27 minutes".
 const AGGREGATE_REACH: usize = 6;
@@ -1676,7 +1717,9 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             // checked"), and so is a dated count in the hundreds ("143
             // rural emergency departments closed in 2023").
             if q.scale == 0 && q.value.abs() < 1000.0 {
-                return rate_base(toks, q.last).is_some() || is_dated_hundreds(toks, q, after);
+                return rate_base(toks, q.last).is_some()
+                    || is_dated_hundreds(toks, q, after)
+                    || is_average_count(toks, q, after);
             }
             // "1,200" style counts need a thousands separator or a scale word; a
             // bare "15000" is more often an identifier or a postcode.
