@@ -1253,7 +1253,7 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         ) && is_reporting_verb(next);
         // "BLS reported ...", "The ESA found ...": an acronym before a
         // verb of saying is who says it.
-        names_source |= is_source_noun(w)
+        names_source |= is_source_noun(without_possessive(w))
             || data_says
             || (k > segment.start && tok.capitalized)
             || is_agency_acronym(tok);
@@ -1355,7 +1355,7 @@ word_set!(
     "association", "institute", "office", "analysis", "firm", "consultancy", "index", "tracker", "database",
     "researchers", "analysts", "economists", "government", "ministry", "commission", "council", "center", "centre",
     "university", "federation", "foundation", "board", "panel", "regulator", "authority", "authorities",
-    "administration",
+    "administration", "profile", "outlook", "tally", "scorecard", "barometer",
 ]
 );
 
@@ -2521,6 +2521,10 @@ mod tests {
         assert_eq!(s, ["nursing people working"]);
         let s = subjects("A national employer poll counts 90,000 people working in nursing.");
         assert_eq!(s, ["nursing people working"]);
+        let s = subjects(
+            "The association's latest profile puts the median income of a nurse at $79,000 for 2023.",
+        );
+        assert_eq!(s, ["median pay · nurse"]);
         // Without a source, the words before a reporting verb stay.
         let s = subjects("Nurses say they earn $80,000 a year.");
         assert_eq!(s, ["pay · nurse"]);
