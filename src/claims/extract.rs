@@ -11,7 +11,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use super::bracket::split_brackets;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, normalise_word};
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, year_of};
 use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
@@ -175,7 +175,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
                         .is_empty()
                 });
-            tokenize_into(&lowered, Some(raw), sentence, block.start, &mut toks);
+            tokenize_into(
+                &lowered,
+                Some(raw),
+                sentence.clone(),
+                block.start,
+                &mut toks,
+            );
             let context_len = cell_context.len();
             if context_len > 0 {
                 toks.splice(0..0, cell_context.iter().cloned());
@@ -185,6 +191,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             quantities.retain(|q| q.hedge_first >= context_len);
             let year_before = told.year();
             told.add(&toks[context_len..]);
+            let antecedent = if toks.get(context_len).is_some_and(|t| t.word() == "it") {
+                antecedent_of_it(raw, sentence.start, lexicon)
+            } else {
+                Vec::new()
+            };
             if quantities.is_empty() {
                 continue;
             }
@@ -283,6 +294,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     brackets: &brackets,
                     lexicon,
                     labelled,
+                    antecedent: &antecedent,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
@@ -486,6 +498,77 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
         }
     }
 }
+
+/// The name an "It" opening a sentence stands for: the run of capitalised
+/// words the sentence before opens with, when they are a name the lexicon
+/// does not know ("DoorDash is far ahead of its rivals. It accounted for
+/// 62% of ..."; "Citizens Property Insurance grew fast. It reached ...").
+/// Not "The", "In" or another word that opens sentences, and not a name
+/// followed by another capitalised word's "of" ("Bank of America").
+fn antecedent_of_it(raw: &str, sentence_start: usize, lexicon: &Lexicon) -> Vec<Term> {
+    let before = raw.get(..sentence_start).unwrap_or_default();
+    let trimmed = before.trim_end();
+    // The sentence before ends where `trimmed` ends; it starts after the
+    // sentence end before that.
+    let body = trimmed.trim_end_matches(['.', '!', '?']);
+    let start = body.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let all = tokenize(raw, start..body.len(), 0);
+    // "On that front, DoorDash is far ahead.": past an introduction.
+    let intro = all
+        .iter()
+        .take(6)
+        .position(|t| t.is_symbol(','))
+        .filter(|_| all.first().is_some_and(|t| is_sentence_opener(t.word())))
+        .map_or(0, |comma| comma + 1);
+    let toks = &all[intro..];
+    let run = toks
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && t.capitalized)
+        .count();
+    let next = toks.get(run);
+    if run == 0
+        || run > 4
+        || !next.is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized && t.word() != "of")
+        || is_sentence_opener(toks[0].word())
+    {
+        return Vec::new();
+    }
+    // A word capitalised only because it opens the sentence ("Ground-source
+    // systems fall under ...") is no name: one word must be written as a
+    // name inside ("DoorDash") or the run be longer than one word.
+    let named =
+        run > 1 || toks[0].acronym || raw.get(toks[0].start..toks[0].end).is_some_and(mixed_case);
+    if !named {
+        return Vec::new();
+    }
+    let terms: Vec<Term> = toks[..run]
+        .iter()
+        .map(|t| normalise_word(&t.lower))
+        .filter(|w| lexicon.entry(w).is_none())
+        .map(|w| Term::new(&w))
+        .collect();
+    if terms.len() == run {
+        terms
+    } else {
+        Vec::new()
+    }
+}
+
+/// Is `word` written with a capital after its first letter ("DoorDash",
+/// "iPhone")?
+fn mixed_case(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+word_set!(
+    /// Capitalised words that open sentences without naming anything.
+    is_sentence_opener: [
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "but", "and", "or",
+    "however", "it", "its", "they", "their", "we", "our", "as", "by", "with", "from", "after",
+    "before", "when", "while", "since", "according", "still", "yet", "so", "then", "also", "today",
+    "here", "there", "most", "many", "some", "all", "each", "every", "one", "both", "if", "what",
+]
+);
 
 /// The years a paragraph names, sentence by sentence, for "that year" in
 /// a later sentence: it means the paragraph's year only when the paragraph
@@ -1866,6 +1949,23 @@ mod tests {
                 "Harbor Analytics, which audits thousands of ports a year, says 25% of ferries were canceled in 2024."
             )[0],
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn it_opening_a_sentence_is_the_name_the_sentence_before_opened_with() {
+        assert_eq!(
+            subject_words(
+                "On volume, CartCrate is far ahead. It handled 58% of online grocery orders in 2024."
+            ),
+            [["cartcrate"]]
+        );
+        // A word capitalised only to open its sentence is no name.
+        assert_eq!(
+            subject_words(
+                "Ground-source systems fall under another credit. It pays 30% of the cost of a system."
+            )[0],
+            ["pay", "system"]
         );
     }
 
