@@ -389,7 +389,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzz1). "food trucks operating in Oregon" are Oregon's food trucks,
 /// and "Cartwise counted" names who counted them (zzzzzzz3). "It" opening a
 /// sentence is the name the sentence before opened with ("CartCrate is far
-/// ahead. It handled 58% of ...", zzzzzzz4).
+/// ahead. It handled 58% of ...", zzzzzzz4). A label that only names a
+/// place ("| 1 | Nevada | $71,240 |", "**Nevada**: $62,910 average annual
+/// wage") takes its article's topic: a glazier's and a roofer's pay in one
+/// state never meet (zzzzzzz6-7 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -1737,6 +1737,31 @@ fn previous_past_relative(ctx: &SubjectContext) -> Option<Range<usize>> {
     (start < comma).then_some(start..comma)
 }
 
+/// The words of a label that is a name and nothing more: a table row's
+/// label ("| New York | $85,990 |"), or a list item's label written in
+/// capitals only ("- **Illinois**: $89,190").
+fn label_names(ctx: &SubjectContext) -> Vec<Term> {
+    let words = ctx.words;
+    let mut out: Vec<Term> = words
+        .row_label
+        .clone()
+        .map(|i| Term::new(&words.norms[i]))
+        .collect();
+    if ctx.labelled
+        && let Some(label) = &ctx.previous
+    {
+        let toks = &ctx.toks[label.clone()];
+        let named = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(|t| t.capitalized);
+        if named {
+            out.extend(label.clone().map(|i| Term::new(&words.norms[i])));
+        }
+    }
+    out
+}
+
 /// Analyses the clause of one quantity. Returns None when no subject can be
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
@@ -2014,9 +2039,15 @@ pub(crate) fn analyse(
     // are machine learning salaries: a subject of measure words only is
     // about the article's topic, and must not meet every other article's
     // "average salaries".
-    let vague = !main.terms.is_empty()
-        && base_terms.terms.is_empty()
-        && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+    // So is a subject of measure words and names only ("- **Illinois**:
+    // $89,190 average annual wage", "| New York | $85,990 |"): the name
+    // says which one, not of what.
+    let vague = !main.terms.is_empty() && base_terms.terms.is_empty() && {
+        let labels = label_names(ctx);
+        main.terms
+            .iter()
+            .all(|t| is_measure_word(t.as_str()) || labels.contains(t))
+    };
     let mut topical = false;
     if main.anaphoric || vague {
         match topic() {
