@@ -1851,6 +1851,10 @@ mod tests {
                 "The fire burned for weeks, leaving 9,418 structures destroyed.",
                 vec!["structure"],
             ),
+            (
+                "Officials warned again, citing an estimated 25,400 kayak injuries in 2023.",
+                vec!["injury", "kayak"],
+            ),
             // An adjective after a determiner, a noun before its age
             // bracket, an adverb in "-s": all stay.
             (

@@ -603,7 +603,10 @@ word_set!(
 
 word_set!(
     /// Hedging words between a verb and its figure ("owes about $45,000").
-    is_figure_hedge: ["about", "around", "roughly", "nearly", "almost", "some", "just", "only", "approximately"]
+    is_figure_hedge: [
+    "about", "around", "roughly", "nearly", "almost", "some", "just", "only", "approximately", "an",
+    "estimated",
+]
 );
 
 word_set!(
