@@ -191,11 +191,6 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             quantities.retain(|q| q.hedge_first >= context_len);
             let year_before = told.year();
             told.add(&toks[context_len..]);
-            let antecedent = if toks.get(context_len).is_some_and(|t| t.word() == "it") {
-                antecedent_of_it(raw, sentence.start, lexicon)
-            } else {
-                Vec::new()
-            };
             if quantities.is_empty() {
                 continue;
             }
@@ -204,6 +199,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             if quantities.is_empty() {
                 continue;
             }
+            let antecedent = if toks.get(context_len).is_some_and(|t| t.word() == "it") {
+                antecedent_of_it(raw, &blanks, sentence.start, lexicon)
+            } else {
+                Vec::new()
+            };
             // "three in four (75%) completed": the bracketed figure says
             // the same, and its brackets must not cut the clause.
             drop_restatements(&mut toks, &mut quantities, &mut brackets);
@@ -505,14 +505,25 @@ fn place_by_title(claims: &mut [Claim], input: &ProseInput, lexicon: &Lexicon) {
 /// 62% of ..."; "Citizens Property Insurance grew fast. It reached ...").
 /// Not "The", "In" or another word that opens sentences, and not a name
 /// followed by another capitalised word's "of" ("Bank of America").
-fn antecedent_of_it(raw: &str, sentence_start: usize, lexicon: &Lexicon) -> Vec<Term> {
-    let before = raw.get(..sentence_start).unwrap_or_default();
-    let trimmed = before.trim_end();
-    // The sentence before ends where `trimmed` ends; it starts after the
-    // sentence end before that.
-    let body = trimmed.trim_end_matches(['.', '!', '?']);
-    let start = body.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let all = tokenize(raw, start..body.len(), 0);
+fn antecedent_of_it(
+    raw: &str,
+    blanks: &[Range<usize>],
+    sentence_start: usize,
+    lexicon: &Lexicon,
+) -> Vec<Term> {
+    // The sentence before: walk the block's sentences, abbreviations and
+    // all ("U.S."), to the one that ends where this one starts.
+    let bytes = raw.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = sentence_end_after(bytes, blanks, start);
+        let next = end + raw[end..].len() - raw[end..].trim_start().len();
+        if next >= sentence_start || end >= raw.len() {
+            break;
+        }
+        start = next;
+    }
+    let all = tokenize(raw, start..sentence_start.max(start), 0);
     // "On that front, DoorDash is far ahead.": past an introduction.
     let intro = all
         .iter()

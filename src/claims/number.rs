@@ -457,7 +457,7 @@ fn parse_numeral(tok: &Token<'_>) -> Option<Numeral> {
     }
 }
 
-fn currency_symbol(tok: &Token<'_>) -> Option<Unit> {
+pub(crate) fn currency_symbol(tok: &Token<'_>) -> Option<Unit> {
     if tok.is_symbol('$') {
         Some(Unit::Usd)
     } else if tok.is_symbol('€') {
@@ -1545,11 +1545,21 @@ fn is_average_count(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         return false;
     }
     let decimal = q.value.fract() != 0.0;
-    let near = |k: usize| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged");
-    let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first).any(near)
-        || (q.last + 1..(q.last + 4).min(toks.len())).any(near);
-    decimal || aggregate
+    let near = |k: usize| is_aggregate_word(toks[k].word());
+    decimal || aggregate_before(toks, q) || (q.last + 1..(q.last + 4).min(toks.len())).any(near)
 }
+
+/// Does "average", "median" or "mean" stand shortly before the figure
+/// ("the average commute took 27 minutes", "an average of 62 guests")?
+fn aggregate_before(toks: &[Token<'_>], q: &Quantity) -> bool {
+    (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
+        .any(|k| is_aggregate_word(toks[k].word()))
+}
+
+word_set!(
+    /// Words that say a figure sums a group up.
+    is_aggregate_word: ["average", "median", "mean", "averaged"]
+);
 
 /// How many words before a duration "average" or "median" may stand:
 /// "the average commute took 27 minutes".
@@ -1740,8 +1750,7 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             let decimal = toks[q.first].lower.contains('.');
             let measured =
                 decimal || (q.first + 1..q.last).any(|k| toks[k].kind == TokenKind::Number);
-            let aggregate = (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
-                .any(|k| matches!(toks[k].word(), "average" | "median" | "mean" | "averaged"));
+            let aggregate = aggregate_before(toks, q);
             // "over the next 2.5 years", "within 30 days": when, not how long.
             // "rose to 13.6 years", "crept up to 13.6 years": the level a
             // change reached, not a time in the calendar.

@@ -16,7 +16,9 @@ use std::borrow::Cow;
 
 use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
-use super::number::{Form, Quantity, Unit, is_sample_after, is_sample_verb, number_word, year_of};
+use super::number::{
+    Form, Quantity, Unit, currency_symbol, is_sample_after, is_sample_verb, number_word, year_of,
+};
 use super::period::month_number;
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_section_name};
@@ -403,8 +405,7 @@ impl<'a> Words<'a> {
         }
         let mut names: Vec<Term> = Vec::new();
         // "| 2 | Massachusetts | $21,300 |": the row's label says which row.
-        for i in self.row_label.clone() {
-            let norm: &str = &self.norms[i];
+        for norm in self.row_label_words() {
             names.extend(terms.iter().filter(|t| t.as_str() == norm));
         }
         for i in first + 1..toks.len().min(self.norms.len()) {
@@ -440,6 +441,13 @@ impl<'a> Words<'a> {
             prose_from: 0,
             row_label: 0..0,
         }
+    }
+
+    /// The normalised words of a table row's label ([`Words::with_context`]).
+    fn row_label_words(&self) -> impl Iterator<Item = &str> {
+        self.norms[self.row_label.clone()]
+            .iter()
+            .map(|w| w.as_ref())
     }
 
     /// Marks the tokens before `row_label.end` as a table cell's context
@@ -576,9 +584,9 @@ fn is_verb_before_figure(toks: &[Token<'_>], at: usize) -> bool {
     while next < toks.len() && next - at <= 2 && is_figure_hedge(toks[next].word()) {
         next += 1;
     }
-    let figure = toks.get(next).is_some_and(|n| {
-        n.kind == TokenKind::Number || n.is_symbol('$') || n.is_symbol('€') || n.is_symbol('£')
-    });
+    let figure = toks
+        .get(next)
+        .is_some_and(|n| n.kind == TokenKind::Number || currency_symbol(n).is_some());
     // "adults 65 and older", "children 5 to 17": an age bracket after its
     // noun.
     let bracket = toks.get(next + 1).is_some_and(|n| {
@@ -1745,11 +1753,7 @@ fn previous_past_relative(ctx: &SubjectContext) -> Option<Range<usize>> {
 /// capitals only ("- **Illinois**: $89,190").
 fn label_names(ctx: &SubjectContext) -> Vec<Term> {
     let words = ctx.words;
-    let mut out: Vec<Term> = words
-        .row_label
-        .clone()
-        .map(|i| Term::new(&words.norms[i]))
-        .collect();
+    let mut out: Vec<Term> = words.row_label_words().map(Term::new).collect();
     if ctx.labelled
         && let Some(label) = &ctx.previous
     {
@@ -2045,12 +2049,14 @@ pub(crate) fn analyse(
     // So is a subject of measure words and names only ("- **Illinois**:
     // $89,190 average annual wage", "| New York | $85,990 |"): the name
     // says which one, not of what.
-    let vague = !main.terms.is_empty() && base_terms.terms.is_empty() && {
-        let labels = label_names(ctx);
-        main.terms
-            .iter()
-            .all(|t| is_measure_word(t.as_str()) || labels.contains(t))
-    };
+    let vague = !main.terms.is_empty()
+        && base_terms.terms.is_empty()
+        && (main.terms.iter().all(|t| is_measure_word(t.as_str())) || {
+            let labels = label_names(ctx);
+            main.terms
+                .iter()
+                .all(|t| is_measure_word(t.as_str()) || labels.contains(t))
+        });
     let mut topical = false;
     if main.anaphoric || vague {
         match topic() {
