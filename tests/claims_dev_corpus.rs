@@ -392,7 +392,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// ahead. It handled 58% of ...", zzzzzzz4). A label that only names a
 /// place ("| 1 | Nevada | $71,240 |", "**Nevada**: $62,910 average annual
 /// wage") takes its article's topic: a glazier's and a roofer's pay in one
-/// state never meet (zzzzzzz6-7 have nothing to find).
+/// state never meet (zzzzzzz6-7 have nothing to find). Money someone
+/// "makes" by the hour is their pay ("The median lifeguard makes $12.60 an
+/// hour" meets a median hourly wage of $14.20, zzzzzzz9); a business's
+/// millions a year are not.
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -512,6 +515,7 @@ fn other_topics_planted_contradictions_and_nothing_else() {
         ("claim-value-mismatch", "zzzzzz96.md", "zzzzzz95.md"),
         ("claim-value-mismatch", "zzzzzzz3.md", "zzzzzzz2.md"),
         ("claim-value-mismatch", "zzzzzzz5.md", "zzzzzzz4.md"),
+        ("claim-value-mismatch", "zzzzzzz9.md", "zzzzzzz8.md"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -20,7 +20,9 @@ use super::subject::{
     is_place_preposition, is_up_word, restates_the_figure_before, title_scope, topic_of,
 };
 use super::term::{Term, Terms};
-use super::token::{Token, TokenKind, is_letter_in_brackets, tokenize, tokenize_into};
+use super::token::{
+    Token, TokenKind, is_letter_in_brackets, names_a_frequency, tokenize, tokenize_into,
+};
 use super::{Claim, Period, ProseInput, snippet_topic_text};
 
 /// Extracts every numeric claim from the prose blocks of one file, in file
@@ -1233,17 +1235,6 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
         let states_change = (f.end..f.end + 3).any(|k| is_change_noun(word(k)));
         !noun.is_empty() && noun != "of" && !states_change
     })
-}
-
-/// Does a frequency follow token `at` ("an hour", "per week", "a month",
-/// "hourly")?
-fn names_a_frequency(toks: &[Token<'_>], at: usize) -> bool {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    let unit = |w: &str| matches!(w, "hour" | "day" | "week" | "month" | "year");
-    matches!(
-        word(at),
-        "hourly" | "weekly" | "monthly" | "annually" | "yearly"
-    ) || (matches!(word(at), "a" | "an" | "per" | "each") && unit(word(at + 1)))
 }
 
 /// How far, in percentage points, a percentage may be from the fraction in

@@ -21,7 +21,7 @@ use super::number::{
 };
 use super::period::month_number;
 use super::term::{Term, Terms};
-use super::token::{Token, TokenKind, is_section_name};
+use super::token::{Token, TokenKind, is_section_name, names_a_frequency};
 
 /// What kind of measurement a claim is.
 #[derive(
@@ -1354,6 +1354,11 @@ word_set!(
 );
 
 word_set!(
+    /// "Make" as in income: "makes $52,000 a year".
+    is_make_verb: ["make", "makes", "made", "making"]
+);
+
+word_set!(
     /// Canonical terms that say a figure is the whole country's.
     is_national_word: ["national", "nationally", "nationwide", "countrywide"]
 );
@@ -2076,7 +2081,10 @@ pub(crate) fn analyse(
         && q.value.abs() < 1e6
         && metric == Metric::Level
         && !main.terms.is_empty()
-        && !main.terms.iter().any(|t| is_measure_word(t.as_str()))
+        && !main
+            .terms
+            .iter()
+            .any(|t| is_measure_word(t.as_str()) && !is_people_word(t.as_str()))
     {
         main.terms.push(Term::new("pay"));
     }
@@ -2132,6 +2140,24 @@ pub(crate) fn analyse(
     // measures, not a word of its subject.
     if matches!(q.unit, Unit::Minutes | Unit::Days | Unit::Years) {
         main.terms.retain(|t| !is_duration_verb(t.as_str()));
+    }
+    // "The median childcare worker makes $13.90 an hour": money that
+    // someone makes by the hour or the year is their pay, as if the clause
+    // said "earns". A company's or a store's takings are not: a subject
+    // that names what is measured ("the company", "revenue") keeps it, and
+    // no one's pay reaches a million.
+    if q.unit.is_money()
+        && q.value < 1_000_000.0
+        && q.hedge_first > 0
+        && is_make_verb(toks[q.hedge_first - 1].word())
+        && names_a_frequency(toks, q.last)
+        && !main
+            .terms
+            .iter()
+            .any(|t| is_measure_word(t.as_str()) && !is_people_word(t.as_str()))
+    {
+        main.terms.push(Term::new("pay"));
+        main.terms.sort();
     }
     Some(Analysis {
         key: SubjectKey {
@@ -2483,7 +2509,12 @@ mod tests {
     fn a_verb_in_the_past_tense_is_not_a_subject_word() {
         assert_eq!(
             subjects("In 2024, rideshare drivers netted just $10.40 an hour."),
-            subjects("In 2024, rideshare drivers made $10.40 an hour.")
+            subjects("In 2024, rideshare drivers cleared $10.40 an hour.")
+        );
+        // What someone "made" by the hour is their pay.
+        assert_eq!(
+            subjects("In 2024, rideshare drivers made $10.40 an hour."),
+            ["pay · driver rideshare"]
         );
         let kept = subjects("In 2024, 41% of registered nurses worked nights.");
         assert!(kept[0].contains("registered"), "{kept:?}");

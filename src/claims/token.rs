@@ -347,6 +347,17 @@ fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool, bool) {
     (lower, capitalized, acronym, cased)
 }
 
+/// Does a frequency follow token `at` ("an hour", "per week", "a month",
+/// "hourly")?
+pub(crate) fn names_a_frequency(toks: &[Token<'_>], at: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let unit = |w: &str| matches!(w, "hour" | "day" | "week" | "month" | "year");
+    matches!(
+        word(at),
+        "hourly" | "weekly" | "monthly" | "annually" | "yearly"
+    ) || (matches!(word(at), "a" | "an" | "per" | "each") && unit(word(at + 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
