@@ -328,6 +328,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     && seg_index > 0
                 {
                     topic.apply(&mut analysis.key, true);
+                    // "- **Firms reporting delays**: 45%": the label's
+                    // population is the base, not a word of the subject.
+                    analysis.key.drop_base_words();
                 }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
@@ -360,6 +363,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     let named = (analysis.key.aggregate.is_some() || counted)
                         && analysis.key.terms.len() >= 2;
                     lead.apply(&mut analysis.key, !named);
+                    analysis.key.drop_base_words();
                     facts = facts.or(*lead_facts);
                 }
                 // Several figures in one clause: each reads its own dates.

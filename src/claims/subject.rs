@@ -94,6 +94,17 @@ impl SubjectKey {
         out
     }
 
+    /// Leaves out of a share's terms the words its base already says,
+    /// unless nothing else would be left ("Remote job postings made up 8% of
+    /// all job postings" is 8% of job postings: remote).
+    pub(crate) fn drop_base_words(&mut self) {
+        let base = self.base;
+        if self.metric == Metric::Share && self.terms.iter().any(|t| !base.contains(t)) {
+            let kept = self.terms.iter().filter(|t| !base.contains(*t));
+            self.terms = Terms::from_unsorted(kept.collect());
+        }
+    }
+
     /// The subject's terms split into what is measured ("pay", "posting")
     /// and whose or of what it is (the rest: "data scientist"), each sorted.
     pub fn measure_and_entity(&self) -> (Vec<Term>, Vec<Term>) {
@@ -1379,6 +1390,39 @@ word_set!(
 ]
 );
 
+/// The population a list item's label opens on, when its value is a
+/// percentage of it: "**Firms reporting difficulty filling craft
+/// positions**: 88%", "**Schools with a vacancy**: 45%". A plural noun,
+/// with up to two words before it, then what its members do or have (a
+/// verb in "-ing", "with", "without", "who", "that"); the link follows the
+/// returned range.
+fn population_label(ctx: &SubjectContext) -> Option<Range<usize>> {
+    if !ctx.labelled {
+        return None;
+    }
+    let toks = ctx.toks;
+    let label = ctx.previous.clone()?;
+    let start = (label.start..label.end).find(|&k| toks[k].kind != TokenKind::Symbol)?;
+    let link = (start..label.end.min(start + 4)).find(|&k| is_population_link(&toks[k]))?;
+    let plural = |t: &Token<'_>| {
+        t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss")
+            || matches!(t.word(), "people" | "children")
+    };
+    let words_only = toks[start..link]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && !ctx.lexicon.is_stop(&normalise_cow(&t.lower)));
+    let in_figure = (start..=link).any(|k| ctx.in_figure.get(k).copied().unwrap_or(false));
+    (link > start && words_only && !in_figure && plural(&toks[link - 1])).then_some(start..link)
+}
+
+/// Words that set members of a population apart: "firms *reporting*
+/// delays", "schools *with* a vacancy", "adults *who* vape".
+fn is_population_link(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word
+        && (matches!(t.word(), "with" | "without" | "who" | "that")
+            || (t.lower.len() > 5 && t.lower.ends_with("ing")))
+}
+
 /// The base noun phrase of a share ("of remote workers" -> "remote workers").
 fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<usize>> {
     // The base follows "of": after the figure ("60% of workers"), or in a
@@ -1571,11 +1615,14 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         };
         return (metric, comparative);
     }
-    // Change words shortly after ("a 40% surge", "a 74% year-over-year increase").
+    // Change words shortly after ("a 40% surge", "a 74% year-over-year
+    // increase"); not when the figure is the subject of a verb ("22% had
+    // cut their hours": 22% of them).
+    let subject_of_verb = is_auxiliary(after);
     for (k, t) in toks
         .iter()
         .enumerate()
-        .take(ctx.segment.end)
+        .take(if subject_of_verb { 0 } else { ctx.segment.end })
         .skip(q.last)
         .take(3)
     {
@@ -1788,6 +1835,16 @@ pub(crate) fn analyse(
     } else {
         None
     };
+    // "- **Firms reporting difficulty filling craft positions**: 88%": a
+    // label that opens on a plural noun and what sets its members apart
+    // gives its percentage a base, as "88% of firms reported ..." does.
+    let label_base = if base.is_none() && matches!(q.unit, Unit::Percent) {
+        population_label(ctx)
+    } else {
+        None
+    };
+    let label_link = label_base.as_ref().map(|b| b.end);
+    let base = base.or(label_base);
     let (metric, direction) = metric_of(ctx, base.is_some());
     let base = if metric == Metric::Share { base } else { None };
 
@@ -1951,7 +2008,13 @@ pub(crate) fn analyse(
             ..Collected::default()
         };
         let not_figure = |k: usize| in_figure(k);
-        collect(toks, words, head_start..head_end, &not_figure, &mut head);
+        let label_base = base.clone().filter(|_| label_link.is_some());
+        let not_base = |k: usize| {
+            in_figure(k)
+                || label_link == Some(k)
+                || label_base.as_ref().is_some_and(|b| b.contains(&k))
+        };
+        collect(toks, words, head_start..head_end, &not_base, &mut head);
         // "Great Smoky Mountains, which charges no fee, was the most
         // visited park, with 12.9 million visits": a clause that opens
         // with its verb goes on with the sentence's opening subject.
@@ -2502,6 +2565,25 @@ mod tests {
         assert_eq!(
             subjects("Harborline said it had 6.9 million riders in 2024."),
             ["harborline rider"]
+        );
+    }
+
+    #[test]
+    fn a_label_that_names_a_population_is_the_base_of_its_percentage() {
+        assert_eq!(
+            subjects("- **Schools with a teaching vacancy**: 45%\n"),
+            subjects("45% of schools had a teaching vacancy.")
+        );
+        assert_eq!(
+            subjects("- **Firms reporting project delays**: 45%\n"),
+            ["share of company: delay project"]
+        );
+        // A label of one noun names what is measured, not who.
+        assert_eq!(subjects("- **Vacancy rate**: 45%\n"), ["posting"]);
+        // A percentage that is the subject of its verb is a share.
+        assert_eq!(
+            subjects("Of the clinics asked, 22% had cut their hours in 2024."),
+            ["clinic"]
         );
     }
 
