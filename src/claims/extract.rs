@@ -17,7 +17,8 @@ use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan}
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
-    is_place_preposition, is_up_word, restates_the_figure_before, title_scope, topic_of,
+    is_place_preposition, is_source_noun, is_up_word, restates_the_figure_before, title_scope,
+    topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -376,6 +377,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 }
                 facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges)
                     .in_told_year(year_before);
+                if let Some(when) =
+                    when_clause(toks, &segs[seg_index], &segment, &q_ranges[qi], &q_ranges)
+                {
+                    facts = facts.or(scan(&toks[when]));
+                }
                 // "- **Average long-distance move (about 1,000 miles),
                 // 2024**: $4,850": the label dates its value.
                 if let Some(label) = &value_label {
@@ -1522,8 +1528,13 @@ fn trim_trailing_clause(
         // clause right after a share's base sorts the base; the clause goes
         // on to what the share says.
         let sorts_base = share && matches!(w, "who" | "that") && k - after <= 5;
-        // "452,000 policies in force as of September 2024": a date.
-        let as_of = w == "as" && toks.get(k + 1).is_some_and(|t| t.word() == "of");
+        // "452,000 policies in force as of September 2024": a date; "as of
+        // the association's 2020 study" names a source, with its date.
+        let as_of = w == "as"
+            && toks.get(k + 1).is_some_and(|t| t.word() == "of")
+            && !toks[k..segment.end]
+                .iter()
+                .any(|t| is_source_noun(without_possessive(&t.lower)));
         // "126,000 kindergartners with an exemption": "with" right after
         // the counted noun says which of them.
         let counted = figure.unit == Unit::Count && k == after + 1;
@@ -1569,6 +1580,28 @@ fn trim_trailing_clause(
         }
     }
     segment.start..cut
+}
+
+/// The "when" clause that ends a figure's clause, or the source it names
+/// ("according to", "as of the association's 2020 study"), when it tells
+/// the time of that figure: "13% of households were renting a unit when the
+/// association last surveyed the market in 2020" held in 2020. Not across
+/// another figure: in "13% rent one, up from 9% when the survey began in
+/// 2012", 2012 is the 9%'s; nor when the clause has figures of its own.
+fn when_clause(
+    toks: &[Token<'_>],
+    segment: &Range<usize>,
+    clause: &Range<usize>,
+    figure: &Range<usize>,
+    figures: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let when = clause.end;
+    let between = figure.end..segment.end;
+    let alone = !figures.iter().any(|r| between.contains(&r.start));
+    let dating = toks[when..segment.end]
+        .first()
+        .is_some_and(|t| matches!(t.word(), "when" | "according" | "as"));
+    (dating && alone).then_some(when..segment.end)
 }
 
 /// Comparatives and the adverbs that grade them, before "than".

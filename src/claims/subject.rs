@@ -536,6 +536,23 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
         .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
 }
 
+/// Is the word at `at` the "-ing" form of a verb after a form of "be"
+/// ("13% of households were renting a unit", "are using")? Like "rented",
+/// it says what they did, not who they are.
+fn is_progressive(toks: &[Token<'_>], at: usize) -> bool {
+    let t = &toks[at];
+    t.kind == TokenKind::Word
+        && !t.capitalized
+        && t.lower.len() >= 6
+        && t.lower.ends_with("ing")
+        && at.checked_sub(1).is_some_and(|p| {
+            matches!(
+                toks[p].word(),
+                "is" | "are" | "was" | "were" | "be" | "been"
+            )
+        })
+}
+
 /// Is the word at `at` a participle that tells where the plural noun
 /// before it does what it does ("40,100 coffee shops operating in the
 /// U.S.", "3.3 million registered nurses working in the United States")?
@@ -851,7 +868,8 @@ fn collect(
                     || is_participle_after_noun(toks, tok_index)
                     || (tok_index >= words.prose_from
                         && !is_measure_term(w)
-                        && is_verb_before_figure(toks, tok_index)) =>
+                        && (is_verb_before_figure(toks, tok_index)
+                            || is_progressive(toks, tok_index))) =>
                 {
                     continue;
                 }
@@ -1023,7 +1041,7 @@ fn is_the_whole_country(toks: &[Token<'_>], at: usize) -> bool {
 }
 
 /// `word` without a possessive "'s" ("company's" -> "company").
-fn without_possessive(word: &str) -> &str {
+pub(crate) fn without_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
@@ -2592,6 +2610,11 @@ mod tests {
         assert_eq!(
             subjects("In 2024, rideshare drivers netted just $10.40 an hour."),
             subjects("In 2024, rideshare drivers cleared $10.40 an hour.")
+        );
+        // "were renting" is what they did, as "rented" is.
+        assert_eq!(
+            subjects("In 2020, 13% of households were renting a storage unit."),
+            subjects("In 2020, 13% of households rented a storage unit.")
         );
         // What someone "made" by the hour is their pay.
         assert_eq!(
