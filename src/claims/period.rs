@@ -776,16 +776,17 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             "weekly" => f.rate = Some(Per::Week),
             "daily" => f.rate = Some(Per::Day),
             "hourly" => f.rate = Some(Per::Hour),
+            // "on an average day", "in a typical year": how often.
+            "a" | "an" | "any"
+                if matches!(next, "average" | "typical" | "given" | "normal")
+                    && let Some(p) = unit_per(next2) =>
+            {
+                f.rate = Some(p);
+                k += 3;
+                continue;
+            }
             "a" | "an" | "per" | "each" | "every" => {
-                let per = match next {
-                    "year" => Some(Per::Year),
-                    "month" => Some(Per::Month),
-                    "quarter" => Some(Per::Quarter),
-                    "week" => Some(Per::Week),
-                    "day" => Some(Per::Day),
-                    "hour" => Some(Per::Hour),
-                    _ => None,
-                };
+                let per = unit_per(next);
                 // "a year ago", "a year earlier" are points, not rates.
                 // Not "$58,000 a year before taxes".
                 let before_what = next2 == "before" && !word_at(toks, k + 3).is_empty();
@@ -1022,6 +1023,19 @@ pub(crate) fn resolve(
         Period::None
     };
     (period, f.rate)
+}
+
+/// The frequency a time unit names: "day" is [`Per::Day`].
+fn unit_per(word: &str) -> Option<Per> {
+    match word {
+        "year" => Some(Per::Year),
+        "month" => Some(Per::Month),
+        "quarter" => Some(Per::Quarter),
+        "week" => Some(Per::Week),
+        "day" => Some(Per::Day),
+        "hour" => Some(Per::Hour),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

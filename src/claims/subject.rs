@@ -536,6 +536,16 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
         .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
 }
 
+/// Is the word at `at` "average" or "typical" in "on an average day", "in a
+/// typical year": a time unit taken as any one, which says how often.
+pub(crate) fn names_a_typical_unit(toks: &[Token<'_>], at: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    at > 0
+        && matches!(word(at - 1), "a" | "an" | "any")
+        && matches!(word(at), "average" | "typical" | "given" | "normal")
+        && matches!(word(at + 1), "day" | "week" | "month" | "year" | "hour")
+}
+
 /// Is the word at `at` the "-ing" form of a verb after a form of "be"
 /// ("13% of households were renting a unit", "are using")? Like "rented",
 /// it says what they did, not who they are.
@@ -808,6 +818,8 @@ fn collect(
                     Slot::Geo(g) => {
                         out.geo.get_or_insert(*g);
                     }
+                    // "on an average day" is a frequency, not an average.
+                    Slot::Aggregate(_) if names_a_typical_unit(toks, run_start + i) => {}
                     Slot::Aggregate(a) => {
                         out.aggregate.get_or_insert(*a);
                     }
@@ -2584,6 +2596,17 @@ mod tests {
             subjects("Harborline said it had 6.9 million riders in 2024."),
             ["harborline rider"]
         );
+    }
+
+    #[test]
+    fn an_average_day_is_a_frequency_not_an_average() {
+        let text = "Clinics see 2,400 walk-in patients on an average day.";
+        assert_eq!(
+            subjects(text),
+            subjects("Clinics see 2,400 walk-in patients every day.")
+        );
+        let claims = extract_prose(text, None, &Lexicon::builtin());
+        assert_eq!(claims[0].per, Some(super::super::Per::Day));
     }
 
     #[test]
