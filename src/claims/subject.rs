@@ -1468,10 +1468,24 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     } else {
         return None;
     };
+    // "27% of 2024 passengers": the year dates the base, which follows it.
+    let dated_base = |k: usize| {
+        toks.get(k).and_then(year_of).is_some()
+            && k.checked_sub(1)
+                .is_some_and(|p| toks[p].word() == "of" || is_determiner(toks[p].word()))
+            && toks.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && !lex.is_stop(&normalise_cow(&n.lower))
+            })
+    };
     while toks
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && lex.is_stop(&normalise_cow(&t.lower)))
+        || dated_base(k)
     {
+        if dated_base(k) {
+            k += 1;
+            continue;
+        }
         // "54% of respondents reuse a password": a share of those asked,
         // whose answer is the clause; they are the base, and name no group.
         if is_sample_after(toks[k].word()) {
@@ -1712,7 +1726,9 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
                 } else {
                     ""
                 };
-                v.len() > 4 && (v.ends_with("ed") || v.ends_with("ing"))
+                // "made up 27% of passengers", "took up 40% of the space".
+                let phrasal = is_make_verb(v) || matches!(v, "take" | "takes" | "took");
+                phrasal || v.len() > 4 && (v.ends_with("ed") || v.ends_with("ing"))
             });
             let at_figure =
                 k + 1 == q.hedge_first || (k + 2 == q.hedge_first && toks[k + 1].word() == "by");
@@ -2595,6 +2611,18 @@ mod tests {
         assert_eq!(
             subjects("Harborline said it had 6.9 million riders in 2024."),
             ["harborline rider"]
+        );
+    }
+
+    #[test]
+    fn made_up_of_a_dated_base_is_a_share_of_it() {
+        assert_eq!(
+            subjects("First-time visitors made up 27% of 2024 passengers."),
+            ["share of passenger: firsttime visitor"]
+        );
+        assert_eq!(
+            subjects("Fares are now about 40% of the 2021 peak."),
+            ["share of peak: fare"]
         );
     }
 
