@@ -437,7 +437,7 @@ impl<'a> Words<'a> {
             .map(|(k, w)| {
                 if w.is_empty() {
                     None
-                } else if names_a_kind_of_year(w, toks.get(k + 1)) {
+                } else if names_a_kind_of_year(w, toks.get(k + 1)) || is_season_of_year(toks, k) {
                     // "the 2024-25 school year": part of the date, read as
                     // the stop word it is there.
                     lex.entry("the")
@@ -491,6 +491,25 @@ fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
         matches!(t.word(), "year" | "years")
             || (matches!(word, "fiscal" | "fy") && year_of(t).is_some())
     })
+}
+
+/// Is the word at `k` a season right after its year ("the 2023/24 season",
+/// "the 2024 summer", "during the 2022-23 winter")? It dates the figure.
+fn is_season_of_year(toks: &[Token<'_>], k: usize) -> bool {
+    let season = matches!(
+        toks[k].word(),
+        "season" | "seasons" | "winter" | "summer" | "spring" | "autumn"
+    );
+    let year_at = |i: Option<usize>| i.and_then(|i| toks.get(i)).and_then(year_of).is_some();
+    // "2023/24", "2023-24": the year, a slash or dash, its last two digits.
+    let short_after_year = || {
+        k.checked_sub(1)
+            .is_some_and(|p| toks[p].kind == TokenKind::Number && toks[p].lower.len() == 2)
+            && k.checked_sub(2)
+                .is_some_and(|p| toks[p].is_symbol('/') || super::period::is_dash(&toks[p]))
+            && year_at(k.checked_sub(3))
+    };
+    season && (year_at(k.checked_sub(1)) || short_after_year())
 }
 
 /// [`norm`] of every token ("" for symbols and numbers).
@@ -2611,6 +2630,23 @@ mod tests {
         assert_eq!(
             subjects("Harborline said it had 6.9 million riders in 2024."),
             ["harborline rider"]
+        );
+    }
+
+    #[test]
+    fn a_season_after_its_year_is_a_date() {
+        let plain = subjects("Resorts sold 2.3 million passes in 2023.");
+        assert_eq!(
+            subjects("Resorts sold 2.3 million passes for the 2023/24 season."),
+            plain
+        );
+        assert_eq!(
+            subjects("Resorts sold 2.3 million passes in the 2023-24 winter."),
+            plain
+        );
+        assert_eq!(
+            subjects("Resorts sold 2.3 million passes in the 2023 season."),
+            plain
         );
     }
 
