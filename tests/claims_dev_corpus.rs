@@ -403,7 +403,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// it ("were renting a boat slip when the council last surveyed them in
 /// 2021", "as of the council's 2021 demand study", whose words are no
 /// subject words), and "were renting" says what they did, as "rented"
-/// does (zzzzzzzz4).
+/// does (zzzzzzzz4). What counted things underwent is what is counted:
+/// "9.6 million plasma units transfused" and "400,000 plasma units
+/// outdated" are two counts (zzzzzzzz5-6 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -1887,8 +1887,9 @@ mod tests {
                 vec!["branch", "consortium", "ebook", "regional"],
             ),
             (
+                // What the structures underwent is what is counted.
                 "The fire burned for weeks, leaving 9,418 structures destroyed.",
-                vec!["structure"],
+                vec!["destroyed", "structure"],
             ),
             (
                 "Officials warned again, citing an estimated 25,400 kayak injuries in 2023.",

@@ -565,6 +565,33 @@ pub(crate) fn names_a_typical_unit(toks: &[Token<'_>], at: usize) -> bool {
         && matches!(word(at + 1), "day" | "week" | "month" | "year" | "hour")
 }
 
+/// Is the verb at `at` right after a counted noun ("about 10.8 million red
+/// cell units transfused in 2021", "700,000 units outdated")? What the
+/// counted things did or underwent is what is counted: units transfused
+/// and units outdated are two counts.
+fn tells_what_is_counted(toks: &[Token<'_>], words: &Words<'_>, at: usize) -> bool {
+    // "8.28 million people worked in construction": what people do is
+    // where they count, not which people.
+    let people = at > 0 && is_people_word(&normalise_cow(&toks[at - 1].lower));
+    for (nouns, k) in (0..at).rev().take(5).enumerate() {
+        let t = &toks[k];
+        if t.kind == TokenKind::Number || is_scale_word(t.word()) {
+            // Not a fraction's "1 in 4 people commented".
+            let fraction = k > 0 && toks[k - 1].word() == "in";
+            return nouns > 0 && !people && !fraction;
+        }
+        if t.kind != TokenKind::Word || words.entries[k].is_some_and(|e| e.stop) {
+            return false;
+        }
+    }
+    false
+}
+
+word_set!(
+    /// Words that scale a number ("2.3 million").
+    is_scale_word: ["hundred", "thousand", "million", "billion", "trillion"]
+);
+
 /// Is the word at `at` the "-ing" form of a verb after a form of "be"
 /// ("13% of households were renting a unit", "are using")? Like "rented",
 /// it says what they did, not who they are.
@@ -895,7 +922,8 @@ fn collect(
                 // "Homeowners paid an average of $2,110", "solar installed
                 // in 2024 cost ...": a verb says what happened, not whose
                 // figure.
-                None if is_past_verb(toks, tok_index)
+                None if (is_past_verb(toks, tok_index)
+                    && !tells_what_is_counted(toks, words, tok_index))
                     || is_participle_after_noun(toks, tok_index)
                     || (tok_index >= words.prose_from
                         && !is_measure_term(w)
