@@ -1463,7 +1463,8 @@ word_set!(
     "association", "institute", "office", "analysis", "firm", "consultancy", "index", "tracker", "database",
     "researchers", "analysts", "economists", "government", "ministry", "commission", "council", "center", "centre",
     "university", "federation", "foundation", "board", "panel", "regulator", "authority", "authorities",
-    "administration", "profile", "outlook", "tally", "scorecard", "barometer",
+    "administration", "profile", "outlook", "tally", "scorecard", "barometer", "officials", "experts",
+    "executives", "spokesperson", "spokesman", "spokeswoman",
 ]
 );
 
@@ -2653,6 +2654,11 @@ mod tests {
         assert_eq!(
             subjects("It expects ferry revenue to rise 4.1% in 2029."),
             ["change in revenue · ferry"]
+        );
+        // Officials, experts and executives say where a figure comes from.
+        assert_eq!(
+            subjects("Port officials said 7.5 million passengers sailed in 2024."),
+            subjects("7.5 million passengers sailed in 2024.")
         );
         // A name that tells of its own keeps it.
         assert_eq!(
