@@ -405,7 +405,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// subject words), and "were renting" says what they did, as "rented"
 /// does (zzzzzzzz4). What counted things underwent is what is counted:
 /// "9.6 million plasma units transfused" and "400,000 plasma units
-/// outdated" are two counts (zzzzzzzz5-6 have nothing to find).
+/// outdated" are two counts (zzzzzzzz5-6 have nothing to find). A stage
+/// of a year is a part of it: 3.1 million customers "by mid-2024" is not
+/// the year's 3.9 million (zzzzzzzz7-8 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -22,7 +22,7 @@ use super::elision;
 use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
-use super::period::{Per, Period};
+use super::period::{Per, Period, YearPart};
 use super::subject::{Metric, SubjectKey};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef, ConflictKind};
@@ -497,6 +497,8 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
     match (x.part, y.part) {
         (Some(a), Some(b)) if a != b => return false,
         (Some(_), None) | (None, Some(_)) if change => return false,
+        // "by mid-2024" is not the year's figure.
+        (Some(YearPart::Stage(_)), None) | (None, Some(YearPart::Stage(_))) => return false,
         _ => {}
     }
     match (x.as_of, y.as_of) {

@@ -70,7 +70,7 @@ pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};
 pub use judged::{Judged, Memory};
 pub use lexicon::{Lexicon, LexiconSpec, Tolerances, TolerancesSpec};
 pub use number::{Form, Hedge, Unit};
-pub use period::{Per, Period, YearPart};
+pub use period::{Per, Period, Stage, YearPart};
 pub use subject::{Metric, SubjectKey};
 pub use term::{Term, Terms};
 
@@ -274,7 +274,7 @@ impl Claim {
             out.push_str("by ");
             if let Some(part) = self.part {
                 part.write(out);
-                out.push(' ');
+                out.push(part.separator());
             }
             out.push_str(&year.to_string());
             return;
@@ -293,7 +293,7 @@ impl Claim {
             Some((words, part, year)) => {
                 out.push_str(words);
                 part.write(out);
-                out.push(' ');
+                out.push(part.separator());
                 out.push_str(&year.to_string());
             }
             None => self.period.write_framing(out),

@@ -60,9 +60,33 @@ pub enum YearPart {
     /// The months from the first to the second, 1-12 ("between January and
     /// March 2024").
     Months(u8, u8),
+    /// "early 2024", "mid-2024", "late 2024": a stage of the year, not all
+    /// of it.
+    Stage(Stage),
+}
+
+/// The stage of a year a date names ([`YearPart::Stage`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// "early 2024".
+    Early,
+    /// "mid-2024", "the middle of 2024".
+    Mid,
+    /// "late 2024".
+    Late,
 }
 
 impl YearPart {
+    /// What stands between the part and its year: "February 2024",
+    /// "mid-2024".
+    pub(crate) fn separator(self) -> char {
+        match self {
+            YearPart::Stage(_) => '-',
+            _ => ' ',
+        }
+    }
+
     /// Appends the part as a reader writes it before its year: "February",
     /// "Q1", "H2".
     pub(crate) fn write(self, out: &mut String) {
@@ -81,8 +105,35 @@ impl YearPart {
                 out.push('H');
                 out.push(char::from(b'0' + h));
             }
+            YearPart::Stage(stage) => out.push_str(match stage {
+                Stage::Early => "early",
+                Stage::Mid => "mid",
+                Stage::Late => "late",
+            }),
         }
     }
+}
+
+/// The stage of the year written with the year at `k`: in its own word
+/// ("mid-2024") or right before it ("late 2024", "mid 2024").
+fn stage_of(toks: &[Token<'_>], k: usize) -> Option<Stage> {
+    let stage = |w: &str| match w {
+        "early" => Some(Stage::Early),
+        "mid" | "mid-" | "middle" => Some(Stage::Mid),
+        "late" => Some(Stage::Late),
+        _ => None,
+    };
+    if let Some((part, _)) = toks[k].lower.rsplit_once('-')
+        && let Some(s) = stage(part)
+    {
+        return Some(s);
+    }
+    let mut p = k.checked_sub(1)?;
+    // "mid 2024", "mid - 2024", "the middle of 2024".
+    if is_dash(&toks[p]) || toks[p].word() == "of" {
+        p = p.checked_sub(1)?;
+    }
+    stage(toks[p].word())
 }
 
 /// Appends month `m` (1-12) capitalised as written in prose: "February".
@@ -735,7 +786,9 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             }
             // "by March 2025": the preposition is before the whole date.
             let date = part_before(toks, k).map(|(at, part)| months_span(toks, at, part));
-            let named = date.map(|(_, part)| (y, part));
+            let named = date
+                .map(|(_, part)| (y, part))
+                .or_else(|| stage_of(toks, k).map(|s| (y, YearPart::Stage(s))));
             match preposition_before(toks, date.map_or(k, |(at, _)| at)) {
                 "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into" => {
                     f.until = Some(y);
@@ -1210,6 +1263,18 @@ mod tests {
         assert_eq!(
             month("was 3.9% in February 2024", false),
             (point(2024), Some(YearPart::Month(2)))
+        );
+        // A stage of the year is a part of it too.
+        for text in ["about 5.6 million by mid-2024", "rates peaked in mid 2024"] {
+            assert_eq!(
+                month(text, false).1,
+                Some(YearPart::Stage(Stage::Mid)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            month("in late 2024 it was 7%", false),
+            (point(2024), Some(YearPart::Stage(Stage::Late)))
         );
         assert_eq!(
             month("as of Sept. 2023, 41%", false),

@@ -611,14 +611,21 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
     // Items of one to three words follow, each a plural, up to "and" or
     // ", and" (a serial comma) and a last item: "buses, trains, ferries
     // and vans".
+    // An item may be a mass noun ("lifeguards, ski patrol and other
+    // recreational protective service workers") when the list ends in "and
+    // other": a list of kinds of one thing.
+    let mut mass_item = false;
     let mut at = k + 1;
     for _ in 0..MAX_LIST_ITEMS {
         let end = (at..(at + 3).min(toks.len()))
             .find(|&j| !lower_word(j) || joins(j))
             .unwrap_or((at + 3).min(toks.len()));
-        if end == at || end >= toks.len() || !plural(&toks[end - 1]) {
+        // "balances, because law, medical and other programs ...": a
+        // conjunction opens a clause, not an item.
+        if end == at || end >= toks.len() || opens_a_clause(toks[at].word()) {
             return false;
         }
+        mass_item |= !plural(&toks[end - 1]);
         let next = if toks[end].is_symbol(',') {
             end + 1
         } else {
@@ -627,9 +634,9 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
         // The last item may be a name or an initialism ("phones,
         // consoles and PCs").
         if next < toks.len() && joins(next) {
-            return toks
-                .get(next + 1)
-                .is_some_and(|t| t.kind == TokenKind::Word);
+            let last = toks.get(next + 1);
+            return last.is_some_and(|t| t.kind == TokenKind::Word)
+                && (!mass_item || last.is_some_and(|t| t.word() == "other"));
         }
         if !toks[end].is_symbol(',') {
             return false;
@@ -638,6 +645,14 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
     }
     false
 }
+
+word_set!(
+    /// Words that open a clause rather than a noun.
+    opens_a_clause: [
+    "because", "while", "whereas", "which", "who", "when", "where", "although", "though", "as",
+    "since", "after", "before", "but", "so", "if", "that", "unless", "until",
+]
+);
 
 /// The most items [`in_noun_list`] walks before giving up on a list.
 const MAX_LIST_ITEMS: usize = 6;
