@@ -753,6 +753,16 @@ mod tests {
             ("prices rose in most regions, and wages fell 2%", 2),
             ("In Texas, nurses and aides earn $1", 2),
             ("sales rose 5% in the regions, prices 3% and wages 2%", 2),
+            // A mass noun among kinds of one thing, ending in "and other".
+            (
+                "the wage for lifeguards, ski patrol and other protective workers was $1",
+                1,
+            ),
+            (
+                "the wage for lifeguards, ski patrol and pool staff was $1",
+                2,
+            ),
+            ("debts, because law, medical and other programs cost $1", 3),
         ];
         for (s, n) in cases {
             let toks = tokenize(s, 0..s.len(), 0);
