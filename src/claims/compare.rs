@@ -1209,12 +1209,22 @@ fn compare_in(
             ..slot_key(c)
         })
     });
+    // "the cremation rate reached 61.8%" meets "59.4% of deaths" when
+    // every share of those words is of deaths (elision.rs).
+    let based = elision::complete_base(&all, |c| {
+        specific(c).then(|| SlotKey {
+            terms: 0,
+            base: 0,
+            metric: Metric::Share,
+            ..slot_key(c)
+        })
+    });
     completing.end();
     // A completed claim is filed under both subjects: it still meets the
     // claims that shorten the same way. The figure index has no subject
     // terms, so it takes each claim once.
     let written = all.len();
-    for (j, claim) in &completed {
+    for (j, claim) in completed.iter().chain(&based) {
         all.push((all[*j].0, claim));
     }
     let holds_focus = |members: &&Vec<u32>| {

@@ -18,6 +18,10 @@
 //! "nurses as a whole", "financial analysis" in a guide to business
 //! analysis) tells the two apart, and its shorter subject stays as written.
 //!
+//! A rate written without its base ("the U.S. cremation rate reached
+//! 61.8%") is completed the same way, with the one base the corpus gives
+//! shares of its words ("59.4% of U.S. deaths").
+//!
 //! A completed claim is compared under both subjects, and never with
 //! another completed claim: two guesses are no evidence against each other.
 
@@ -26,7 +30,8 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 use rayon::prelude::*;
 
 use super::lexicon::{FastMap, WordHasher};
-use super::subject::is_measure_term;
+use super::number::Unit;
+use super::subject::{Metric, is_measure_term};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef};
 
@@ -154,6 +159,58 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
     out
 }
 
+/// The claims of `all` that state a rate without its base ("the U.S.
+/// cremation rate reached 61.8%"), each completed with the one base the
+/// corpus gives shares of the same words ("Cremation accounted for 59.4%
+/// of U.S. deaths"): a rate is a share of something its writer did not
+/// name, and where every writer who names it names the same thing, that
+/// is it. With two bases ("40% of firms", "40% of households") the rate
+/// could be either, and is left as written. `slots` gives the subject
+/// slots besides metric, base and terms, or `None` for a claim that is
+/// compared with nothing.
+pub(crate) fn complete_base<K: Hash + Eq + Copy + Send + Sync>(
+    all: &[(ClaimRef, &Claim)],
+    slots: impl Fn(&Claim) -> Option<K> + Sync,
+) -> Vec<(usize, Claim)> {
+    let is_share = |c: &Claim| c.subject.metric == Metric::Share && !c.subject.base.is_empty();
+    let is_rate = |c: &Claim| {
+        c.unit == Unit::Percent
+            && c.subject.metric == Metric::Level
+            && c.subject.base.is_empty()
+            && !c.subject.terms.is_empty()
+            && !c.subject.anaphoric
+    };
+    let mut bases: FastMap<(K, Terms), Vec<Terms>> = FastMap::default();
+    for (_, c) in all.iter().filter(|(_, c)| is_share(c)) {
+        if let Some(k) = slots(c) {
+            let known = bases.entry((k, c.subject.terms)).or_default();
+            if !known.contains(&c.subject.base) {
+                known.push(c.subject.base);
+            }
+        }
+    }
+    if bases.is_empty() {
+        return Vec::new();
+    }
+    (0..all.len())
+        .into_par_iter()
+        .filter_map(|j| {
+            let c = all[j].1;
+            if !is_rate(c) {
+                return None;
+            }
+            let k = slots(c)?;
+            let [base] = bases.get(&(k, c.subject.terms))?.as_slice() else {
+                return None;
+            };
+            let mut completed = c.clone();
+            completed.subject.metric = Metric::Share;
+            completed.subject.base = *base;
+            Some((j, completed))
+        })
+        .collect()
+}
+
 /// May a shortened subject have dropped `word`? Not a word of what is
 /// measured ("pay"), of how it is summed up ("the 4% average" is the
 /// average's own) or of a comparison ("grow faster than the 4% average"):
@@ -208,6 +265,44 @@ mod tests {
         ]);
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.contains(&"dental"), "{got:?}");
+    }
+
+    fn based(texts: &[&str]) -> Vec<(usize, String)> {
+        let lexicon = Lexicon::builtin();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+        let docs: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|t| extract_prose(t, date, &lexicon))
+            .collect();
+        let all: Vec<(ClaimRef, &Claim)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, cs)| {
+                cs.iter()
+                    .enumerate()
+                    .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
+            })
+            .collect();
+        complete_base(&all, |c| Some((c.unit, c.subject.geo)))
+            .into_iter()
+            .map(|(j, c)| (j, c.subject.display()))
+            .collect()
+    }
+
+    #[test]
+    fn a_rate_takes_the_one_base_the_corpus_gives_its_words() {
+        let got = based(&[
+            "The U.S. cremation rate reached 61.8% in 2024.",
+            "Cremation accounted for 59.4% of U.S. deaths in 2024.",
+        ]);
+        assert_eq!(got, [(0, "share of death: cremation · US".to_string())]);
+        // Two bases: the rate could be of either.
+        let got = based(&[
+            "The U.S. cremation rate reached 61.8% in 2024.",
+            "Cremation accounted for 59.4% of U.S. deaths in 2024.",
+            "Cremation accounted for 40% of U.S. funeral home revenue in 2024.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
