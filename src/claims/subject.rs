@@ -2737,6 +2737,11 @@ mod tests {
             subjects("In 2020, 13% of households were renting a storage unit."),
             subjects("In 2020, 13% of households rented a storage unit.")
         );
+        // That things operate or exist says nothing of which they are.
+        assert_eq!(
+            subjects("More than 20,500 funeral homes operate nationwide."),
+            subjects("There are more than 20,500 funeral homes nationwide.")
+        );
         // What someone "made" by the hour is their pay.
         assert_eq!(
             subjects("In 2024, rideshare drivers made $10.40 an hour."),
