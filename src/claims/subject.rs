@@ -573,6 +573,11 @@ fn tells_what_is_counted(toks: &[Token<'_>], words: &Words<'_>, at: usize) -> bo
     // "8.28 million people worked in construction": what people do is
     // where they count, not which people.
     let people = at > 0 && is_people_word(&normalise_cow(&toks[at - 1].lower));
+    // "13.8 million children lived in households ...": a verb of where
+    // things are says nothing of which they are, as "working in" does not.
+    if is_state_verb(toks[at].word()) {
+        return false;
+    }
     for (nouns, k) in (0..at).rev().take(5).enumerate() {
         let t = &toks[k];
         if t.kind == TokenKind::Number || is_scale_word(t.word()) {
@@ -586,6 +591,14 @@ fn tells_what_is_counted(toks: &[Token<'_>], words: &Words<'_>, at: usize) -> bo
     }
     false
 }
+
+word_set!(
+    /// Verbs in the past that say where or how things were, not what
+    /// happened to them ([`tells_what_is_counted`]).
+    is_state_verb: [
+    "lived", "resided", "worked", "stayed", "remained", "sat", "stood", "operated", "existed",
+]
+);
 
 word_set!(
     /// Words that scale a number ("2.3 million").
@@ -2736,6 +2749,16 @@ mod tests {
         assert_eq!(
             subjects("In 2020, 13% of households were renting a storage unit."),
             subjects("In 2020, 13% of households rented a storage unit.")
+        );
+        // What counted things underwent is what is counted; where they
+        // lived is not.
+        assert_ne!(
+            subjects("About 9.6 million plasma units transfused in 2022 came from donors."),
+            subjects("About 400,000 plasma units outdated in 2022 came from donors.")
+        );
+        assert_eq!(
+            subjects("In 2023, 13.8 million children lived in food-insecure households."),
+            subjects("In 2023, 13.8 million children were in food-insecure households.")
         );
         // That things operate or exist says nothing of which they are.
         assert_eq!(
