@@ -1687,7 +1687,23 @@ fn drop_restatements(
         let gone = q.hedge_first - 1..end;
         let n = gone.len();
         toks.drain(gone.clone());
-        quantities.remove(k);
+        let restated = quantities.remove(k);
+        // "Over half (55%) of respondents": the percentage is the figure the
+        // fraction rounds; the claim keeps the fraction's words and hedge
+        // words but states the percentage.
+        let fraction = &mut quantities[k - 1];
+        if fraction.form == Form::Fraction
+            && restated.unit == Unit::Percent
+            && restated.form == Form::Point
+            && restated.hedge == Hedge::Exact
+        {
+            fraction.value = restated.value;
+            fraction.lo = restated.lo;
+            fraction.hi = restated.hi;
+            fraction.mantissa = restated.mantissa;
+            fraction.rounding = restated.rounding;
+            fraction.hedge = Hedge::Exact;
+        }
         // A figure inside the aside's attribution ("by one estimate") goes
         // with it.
         quantities.retain(|r| r.first < gone.start || r.first >= gone.end);

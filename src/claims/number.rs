@@ -1383,7 +1383,7 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
     // "two-thirds of", "three-quarters of"
     if let Some((num, den)) = w.split_once('-')
         && let (Some(n), Some(d)) = (number_word(num), denominator_word(den))
-        && toks.get(i + 1).map(|t| t.word()) == Some("of")
+        && of_at(toks, i + 1).is_some()
         && n < d
     {
         return Some(fraction(toks, i, i + 1, n, d));
@@ -1397,21 +1397,37 @@ fn parse_fraction(toks: &[Token<'_>], i: usize) -> Option<Quantity> {
         return None;
     };
     let d = denominator_word(toks.get(den_at)?.word())?;
-    if toks.get(den_at + 1).map(|t| t.word()) != Some("of") || n >= d {
+    let of = of_at(toks, den_at + 1)?;
+    if n >= d {
         return None;
     }
     // "the first half of 2024" is a time, not a share.
-    let the_period = toks.get(den_at + 2).is_some_and(|t| t.word() == "the")
-        && toks.get(den_at + 3).is_some_and(|t| {
+    let the_period = toks.get(of + 1).is_some_and(|t| t.word() == "the")
+        && toks.get(of + 2).is_some_and(|t| {
             matches!(
                 t.word(),
                 "year" | "decade" | "month" | "century" | "quarter"
             )
         });
-    if toks.get(den_at + 2).and_then(year_of).is_some() || the_period {
+    if toks.get(of + 1).and_then(year_of).is_some() || the_period {
         return None;
     }
     Some(fraction(toks, i, den_at + 1, n, d))
+}
+
+/// Where the "of" after a fraction's noun at `at` is: right there ("a
+/// quarter of adults"), or past a bracket that restates the fraction ("a
+/// quarter (24%) of adults", "half (50%) of renters").
+fn of_at(toks: &[Token<'_>], at: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    if word(at) == "of" {
+        return Some(at);
+    }
+    if !toks.get(at).is_some_and(|t| t.is_symbol('(')) {
+        return None;
+    }
+    let close = (at + 1..(at + 5).min(toks.len())).find(|&k| toks[k].is_symbol(')'))?;
+    (word(close + 1) == "of").then_some(close + 1)
 }
 
 /// A fraction in words after "by" ("by half", "by a third", "by roughly

@@ -2681,6 +2681,21 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_restated_in_brackets_is_a_share_at_the_percentage() {
+        let text = "In 2023, about a quarter (24%) of adults with tattoos regretted one.";
+        assert_eq!(
+            subjects(text),
+            subjects("In 2023, 24% of adults with tattoos regretted one.")
+        );
+        let claims = extract_prose(text, None, &Lexicon::builtin());
+        assert_eq!(claims[0].value, 24.0);
+        assert_eq!(
+            subjects("Half (50%) of renters moved in 2023."),
+            ["share of renter:"]
+        );
+    }
+
+    #[test]
     fn a_season_after_its_year_is_a_date() {
         let plain = subjects("Resorts sold 2.3 million passes in 2023.");
         assert_eq!(
