@@ -2110,6 +2110,29 @@ pub(crate) fn analyse(
         if opens_with && name_end >= head_start + 2 && name_end < head_end {
             head_end = name_end;
         }
+        // "No city comes close to Chicago, which has 412,000 lead lines":
+        // a name right before the relative clause's comma, after a
+        // preposition, is what it is about, not the clause before it.
+        let mut head_start = head_start;
+        if opens_relative && head_end == prev.end {
+            let mut n = head_end;
+            while n > head_start {
+                let t = &toks[n - 1];
+                let name = t.kind == TokenKind::Word && t.capitalized;
+                let inside = matches!(t.word(), "of" | "&") && n < head_end && n - 1 > head_start;
+                if !(name || inside) {
+                    break;
+                }
+                n -= 1;
+            }
+            let after_preposition = |n: usize| {
+                let w = toks[n - 1].word();
+                is_preposition(w) || matches!(w, "to" | "like")
+            };
+            if n > head_start && n < head_end && after_preposition(n) {
+                head_start = n;
+            }
+        }
         let mut head = Collected {
             drop_role_nouns,
             ..Collected::default()
@@ -2692,6 +2715,19 @@ mod tests {
         assert_eq!(
             subjects("Half (50%) of renters moved in 2023."),
             ["share of renter:"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_is_about_the_name() {
+        assert_eq!(
+            subjects("No city comes close to Chicago, which has 412,000 lead pipes."),
+            subjects("Chicago has 412,000 lead pipes.")
+        );
+        // A name that is the whole clause keeps all its words.
+        assert_eq!(
+            subjects("The Port of Brackwater, which moved 2.4 million TEU in 2024, grew."),
+            ["brackwater port teu"]
         );
     }
 

@@ -125,7 +125,20 @@ impl ClaimsPass {
             topic: &topic,
             title: title.as_ref(),
         };
-        let mut found = claims::extract(&input, &self.lexicon);
+        // The claims code reads other people's prose by rules of thumb: a
+        // bug that panics on one article's sentence leaves that article's
+        // figures out of the comparison, says so, and lets the run go on.
+        let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            claims::extract(&input, &self.lexicon)
+        }));
+        let mut found = extracted.unwrap_or_else(|_| {
+            eprintln!(
+                "copydesk: internal error while reading the figures of {}; they are left out \
+                 of the claims comparison (please report this with the article)",
+                doc.source.display
+            );
+            Vec::new()
+        });
         // Figures where every claim rule is disabled are withdrawn, so they
         // raise no finding in another article either.
         let suppressions = super::suppress::Suppressions::of(doc);
