@@ -888,13 +888,16 @@ word_set!(
 );
 
 word_set!(
-    /// Units of measure of energy, power, mass, area and volume, as written
-    /// after an amount ("6.8 gigawatts", "12 GWh", "40 tonnes").
+    /// Units of measure of energy, power, mass, area, volume, data and data
+    /// speed, as written after an amount ("6.8 gigawatts", "12 GWh", "40
+    /// tonnes", "19 GB", "300 Mbps").
     is_measure_unit: [
     "kw", "kwh", "mw", "mwh", "gw", "gwh", "tw", "twh", "kilowatt", "kilowatts", "megawatt", "megawatts",
     "gigawatt", "gigawatts", "terawatt", "terawatts", "kilowatt-hours", "megawatt-hours", "gigawatt-hours",
     "terawatt-hours", "ton", "tons", "tonne", "tonnes", "acre", "acres", "hectare", "hectares", "barrel",
-    "barrels", "gallon", "gallons", "liter", "liters", "litre", "litres",
+    "barrels", "gallon", "gallons", "liter", "liters", "litre", "litres", "kb", "mb", "gb", "tb", "pb",
+    "kilobyte", "kilobytes", "megabyte", "megabytes", "gigabyte", "gigabytes", "terabyte", "terabytes",
+    "mbps", "gbps", "kbps",
 ]
 );
 

@@ -447,6 +447,12 @@ fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
                 fuzzy = true;
                 k += 1;
             }
+            // "between fall 2019 and fall 2022": a season names its year.
+            "fall" | "spring" | "summer" | "winter" | "autumn"
+                if toks.get(k + 1).is_some_and(|n| year_of(n).is_some()) =>
+            {
+                k += 1;
+            }
             "the"
                 if matches!(
                     toks.get(k + 1).map(|t| t.word()),
@@ -478,7 +484,8 @@ fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
         k -= 1;
         let w = toks[k].word();
         match w {
-            "early" | "mid" | "late" | "the" | "end" | "start" | "beginning" | "close" | "of" => {
+            "early" | "mid" | "late" | "the" | "end" | "start" | "beginning" | "close" | "of"
+            | "fall" | "spring" | "summer" | "winter" | "autumn" => {
                 if w == "of"
                     && !matches!(
                         toks.get(k.wrapping_sub(1)).map(|t| t.word()),
@@ -1263,6 +1270,19 @@ mod tests {
         assert_eq!(
             month("was 3.9% in February 2024", false),
             (point(2024), Some(YearPart::Month(2)))
+        );
+        // A season names its year: "between fall 2019 and fall 2022".
+        assert_eq!(
+            month(
+                "enrollment fell 10.1% between fall 2019 and fall 2022",
+                true
+            )
+            .0,
+            Period::Span {
+                from: 2019,
+                to: 2022,
+                fuzzy: false
+            }
         );
         // A stage of the year is a part of it too.
         for text in ["about 5.6 million by mid-2024", "rates peaked in mid 2024"] {

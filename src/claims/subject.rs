@@ -1689,7 +1689,20 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         }
         _ => {}
     }
+    // "community colleges lost 10.1% of their students between fall 2019
+    // and fall 2022": a share lost once is a fall of the whole. Lost every
+    // month or year ("clubs lose 3.9% of their members every month") it is
+    // a churn rate, a share of them.
+    let verb_before = q.hedge_first.checked_sub(1).map_or("", |k| toks[k].word());
     if has_base && matches!(q.unit, Unit::Percent) {
+        let recurring = (q.last..ctx.segment.end.max(q.last)).any(|k| names_a_frequency(toks, k));
+        if matches!(
+            verb_before,
+            "lost" | "lose" | "loses" | "losing" | "shed" | "sheds"
+        ) && !recurring
+        {
+            return (Metric::Change, -1);
+        }
         return (Metric::Share, 0);
     }
     let after = toks.get(q.last).map_or("", |t| t.word());
@@ -2728,6 +2741,23 @@ mod tests {
         assert_eq!(
             subjects("The Port of Brackwater, which moved 2.4 million TEU in 2024, grew."),
             ["brackwater port teu"]
+        );
+    }
+
+    #[test]
+    fn a_share_lost_once_is_a_fall_and_lost_every_month_a_churn_rate() {
+        assert_eq!(
+            subjects("Colleges lost 10.1% of their students between fall 2019 and fall 2022."),
+            ["change in college student"]
+        );
+        // Data sizes are amounts of a unit.
+        assert_eq!(
+            subjects("The average phone used 19 GB of mobile data a month in 2024."),
+            ["average use · data gigabyte mobile phone"]
+        );
+        assert_eq!(
+            subjects("Budget clubs lose about 3.9% of their members every month."),
+            ["share of member: budget · club lose"]
         );
     }
 

@@ -347,7 +347,7 @@ fn lowercase(text: &str) -> (Cow<'_, str>, bool, bool, bool) {
     (lower, capitalized, acronym, cased)
 }
 
-/// Does a frequency follow token `at` ("an hour", "per week", "a month",
+/// Does a frequency follow token `at` ("an hour", "per week", "every month",
 /// "hourly")?
 pub(crate) fn names_a_frequency(toks: &[Token<'_>], at: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.word());
@@ -355,7 +355,7 @@ pub(crate) fn names_a_frequency(toks: &[Token<'_>], at: usize) -> bool {
     matches!(
         word(at),
         "hourly" | "weekly" | "monthly" | "annually" | "yearly"
-    ) || (matches!(word(at), "a" | "an" | "per" | "each") && unit(word(at + 1)))
+    ) || (matches!(word(at), "a" | "an" | "per" | "each" | "every") && unit(word(at + 1)))
 }
 
 #[cfg(test)]
