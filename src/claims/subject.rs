@@ -548,7 +548,13 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
     let t = &toks[at];
     let w: &str = &t.lower;
     let past = (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed")) || is_irregular_past(w);
-    if t.kind != TokenKind::Word || t.capitalized || !past {
+    // "were uninsured", "unemployed", "unvaccinated": a participle with
+    // "un-" is an adjective, what they are.
+    let negated_adjective = w.len() >= 7
+        && w.starts_with("un")
+        && !w.starts_with("under")
+        && !matches!(w, "united" | "unified" | "unionized" | "unionised");
+    if t.kind != TokenKind::Word || t.capitalized || !past || negated_adjective {
         return false;
     }
     toks.get(at + 1)
@@ -2840,6 +2846,11 @@ mod tests {
         assert_eq!(
             subjects("In 2023, 13.8 million children lived in food-insecure households."),
             subjects("In 2023, 13.8 million children were in food-insecure households.")
+        );
+        // A participle with "un-" is what they are, not what they did.
+        assert_eq!(
+            subjects("In 2023, 12.6% of drivers were uninsured."),
+            ["share of driver: uninsured"]
         );
         // That things operate or exist says nothing of which they are.
         assert_eq!(
