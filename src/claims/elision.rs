@@ -234,7 +234,9 @@ mod tests {
     use super::*;
     use crate::claims::{Lexicon, extract_prose};
 
-    fn completed(texts: &[&str]) -> Vec<(usize, Vec<&'static str>)> {
+    /// Runs `f` on the claims of `texts`, one article each, as the
+    /// comparison lists them.
+    fn with_claims<R>(texts: &[&str], f: impl FnOnce(&[(ClaimRef, &Claim)]) -> R) -> R {
         let lexicon = Lexicon::builtin();
         let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
         let docs: Vec<Vec<Claim>> = texts
@@ -250,10 +252,16 @@ mod tests {
                     .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
             })
             .collect();
-        complete(&all, |c| Some((c.unit, c.subject.metric)))
-            .into_iter()
-            .map(|(j, c)| (j, c.subject.terms.iter().map(Term::as_str).collect()))
-            .collect()
+        f(&all)
+    }
+
+    fn completed(texts: &[&str]) -> Vec<(usize, Vec<&'static str>)> {
+        with_claims(texts, |all| {
+            complete(all, |c| Some((c.unit, c.subject.metric)))
+                .into_iter()
+                .map(|(j, c)| (j, c.subject.terms.iter().map(Term::as_str).collect()))
+                .collect()
+        })
     }
 
     #[test]
@@ -268,25 +276,12 @@ mod tests {
     }
 
     fn based(texts: &[&str]) -> Vec<(usize, String)> {
-        let lexicon = Lexicon::builtin();
-        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
-        let docs: Vec<Vec<Claim>> = texts
-            .iter()
-            .map(|t| extract_prose(t, date, &lexicon))
-            .collect();
-        let all: Vec<(ClaimRef, &Claim)> = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, cs)| {
-                cs.iter()
-                    .enumerate()
-                    .map(move |(c, claim)| (ClaimRef { doc: d, claim: c }, claim))
-            })
-            .collect();
-        complete_base(&all, |c| Some((c.unit, c.subject.geo)))
-            .into_iter()
-            .map(|(j, c)| (j, c.subject.display()))
-            .collect()
+        with_claims(texts, |all| {
+            complete_base(all, |c| Some((c.unit, c.subject.geo)))
+                .into_iter()
+                .map(|(j, c)| (j, c.subject.display()))
+                .collect()
+        })
     }
 
     #[test]

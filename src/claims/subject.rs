@@ -2286,18 +2286,24 @@ pub(crate) fn analyse(
         }
     }
     // "Entry-level data analysts average $58,000 a year": a career level
-    // tells of workers, and what a worker gets in dollars (less than a
-    // million) with no measure named is their pay.
-    if main.level.is_some()
+    // tells of workers, and what a worker gets in dollars with no measure
+    // named is their pay. So is money someone "makes" by the hour or the
+    // year ("The median childcare worker makes $13.90 an hour"), as if the
+    // clause said "earns"; a company's or a store's takings are not (the
+    // subject names what is measured). No one's pay reaches a million.
+    let names_no_measure = !main
+        .terms
+        .iter()
+        .any(|t| is_measure_word(t.as_str()) && !is_people_word(t.as_str()));
+    let a_level_earns = main.level.is_some()
         && q.unit == Unit::Usd
-        && q.value.abs() < 1e6
         && metric == Metric::Level
-        && !main.terms.is_empty()
-        && !main
-            .terms
-            .iter()
-            .any(|t| is_measure_word(t.as_str()) && !is_people_word(t.as_str()))
-    {
+        && !main.terms.is_empty();
+    let someone_makes = q.unit.is_money()
+        && q.hedge_first > 0
+        && is_make_verb(toks[q.hedge_first - 1].word())
+        && names_a_frequency(toks, q.last);
+    if q.value.abs() < 1e6 && names_no_measure && (a_level_earns || someone_makes) {
         main.terms.push(Term::new("pay"));
     }
     main.terms.sort();
@@ -2352,24 +2358,6 @@ pub(crate) fn analyse(
     // measures, not a word of its subject.
     if matches!(q.unit, Unit::Minutes | Unit::Days | Unit::Years) {
         main.terms.retain(|t| !is_duration_verb(t.as_str()));
-    }
-    // "The median childcare worker makes $13.90 an hour": money that
-    // someone makes by the hour or the year is their pay, as if the clause
-    // said "earns". A company's or a store's takings are not: a subject
-    // that names what is measured ("the company", "revenue") keeps it, and
-    // no one's pay reaches a million.
-    if q.unit.is_money()
-        && q.value < 1_000_000.0
-        && q.hedge_first > 0
-        && is_make_verb(toks[q.hedge_first - 1].word())
-        && names_a_frequency(toks, q.last)
-        && !main
-            .terms
-            .iter()
-            .any(|t| is_measure_word(t.as_str()) && !is_people_word(t.as_str()))
-    {
-        main.terms.push(Term::new("pay"));
-        main.terms.sort();
     }
     Some(Analysis {
         key: SubjectKey {
