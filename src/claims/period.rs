@@ -448,9 +448,7 @@ fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
                 k += 1;
             }
             // "between fall 2019 and fall 2022": a season names its year.
-            "fall" | "spring" | "summer" | "winter" | "autumn"
-                if toks.get(k + 1).is_some_and(|n| year_of(n).is_some()) =>
-            {
+            w if is_season_name(w) && toks.get(k + 1).is_some_and(|n| year_of(n).is_some()) => {
                 k += 1;
             }
             "the"
@@ -477,26 +475,31 @@ fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
     year_of(toks.get(k)?).map(|_| (k, fuzzy))
 }
 
+word_set!(
+    /// The seasons, which name a year's part in "fall 2022" or "the 2023/24
+    /// winter".
+    is_season_name: ["fall", "spring", "summer", "winter", "autumn"]
+);
+
 /// Word before the year, skipping fuzz words ("by the end of 2027" -> "by").
 fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
     let mut k = year_at;
     while k > 0 {
         k -= 1;
         let w = toks[k].word();
-        match w {
+        let skipped = matches!(
+            w,
             "early" | "mid" | "late" | "the" | "end" | "start" | "beginning" | "close" | "of"
-            | "fall" | "spring" | "summer" | "winter" | "autumn" => {
-                if w == "of"
-                    && !matches!(
-                        toks.get(k.wrapping_sub(1)).map(|t| t.word()),
-                        Some("end" | "start" | "beginning" | "close")
-                    )
-                {
-                    return "of";
-                }
-                continue;
-            }
-            _ => return &toks[k].lower,
+        ) || is_season_name(w);
+        if !skipped {
+            return &toks[k].lower;
+        }
+        let of_a_part = matches!(
+            toks.get(k.wrapping_sub(1)).map(|t| t.word()),
+            Some("end" | "start" | "beginning" | "close")
+        );
+        if w == "of" && !of_a_part {
+            return "of";
         }
     }
     ""
@@ -837,10 +840,7 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             "daily" => f.rate = Some(Per::Day),
             "hourly" => f.rate = Some(Per::Hour),
             // "on an average day", "in a typical year": how often.
-            "a" | "an" | "any"
-                if matches!(next, "average" | "typical" | "given" | "normal")
-                    && let Some(p) = unit_per(next2) =>
-            {
+            "a" | "an" | "any" if let Some(p) = typical_unit(toks, k + 1) => {
                 f.rate = Some(p);
                 k += 3;
                 continue;
@@ -1083,6 +1083,19 @@ pub(crate) fn resolve(
         Period::None
     };
     (period, f.rate)
+}
+
+/// The frequency of "on an average day", "in a typical year", "in any
+/// given month", read at its "average", "typical", "given" or "normal": a
+/// time unit taken as any one, which says how often, not an average.
+pub(crate) fn typical_unit(toks: &[Token<'_>], at: usize) -> Option<Per> {
+    let typical = at > 0
+        && matches!(word_at(toks, at - 1), "a" | "an" | "any")
+        && matches!(
+            word_at(toks, at),
+            "average" | "typical" | "given" | "normal"
+        );
+    typical.then(|| unit_per(word_at(toks, at + 1))).flatten()
 }
 
 /// The frequency a time unit names: "day" is [`Per::Day`].

@@ -19,7 +19,7 @@ use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
 use super::number::{
     Form, Quantity, Unit, currency_symbol, is_sample_after, is_sample_verb, number_word, year_of,
 };
-use super::period::month_number;
+use super::period::{is_season_name, month_number, typical_unit};
 use super::term::{Term, Terms};
 use super::token::{Token, TokenKind, is_section_name, names_a_frequency};
 
@@ -496,10 +496,9 @@ fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
 /// Is the word at `k` a season right after its year ("the 2023/24 season",
 /// "the 2024 summer", "during the 2022-23 winter")? It dates the figure.
 fn is_season_of_year(toks: &[Token<'_>], k: usize) -> bool {
-    let season = matches!(
-        toks[k].word(),
-        "season" | "seasons" | "winter" | "summer" | "spring" | "autumn"
-    );
+    // Not "fall", which after a year is more often the verb.
+    let w = toks[k].word();
+    let season = matches!(w, "season" | "seasons") || (is_season_name(w) && w != "fall");
     let year_at = |i: Option<usize>| i.and_then(|i| toks.get(i)).and_then(year_of).is_some();
     // "2023/24", "2023-24": the year, a slash or dash, its last two digits.
     let short_after_year = || {
@@ -561,16 +560,6 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
         .is_none_or(|next| next.kind != TokenKind::Word || is_after_a_verb(next.word()))
 }
 
-/// Is the word at `at` "average" or "typical" in "on an average day", "in a
-/// typical year": a time unit taken as any one, which says how often.
-pub(crate) fn names_a_typical_unit(toks: &[Token<'_>], at: usize) -> bool {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    at > 0
-        && matches!(word(at - 1), "a" | "an" | "any")
-        && matches!(word(at), "average" | "typical" | "given" | "normal")
-        && matches!(word(at + 1), "day" | "week" | "month" | "year" | "hour")
-}
-
 /// Is the verb at `at` right after a counted noun ("about 10.8 million red
 /// cell units transfused in 2021", "700,000 units outdated")? What the
 /// counted things did or underwent is what is counted: units transfused
@@ -611,6 +600,12 @@ word_set!(
     is_scale_word: ["hundred", "thousand", "million", "billion", "trillion"]
 );
 
+/// Is `w` the "-ing" form of a verb, long enough not to be "king" or
+/// "thing" ("renting", "reporting", "operating")?
+fn is_ing_form(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("ing")
+}
+
 /// Is the word at `at` the "-ing" form of a verb after a form of "be"
 /// ("13% of households were renting a unit", "are using")? Like "rented",
 /// it says what they did, not who they are.
@@ -618,8 +613,7 @@ fn is_progressive(toks: &[Token<'_>], at: usize) -> bool {
     let t = &toks[at];
     t.kind == TokenKind::Word
         && !t.capitalized
-        && t.lower.len() >= 6
-        && t.lower.ends_with("ing")
+        && is_ing_form(&t.lower)
         && at.checked_sub(1).is_some_and(|p| {
             matches!(
                 toks[p].word(),
@@ -635,7 +629,7 @@ fn is_progressive(toks: &[Token<'_>], at: usize) -> bool {
 fn is_participle_after_noun(toks: &[Token<'_>], at: usize) -> bool {
     let t = &toks[at];
     let w: &str = &t.lower;
-    if t.kind != TokenKind::Word || t.capitalized || w.len() < 6 || !w.ends_with("ing") {
+    if t.kind != TokenKind::Word || t.capitalized || !is_ing_form(w) {
         return false;
     }
     let plural_before = at.checked_sub(1).is_some_and(|p| {
@@ -665,7 +659,7 @@ fn is_verb_before_figure(toks: &[Token<'_>], at: usize) -> bool {
         && !w.ends_with("us")
         && !w.ends_with("is")
         && !w.ends_with("'s");
-    let participle = w.len() >= 6 && w.ends_with("ing");
+    let participle = is_ing_form(w);
     if t.kind != TokenKind::Word
         || t.capitalized
         || !(third_person || participle)
@@ -884,7 +878,7 @@ fn collect(
                         out.geo.get_or_insert(*g);
                     }
                     // "on an average day" is a frequency, not an average.
-                    Slot::Aggregate(_) if names_a_typical_unit(toks, run_start + i) => {}
+                    Slot::Aggregate(_) if typical_unit(toks, run_start + i).is_some() => {}
                     Slot::Aggregate(a) => {
                         out.aggregate.get_or_insert(*a);
                     }
@@ -1501,10 +1495,8 @@ fn population_label(ctx: &SubjectContext) -> Option<Range<usize>> {
     let label = ctx.previous.clone()?;
     let start = (label.start..label.end).find(|&k| toks[k].kind != TokenKind::Symbol)?;
     let link = (start..label.end.min(start + 4)).find(|&k| is_population_link(&toks[k]))?;
-    let plural = |t: &Token<'_>| {
-        t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss")
-            || matches!(t.word(), "people" | "children")
-    };
+    let plural =
+        |t: &Token<'_>| ends_in_plural_s(&t.lower) || matches!(t.word(), "people" | "children");
     let words_only = toks[start..link]
         .iter()
         .all(|t| t.kind == TokenKind::Word && !ctx.lexicon.is_stop(&normalise_cow(&t.lower)));
@@ -1516,8 +1508,7 @@ fn population_label(ctx: &SubjectContext) -> Option<Range<usize>> {
 /// delays", "schools *with* a vacancy", "adults *who* vape".
 fn is_population_link(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word
-        && (matches!(t.word(), "with" | "without" | "who" | "that")
-            || (t.lower.len() > 5 && t.lower.ends_with("ing")))
+        && (matches!(t.word(), "with" | "without" | "who" | "that") || is_ing_form(&t.lower))
 }
 
 /// The base noun phrase of a share ("of remote workers" -> "remote workers").
