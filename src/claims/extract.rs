@@ -160,8 +160,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             .map_or_else(Vec::new, |(line, first)| {
                 table_context(input.text, first, line, block.start)
                     .iter()
-                    .flat_map(|r| tokenize(input.text, r.clone(), 0))
-                    .filter(|t| t.kind != TokenKind::Symbol)
+                    .flat_map(|r| context_words(tokenize(input.text, r.clone(), 0)))
                     .collect()
             });
         // The header comes first, from the lines above the row; the rest
@@ -925,6 +924,23 @@ fn table_row_start(text: &str, offset: usize) -> Option<usize> {
         .trim_start_matches([' ', '\t'])
         .starts_with('|')
         .then_some(start)
+}
+
+/// The words of a table header or row label, read as context of a cell:
+/// its punctuation would cut the cell's clause, but a dash between two
+/// numbers is a range ("Job growth, 2023-2033" is a span of years, not
+/// two years).
+fn context_words(toks: Vec<Token<'_>>) -> Vec<Token<'_>> {
+    let number = |t: Option<&Token<'_>>| t.is_some_and(|t| t.kind == TokenKind::Number);
+    (0..toks.len())
+        .filter(|&i| {
+            toks[i].kind != TokenKind::Symbol
+                || (is_dash(&toks[i])
+                    && number(i.checked_sub(1).and_then(|p| toks.get(p)))
+                    && number(toks.get(i + 1)))
+        })
+        .map(|i| toks[i].clone())
+        .collect()
 }
 
 /// The first line of the table whose row starts at `line`: the walk up
@@ -2319,6 +2335,12 @@ mod tests {
             .map(|r| ranked[r].trim())
             .collect();
         assert_eq!(context, ["Pay", "1", "Ohio"]);
+    }
+
+    #[test]
+    fn a_range_of_years_in_a_row_label_is_a_span() {
+        let text = "Intro.\n\n| | Pharmacists |\n|---|---|\n| Job growth, 2023-2033 | 5% |\n";
+        assert_eq!(described(text), ["5% over 2023-2033"]);
     }
 
     #[test]

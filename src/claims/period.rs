@@ -436,6 +436,22 @@ pub(crate) fn is_dash(t: &Token<'_>) -> bool {
     t.is_symbol('-') || t.is_symbol('–') || t.is_symbol('—')
 }
 
+/// The end year of a range of years written with its last two digits
+/// after a dash: "2023-33" is 2023 to 2033, "1995-05" 1995 to 2005. Not
+/// "2022-23", a school, fiscal or sports year, read by its first year as
+/// before.
+fn short_year_after(from: i32, t: &Token<'_>) -> Option<i32> {
+    if t.kind != TokenKind::Number || t.lower.len() != 2 {
+        return None;
+    }
+    let digits: i32 = t.lower.parse().ok()?;
+    let mut to = from - from.rem_euclid(100) + digits;
+    if to <= from {
+        to += 100;
+    }
+    (2..=30).contains(&(to - from)).then_some(to)
+}
+
 /// Skips "early", "mid", "late", "the end of", "the start of" before a year;
 /// returns the index of the year token and whether a fuzz word was seen.
 fn year_after(toks: &[Token<'_>], mut k: usize) -> Option<(usize, bool)> {
@@ -775,7 +791,9 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 continue;
             }
             if toks.get(k + 1).is_some_and(is_dash)
-                && let Some(y2) = toks.get(k + 2).and_then(year_of)
+                && let Some(y2) = toks
+                    .get(k + 2)
+                    .and_then(|t| year_of(t).or_else(|| short_year_after(y, t)))
                 && y2 > y
             {
                 f.span = Some((y, y2, false));
@@ -1192,6 +1210,9 @@ mod tests {
                 span(2023, 2024, true),
             ),
             ("grow 60% between 2022 and 2032", span(2022, 2032, false)),
+            // The end year by its last two digits; not a school year.
+            ("projected to grow 5% over 2023-33", span(2023, 2033, false)),
+            ("grew 4% in 2022-23", Period::over_year(2022)),
             ("growing 25% a year", rate(None, None)),
             ("a CAGR of 9.5% through 2030", rate(Some(2024), Some(2030))),
             (
