@@ -23,7 +23,7 @@ use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period, YearPart};
-use super::subject::{Metric, SubjectKey};
+use super::subject::{Metric, SubjectKey, is_measure_term};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef, ConflictKind};
 
@@ -1070,9 +1070,9 @@ fn index_figures_where(
 /// Is one subject held in the other, so that the same digits can be the
 /// same figure? The smaller side's terms must all be in the larger one:
 /// "chargers" and "EV chargers". For the period rule the smaller side must
-/// also be "the field" read as the article's topic (`anaphoric`): any
-/// other missing word may be the measure ("postings" against "people
-/// working").
+/// also be "the field" read as the article's topic (`anaphoric`), or name
+/// both what is measured and whose it is ([`measured_whose`]): any other
+/// missing word may be the measure ("postings" against "people working").
 fn subject_held(a: &SubjectKey, b: &SubjectKey, kind: ConflictKind) -> bool {
     let (small, big) = if a.terms.len() <= b.terms.len() {
         (a, b)
@@ -1082,7 +1082,23 @@ fn subject_held(a: &SubjectKey, b: &SubjectKey, kind: ConflictKind) -> bool {
     a.base == b.base
         && !small.terms.is_empty()
         && small.terms.iter().all(|t| big.terms.contains(t))
-        && (kind == ConflictKind::Scale || small.anaphoric)
+        && (kind == ConflictKind::Scale || small.anaphoric || measured_whose(small))
+}
+
+/// Does a subject name what is measured and whose it is ("technician
+/// employment": "job" and "technician")? Held in a fuller subject with
+/// the same digits ("employment of automotive service technicians"), it
+/// is a shortened name of the same series: "grow 4% from 2023 to 2033"
+/// and "4% a year through 2033" are one projection framed two ways.
+fn measured_whose(k: &SubjectKey) -> bool {
+    let measure = |t: &Term| is_measure_term(t.as_str());
+    k.terms.iter().any(|t| measure(&t)) && k.terms.iter().any(|t| !measure(&t))
+}
+
+/// A change whose subject may be a shortened name of a fuller one's
+/// ([`measured_whose`]): the period rule may tie it to a fuller subject.
+fn is_shortened_change(c: &Claim) -> bool {
+    c.subject.metric == Metric::Change && measured_whose(&c.subject)
 }
 
 /// The period and scale conflicts between claims that repeat the same
@@ -1100,6 +1116,9 @@ fn figure_conflicts(
     // rule). First claims are kept apart by that, so a claim meets only
     // the first claims that can matter.
     let mut anaphoric: Vec<u32> = Vec::new();
+    // Changes whose subject names a measure and whose it is: held in a
+    // fuller subject, the period rule can tie them ([`subject_held`]).
+    let mut measured: Vec<u32> = Vec::new();
     let mut by_scale: Vec<(i32, Vec<u32>)> = Vec::new();
     let mut seen: FastMap<(u32, Statement), ()> = FastMap::default();
     let mut out = Vec::new();
@@ -1108,8 +1127,12 @@ fn figure_conflicts(
         let (rj, y) = all[j as usize];
         candidates.clear();
         candidates.extend_from_slice(&anaphoric);
+        // A shortened change meets every fuller one; a fuller one, the
+        // shortened ones.
+        let shortened = is_shortened_change(y);
+        candidates.extend_from_slice(&measured);
         for (scale, firsts) in &by_scale {
-            if y.subject.anaphoric || (scale - y.scale).abs() >= 3 {
+            if y.subject.anaphoric || shortened || (scale - y.scale).abs() >= 3 {
                 candidates.extend_from_slice(firsts);
             }
         }
@@ -1133,6 +1156,8 @@ fn figure_conflicts(
         {
             if y.subject.anaphoric {
                 anaphoric.push(j);
+            } else if is_shortened_change(y) {
+                measured.push(j);
             } else if let Some((_, firsts)) = by_scale.iter_mut().find(|(s, _)| *s == y.scale) {
                 firsts.push(j);
             } else {
