@@ -47,6 +47,12 @@ word_set!(
     is_quantile_word: ["percentile", "quartile", "quintile", "decile"]
 );
 
+/// Does a subject term name a place in a distribution ("90th percentile",
+/// "percentile", "top quartile") rather than what is measured or whose?
+pub(crate) fn names_a_quantile(term: &str) -> bool {
+    term.rsplit(' ').next().is_some_and(is_quantile_word)
+}
+
 /// Is `word` an ordinal written in digits ("90th", "1st", "22nd", "3rd")?
 fn is_digit_ordinal(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();

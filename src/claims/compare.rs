@@ -17,6 +17,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::bracket::names_a_quantile;
 use super::compound;
 use super::elision;
 use super::judged::{Family, Judged, Memory, judge_group, remember};
@@ -694,11 +695,19 @@ fn drop_unresolved_parallels(all: &[(ClaimRef, &Claim)], members: &mut Vec<u32>)
 /// Is the claim's subject specific enough to meet another article's? One
 /// word ("Linux", "satisfied", "majority") names a topic, not a quantity:
 /// a subject needs a measure and whose it is, so two words at least,
-/// counting the base of a share and the place ("unemployment · US"). A range ("salaries range from $X to $Y")
-/// is a spread, not one figure, and an undated figure may hold at any
-/// time: neither is compared.
+/// counting the base of a share and the place ("unemployment · US"), and
+/// not counting a place in a distribution ("25th percentile: $28,900" says
+/// where, not of what). A range ("salaries range from $X to $Y") is a
+/// spread, not one figure, and an undated figure may hold at any time:
+/// neither is compared.
 fn specific(c: &Claim) -> bool {
-    c.subject.terms.len() + c.subject.base.len() + usize::from(c.subject.geo.is_some()) >= 2
+    let terms = c
+        .subject
+        .terms
+        .iter()
+        .filter(|t| !names_a_quantile(t.as_str()))
+        .count();
+    terms + c.subject.base.len() + usize::from(c.subject.geo.is_some()) >= 2
         && c.form != Form::Range
         && !matches!(c.period, Period::None | Period::Unresolved)
 }
