@@ -421,7 +421,11 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzz2-3). A list item labelled only by a place in a distribution
 /// ("25th percentile: $31,200") under a lead-in that names nothing says
 /// where, not of what: two such lists in two articles never meet
-/// (zzzzzzzzz4-5 have nothing to find).
+/// (zzzzzzzzz4-5 have nothing to find). An article's topic is the
+/// compound its title and description repeat ("Solar Panel Prices: What
+/// Solar Panels Cost"), not its first word: a figure that names no
+/// subject there never meets one in a guide to solar careers
+/// (zzzzzzzzz6-7 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

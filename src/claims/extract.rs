@@ -38,16 +38,18 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     masked.sort_by_key(|r| r.start);
     // The article topic is read from the front matter only when a clause says
     // "the field" or "the industry": most files never need it.
-    let mut topic_cache: Option<Option<Term>> = None;
+    let mut topic_cache: Option<Vec<Term>> = None;
     let mut topic = || {
-        *topic_cache.get_or_insert_with(|| {
-            let mut text = String::new();
-            for r in input.topic {
-                text.push_str(input.text.get(r.clone()).unwrap_or_default());
-                text.push('\n');
-            }
-            topic_of(&text, lexicon)
-        })
+        topic_cache
+            .get_or_insert_with(|| {
+                let mut text = String::new();
+                for r in input.topic {
+                    text.push_str(input.text.get(r.clone()).unwrap_or_default());
+                    text.push('\n');
+                }
+                topic_of(&text, lexicon)
+            })
+            .clone()
     };
     let tol = lexicon.tolerances();
     let mut claims: Vec<Claim> = Vec::new();

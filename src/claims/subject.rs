@@ -1942,7 +1942,7 @@ fn label_names(ctx: &SubjectContext) -> Vec<Term> {
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
     ctx: &SubjectContext,
-    topic: &mut dyn FnMut() -> Option<Term>,
+    topic: &mut dyn FnMut() -> Vec<Term>,
 ) -> Option<Analysis> {
     let q = ctx.quantity;
     let toks = ctx.toks;
@@ -2267,13 +2267,12 @@ pub(crate) fn analyse(
         });
     let mut topical = false;
     if main.anaphoric || vague {
-        match topic() {
-            Some(t) => {
-                main.terms.push(t);
-                topical = true;
-            }
-            None if main.names_one_entity => return None,
-            None => {}
+        let topic = topic();
+        if !topic.is_empty() {
+            main.terms.extend(topic);
+            topical = true;
+        } else if main.names_one_entity {
+            return None;
         }
     }
     // "Entry-level data analysts average $58,000 a year": a career level
@@ -2527,19 +2526,18 @@ word_set!(
 ]
 );
 
-/// Reads an article's topic term from its title, subtitle and description:
-/// the lexicon term named most often there, else the most frequent content
-/// word. Used only for "the field"-style subjects.
-pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
+/// Reads an article's topic from its title, subtitle and description: the
+/// lexicon term named most often there, else the most frequent content
+/// word. Where that word is written more than once with the same
+/// neighbour ("Hearing Aids" in the title and "hearing aids" in the
+/// description), the topic is the compound, both words: "hearing" alone
+/// is what a hearing aid and a hearing specialist have in common. Used
+/// only for "the field"-style subjects; empty when nothing recurs.
+pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     let toks = super::token::tokenize(front, 0..front.len(), 0);
-    let mut counts: Vec<(String, usize, bool)> = Vec::new();
-    let mut bump = |term: String, known: bool| {
-        if let Some(e) = counts.iter_mut().find(|e| e.0 == term) {
-            e.1 += 1;
-        } else {
-            counts.push((term, 1, known));
-        }
-    };
+    // The content units in order (a lexicon term or a word); `None`
+    // between two units that are not next to each other.
+    let mut units: Vec<Option<(String, bool)>> = Vec::new();
     let words = normalised(&toks);
     let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
     let mut i = 0;
@@ -2547,29 +2545,59 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Option<Term> {
         if let Some((slot, n)) = lex.match_phrase(&refs, i) {
             // "What Northwind Bikes sold and earned": what a title says
             // is measured (sales, pay) is not whose figures they are.
-            if let Slot::Term(t) = slot
-                && !lex.is_title_stop(t.as_str())
-                && !is_measure_word(t.as_str())
-            {
-                bump(t.as_str().to_string(), true);
-            }
+            let unit = match slot {
+                Slot::Term(t) if !lex.is_title_stop(t.as_str()) && !is_measure_word(t.as_str()) => {
+                    Some((t.as_str().to_string(), true))
+                }
+                _ => None,
+            };
+            units.push(unit);
             i += n;
             continue;
         }
         let w = refs[i];
         i += 1;
-        if w.len() > 2
+        let content = w.len() > 2
             && w.chars().all(char::is_alphabetic)
             && !lex.is_title_stop(w)
-            && !lex.is_generic(w)
-        {
-            bump(w.to_string(), false);
+            && !lex.is_generic(w);
+        units.push(content.then(|| (w.to_string(), false)));
+    }
+    let mut counts: Vec<(&str, usize, bool)> = Vec::new();
+    for (term, known) in units.iter().flatten() {
+        match counts.iter_mut().find(|e| e.0 == term) {
+            Some(e) => e.1 += 1,
+            None => counts.push((term, 1, *known)),
         }
     }
     // Ties go to the earliest word, hence the reversed scans.
     let best_known = counts.iter().rev().filter(|e| e.2).max_by_key(|e| e.1);
     let best_any = counts.iter().rev().max_by_key(|e| e.1).filter(|e| e.1 >= 2);
-    best_known.or(best_any).map(|e| Term::new(&e.0))
+    let Some(&(best, _, _)) = best_known.or(best_any) else {
+        return Vec::new();
+    };
+    // The compounds the topic word is written in, with their counts.
+    let mut compounds: Vec<((&str, &str), usize)> = Vec::new();
+    for pair in units.windows(2) {
+        if let [Some((a, _)), Some((b, _))] = pair
+            && (a == best || b == best)
+            && a != b
+            && !is_measure_word(a)
+            && !is_measure_word(b)
+        {
+            match compounds
+                .iter_mut()
+                .find(|e| e.0 == (a.as_str(), b.as_str()))
+            {
+                Some(e) => e.1 += 1,
+                None => compounds.push(((a, b), 1)),
+            }
+        }
+    }
+    match compounds.iter().rev().max_by_key(|e| e.1) {
+        Some(&((a, b), n)) if n >= 2 => vec![Term::new(a), Term::new(b)],
+        _ => vec![Term::new(best)],
+    }
 }
 
 /// The place a title names ([`title_scope`]).
@@ -2954,6 +2982,29 @@ mod tests {
             s,
             ["nursing people working", "change in nursing people working"]
         );
+    }
+
+    #[test]
+    fn a_topic_is_the_compound_its_title_repeats() {
+        let lex = Lexicon::builtin();
+        let topic = |front: &str| -> Vec<String> {
+            super::topic_of(front, &lex)
+                .iter()
+                .map(|t| t.as_str().to_string())
+                .collect()
+        };
+        assert_eq!(
+            topic("Solar Panel Prices\nWhat solar panels cost this year\n"),
+            ["solar", "panel"]
+        );
+        // Written once with each neighbour: the word alone.
+        assert_eq!(
+            topic("Solar Installer or Electrician?\nTwo solar careers compared\n"),
+            ["solar"]
+        );
+        // A measure word is no part of whose figures they are.
+        assert_eq!(topic("Solar Costs\nWhat solar costs\n"), ["solar"]);
+        assert!(topic("A Guide\n").is_empty());
     }
 
     #[test]
