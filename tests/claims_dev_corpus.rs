@@ -425,7 +425,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// compound its title and description repeat ("Solar Panel Prices: What
 /// Solar Panels Cost"), not its first word: a figure that names no
 /// subject there never meets one in a guide to solar careers
-/// (zzzzzzzzz6-7 have nothing to find).
+/// (zzzzzzzzz6-7 have nothing to find). A figure in an opening "At ..."
+/// phrase whose sentence goes on with a pronoun ("At roughly 19.6 million
+/// recreational anglers, they now outnumber ...") sizes what the pronoun
+/// stands for, not all anglers (zzzzzzzzz8-9 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -245,6 +245,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     continue;
                 };
                 if supposes(toks, &segs[seg_index], q.hedge_first)
+                    || sizes_a_pronoun(toks, &segs, seg_index, q)
                     || example_sentence
                     || opens_with_example(toks, &segs[seg_index], &q_ranges)
                 {
@@ -1263,6 +1264,30 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
         let states_change = (f.end..f.end + 3).any(|k| is_change_noun(word(k)));
         !noun.is_empty() && noun != "of" && !states_change
     })
+}
+
+/// Is the figure of segment `seg` told in an opening "At ..." phrase whose
+/// sentence goes on with a pronoun ("At about 6.5 million golfers, it is
+/// the largest age group")? The figure is then what the pronoun's thing
+/// measures, and what that is was said in another sentence: the figure's
+/// own noun ("golfers") is not whose figure it is.
+fn sizes_a_pronoun(toks: &[Token<'_>], segs: &[Range<usize>], seg: usize, q: &Quantity) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    let Some(clause) = segs.get(seg).filter(|_| seg == 0) else {
+        return false;
+    };
+    let mut k = clause.start;
+    while k < clause.end && toks[k].kind == TokenKind::Symbol {
+        k += 1;
+    }
+    word(k) == "at"
+        && q.hedge_first <= k + 3
+        && segs.get(1).is_some_and(|next| {
+            matches!(
+                word(next.start),
+                "it" | "they" | "this" | "that" | "these" | "those" | "he" | "she"
+            )
+        })
 }
 
 /// How far, in percentage points, a percentage may be from the fraction in
