@@ -428,7 +428,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzz6-7 have nothing to find). A figure in an opening "At ..."
 /// phrase whose sentence goes on with a pronoun ("At roughly 19.6 million
 /// recreational anglers, they now outnumber ...") sizes what the pronoun
-/// stands for, not all anglers (zzzzzzzzz8-9 have nothing to find).
+/// stands for, not all anglers (zzzzzzzzz8-9 have nothing to find). An
+/// introduction that opens a list ("Across railroads, trucking, ports and
+/// airlines, freight employment fell 7%") names one of several: the figure
+/// is not the railroads' (zzzzzzzzzz1-2 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -257,6 +257,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let intro = segs[..seg_index]
                     .first()
                     .filter(|s| is_bare_clause(s, &q_ranges))
+                    .filter(|_| !opens_a_list(toks, &segs[1..seg_index], &q_ranges))
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%") and sources ("..., according to Freddie
@@ -1030,6 +1031,21 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
 /// the sentence's `figures` ("In 2024,", "Worldwide,", "one way,")?
 fn is_bare_clause(s: &Range<usize>, figures: &[Range<usize>]) -> bool {
     s.len() <= 8 && !figures.iter().any(|r| s.contains(&r.start))
+}
+
+/// Are `rest`, the clauses between an introduction and a figure's clause,
+/// the other items of a list the introduction opens ("Across newspapers,
+/// broadcast, cable and digital outlets, newsroom employment fell 26%")?
+/// Short clauses without a figure, the last joined by "and" or "or": the
+/// introduction's noun is then one of several, not whose figure it is.
+fn opens_a_list(toks: &[Token<'_>], rest: &[Range<usize>], figures: &[Range<usize>]) -> bool {
+    rest.last().is_some_and(|last| {
+        toks[last.clone()]
+            .iter()
+            .any(|t| matches!(t.word(), "and" | "or"))
+    }) && rest
+        .iter()
+        .all(|s| s.len() <= 5 && is_bare_clause(s, figures))
 }
 
 /// `facts` of a figure's clause completed by the clauses around it in
