@@ -11,14 +11,14 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use super::bracket::split_brackets;
-use super::lexicon::{Lexicon, normalise_word};
+use super::lexicon::{Lexicon, ends_in_plural_s, normalise_word};
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, year_of};
 use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
-    is_place_preposition, is_source_noun, is_up_word, restates_the_figure_before, title_scope,
-    topic_of, without_possessive,
+    is_irregular_past, is_place_preposition, is_reporting_verb, is_source_noun, is_up_word,
+    restates_the_figure_before, title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -264,10 +264,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // Mac, and averaged 6.7%", "..., per the trade group, down
                 // 1%"), which name who reports the figure, not what it
                 // measures.
+                let after_aside = seg_index > 1
+                    && opens_a_relative_aside(toks, &segs[seg_index - 1], &segs[seg_index]);
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
-                        !words.only_stop_words(segs[p].clone()) && !names_a_source(toks, &segs[p])
+                        let aside = after_aside && p + 1 == seg_index;
+                        !(aside
+                            || words.only_stop_words(segs[p].clone())
+                            || names_a_source(toks, &segs[p]))
                     })
                     .map(|p| segs[p].clone());
                 // "$7.3 billion: what airlines collected in bag fees": a
@@ -301,6 +306,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     lexicon,
                     labelled,
                     antecedent: &antecedent,
+                    after_aside,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
@@ -1112,6 +1118,24 @@ fn with_neighbours(
         }
     }
     facts
+}
+
+/// Is `segment` a relative clause set off by commas between a noun and
+/// its verb, which opens `next` ("zookeepers, who do similar work with
+/// land animals, earned a median of $37,600")? It describes the noun
+/// before it, which is the subject of `next`. Not a clause about the whole
+/// sentence before ("..., which means that average revenue slipped, to
+/// $55"), nor before a verb of saying: "Firm X, which tracks cases, says
+/// 25% of victims paid" names a source.
+fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>, next: &Range<usize>) -> bool {
+    let verb = toks[next.start].word();
+    let opens_with_verb = is_auxiliary(verb)
+        || is_irregular_past(verb)
+        || (verb.len() > 4 && verb.ends_with("ed"))
+        || (ends_in_plural_s(verb) && !is_reporting_verb(verb));
+    matches!(toks[segment.start].word(), "who" | "which" | "whose")
+        && opens_with_verb
+        && !is_reporting_verb(verb)
 }
 
 /// Does `segment` only say where a figure comes from: "according to

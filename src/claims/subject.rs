@@ -265,6 +265,10 @@ pub(crate) struct SubjectContext<'a> {
     /// before ("DoorDash is far ahead. It accounted for 62% of ..."); empty
     /// when there is none.
     pub antecedent: &'a [Term],
+    /// True when `previous` is the noun a relative clause set off by commas
+    /// describes, and the figure's clause opens with that noun's verb
+    /// ("zookeepers, who work with land animals, earned a median of ...").
+    pub after_aside: bool,
 }
 
 word_set!(
@@ -328,6 +332,7 @@ word_set!(
 ]
 );
 word_set!(
+    /// Verbs that tell who says or expects a figure, not what it measures.
     is_reporting_verb: [
     "expect", "expects", "project", "projects", "predict", "predicts", "forecast", "forecasts", "estimate",
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
@@ -2092,7 +2097,10 @@ pub(crate) fn analyse(
         && (main.terms.iter().all(|t| is_measure_word(t.as_str()))
             || q.hedge_first <= ctx.segment.start + 1);
     let previous = previous_past_relative(ctx);
-    if (only_people || with_measure || ctx.labelled || opens_relative)
+    // "zookeepers, who ..., earned a median of $37,600": the clause's verb
+    // is the noun's before the aside.
+    let verb_of_noun = ctx.after_aside && main.terms.iter().all(|t| is_measure_word(t.as_str()));
+    if (only_people || with_measure || ctx.labelled || opens_relative || verb_of_noun)
         && !main.anaphoric
         && let Some(prev) = &previous
     {
@@ -2982,6 +2990,19 @@ mod tests {
             s,
             ["nursing people working", "change in nursing people working"]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_describes_the_noun_before_it() {
+        let s = subjects(
+            "For comparison, glassblowers, who work long hours at the furnace, earned a median of $41,000 in May 2023.",
+        );
+        assert_eq!(s, ["median pay · glassblower"]);
+        // A clause about the whole sentence before is no aside.
+        let s = subjects(
+            "Membership grew 4%, which means that average revenue per member slipped, to roughly $55.",
+        );
+        assert!(s.iter().any(|x| x.contains("revenue")), "{s:?}");
     }
 
     #[test]
