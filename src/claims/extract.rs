@@ -17,8 +17,8 @@ use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan}
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
-    is_irregular_past, is_place_preposition, is_reporting_verb, is_source_noun, is_up_word,
-    restates_the_figure_before, title_scope, topic_of, without_possessive,
+    is_irregular_past, is_linking_noun, is_place_preposition, is_reporting_verb, is_source_noun,
+    is_up_word, restates_the_figure_before, title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -265,14 +265,17 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // 1%"), which name who reports the figure, not what it
                 // measures.
                 let after_aside = seg_index > 1
-                    && opens_a_relative_aside(toks, &segs[seg_index - 1], &segs[seg_index]);
+                    && opens_with_a_verb(toks, &segs[seg_index])
+                    && (opens_a_relative_aside(toks, &segs[seg_index - 1])
+                        || is_connective(toks, &segs[seg_index - 1]));
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
                         let aside = after_aside && p + 1 == seg_index;
                         !(aside
                             || words.only_stop_words(segs[p].clone())
-                            || names_a_source(toks, &segs[p]))
+                            || names_a_source(toks, &segs[p])
+                            || is_connective(toks, &segs[p]))
                     })
                     .map(|p| segs[p].clone());
                 // "$7.3 billion: what airlines collected in bag fees": a
@@ -1120,23 +1123,52 @@ fn with_neighbours(
     facts
 }
 
-/// Is `segment` a relative clause set off by commas between a noun and
-/// its verb, which opens `next` ("zookeepers, who do similar work with
-/// land animals, earned a median of $37,600")? It describes the noun
-/// before it, which is the subject of `next`. Not a clause about the whole
-/// sentence before ("..., which means that average revenue slipped, to
-/// $55"), nor before a verb of saying: "Firm X, which tracks cases, says
-/// 25% of victims paid" names a source.
-fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>, next: &Range<usize>) -> bool {
-    let verb = toks[next.start].word();
-    let opens_with_verb = is_auxiliary(verb)
-        || is_irregular_past(verb)
-        || (verb.len() > 4 && verb.ends_with("ed"))
-        || (ends_in_plural_s(verb) && !is_reporting_verb(verb));
+/// Does `segment` open a relative clause set off by commas ("zookeepers,
+/// who do similar work with land animals, earned a median of $37,600")?
+/// Before a clause that opens with a verb ([`opens_with_a_verb`]), it
+/// describes the noun before it, whose verb that is. Not a clause about
+/// the whole sentence before ("..., which means that average revenue
+/// slipped, to $55").
+fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     matches!(toks[segment.start].word(), "who" | "which" | "whose")
-        && opens_with_verb
-        && !is_reporting_verb(verb)
 }
+
+/// Does `segment` open with a verb that goes on from a noun before it
+/// ("earned a median of ...", "had a median wage of ...")? Not a verb of
+/// saying: "Firm X, which tracks cases, says 25% of victims paid" names a
+/// source.
+fn opens_with_a_verb(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
+    let verb = toks[segment.start].word();
+    !is_reporting_verb(verb)
+        && (is_auxiliary(verb)
+            || is_irregular_past(verb)
+            || (verb.len() > 4 && verb.ends_with("ed"))
+            || ends_in_plural_s(verb))
+}
+
+/// Is `segment` a connective set off by commas ("for example", "in
+/// contrast", "however")? It links the clauses around it and names
+/// nothing: "Transit bus drivers, for example, had a median wage of ..."
+/// is the drivers'.
+fn is_connective(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
+    let words = &toks[segment.clone()];
+    match words {
+        [one] => is_connective_adverb(one.word()),
+        [first, .., last] if words.len() <= 3 => {
+            matches!(first.word(), "for" | "in" | "by" | "on" | "as")
+                && is_linking_noun(last.word())
+        }
+        _ => false,
+    }
+}
+
+word_set!(
+    /// Adverbs that link a clause to the one before: "however", "meanwhile".
+    is_connective_adverb: [
+    "however", "meanwhile", "instead", "though", "also", "too", "still", "likewise", "similarly",
+    "nevertheless", "nonetheless", "moreover", "furthermore", "besides", "overall", "notably",
+]
+);
 
 /// Does `segment` only say where a figure comes from: "according to
 /// Freddie Mac", "per the trade group", "per a 2024 survey"?

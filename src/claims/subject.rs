@@ -265,9 +265,10 @@ pub(crate) struct SubjectContext<'a> {
     /// before ("DoorDash is far ahead. It accounted for 62% of ..."); empty
     /// when there is none.
     pub antecedent: &'a [Term],
-    /// True when `previous` is the noun a relative clause set off by commas
-    /// describes, and the figure's clause opens with that noun's verb
-    /// ("zookeepers, who work with land animals, earned a median of ...").
+    /// True when `previous` is a noun set off from the figure's clause by a
+    /// relative clause or a connective, and the figure's clause opens with
+    /// that noun's verb ("zookeepers, who work with land animals, earned a
+    /// median of ...", "bus drivers, for example, had a median wage of").
     pub after_aside: bool,
 }
 
@@ -2584,29 +2585,47 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     let Some(&(best, _, _)) = best_known.or(best_any) else {
         return Vec::new();
     };
-    // The compounds the topic word is written in, with their counts.
-    let mut compounds: Vec<((&str, &str), usize)> = Vec::new();
+    // Pairs of neighbouring units, with how often each is written.
+    let mut pairs: Vec<((&str, &str), usize)> = Vec::new();
     for pair in units.windows(2) {
         if let [Some((a, _)), Some((b, _))] = pair
-            && (a == best || b == best)
             && a != b
             && !is_measure_word(a)
             && !is_measure_word(b)
         {
-            match compounds
-                .iter_mut()
-                .find(|e| e.0 == (a.as_str(), b.as_str()))
-            {
+            let key = (a.as_str(), b.as_str());
+            match pairs.iter_mut().find(|e| e.0 == key) {
                 Some(e) => e.1 += 1,
-                None => compounds.push(((a, b), 1)),
+                None => pairs.push((key, 1)),
             }
         }
     }
-    match compounds.iter().rev().max_by_key(|e| e.1) {
-        Some(&((a, b), n)) if n >= 2 => vec![Term::new(a), Term::new(b)],
-        _ => vec![Term::new(best)],
+    // The compound grows from the topic word by neighbours it is written
+    // with more than once ("school bus driver"), to three words at most.
+    let mut compound: Vec<&str> = vec![best];
+    let repeated = |key: &(&str, &str)| pairs.iter().find(|e| e.0 == *key).map_or(0, |e| e.1) >= 2;
+    while compound.len() < MAX_TOPIC_WORDS {
+        let last = compound[compound.len() - 1];
+        let first = compound[0];
+        let after = pairs
+            .iter()
+            .find(|e| e.0.0 == last && !compound.contains(&e.0.1) && repeated(&e.0))
+            .map(|e| e.0.1);
+        let before = pairs
+            .iter()
+            .find(|e| e.0.1 == first && !compound.contains(&e.0.0) && repeated(&e.0))
+            .map(|e| e.0.0);
+        match (after, before) {
+            (Some(w), _) => compound.push(w),
+            (None, Some(w)) => compound.insert(0, w),
+            (None, None) => break,
+        }
     }
+    compound.into_iter().map(Term::new).collect()
 }
+
+/// The most words an article's topic compound has ("school bus driver").
+const MAX_TOPIC_WORDS: usize = 3;
 
 /// The place a title names ([`title_scope`]).
 pub(crate) enum Scope {
@@ -3003,6 +3022,10 @@ mod tests {
             "Membership grew 4%, which means that average revenue per member slipped, to roughly $55.",
         );
         assert!(s.iter().any(|x| x.contains("revenue")), "{s:?}");
+        // So does a connective: its noun is whose the figure is.
+        let s =
+            subjects("Glass cutters, for example, had a median hourly wage of $21.40 in May 2024.");
+        assert_eq!(s, ["median pay · cutter glass"]);
     }
 
     #[test]
