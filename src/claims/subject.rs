@@ -1301,6 +1301,13 @@ fn frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usi
     segment.start..one_frame(toks, &rest, figure).end.max(first.end)
 }
 
+word_set!(
+    /// Figures someone keeps: "federal data show", "projections call for".
+    is_kept_figures: [
+    "data", "figures", "statistics", "numbers", "projections", "estimates", "forecasts",
+]
+);
+
 /// The first attribution frame at the start of `segment` ([`frame`]).
 fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
     let limit = (segment.start + 9).min(segment.end).min(figure);
@@ -1332,14 +1339,19 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // "Indeed reported that ...": a verb of saying with "that" frames
         // the clause whoever says it.
         let says_that = next == "that" && (verb || is_past_reporting_verb(w));
-        if (verb && k > segment.start && (all_frame_words || names_source))
+        // "Industry forecasts call for ...": a plural of figures someone
+        // keeps, before a verb of saying, is that verb's subject.
+        let data_says = is_kept_figures(w) && is_reporting_verb(next);
+        if (verb && !data_says && k > segment.start && (all_frame_words || names_source))
             || (says_that && k > segment.start)
         {
             let mut end = k + 1;
-            if toks
-                .get(end)
-                .is_some_and(|t| matches!(t.word(), "to" | "that"))
-            {
+            // "projections call for revenue to grow": "for" is the verb's.
+            let particle = |t: &Token<'_>| {
+                matches!(t.word(), "to" | "that")
+                    || (matches!(w, "call" | "calls") && t.word() == "for")
+            };
+            if toks.get(end).is_some_and(particle) {
                 end += 1;
             }
             return segment.start..end;
@@ -1363,16 +1375,6 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // "Federal data show ...", "federal projections call for ...": the
         // figures someone keeps, right before a verb of saying, are a
         // source too.
-        let data_says = matches!(
-            w,
-            "data"
-                | "figures"
-                | "statistics"
-                | "numbers"
-                | "projections"
-                | "estimates"
-                | "forecasts"
-        ) && is_reporting_verb(next);
         // "BLS reported ...", "The ESA found ...": an acronym before a
         // verb of saying is who says it.
         names_source |= is_source_noun(without_possessive(w))
@@ -3009,6 +3011,16 @@ mod tests {
             s,
             ["nursing people working", "change in nursing people working"]
         );
+    }
+
+    #[test]
+    fn kept_figures_before_a_verb_of_saying_frame_the_clause() {
+        for text in [
+            "Industry forecasts call for revenue to grow 2.3% through 2029.",
+            "Industry projections call for revenue to grow 2.3% through 2029.",
+        ] {
+            assert_eq!(subjects(text), ["change in revenue"], "{text}");
+        }
     }
 
     #[test]
