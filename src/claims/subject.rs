@@ -800,6 +800,18 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "The BLS median for glass cutters": an agency's acronym before
+            // how a figure is summed up, or before its figures ("Census
+            // data"), says who reports it, not whose it is.
+            if is_agency_acronym(&toks[run_start + i])
+                && toks.get(run_start + i + 1).is_some_and(|n| {
+                    let n = n.word();
+                    matches!(n, "median" | "average" | "mean" | "estimate") || is_kept_figures(n)
+                })
+            {
+                i += 1;
+                continue;
+            }
             // "Florida has no income tax, and its sales tax rate is 6%": with
             // no name before it in the clause ("Texas raised its minimum
             // wage"), "its" is one entity named elsewhere, like "the
@@ -3021,6 +3033,11 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["change in revenue"], "{text}");
         }
+        // An agency's acronym before its median says who reports it.
+        assert_eq!(
+            subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
+            ["median pay · cutter glass"]
+        );
     }
 
     #[test]
