@@ -2316,7 +2316,19 @@ pub(crate) fn analyse(
         && q.hedge_first > 0
         && is_make_verb(toks[q.hedge_first - 1].word())
         && names_a_frequency(toks, q.last);
-    if q.value.abs() < 1e6 && names_no_measure && (a_level_earns || someone_makes) {
+    // "The median for pest control workers was $40,100": a median or an
+    // average of money over workers is what they are paid.
+    let workers_summed = main.aggregate.is_some()
+        && q.unit == Unit::Usd
+        && metric == Metric::Level
+        && main.terms.iter().any(|t| matches!(t.as_str(), "worker" | "staffer"))
+        // Not a price of a unit ("$62.28 a ton").
+        && (names_a_frequency(toks, q.last)
+            || !toks
+                .get(q.last)
+                .is_some_and(|t| matches!(t.word(), "a" | "an" | "per")));
+    if q.value.abs() < 1e6 && names_no_measure && (a_level_earns || someone_makes || workers_summed)
+    {
         main.terms.push(Term::new("pay"));
     }
     main.terms.sort();
@@ -3033,6 +3045,16 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["change in revenue"], "{text}");
         }
+        // A median of money over workers is their pay; a price a ton is not.
+        assert_eq!(
+            subjects("The median for glass workers was $40,100 in May 2023."),
+            ["median pay · glass worker"]
+        );
+        assert!(
+            subjects("Glass workers paid an average of $62.28 a ton in 2024.")
+                .iter()
+                .all(|s| !s.contains("pay ·"))
+        );
         // An agency's acronym before its median says who reports it.
         assert_eq!(
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
