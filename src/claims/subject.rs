@@ -1368,7 +1368,10 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
             }
             return segment.start..end;
         }
-        all_frame_words &= is_frame_word(w) || matches!(w, "it" | "they" | "we");
+        // "..., and it projects employment to decline": a conjunction
+        // opening the clause joins it to the one before.
+        let joins = k == segment.start && matches!(w, "and" | "but" | "so" | "yet");
+        all_frame_words &= is_frame_word(w) || joins || matches!(w, "it" | "they" | "we");
         // "Brewline projects ...", "Zillow estimates ...": one capitalised
         // word opening the clause, no plural, before a verb that states a
         // figure, is a name.
@@ -3045,6 +3048,13 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["change in revenue"], "{text}");
         }
+        // A clause joined by "and" may open with its frame.
+        assert_eq!(
+            subjects(
+                "BLS counted 8,300 jobs in 2023, and it projects glass cutter employment to fall 3% through 2033."
+            ),
+            ["job", "change in job · cutter glass"]
+        );
         // A median of money over workers is their pay; a price a ton is not.
         assert_eq!(
             subjects("The median for glass workers was $40,100 in May 2023."),
