@@ -18,7 +18,8 @@ use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
     is_irregular_past, is_linking_noun, is_place_preposition, is_reporting_verb, is_source_noun,
-    is_up_word, restates_the_figure_before, title_scope, topic_of, without_possessive,
+    is_up_word, opens_with_participle, restates_the_figure_before, title_scope, topic_of,
+    without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -393,6 +394,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     when_clause(toks, &segs[seg_index], &segment, &q_ranges[qi], &q_ranges)
                 {
                     facts = facts.or(scan(&toks[when]));
+                }
+                // "..., set a record in the 2020 season, turning out 211
+                // million pounds": the clause the participle goes on from
+                // dates it.
+                if seg_index > 0 && opens_with_participle(toks, &segs[seg_index], q.hedge_first) {
+                    facts = facts.or(scan(&toks[segs[seg_index - 1].clone()]));
                 }
                 // "- **Average long-distance move (about 1,000 miles),
                 // 2024**: $4,850": the label dates its value.
@@ -2018,9 +2025,10 @@ mod tests {
                 vec!["branch", "consortium", "ebook", "regional"],
             ),
             (
-                // What the structures underwent is what is counted.
+                // What the structures underwent is what is counted, and
+                // the participle goes on from the fire's clause.
                 "The fire burned for weeks, leaving 9,418 structures destroyed.",
-                vec!["destroyed", "structure"],
+                vec!["destroyed", "fire", "structure"],
             ),
             (
                 "Officials warned again, citing an estimated 25,400 kayak injuries in 2023.",
@@ -2434,6 +2442,13 @@ mod tests {
             .map(|r| ranked[r].trim())
             .collect();
         assert_eq!(context, ["Pay", "1", "Ohio"]);
+    }
+
+    #[test]
+    fn a_participle_clause_is_dated_by_the_clause_it_goes_on_from() {
+        let text =
+            "Glass producers set a record in the 2020 season, turning out 211 million panes.";
+        assert_eq!(described(text), ["211 million in 2020"]);
     }
 
     #[test]

@@ -612,6 +612,37 @@ fn is_ing_form(w: &str) -> bool {
     w.len() >= 6 && w.ends_with("ing")
 }
 
+/// Does `segment` open with a participle after a comma, before the figure
+/// at `figure` and with no verb of its own ("Glass producers set a record
+/// in 2020, turning out 211 million panes")? Such a clause goes on from
+/// the clause before: its subject did what the participle says, at the
+/// time that clause gives, and the participle is no word of the subject.
+/// Not "including 4,800 in California", a part of what the clause before
+/// names, nor a participle of saying ("citing 25,400 injuries"): what is
+/// cited is not what the clause before did.
+pub(crate) fn opens_with_participle(
+    toks: &[Token<'_>],
+    segment: &Range<usize>,
+    figure: usize,
+) -> bool {
+    let start = segment.start;
+    start > 0
+        && toks[start - 1].is_symbol(',')
+        && is_ing_form(toks[start].word())
+        && !is_participle_of_saying(toks[start].word())
+        && !toks[start + 1..figure.max(start + 1)]
+            .iter()
+            .any(|t| is_auxiliary(t.word()) || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+}
+
+word_set!(
+    /// Participles that cite, part out or argue ([`opens_with_participle`]).
+    is_participle_of_saying: [
+    "including", "excluding", "citing", "quoting", "noting", "saying", "adding", "warning",
+    "reporting", "arguing", "suggesting", "pointing", "claiming", "estimating",
+]
+);
+
 /// Is the word at `at` the "-ing" form of a verb after a form of "be"
 /// ("13% of households were renting a unit", "are using")? Like "rented",
 /// it says what they did, not who they are.
@@ -2017,6 +2048,8 @@ pub(crate) fn analyse(
         && toks[ctx.segment.start - 1].is_symbol(',')
         && matches!(toks[ctx.segment.start].word(), "which" | "who")
         && q.hedge_first == ctx.segment.start + 2;
+    let participle =
+        opens_with_participle(toks, &ctx.segment, q.hedge_first).then_some(ctx.segment.start);
     // "50% below 2023 levels" is a fall: "below" is its direction.
     let against = (metric == Metric::Change
         && toks
@@ -2032,6 +2065,7 @@ pub(crate) fn analyse(
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
             || other_bases.iter().any(|b| b.contains(&k))
+            || participle == Some(k)
     };
     let drop_role_nouns = metric == Metric::Level;
     let mut main = Collected {
@@ -2118,7 +2152,12 @@ pub(crate) fn analyse(
     // "zookeepers, who ..., earned a median of $37,600": the clause's verb
     // is the noun's before the aside.
     let verb_of_noun = ctx.after_aside && main.terms.iter().all(|t| is_measure_word(t.as_str()));
-    if (only_people || with_measure || ctx.labelled || opens_relative || verb_of_noun)
+    if (only_people
+        || with_measure
+        || ctx.labelled
+        || opens_relative
+        || verb_of_noun
+        || participle.is_some())
         && !main.anaphoric
         && let Some(prev) = &previous
     {
@@ -3087,6 +3126,19 @@ mod tests {
         let s =
             subjects("Glass cutters, for example, had a median hourly wage of $21.40 in May 2024.");
         assert_eq!(s, ["median pay · cutter glass"]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_goes_on_from_the_clause_before() {
+        assert_eq!(
+            subjects("Glass producers set a record in 2020, turning out 212 million panes."),
+            ["glass pane producer"]
+        );
+        // A part of what the clause before names is not more of it.
+        assert_eq!(
+            subjects("Wineries opened across the West, including about 4,800 in California."),
+            ["california"]
+        );
     }
 
     #[test]
