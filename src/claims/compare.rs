@@ -167,14 +167,17 @@ enum Region {
 }
 
 /// Frequencies and written forms that can describe the same quantity: a
-/// salary with no frequency is a yearly salary, but a count "each year" is
-/// not a total; a "from X to Y" change only meets another change.
+/// salary with no frequency is a yearly salary, and a rate of a year
+/// ("58% annual occupancy in 2024") is the year's rate ("64% occupancy
+/// over 2024"), but a count "each year" is not a total; a "from X to Y"
+/// change only meets another change.
 fn same_framing(x: &Claim, y: &Claim) -> bool {
     let money = x.unit.is_money();
+    let yearly_rate = x.unit == Unit::Percent && x.subject.metric == Metric::Level;
     let per = match (x.per, y.per) {
         (Some(a), Some(b)) => a == b,
         (None, None) => true,
-        (None, Some(Per::Year)) | (Some(Per::Year), None) => money,
+        (None, Some(Per::Year)) | (Some(Per::Year), None) => money || yearly_rate,
         _ => false,
     };
     per && (x.form == Form::Change) == (y.form == Form::Change)
