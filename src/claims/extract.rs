@@ -1072,6 +1072,10 @@ fn opens_a_list(toks: &[Token<'_>], rest: &[Range<usize>], figures: &[Range<usiz
 /// ..."); then a date set off after the clause ("spent 29.5 minutes
 /// getting to work, one way, in 2023, per the Census"). Its own dates
 /// come first.
+/// The most tokens an opening phrase of time or source may have
+/// ([`with_neighbours`]).
+const LONG_INTRO: usize = 14;
+
 fn with_neighbours(
     mut facts: TimeFacts,
     toks: &[Token<'_>],
@@ -1099,7 +1103,16 @@ fn with_neighbours(
     {
         facts = facts.ending(year);
     }
-    let bare = |s: &Range<usize>| is_bare_clause(s, figures);
+    // "In the National Endowment for the Arts' 2022 survey, ...": an
+    // opening phrase of time or source dates what follows however long
+    // the name in it.
+    let bare = |s: &Range<usize>| {
+        is_bare_clause(s, figures)
+            || (s.start == 0
+                && s.len() <= LONG_INTRO
+                && matches!(toks[s.start].word(), "in" | "during" | "as" | "by" | "for")
+                && !figures.iter().any(|r| s.contains(&r.start)))
+    };
     let before = &segs[..seg_index];
     if before.iter().all(bare) {
         for s in before.iter().rev() {
@@ -2442,6 +2455,12 @@ mod tests {
             .map(|r| ranked[r].trim())
             .collect();
         assert_eq!(context, ["Pay", "1", "Ohio"]);
+    }
+
+    #[test]
+    fn a_long_opening_phrase_of_time_or_source_dates_the_clause() {
+        let text = "In the National Endowment for the Arts' 2022 survey of public participation, about 7.6% of adults attended a concert.";
+        assert_eq!(described(text), ["about 7.6% in 2022"]);
     }
 
     #[test]
