@@ -652,10 +652,15 @@ fn is_progressive(toks: &[Token<'_>], at: usize) -> bool {
         && !t.capitalized
         && is_ing_form(&t.lower)
         && at.checked_sub(1).is_some_and(|p| {
-            matches!(
-                toks[p].word(),
-                "is" | "are" | "was" | "were" | "be" | "been"
-            )
+            let before = toks[p].word();
+            // "7.6% of adults reported attending a concert": what they
+            // said they did, like "attended"; not "reported staffing
+            // gaps", a noun's modifier.
+            matches!(before, "is" | "are" | "was" | "were" | "be" | "been")
+                || (matches!(
+                    before,
+                    "reported" | "reports" | "report" | "recalled" | "admitted"
+                ) && toks.get(at + 1).is_some_and(|n| is_after_a_verb(n.word())))
         })
 }
 
@@ -3126,6 +3131,19 @@ mod tests {
         let s =
             subjects("Glass cutters, for example, had a median hourly wage of $21.40 in May 2024.");
         assert_eq!(s, ["median pay · cutter glass"]);
+    }
+
+    #[test]
+    fn what_people_reported_doing_is_what_they_did() {
+        assert_eq!(
+            subjects("About 7.6% of adults reported attending a live opera in 2022."),
+            ["share of adult: live opera"]
+        );
+        // A modifier of a noun stays.
+        assert_eq!(
+            subjects("In 2024, 96% of agencies reported staffing gaps."),
+            ["share of agency: gap · staffing"]
+        );
     }
 
     #[test]
