@@ -289,7 +289,7 @@ word_set!(
     "dropped", "dropping", "slide", "slid", "slides", "shrink", "shrinks", "shrank", "shrunk", "shrinking", "decrease",
     "decreases", "decreased", "decreasing", "cut", "cuts", "reduce", "reduces", "reduced", "reduction", "plunge",
     "plunged", "plunges", "dip", "dipped", "dips", "down", "slump", "slumped", "contracted", "contraction",
-    "lower", "lowered", "lose", "lost", "loses", "tumbled", "sank", "slipped", "slips", "eased", "sagged",
+    "lower", "lowered", "lose", "lost", "loses", "losing", "tumbled", "sank", "slipped", "slips", "eased", "sagged",
 ]
 );
 word_set!(
@@ -3131,6 +3131,16 @@ mod tests {
         let s =
             subjects("Glass cutters, for example, had a median hourly wage of $21.40 in May 2024.");
         assert_eq!(s, ["median pay · cutter glass"]);
+    }
+
+    #[test]
+    fn losing_things_is_a_fall_as_losing_them_was() {
+        for text in [
+            "Urban areas are losing about 36 million trees each year.",
+            "Urban areas lost about 36 million trees between 2009 and 2014.",
+        ] {
+            assert_eq!(subjects(text), ["change in tree urban"], "{text}");
+        }
     }
 
     #[test]
