@@ -1128,26 +1128,55 @@ fn figure_conflicts(
     // rule). First claims are kept apart by that, so a claim meets only
     // the first claims that can matter.
     let mut anaphoric: Vec<u32> = Vec::new();
-    // Changes whose subject names a measure and whose it is: held in a
-    // fuller subject, the period rule can tie them ([`subject_held`]).
-    let mut measured: Vec<u32> = Vec::new();
+    // Changes whose subject names a measure and whose it is can be held in
+    // a fuller subject ([`subject_held`]): first claims are filed by each
+    // of their words, and shortened ones by their first word, so that a
+    // claim looks up only the subjects that hold it or that it holds.
+    let mut by_word: FastMap<Term, Vec<u32>> = FastMap::default();
+    let mut shortened_by_first: FastMap<Term, Vec<u32>> = FastMap::default();
     let mut by_scale: Vec<(i32, Vec<u32>)> = Vec::new();
     let mut seen: FastMap<(u32, Statement), ()> = FastMap::default();
     let mut out = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
+    let terms_of = |i: u32| all[i as usize].1.subject.terms;
     for &j in members {
         let (rj, y) = all[j as usize];
+        let words = y.subject.terms;
         candidates.clear();
         candidates.extend_from_slice(&anaphoric);
-        // A shortened change meets every fuller one; a fuller one, the
-        // shortened ones.
-        let shortened = is_shortened_change(y);
-        candidates.extend_from_slice(&measured);
         for (scale, firsts) in &by_scale {
-            if y.subject.anaphoric || shortened || (scale - y.scale).abs() >= 3 {
+            if y.subject.anaphoric || (scale - y.scale).abs() >= 3 {
                 candidates.extend_from_slice(firsts);
             }
         }
+        // A shortened change meets the fuller subjects holding all its
+        // words, found from its rarest word.
+        if is_shortened_change(y)
+            && let Some(filed) = words
+                .iter()
+                .map(|t| by_word.get(&t).map_or(&[][..], |v| v.as_slice()))
+                .min_by_key(|v| v.len())
+        {
+            candidates.extend(
+                filed
+                    .iter()
+                    .copied()
+                    .filter(|&i| words.iter().all(|t| terms_of(i).contains(t))),
+            );
+        }
+        // Any change meets the shortened subjects it holds.
+        for t in words.iter() {
+            if let Some(filed) = shortened_by_first.get(&t) {
+                candidates.extend(
+                    filed
+                        .iter()
+                        .copied()
+                        .filter(|&i| terms_of(i).iter().all(|w| words.contains(w))),
+                );
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
         candidates.sort_unstable();
         out.extend(candidates.iter().filter_map(|&i| {
             let (ri, x) = all[i as usize];
@@ -1168,12 +1197,22 @@ fn figure_conflicts(
         {
             if y.subject.anaphoric {
                 anaphoric.push(j);
-            } else if is_shortened_change(y) {
-                measured.push(j);
-            } else if let Some((_, firsts)) = by_scale.iter_mut().find(|(s, _)| *s == y.scale) {
-                firsts.push(j);
             } else {
-                by_scale.push((y.scale, vec![j]));
+                if let Some((_, firsts)) = by_scale.iter_mut().find(|(s, _)| *s == y.scale) {
+                    firsts.push(j);
+                } else {
+                    by_scale.push((y.scale, vec![j]));
+                }
+                if y.subject.metric == Metric::Change {
+                    for t in words.iter() {
+                        by_word.entry(t).or_default().push(j);
+                    }
+                    if is_shortened_change(y)
+                        && let Some(first) = words.iter().next()
+                    {
+                        shortened_by_first.entry(first).or_default().push(j);
+                    }
+                }
             }
         }
     }
