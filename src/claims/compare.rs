@@ -1177,7 +1177,6 @@ fn figure_conflicts(
         }
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.sort_unstable();
         out.extend(candidates.iter().filter_map(|&i| {
             let (ri, x) = all[i as usize];
             if same_sentence((ri, x), (rj, y))

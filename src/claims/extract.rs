@@ -17,9 +17,9 @@ use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan}
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
-    is_irregular_past, is_linking_noun, is_place_preposition, is_reporting_verb, is_source_noun,
-    is_up_word, opens_with_participle, restates_the_figure_before, title_scope, topic_of,
-    without_possessive,
+    is_ed_form, is_irregular_past, is_linking_noun, is_place_preposition, is_reporting_verb,
+    is_source_noun, is_up_word, opens_with_participle, restates_the_figure_before, title_scope,
+    topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -265,6 +265,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // Mac, and averaged 6.7%", "..., per the trade group, down
                 // 1%"), which name who reports the figure, not what it
                 // measures.
+                // "..., turning out 211 million panes": the clause goes on
+                // from the one before (subject and date).
+                let participle =
+                    seg_index > 0 && opens_with_participle(toks, &segs[seg_index], q.hedge_first);
                 let after_aside = seg_index > 1
                     && opens_with_a_verb(toks, &segs[seg_index])
                     && (opens_a_relative_aside(toks, &segs[seg_index - 1])
@@ -311,6 +315,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     labelled,
                     antecedent: &antecedent,
                     after_aside,
+                    participle,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
@@ -398,7 +403,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // "..., set a record in the 2020 season, turning out 211
                 // million pounds": the clause the participle goes on from
                 // dates it.
-                if seg_index > 0 && opens_with_participle(toks, &segs[seg_index], q.hedge_first) {
+                if participle {
                     facts = facts.or(scan(&toks[segs[seg_index - 1].clone()]));
                 }
                 // "- **Average long-distance move (about 1,000 miles),
@@ -1162,7 +1167,7 @@ fn opens_with_a_verb(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     !is_reporting_verb(verb)
         && (is_auxiliary(verb)
             || is_irregular_past(verb)
-            || (verb.len() > 4 && verb.ends_with("ed"))
+            || is_ed_form(verb)
             || ends_in_plural_s(verb))
 }
 

@@ -270,6 +270,9 @@ pub(crate) struct SubjectContext<'a> {
     /// that noun's verb ("zookeepers, who work with land animals, earned a
     /// median of ...", "bus drivers, for example, had a median wage of").
     pub after_aside: bool,
+    /// True when the figure's clause opens with a participle after a comma
+    /// ([`opens_with_participle`]).
+    pub participle: bool,
 }
 
 word_set!(
@@ -612,6 +615,12 @@ fn is_ing_form(w: &str) -> bool {
     w.len() >= 6 && w.ends_with("ing")
 }
 
+/// Is `w` an "-ed" form, long enough not to be "red" or "bed" ("worked",
+/// "earned")? A past verb or a participle: the caller tells which.
+pub(crate) fn is_ed_form(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed")
+}
+
 /// Does `segment` open with a participle after a comma, before the figure
 /// at `figure` and with no verb of its own ("Glass producers set a record
 /// in 2020, turning out 211 million panes")? Such a clause goes on from
@@ -632,7 +641,7 @@ pub(crate) fn opens_with_participle(
         && !is_participle_of_saying(toks[start].word())
         && !toks[start + 1..figure.max(start + 1)]
             .iter()
-            .any(|t| is_auxiliary(t.word()) || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+            .any(|t| is_auxiliary(t.word()) || is_ed_form(&t.lower))
 }
 
 word_set!(
@@ -1615,7 +1624,7 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     // they had delayed a repair": a fraction with no "of" followed by a
     // verb in the past has no base written. "Four in five mortgaged
     // homeowners" has a noun after its participle.
-    let past = |t: &Token<'_>| t.lower.len() > 4 && t.lower.ends_with("ed");
+    let past = |t: &Token<'_>| is_ed_form(&t.lower);
     let verb = toks.get(start).is_some_and(past)
         && (start > q.last
             || toks.get(start + 1).is_none_or(|n| {
@@ -1636,11 +1645,7 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
         // "of the US workforce worked remotely": a verb in the past after
         // the base's noun ends it ("of insured pets" opens with one, and
         // "of randomly sampled respondents" has its adverb first).
-        if k > start
-            && t.lower.len() > 4
-            && t.lower.ends_with("ed")
-            && !toks[k - 1].lower.ends_with("ly")
-        {
+        if k > start && is_ed_form(&t.lower) && !toks[k - 1].lower.ends_with("ly") {
             break;
         }
         k += 1;
@@ -2053,8 +2058,7 @@ pub(crate) fn analyse(
         && toks[ctx.segment.start - 1].is_symbol(',')
         && matches!(toks[ctx.segment.start].word(), "which" | "who")
         && q.hedge_first == ctx.segment.start + 2;
-    let participle =
-        opens_with_participle(toks, &ctx.segment, q.hedge_first).then_some(ctx.segment.start);
+    let participle = ctx.participle.then_some(ctx.segment.start);
     // "50% below 2023 levels" is a fall: "below" is its direction.
     let against = (metric == Metric::Change
         && toks
@@ -2612,9 +2616,10 @@ word_set!(
 /// lexicon term named most often there, else the most frequent content
 /// word. Where that word is written more than once with the same
 /// neighbour ("Hearing Aids" in the title and "hearing aids" in the
-/// description), the topic is the compound, both words: "hearing" alone
-/// is what a hearing aid and a hearing specialist have in common. Used
-/// only for "the field"-style subjects; empty when nothing recurs.
+/// description), the topic is the compound, its words grown one neighbour
+/// at a time up to [`MAX_TOPIC_WORDS`]: "hearing" alone is what a hearing
+/// aid and a hearing specialist have in common. Used only for "the
+/// field"-style subjects; empty when nothing recurs.
 pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     let toks = super::token::tokenize(front, 0..front.len(), 0);
     // The content units in order (a lexicon term or a word); `None`
@@ -2676,17 +2681,16 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     // The compound grows from the topic word by neighbours it is written
     // with more than once ("school bus driver"), to three words at most.
     let mut compound: Vec<&str> = vec![best];
-    let repeated = |key: &(&str, &str)| pairs.iter().find(|e| e.0 == *key).map_or(0, |e| e.1) >= 2;
     while compound.len() < MAX_TOPIC_WORDS {
         let last = compound[compound.len() - 1];
         let first = compound[0];
         let after = pairs
             .iter()
-            .find(|e| e.0.0 == last && !compound.contains(&e.0.1) && repeated(&e.0))
+            .find(|e| e.1 >= 2 && e.0.0 == last && !compound.contains(&e.0.1))
             .map(|e| e.0.1);
         let before = pairs
             .iter()
-            .find(|e| e.0.1 == first && !compound.contains(&e.0.0) && repeated(&e.0))
+            .find(|e| e.1 >= 2 && e.0.1 == first && !compound.contains(&e.0.0))
             .map(|e| e.0.0);
         match (after, before) {
             (Some(w), _) => compound.push(w),
