@@ -407,9 +407,11 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     facts = facts.or(scan(&toks[segs[seg_index - 1].clone()]));
                 }
                 // "- **Average long-distance move (about 1,000 miles),
-                // 2024**: $4,850": the label dates its value.
+                // 2024**: $4,850": the label dates its value, and "**Median
+                // hourly wage**: $22.10" says how often it is paid.
                 if let Some(label) = &value_label {
-                    facts = facts.or(scan(&toks[label.clone()]));
+                    let told = scan(&toks[label.clone()]);
+                    facts = facts.or(told).rate_or(told);
                 }
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
@@ -2079,6 +2081,27 @@ mod tests {
                 subject_words(text),
                 [["boarding", "commuter", "ferry", "trip"]],
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_label_says_how_often_its_value_is_paid() {
+        use super::super::period::Per;
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+        for (item, per) in [
+            ("- **Median hourly wage (2024)**: $22.10\n", Some(Per::Hour)),
+            (
+                "- **Typical monthly rent, 2024**: $1,450\n",
+                Some(Per::Month),
+            ),
+            ("- **Median pay (2024)**: $48,000\n", None),
+        ] {
+            let claims = extract_prose(item, published, &Lexicon::builtin());
+            assert_eq!(
+                claims.iter().map(|c| c.per).collect::<Vec<_>>(),
+                [per],
+                "{item}"
             );
         }
     }
