@@ -331,8 +331,11 @@ fn slack(c: &Claim, tol: &Tolerances) -> f64 {
     match c.hedge {
         Hedge::Approximate => 0.0,
         // A share is within a point of another, not within 5% of itself:
-        // "78%" and "74.4%" of flights on time disagree.
-        Hedge::Exact if c.unit == Unit::Percent && c.subject.metric == Metric::Share => {
+        // "78%" and "74.4%" of flights on time disagree, and so do an 87%
+        // and an 82% occupancy rate. A change is a figure of its own two
+        // ends, rounded by whoever worked it out, and keeps the relative
+        // tolerance.
+        Hedge::Exact if c.unit == Unit::Percent && c.subject.metric != Metric::Change => {
             (tol.rel_tol * c.value.abs()).clamp(tol.pct_abs_tol, SHARE_POINTS)
         }
         Hedge::Exact => {
@@ -1656,6 +1659,23 @@ mod real_prose_tests {
             "The average salary for a wind technician in the US is $75,000.",
         ]);
         assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    /// A rate given as a percentage is within a point of another, as a
+    /// share is: 87% and 82% occupancy disagree; a change keeps the
+    /// relative tolerance (41% and 42.5% growth agree).
+    #[test]
+    fn two_percentages_five_points_apart_disagree() {
+        let found = rules(&[
+            "The average wet-slip occupancy rate at marinas was 87% in 2024.",
+            "The average wet-slip occupancy rate at marinas stood at 82% in 2024.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        let found = rules(&[
+            "Marina slip rents rose 41% from 2019 to 2024.",
+            "Marina slip rents rose 42.5% from 2019 to 2024.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
