@@ -413,9 +413,7 @@ fn count_framing(c: &Claim) -> Option<CountFraming> {
         (Some(Per::Year), _) => Some(CountFraming::OneYear),
         // A sum of money of one named year is [`year_in_span`]'s.
         (None, Period::Point { weak: false, .. }) if !money => Some(CountFraming::OneYear),
-        (None, Period::Span { from, to, .. }) if to - from >= 2 && !money => {
-            Some(CountFraming::SeveralYears)
-        }
+        (None, Period::Span { from, to, .. }) if to - from >= 2 => Some(CountFraming::SeveralYears),
         // "$4 billion over five fiscal years" against "$4 billion a year".
         (None, Period::Duration { years }) if years >= 2 => Some(CountFraming::SeveralYears),
         _ => None,
@@ -1616,6 +1614,22 @@ mod real_prose_tests {
             [
                 "Coastal battery startups raised $420 million in 2023 alone.",
                 "Between 2021 and 2023, coastal battery startups raised $950 million.",
+            ],
+        );
+    }
+
+    /// The same sum of money a year and over several years is a period
+    /// conflict; the sum a year against a larger total agrees.
+    #[test]
+    fn a_yearly_sum_against_a_total_over_years() {
+        period_clash_only(
+            [
+                "Harbor county governments spend about $4.1 billion a year on ferry subsidies.",
+                "Harbor county governments spent about $4.1 billion on ferry subsidies between 2019 and 2023.",
+            ],
+            [
+                "Harbor county governments spend about $4.1 billion a year on ferry subsidies.",
+                "Harbor county governments spent about $20 billion on ferry subsidies between 2019 and 2023.",
             ],
         );
     }
