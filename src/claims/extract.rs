@@ -2070,6 +2070,14 @@ mod tests {
     }
 
     #[test]
+    fn a_long_source_name_before_its_verb_is_no_subject() {
+        // A report's name of ten words and more, before "found", says who
+        // reports the figure, not what it measures.
+        let text = "The 2024 Great Lakes Harbor Pilots Association Annual Wage Report found a median salary of $88,000 for harbor pilots.";
+        assert_eq!(subject_words(text), [["harbor", "pay", "pilot"]]);
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

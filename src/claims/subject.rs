@@ -1365,9 +1365,14 @@ word_set!(
 ]
 );
 
+/// How many tokens a frame may run before its verb: a report's name can be
+/// long ("The 2024 Public Sector & Public Interest Attorney Salary Report
+/// found ...").
+const FRAME_REACH: usize = 12;
+
 /// The first attribution frame at the start of `segment` ([`frame`]).
 fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
-    let limit = (segment.start + 9).min(segment.end).min(figure);
+    let limit = (segment.start + FRAME_REACH).min(segment.end).min(figure);
     let mut all_frame_words = true;
     let mut names_source = false;
     for k in segment.start..limit {
