@@ -1353,7 +1353,8 @@ fn opens_with_example(toks: &[Token<'_>], clause: &Range<usize>, figures: &[Rang
     if matches!(word(k), "at" | "on" | "for" | "with") {
         k += 1;
     }
-    if !matches!(word(k), "a" | "an") {
+    // "An estimated 260,000 water mains break": a hedge, not an example.
+    if !matches!(word(k), "a" | "an") || word(k + 1) == "estimated" {
         return false;
     }
     figures.iter().find(|f| f.start == k + 1).is_some_and(|f| {
@@ -2427,6 +2428,11 @@ mod tests {
         assert_eq!(
             figures("Nurses in Ohio earn a $72,000 salary on average."),
             ["$72,000"]
+        );
+        // "An estimated" hedges the figure it opens with.
+        assert_eq!(
+            figures("An estimated 260,000 water mains break in the United States every year."),
+            ["estimated 260,000"]
         );
     }
 
