@@ -2079,6 +2079,23 @@ mod tests {
     }
 
     #[test]
+    fn a_change_from_a_year_s_peak_starts_in_that_year() {
+        let lexicon = Lexicon::builtin();
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+        let claim = |text: &str| extract_prose(text, published, &lexicon).remove(0);
+        let fell = claim("Ferry boardings fell 9% from the 2021 peak through 2024.");
+        assert_eq!(fell.period_text(), "over 2021-2024");
+        let words: Vec<&str> = fell.subject.terms.iter().map(|t| t.as_str()).collect();
+        assert_eq!(words, ["boarding", "ferry"]);
+        let up = claim("Ferry fares are up 40% from their 2019 level.");
+        assert_eq!(up.period_text(), "over 2019-2025");
+        // A yardstick the figure is measured against is not where a
+        // change starts.
+        let below = claim("Ferry boardings are still 10% below the 2019 peak.");
+        assert_ne!(below.period_text(), "over 2019-2025");
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

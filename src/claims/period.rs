@@ -505,7 +505,17 @@ fn preposition_before<'t>(toks: &'t [Token<'_>], year_at: usize) -> &'t str {
         let w = toks[k].word();
         let skipped = matches!(
             w,
-            "early" | "mid" | "late" | "the" | "end" | "start" | "beginning" | "close" | "of"
+            "early"
+                | "mid"
+                | "late"
+                | "the"
+                | "its"
+                | "their"
+                | "end"
+                | "start"
+                | "beginning"
+                | "close"
+                | "of"
         ) || is_season_name(w);
         if !skipped {
             return &toks[k].lower;
@@ -779,7 +789,9 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             // word may stand before the figure.
             let changed_since = preposition_before(toks, k) == "from"
                 && (2..=6).any(|d| k >= d && changed_from(word_at(toks, k - d)));
-            if is_yardstick(word_at(toks, k + 1)) || after {
+            // "fell 9% from the 2021 peak": a yardstick a change is told
+            // from is where the change starts.
+            if (is_yardstick(word_at(toks, k + 1)) && !changed_since) || after {
                 k += 1;
                 continue;
             }
@@ -1038,6 +1050,7 @@ pub(crate) fn resolve(
             // 2024 from 2023"), else to the article's present.
             f.since.and_then(|s| {
                 f.point
+                    .or(f.until)
                     .filter(|&e| e > s)
                     .or(p.filter(|p| *p > s))
                     .map(|e| (s, e, false))

@@ -446,9 +446,12 @@ impl<'a> Words<'a> {
             .map(|(k, w)| {
                 if w.is_empty() {
                     None
-                } else if names_a_kind_of_year(w, toks.get(k + 1)) || is_season_of_year(toks, k) {
-                    // "the 2024-25 school year": part of the date, read as
-                    // the stop word it is there.
+                } else if names_a_kind_of_year(w, toks.get(k + 1))
+                    || is_season_of_year(toks, k)
+                    || is_yardstick_of_year(toks, k)
+                {
+                    // "the 2024-25 school year", "from the 2021 peak": part
+                    // of the date, read as the stop word it is there.
                     lex.entry("the")
                 } else {
                     lex.entry(w)
@@ -500,6 +503,31 @@ fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
         matches!(t.word(), "year" | "years")
             || (matches!(word, "fiscal" | "fy") && year_of(t).is_some())
     })
+}
+
+/// Is the word at `k` a yardstick right after its year, ending its noun
+/// phrase ("from the 2021 peak through 2024", "its 2019 level")? It says
+/// when, not what is measured ("2024 high school teachers" is no yardstick).
+/// After "of" it is what a share is of ("40% of the 2021 peak").
+fn is_yardstick_of_year(toks: &[Token<'_>], k: usize) -> bool {
+    let mut before = k.saturating_sub(2);
+    while before > 0 && matches!(toks[before].word(), "the" | "its" | "their") {
+        before -= 1;
+    }
+    if k >= 2 && toks[before].word() == "of" {
+        return false;
+    }
+    let ends_phrase = toks.get(k + 1).is_none_or(|n| {
+        n.kind != TokenKind::Word
+            || is_preposition(n.word())
+            || matches!(n.word(), "and" | "or" | "before" | "after" | "to" | "until")
+    });
+    super::period::is_yardstick(toks[k].word())
+        && ends_phrase
+        && k.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(year_of)
+            .is_some()
 }
 
 /// Is the word at `k` a season right after its year ("the 2023/24 season",
