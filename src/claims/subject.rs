@@ -2174,6 +2174,20 @@ pub(crate) fn analyse(
     // ("compared with 9% nationwide") the word still sets the figure
     // against the clause before, which named a place.
     drop_national_words(&mut main.terms);
+    // "For a standard lockout, the national average comes to $150": alone
+    // after an introduction that picks what the figure is of, and names no
+    // place, the word only says the figure is the country's.
+    let picks_no_place = |i: &Range<usize>| {
+        let t = &toks[i.clone()];
+        matches!(t.first().map(|t| t.word()), Some("for" | "among"))
+            && !t[1..].iter().any(|t| t.capitalized)
+    };
+    if !main.terms.is_empty()
+        && main.terms.iter().all(|t| is_national_word(t.as_str()))
+        && ctx.intro.as_ref().is_some_and(picks_no_place)
+    {
+        main.terms.clear();
+    }
     let mut inherited = false;
     // "..., while senior staff earn closer to $150,000": people in general
     // stand for the previous clause's subject.
@@ -3059,6 +3073,12 @@ mod tests {
 
     #[test]
     fn an_introduction_that_picks_a_group_names_whose_figure_it_is() {
+        // A national word alone after it says only that the figure is the
+        // country's.
+        assert_eq!(
+            subjects("For a standard residential lockout, the national average comes to $150."),
+            subjects("For a standard residential lockout, the average comes to $150.")
+        );
         assert_eq!(
             subjects("Among Black workers, unemployment was 6.1% in 2024."),
             subjects("Unemployment among Black workers was 6.1% in 2024.")
