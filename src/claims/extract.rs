@@ -1698,8 +1698,20 @@ fn trim_trailing_clause(
                     || is_down_word(v)
                     || (v.len() >= 4 && v.ends_with("ed") && !v.ends_with("eed"))
             });
-        let goes_on =
-            ((share || counted) && w == "with") || frequency || sorts_base || as_of || as_role;
+        // "8,400 people worked as piano tuners": the role a verb of
+        // working names is what the figure counts.
+        let as_work = w == "as"
+            && k > 0
+            && super::subject::is_verb_of_working(toks[k - 1].word())
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| super::subject::names_a_role(n.word()));
+        let goes_on = ((share || counted) && w == "with")
+            || frequency
+            || sorts_base
+            || as_of
+            || as_role
+            || as_work;
         if is_subordinator(w) && !goes_on {
             cut = k;
             break;
@@ -2093,6 +2105,23 @@ mod tests {
         // change starts.
         let below = claim("Ferry boardings are still 10% below the 2019 peak.");
         assert_ne!(below.period_text(), "over 2019-2025");
+    }
+
+    #[test]
+    fn people_counted_in_a_role_are_its_jobs() {
+        let jobs = subject_words("Piano tuners held about 8,400 jobs in 2024.");
+        assert_eq!(jobs, [["job", "piano", "tuner"]]);
+        for text in [
+            "About 8,400 people worked as piano tuners in 2024.",
+            "About 8,400 workers were employed as piano tuners in 2024.",
+        ] {
+            assert_eq!(subject_words(text), jobs, "{text}");
+        }
+        // Pay of people in a role is their pay; "as recently as" is a time.
+        assert_eq!(
+            subject_words("Piano tuners working as contractors earn $95 a visit."),
+            [["contractor", "pay", "piano", "tuner", "visit", "working"]]
+        );
     }
 
     #[test]

@@ -510,6 +510,9 @@ fn names_a_kind_of_year(word: &str, next: Option<&Token<'_>>) -> bool {
 /// when, not what is measured ("2024 high school teachers" is no yardstick).
 /// After "of" it is what a share is of ("40% of the 2021 peak").
 fn is_yardstick_of_year(toks: &[Token<'_>], k: usize) -> bool {
+    if !super::period::is_yardstick(toks[k].word()) {
+        return false;
+    }
     let mut before = k.saturating_sub(2);
     while before > 0 && matches!(toks[before].word(), "the" | "its" | "their") {
         before -= 1;
@@ -522,8 +525,7 @@ fn is_yardstick_of_year(toks: &[Token<'_>], k: usize) -> bool {
             || is_preposition(n.word())
             || matches!(n.word(), "and" | "or" | "before" | "after" | "to" | "until")
     });
-    super::period::is_yardstick(toks[k].word())
-        && ends_phrase
+    ends_phrase
         && k.checked_sub(1)
             .and_then(|p| toks.get(p))
             .and_then(year_of)
@@ -1931,6 +1933,50 @@ fn is_season(toks: &[Token<'_>], k: usize) -> bool {
                 .is_some_and(|p| matches!(toks[p].word(), "the" | "this" | "last" | "next")))
 }
 
+word_set!(
+    /// Verbs whose "as" names a role: "worked as", "employed as".
+    is_verb_of_working: [
+    "work", "works", "worked", "working", "employed", "hired", "serve", "serves", "served",
+    "serving", "licensed", "certified", "registered",
+]
+);
+
+/// Does a clause say its people work in a role ("worked as", "are
+/// employed as")?
+fn works_as(toks: &[Token<'_>]) -> bool {
+    toks.windows(3).any(|w| {
+        is_verb_of_working(w[0].word()) && w[1].word() == "as" && names_a_role(w[2].word())
+    })
+}
+
+/// Can the word after a verb of working's "as" open the role it names
+/// ("as nurses", "as a nurse"), not a comparison or time ("as recently as
+/// 2018", "as much as", "as of May")?
+pub(crate) fn names_a_role(word: &str) -> bool {
+    !(word.ends_with("ly")
+        || matches!(
+            word,
+            "much"
+                | "many"
+                | "well"
+                | "long"
+                | "of"
+                | "soon"
+                | "far"
+                | "high"
+                | "low"
+                | "little"
+                | "few"
+                | "such"
+                | "part"
+                | "expected"
+                | "usual"
+                | "before"
+                | "if"
+                | "though"
+        ))
+}
+
 /// Drops "national", "nationwide" and their like from `terms` when another
 /// term is left: a figure with no region is already the country's.
 fn drop_national_words(terms: &mut Vec<Term>) {
@@ -2174,6 +2220,20 @@ pub(crate) fn analyse(
     // ("compared with 9% nationwide") the word still sets the figure
     // against the clause before, which named a place.
     drop_national_words(&mut main.terms);
+    // "8,400 people worked as piano tuners", "31,000 workers are employed
+    // as court reporters": people counted in a role are the role's jobs.
+    let counts_people = q.unit == Unit::Count || metric == Metric::Change;
+    let working = |t: &Term| is_people_word(t.as_str()) || is_verb_of_working(t.as_str());
+    if counts_people
+        && works_as(&toks[ctx.segment.clone()])
+        && main.terms.iter().any(|t| !working(t))
+    {
+        main.terms.retain(|t| !working(t));
+        let job = Term::new("job");
+        if !main.terms.contains(&job) {
+            main.terms.push(job);
+        }
+    }
     // "For a standard lockout, the national average comes to $150": alone
     // after an introduction that picks what the figure is of, and names no
     // place, the word only says the figure is the country's.
