@@ -2125,6 +2125,21 @@ mod tests {
     }
 
     #[test]
+    fn the_country_is_the_whole_country_not_a_subject_word() {
+        assert_eq!(
+            subject_words("The country had about 11,700 retail florists in 2024."),
+            [["florist", "retail"]]
+        );
+        let claims = extract_prose(
+            "Landfills emit roughly 14% of the nation's methane emissions.",
+            None,
+            &Lexicon::builtin(),
+        );
+        let base: Vec<&str> = claims[0].subject.base.iter().map(|t| t.as_str()).collect();
+        assert_eq!(base, ["emission", "methane"]);
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

@@ -553,14 +553,26 @@ fn is_season_of_year(toks: &[Token<'_>], k: usize) -> bool {
 /// [`norm`] of every token ("" for symbols and numbers).
 fn normalised<'t>(toks: &'t [Token<'_>]) -> Vec<Cow<'t, str>> {
     toks.iter()
-        .map(|t| {
-            if t.kind == TokenKind::Word {
-                norm(t)
-            } else {
+        .enumerate()
+        .map(|(k, t)| {
+            if t.kind != TokenKind::Word {
                 Cow::Borrowed("")
+            } else if is_the_country(toks, k) {
+                // "The country had 11,700 florists": the whole country, as
+                // "nationwide" says.
+                Cow::Borrowed("national")
+            } else {
+                norm(t)
             }
         })
         .collect()
+}
+
+/// Is the word at `k` "country" or "nation" after "the" ("the country",
+/// "the nation's")?
+fn is_the_country(toks: &[Token<'_>], k: usize) -> bool {
+    matches!(without_possessive(&toks[k].lower), "country" | "nation")
+        && k.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
 }
 
 /// Normalised form of a word token for lexicon lookups; "" for the pronoun
@@ -2502,6 +2514,8 @@ pub(crate) fn analyse(
             .collect();
         main.terms.retain(|t| !said.contains(t));
     }
+    // "14% of the nation's methane emissions" is of US methane emissions.
+    drop_national_words(&mut base_terms.terms);
     base_terms.terms.sort();
     base_terms.terms.dedup();
     // "Remote job postings made up 8% of all job postings" is "8% of job
