@@ -2140,6 +2140,19 @@ mod tests {
     }
 
     #[test]
+    fn what_a_thing_sold_for_is_its_price() {
+        assert_eq!(
+            subject_words("The average new outboard boat sold for $64,900 in 2024."),
+            subject_words("The average price of a new outboard boat was $64,900 in 2024.")
+        );
+        // How much was sold is sales.
+        assert_eq!(
+            subject_words("Outboard boat dealers sold $4.2 billion worth of boats in 2024."),
+            [["boat", "dealer", "outboard", "sale"]]
+        );
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

@@ -1953,6 +1953,17 @@ word_set!(
 ]
 );
 
+/// Is the figure at `figure` what something sold for ("sold for $64,900",
+/// "sells for about $30")?
+fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
+    figure >= 2
+        && toks[figure - 1].word() == "for"
+        && matches!(
+            toks[figure - 2].word(),
+            "sold" | "sells" | "sell" | "selling" | "resold" | "resells" | "retails" | "retailed"
+        )
+}
+
 /// Does a clause say its people work in a role ("worked as", "are
 /// employed as")?
 fn works_as(toks: &[Token<'_>]) -> bool {
@@ -2244,6 +2255,19 @@ pub(crate) fn analyse(
         let job = Term::new("job");
         if !main.terms.contains(&job) {
             main.terms.push(job);
+        }
+    }
+    // "The average new boat sold for $64,900", "the median sale price":
+    // what a thing sells for is its price, not its sales.
+    let sale_price = main.terms.iter().any(|t| t.as_str() == "price");
+    if q.unit.is_money() && (sold_for(toks, q.hedge_first) || sale_price) {
+        let sale = Term::new("sale");
+        let price = Term::new("price");
+        if main.terms.contains(&sale) {
+            main.terms.retain(|t| *t != sale);
+            if !main.terms.contains(&price) {
+                main.terms.push(price);
+            }
         }
     }
     // "For a standard lockout, the national average comes to $150": alone
@@ -3178,7 +3202,7 @@ mod tests {
     fn months_date_a_figure_and_are_not_its_subject() {
         assert_eq!(
             subjects("The median home sold for $330,000 in December 2024."),
-            ["median sale · home"]
+            ["median price · home"]
         );
         assert_eq!(
             subjects("In March 2025, trains ran on time 91% of the time."),
