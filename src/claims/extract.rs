@@ -2153,6 +2153,17 @@ mod tests {
     }
 
     #[test]
+    fn one_thing_of_a_kind_priced_nationally_is_the_kind_itself() {
+        // Not one the article has in mind: without a topic, still a claim.
+        assert_eq!(
+            subject_words(
+                "An asphalt shingle replacement costs about $9,800 nationally this year."
+            ),
+            [["asphalt", "cost", "replacement", "shingle"]]
+        );
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

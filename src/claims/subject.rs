@@ -2242,6 +2242,9 @@ pub(crate) fn analyse(
     // narrower than the country, as a figure with no region says. Alone
     // ("compared with 9% nationwide") the word still sets the figure
     // against the clause before, which named a place.
+    // "An asphalt roof replacement costs about $9,800 nationally": a figure
+    // of the whole country tells of the kind itself, as an average does.
+    let national = main.terms.iter().any(|t| is_national_word(t.as_str()));
     drop_national_words(&mut main.terms);
     // "8,400 people worked as piano tuners", "31,000 workers are employed
     // as court reporters": people counted in a role are the role's jobs.
@@ -2463,7 +2466,7 @@ pub(crate) fn analyse(
     // An average ("A new roof costs $9,500 on average", "On average, a
     // night in a hotel costs $180") tells of the kind itself, not of one
     // the article has in mind.
-    if one_of_a_kind && main.aggregate.is_some() {
+    if one_of_a_kind && (main.aggregate.is_some() || national) {
         main.anaphoric = false;
         main.names_one_entity = false;
     }
