@@ -1264,6 +1264,13 @@ fn range_of(
     // "$80,000-95,000".
     let scale_a = if a.scale == 0 { b.scale } else { a.scale };
     let scale_b = if b.scale == 0 { a.scale } else { b.scale };
+    // "awarded $12.4 million to 690 communities": a bare number ten times
+    // the first one's digits does not take its scale; it counts something
+    // else.
+    if b.scale == 0 && a.scale != 0 && b.unit.is_none() && b.numeral.value > 10.0 * a.numeral.value
+    {
+        return None;
+    }
     // A unit written after the number goes on the last side of a range
     // ("10-15%") or on both; on the first side only, the second number is
     // something else: "attendance climbed 6% to 41,000".
@@ -1955,6 +1962,10 @@ mod tests {
         assert_eq!((s.lo, s.hi, s.form), (50.0, 350.0, Form::Range));
         assert_eq!(one("10-15% of teams").unit, Unit::Percent);
         assert_eq!(one("$80,000 to 95,000 a year").lo, 80_000.0);
+        assert_eq!(one("$12 to 15 million a year").lo, 12e6);
+        // A bare number far past the first one's digits counts something else.
+        let q = quantities("it awarded $12.4 million to 690 communities");
+        assert_eq!((q[0].value, q[0].form), (12.4e6, Form::Point));
         // A percentage then a bare number: a change and the level it reached.
         let q = quantities("attendance climbed 6% to 41,000 in 2024");
         let shown: Vec<(f64, Unit, Form)> = q.iter().map(|q| (q.value, q.unit, q.form)).collect();
