@@ -272,7 +272,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let after_aside = seg_index > 1
                     && opens_with_a_verb(toks, &segs[seg_index])
                     && (opens_a_relative_aside(toks, &segs[seg_index - 1])
-                        || is_connective(toks, &segs[seg_index - 1]));
+                        || is_connective(toks, &segs[seg_index - 1])
+                        || is_appositive(toks, &segs[seg_index - 1], &q_ranges));
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
@@ -1158,6 +1159,23 @@ fn with_neighbours(
 /// slipped, to $55").
 fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     matches!(toks[segment.start].word(), "who" | "which" | "whose")
+}
+
+/// Is `segment` a noun phrase set off by commas that renames the noun
+/// before it ("Beef cows, the mothers of every future steak, numbered 31.2
+/// million")? Like a relative clause, it describes that noun, whose verb
+/// comes after it. It opens with an article, holds no figure and no verb.
+fn is_appositive(toks: &[Token<'_>], segment: &Range<usize>, figures: &[Range<usize>]) -> bool {
+    let words = &toks[segment.clone()];
+    let after_comma = segment.start > 0 && toks[segment.start - 1].is_symbol(',');
+    after_comma
+        && matches!(words.first().map(|t| t.word()), Some("the" | "a" | "an"))
+        && words.len() <= 8
+        && !figures.iter().any(|f| segment.contains(&f.start))
+        && !words.iter().any(|t| {
+            let w = t.word();
+            is_auxiliary(w) || is_irregular_past(w) || is_ed_form(w) || is_reporting_verb(w)
+        })
 }
 
 /// Does `segment` open with a verb that goes on from a noun before it
@@ -2160,6 +2178,23 @@ mod tests {
                 "An asphalt shingle replacement costs about $9,800 nationally this year."
             ),
             [["asphalt", "cost", "replacement", "shingle"]]
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_set_off_by_commas_renames_the_noun_before_it() {
+        assert_eq!(
+            subject_words(
+                "Beef cows, the mothers of every future steak, numbered 31.2 million in 2025."
+            ),
+            [["beef", "cow"]]
+        );
+        // In brackets it says which part of the whole the figure is.
+        assert_ne!(
+            subject_words(
+                "A quarter of drivers (the 25th percentile) netted $7.90 or less in 2024."
+            ),
+            [["driver"]]
         );
     }
 
