@@ -2199,6 +2199,31 @@ mod tests {
     }
 
     #[test]
+    fn what_was_shed_fell() {
+        let lexicon = Lexicon::builtin();
+        let claims = extract_prose(
+            "The national herd shed 8.1 million head in 2024.",
+            None,
+            &lexicon,
+        );
+        assert_eq!(
+            (claims[0].subject.metric, claims[0].direction),
+            (super::Metric::Change, -1)
+        );
+        assert_eq!(
+            subject_words("The national herd shed 8.1 million head in 2024."),
+            subject_words("The national herd lost 8.1 million head in 2024.")
+        );
+        // A shed that is a building is no fall.
+        let claims = extract_prose(
+            "A sugarhouse can be anything from a converted shed to a $50,000 new building.",
+            None,
+            &lexicon,
+        );
+        assert!(claims.iter().all(|c| c.direction == 0));
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

@@ -737,6 +737,11 @@ fn is_participle_after_noun(toks: &[Token<'_>], at: usize) -> bool {
             .is_some_and(|n| matches!(n.word(), "in" | "at" | "across" | "throughout"))
 }
 
+word_set!(
+    /// "Shed" as the verb of losing, read so only right before its figure.
+    is_shed: ["shed", "sheds", "shedding"]
+);
+
 /// Is the word at `at` a verb in the present tense or a participle that
 /// hands over its figure: a lowercase "-s" or "-ing" word right before the
 /// figure or its hedge ("the average borrower owes about $45,000", "the
@@ -753,9 +758,11 @@ fn is_verb_before_figure(toks: &[Token<'_>], at: usize) -> bool {
         && !w.ends_with("is")
         && !w.ends_with("'s");
     let participle = is_ing_form(w);
+    // "The herd shed 8.1 million head": so does the verb of losing.
+    let moves = is_shed(w);
     if t.kind != TokenKind::Word
         || t.capitalized
-        || !(third_person || participle)
+        || !(third_person || participle || moves)
         || is_adverb_in_s(w)
     {
         return false;
@@ -1812,6 +1819,11 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
             return (Metric::Change, -1);
         }
         return (Metric::Share, 0);
+    }
+    // "The national herd shed 8.1 million head": a fall of the count. A
+    // shed elsewhere is more often a building.
+    if is_shed(verb_before) {
+        return (Metric::Change, -1);
     }
     let after = toks.get(q.last).map_or("", |t| t.word());
     // "Generics got 3.1% more expensive in 2023": a thing that became
