@@ -2224,6 +2224,23 @@ mod tests {
     }
 
     #[test]
+    fn what_was_paid_for_is_priced_not_who_paid() {
+        assert_eq!(
+            subject_words(
+                "Homeowners paid an average of $325 for a standard chimney sweep in 2025."
+            ),
+            subject_words("A standard chimney sweep cost an average of $325 in 2025.")
+        );
+        // A name among who paid says which ones.
+        assert_eq!(
+            subject_words(
+                "Florida homeowners paid an average of $5,800 a year for coverage in 2025."
+            ),
+            [["cost", "coverage", "florida"]]
+        );
+    }
+
+    #[test]
     fn a_list_label_says_what_its_value_counts() {
         // The value's own noun is only its unit: the label, bracket and
         // all, says what is counted.

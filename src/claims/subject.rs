@@ -1965,6 +1965,55 @@ word_set!(
 ]
 );
 
+/// The noun phrase a payment at `q` was made for, when a verb of paying
+/// hands over the figure ("paid an average of $325 for a standard
+/// chimney sweep", "pay about $26 a month for an unlimited plan"): the
+/// tokens after "for", up to the next figure or the clause's end.
+fn paid_for(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Option<Range<usize>> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    // Back from the figure over "an average of", "about", "a median of".
+    let mut k = q.hedge_first;
+    while k > segment.start
+        && matches!(
+            word(k - 1),
+            "an" | "a"
+                | "average"
+                | "median"
+                | "of"
+                | "about"
+                | "roughly"
+                | "around"
+                | "nearly"
+                | "typically"
+                | "just"
+                | "only"
+                | "some"
+        )
+    {
+        k -= 1;
+    }
+    if k == segment.start || !matches!(word(k - 1), "paid" | "pay" | "pays" | "paying") {
+        return None;
+    }
+    // On past the figure's frequency ("a month", "per visit").
+    let mut f = q.last;
+    while f < segment.end && f < q.last + 3 && word(f) != "for" {
+        f += 1;
+    }
+    if word(f) != "for" {
+        return None;
+    }
+    let start = f + 1;
+    // "a unit of apheresis platelets": "of" goes on with the noun phrase.
+    let end = (start..segment.end)
+        .find(|&e| {
+            toks[e].kind != TokenKind::Word
+                || (is_preposition(word(e)) && word(e) != "of" && e > start + 1)
+        })
+        .unwrap_or(segment.end);
+    (end > start).then_some(start..end)
+}
+
 /// Is the figure at `figure` what something sold for ("sold for $64,900",
 /// "sells for about $30")?
 fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
@@ -2270,6 +2319,37 @@ pub(crate) fn analyse(
         let job = Term::new("job");
         if !main.terms.contains(&job) {
             main.terms.push(job);
+        }
+    }
+    // "Homeowners paid an average of $325 for a standard chimney sweep":
+    // what was paid for is priced, and who paid is not whose figure it is.
+    if q.unit.is_money()
+        && metric == Metric::Level
+        && let Some(thing) = paid_for(toks, &ctx.segment, q)
+    {
+        let mut priced = Collected::default();
+        collect(toks, words, thing, &|k| in_figure(k), &mut priced);
+        drop_national_words(&mut priced.terms);
+        if !priced.terms.is_empty() {
+            // A name among who paid says which ones ("Florida homeowners").
+            let mut payer = Collected::default();
+            // Not a plural capitalised as a sentence opens ("Homeowners
+            // paid ...").
+            let named = |k: usize| {
+                let opening = k == ctx.segment.start && ends_in_plural_s(&toks[k].lower);
+                !toks[k].capitalized || opening || in_figure(k)
+            };
+            collect(
+                toks,
+                words,
+                ctx.segment.start..q.hedge_first,
+                &named,
+                &mut payer,
+            );
+            main.terms = priced.terms;
+            main.terms.extend(payer.terms);
+            main.terms.push(Term::new("cost"));
+            main.geo = main.geo.or(priced.geo).or(payer.geo);
         }
     }
     // "The average new boat sold for $64,900", "the median sale price":
