@@ -2231,6 +2231,13 @@ mod tests {
             ),
             subject_words("A standard chimney sweep cost an average of $325 in 2025.")
         );
+        // So is the average for one thing of a kind.
+        assert_eq!(
+            subject_words("The national average for a standard chimney sweep is $325 in 2025."),
+            subject_words(
+                "Homeowners paid an average of $325 for a standard chimney sweep in 2025."
+            )
+        );
         // A name among who paid says which ones.
         assert_eq!(
             subject_words(

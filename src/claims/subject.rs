@@ -1965,6 +1965,16 @@ word_set!(
 ]
 );
 
+/// Does a clause speak of an average or median for one thing of a kind
+/// ("the national average for a standard home inspection")?
+fn average_for_one(toks: &[Token<'_>]) -> bool {
+    toks.windows(3).any(|w| {
+        matches!(w[0].word(), "average" | "median")
+            && w[1].word() == "for"
+            && matches!(w[2].word(), "a" | "an")
+    })
+}
+
 /// The noun phrase a payment at `q` was made for, when a verb of paying
 /// hands over the figure ("paid an average of $325 for a standard
 /// chimney sweep", "pay about $26 a month for an unlimited plan"): the
@@ -2351,6 +2361,22 @@ pub(crate) fn analyse(
             main.terms.push(Term::new("cost"));
             main.geo = main.geo.or(priced.geo).or(payer.geo);
         }
+    }
+    // "The national average for a standard home inspection is $343": an
+    // average sum for one thing of a kind, with no measure written, is
+    // what that thing costs, as "buyers paid $410 for a standard home
+    // inspection" is.
+    if q.unit.is_money()
+        && metric == Metric::Level
+        && !main.terms.iter().any(|t| is_measure_word(t.as_str()))
+        && average_for_one(&toks[ctx.segment.clone()])
+        && !ctx.intro.iter().chain([&ctx.segment]).any(|r| {
+            toks[r.clone()]
+                .iter()
+                .any(|t| matches!(t.word(), "price" | "prices" | "cost" | "costs"))
+        })
+    {
+        main.terms.push(Term::new("cost"));
     }
     // "The average new boat sold for $64,900", "the median sale price":
     // what a thing sells for is its price, not its sales.
