@@ -1143,6 +1143,7 @@ fn figure_conflicts(
     for &j in members {
         let (rj, y) = all[j as usize];
         let words = y.subject.terms;
+        let shortened = is_shortened_change(y);
         candidates.clear();
         candidates.extend_from_slice(&anaphoric);
         for (scale, firsts) in &by_scale {
@@ -1152,7 +1153,7 @@ fn figure_conflicts(
         }
         // A shortened change meets the fuller subjects holding all its
         // words, found from its rarest word.
-        if is_shortened_change(y)
+        if shortened
             && let Some(filed) = words
                 .iter()
                 .map(|t| by_word.get(&t).map_or(&[][..], |v| v.as_slice()))
@@ -1207,9 +1208,7 @@ fn figure_conflicts(
                     for t in words.iter() {
                         by_word.entry(t).or_default().push(j);
                     }
-                    if is_shortened_change(y)
-                        && let Some(first) = words.iter().next()
-                    {
+                    if shortened && let Some(first) = words.iter().next() {
                         shortened_by_first.entry(first).or_default().push(j);
                     }
                 }

@@ -1172,10 +1172,9 @@ fn is_appositive(toks: &[Token<'_>], segment: &Range<usize>, figures: &[Range<us
         && matches!(words.first().map(|t| t.word()), Some("the" | "a" | "an"))
         && words.len() <= 8
         && !figures.iter().any(|f| segment.contains(&f.start))
-        && !words.iter().any(|t| {
-            let w = t.word();
-            is_auxiliary(w) || is_irregular_past(w) || is_ed_form(w) || is_reporting_verb(w)
-        })
+        && !words
+            .iter()
+            .any(|t| is_finite_verb(t.word()) || is_reporting_verb(t.word()))
 }
 
 /// Does `segment` open with a verb that goes on from a noun before it
@@ -1184,11 +1183,13 @@ fn is_appositive(toks: &[Token<'_>], segment: &Range<usize>, figures: &[Range<us
 /// source.
 fn opens_with_a_verb(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     let verb = toks[segment.start].word();
-    !is_reporting_verb(verb)
-        && (is_auxiliary(verb)
-            || is_irregular_past(verb)
-            || is_ed_form(verb)
-            || ends_in_plural_s(verb))
+    !is_reporting_verb(verb) && (is_finite_verb(verb) || ends_in_plural_s(verb))
+}
+
+/// Is `w` an auxiliary or a verb in the past ("was", "had", "earned",
+/// "grew")?
+fn is_finite_verb(w: &str) -> bool {
+    is_auxiliary(w) || is_irregular_past(w) || is_ed_form(w)
 }
 
 /// Is `segment` a connective set off by commas ("for example", "in
@@ -1718,12 +1719,7 @@ fn trim_trailing_clause(
             });
         // "8,400 people worked as piano tuners": the role a verb of
         // working names is what the figure counts.
-        let as_work = w == "as"
-            && k > 0
-            && super::subject::is_verb_of_working(toks[k - 1].word())
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| super::subject::names_a_role(n.word()));
+        let as_work = super::subject::is_as_of_a_role(toks, k);
         let goes_on = ((share || counted) && w == "with")
             || frequency
             || sorts_base

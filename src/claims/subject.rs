@@ -1981,25 +1981,13 @@ fn average_for_one(toks: &[Token<'_>]) -> bool {
 /// tokens after "for", up to the next figure or the clause's end.
 fn paid_for(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Option<Range<usize>> {
     let word = |k: usize| toks.get(k).map_or("", |t| t.word());
-    // Back from the figure over "an average of", "about", "a median of".
+    // Back from the figure over "an average of", "a median of" and the
+    // hedges a verb may stand apart from its figure by ("about").
     let mut k = q.hedge_first;
-    while k > segment.start
-        && matches!(
-            word(k - 1),
-            "an" | "a"
-                | "average"
-                | "median"
-                | "of"
-                | "about"
-                | "roughly"
-                | "around"
-                | "nearly"
-                | "typically"
-                | "just"
-                | "only"
-                | "some"
-        )
-    {
+    while k > segment.start && {
+        let w = word(k - 1);
+        is_figure_hedge(w) || matches!(w, "a" | "average" | "median" | "of" | "typically")
+    } {
         k -= 1;
     }
     if k == segment.start || !matches!(word(k - 1), "paid" | "pay" | "pays" | "paying") {
@@ -2038,15 +2026,23 @@ fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
 /// Does a clause say its people work in a role ("worked as", "are
 /// employed as")?
 fn works_as(toks: &[Token<'_>]) -> bool {
-    toks.windows(3).any(|w| {
-        is_verb_of_working(w[0].word()) && w[1].word() == "as" && names_a_role(w[2].word())
-    })
+    (0..toks.len()).any(|k| is_as_of_a_role(toks, k))
+}
+
+/// Is the token at `k` the "as" of a verb of working that names a role
+/// ("worked as piano tuners"), not a comparison or a time ("employed as
+/// recently as 2018")?
+pub(crate) fn is_as_of_a_role(toks: &[Token<'_>], k: usize) -> bool {
+    toks[k].word() == "as"
+        && k > 0
+        && is_verb_of_working(toks[k - 1].word())
+        && toks.get(k + 1).is_some_and(|n| names_a_role(n.word()))
 }
 
 /// Can the word after a verb of working's "as" open the role it names
 /// ("as nurses", "as a nurse"), not a comparison or time ("as recently as
 /// 2018", "as much as", "as of May")?
-pub(crate) fn names_a_role(word: &str) -> bool {
+fn names_a_role(word: &str) -> bool {
     !(word.ends_with("ly")
         || matches!(
             word,
