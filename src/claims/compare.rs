@@ -618,6 +618,36 @@ fn statement(c: &Claim) -> Statement {
     }
 }
 
+/// The claims of `all` whose aggregate is "typical", each read as a
+/// median, as an average and as a figure with no aggregate written, by
+/// index into `all`. Writers say "the typical household" for either (a
+/// median in one report, an average in another) and "a typical dog owner
+/// spent $730" for what "dog owners spent $410" says, so a typical figure
+/// is a guess at each: it meets all three, and, like a completed subject
+/// ([`elision`]), never another guess.
+fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
+    static TERMS: std::sync::OnceLock<[Term; 3]> = std::sync::OnceLock::new();
+    let [typical, median, average] = *TERMS.get_or_init(|| {
+        [
+            Term::new("typical"),
+            Term::new("median"),
+            Term::new("average"),
+        ]
+    });
+    let mut out = Vec::new();
+    for (j, (_, c)) in all.iter().enumerate() {
+        if c.subject.aggregate != Some(typical) {
+            continue;
+        }
+        for reading in [Some(median), Some(average), None] {
+            let mut claim = (*c).clone();
+            claim.subject.aggregate = reading;
+            out.push((j, claim));
+        }
+    }
+    out
+}
+
 /// Every claim of `docs` with its reference, in document order.
 fn flatten(docs: &[Vec<Claim>]) -> Vec<(ClaimRef, &Claim)> {
     docs.iter()
@@ -1295,11 +1325,14 @@ fn compare_in(
         })
     });
     completing.end();
+    // "the typical floral designer made $38,900" meets both the median and
+    // the average floral designer's pay.
+    let typical = typical_readings(&all);
     // A completed claim is filed under both subjects: it still meets the
     // claims that shorten the same way. The figure index has no subject
     // terms, so it takes each claim once.
     let written = all.len();
-    for (j, claim) in completed.iter().chain(&based) {
+    for (j, claim) in completed.iter().chain(&based).chain(&typical) {
         all.push((all[*j].0, claim));
     }
     let holds_focus = |members: &&Vec<u32>| {
@@ -1989,5 +2022,26 @@ mod real_prose_tests {
             claims[0].subject.display(),
             "average pay · drone pilot · US"
         );
+    }
+
+    /// A typical figure meets the median, the average and the figure with
+    /// no aggregate of its subject; a median and an average still do not
+    /// meet each other through it.
+    #[test]
+    fn a_typical_figure_is_a_median_or_an_average() {
+        let typical = "The typical glassblower earned $41,200 a year in 2023.";
+        for other in [
+            "Glassblowers earned a median annual wage of $36,300 in 2023.",
+            "Glassblowers earned an average of $36,300 a year in 2023.",
+            "Glassblowers earned $36,300 a year in 2023.",
+        ] {
+            assert_eq!(rules(&[typical, other]), [ConflictKind::Value], "{other}");
+        }
+        let found = rules(&[
+            "Glassblowers earned a median annual wage of $36,300 in 2023.",
+            "The typical glassblower earned $41,200 a year in 2023.",
+            "Glassblowers earned an average of $41,200 a year in 2023.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value], "{found:?}");
     }
 }
