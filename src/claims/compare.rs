@@ -24,7 +24,7 @@ use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period, YearPart};
-use super::subject::{Metric, SubjectKey, is_measure_term};
+use super::subject::{Metric, SubjectKey, is_measure_term, is_measure_word};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef, ConflictKind};
 
@@ -644,6 +644,36 @@ fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
             claim.subject.aggregate = reading;
             out.push((j, claim));
         }
+    }
+    out
+}
+
+/// The claims of `all` that give a sum of money for a thing without
+/// saying what the sum measures ("the average gutter replacement ran
+/// $1,900", "- **Gutter replacement, national average**: $1,450"), each
+/// read as what the thing costs, by index into `all`. A sum said of a
+/// thing is its cost unless a word says otherwise (its price, revenue,
+/// budget, someone's pay), so the reading meets the figures that write
+/// "cost"; like a completed subject ([`elision`]) it is a guess, and never
+/// meets another.
+fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
+    static COST: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+    let cost = *COST.get_or_init(|| Term::new("cost"));
+    let mut out = Vec::new();
+    for (j, (_, c)) in all.iter().enumerate() {
+        let says_what = |t: &Term| is_measure_term(t.as_str()) || is_measure_word(t.as_str());
+        if !c.unit.is_money()
+            || c.subject.metric != Metric::Level
+            || c.subject.terms.iter().any(|t| says_what(&t))
+            || !specific(c)
+        {
+            continue;
+        }
+        let mut claim = (*c).clone();
+        let mut terms: Vec<Term> = c.subject.terms.iter().collect();
+        terms.push(cost);
+        claim.subject.terms = Terms::from_unsorted(terms);
+        out.push((j, claim));
     }
     out
 }
@@ -1328,11 +1358,19 @@ fn compare_in(
     // "the typical floral designer made $38,900" meets both the median and
     // the average floral designer's pay.
     let typical = typical_readings(&all);
+    // "the average gutter replacement ran $1,900" meets "the average cost
+    // of a gutter replacement was $1,450".
+    let costed = costed_readings(&all);
     // A completed claim is filed under both subjects: it still meets the
     // claims that shorten the same way. The figure index has no subject
     // terms, so it takes each claim once.
     let written = all.len();
-    for (j, claim) in completed.iter().chain(&based).chain(&typical) {
+    for (j, claim) in completed
+        .iter()
+        .chain(&based)
+        .chain(&typical)
+        .chain(&costed)
+    {
         all.push((all[*j].0, claim));
     }
     let holds_focus = |members: &&Vec<u32>| {
@@ -2043,5 +2081,25 @@ mod real_prose_tests {
             "Glassblowers earned an average of $41,200 a year in 2023.",
         ]);
         assert_eq!(found, [ConflictKind::Value], "{found:?}");
+    }
+
+    /// A sum of money said of a thing with no measure word is what the
+    /// thing costs: it meets the figure that writes "cost", but not one
+    /// that writes another measure ("revenue").
+    #[test]
+    fn a_sum_said_of_a_thing_is_its_cost() {
+        let idiom = "A standard chimney relining runs about $2,900 on average in 2024.";
+        assert_eq!(
+            rules(&[
+                "The average cost of a standard chimney relining was $2,300 in 2024.",
+                idiom
+            ]),
+            [ConflictKind::Hedge]
+        );
+        let found = rules(&[
+            "The average revenue of a standard chimney relining was $2,300 in 2024.",
+            idiom,
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 }
