@@ -118,7 +118,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             bytes[stop] = b':';
         }
         for sentence in &sents {
-            blank_asides(&mut bytes[sentence.clone()]);
+            blank_asides(&mut bytes[sentence.clone()], lexicon);
         }
         // Blanks replace ASCII bytes or whole chars, so this never fails.
         let lowered = String::from_utf8(bytes)
@@ -1573,8 +1573,10 @@ fn list_start(text: &str, offset: usize, known: Option<(usize, usize)>) -> Optio
 /// Blanks parenthetical asides that hold no digit ("the United States
 /// (USA) across all industries", "growth (demand-wise)"): they add nothing
 /// to the subject and would cut the clause in two. A parenthesis with a
-/// figure ("(up from 4% in 2019)") is a statement of its own and stays.
-fn blank_asides(bytes: &mut [u8]) {
+/// figure ("(up from 4% in 2019)") is a statement of its own and stays,
+/// and so does the word of one that names an aggregate alone ("$46,200
+/// (median)"), without its brackets.
+fn blank_asides(bytes: &mut [u8], lexicon: &Lexicon) {
     let mut k = 0;
     while k < bytes.len() {
         if bytes[k] != b'(' {
@@ -1589,6 +1591,13 @@ fn blank_asides(bytes: &mut [u8]) {
         // "401(k)": part of a name.
         let name = k > 0 && bytes[k - 1].is_ascii_digit() && is_letter_in_brackets(bytes, k);
         match close {
+            // "$46,200 (median)", "the typical (median) household": the
+            // word says which figure this is, the brackets go.
+            Some(c) if bytes[c] == b')' && names_an_aggregate(&bytes[k + 1..c], lexicon) => {
+                bytes[k] = b' ';
+                bytes[c] = b' ';
+                k = c + 1;
+            }
             Some(c) if bytes[c] == b')' && !name && !bytes[k..c].iter().any(u8::is_ascii_digit) => {
                 bytes[k..=c].fill(b' ');
                 k = c + 1;
@@ -1596,6 +1605,20 @@ fn blank_asides(bytes: &mut [u8]) {
             _ => k += 1,
         }
     }
+}
+
+/// Is `inside` (a bracket's lowercased text) one word the lexicon reads
+/// as an aggregate ("median", "avg.")?
+fn names_an_aggregate(inside: &[u8], lexicon: &Lexicon) -> bool {
+    let word = std::str::from_utf8(inside)
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('.');
+    !word.is_empty()
+        && matches!(
+            lexicon.match_phrase(&[word], 0),
+            Some((super::lexicon::Slot::Aggregate(_), 1))
+        )
 }
 
 /// The figure's own stretch, or its whole clause when the stretch is empty.
@@ -2151,6 +2174,33 @@ mod tests {
         );
         let base: Vec<&str> = claims[0].subject.base.iter().map(|t| t.as_str()).collect();
         assert_eq!(base, ["emission", "methane"]);
+    }
+
+    #[test]
+    fn a_bracketed_aggregate_names_the_figure() {
+        let aggregates = |text: &str| -> Vec<Option<&'static str>> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.aggregate.map(|a| a.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            aggregates("Typical pawn store managers earned $46,200 (median) in 2024."),
+            [Some("median")]
+        );
+        assert_eq!(
+            aggregates("The typical (median) flight attendant made roughly $67,000 in May 2023."),
+            [Some("median")]
+        );
+        // A bracket that repeats the aggregate does not cut the clause.
+        assert_eq!(
+            subject_words("The average (mean) hourly wage for baristas was $15.62 in May 2024."),
+            [["barista", "pay"]]
+        );
+        assert_eq!(
+            aggregates("The average (mean) hourly wage for baristas was $15.62 in May 2024."),
+            [Some("average")]
+        );
     }
 
     #[test]

@@ -991,8 +991,12 @@ fn collect(
                     }
                     // "on an average day" is a frequency, not an average.
                     Slot::Aggregate(_) if typical_unit(toks, run_start + i).is_some() => {}
+                    // "The typical (median) household": the aggregate
+                    // that says which is meant wins over "typical".
                     Slot::Aggregate(a) => {
-                        out.aggregate.get_or_insert(*a);
+                        if out.aggregate.is_none_or(|t| t.as_str() == "typical") {
+                            out.aggregate = Some(*a);
+                        }
                     }
                     // "The U.S. experienced 27 disasters": before a figure or
                     // a determiner, "experienced" is the verb, not a level.
@@ -1965,6 +1969,16 @@ word_set!(
 ]
 );
 
+/// The aggregate a word right after the figure at `q` names ("$46,200
+/// median", what "$46,200 (median)" reads once its brackets are blanked).
+fn aggregate_after(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Term> {
+    let word = toks.get(q.last).filter(|t| t.kind == TokenKind::Word)?;
+    match lex.match_phrase(&[normalise_cow(word.word())], 0) {
+        Some((Slot::Aggregate(a), 1)) => Some(*a),
+        _ => None,
+    }
+}
+
 /// Does a clause speak of an average or median for one thing of a kind
 /// ("the national average for a standard home inspection")?
 fn average_for_one(toks: &[Token<'_>]) -> bool {
@@ -2696,6 +2710,11 @@ pub(crate) fn analyse(
     // measures, not a word of its subject.
     if matches!(q.unit, Unit::Minutes | Unit::Days | Unit::Years) {
         main.terms.retain(|t| !is_duration_verb(t.as_str()));
+    }
+    // "| Store manager | $46,200 (median) |": an aggregate written right
+    // after the figure is the figure's own, whatever its column says.
+    if let Some(a) = aggregate_after(toks, q, lex) {
+        main.aggregate = Some(a);
     }
     Some(Analysis {
         key: SubjectKey {
