@@ -2102,4 +2102,17 @@ mod real_prose_tests {
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
+
+    /// "Shops" and "stores" are one kind of business, and a conjunction
+    /// ("although") is no word of a subject.
+    #[test]
+    fn shops_are_stores() {
+        assert_eq!(
+            rules(&[
+                "There were about 6,400 bait and tackle stores operating in 2024.",
+                "Although margins are thin, there were roughly 5,100 bait and tackle shops in 2024.",
+            ]),
+            [ConflictKind::Hedge]
+        );
+    }
 }
