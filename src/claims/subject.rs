@@ -2208,7 +2208,19 @@ pub(crate) fn analyse(
         None
     };
     let label_link = label_base.as_ref().map(|b| b.end);
-    let base = base.or(label_base);
+    // "Among those households, 74% used an artificial tree": a percentage
+    // that opens its clause after "among" is a share of the group named,
+    // as "74% of those households used one" is.
+    let among_base = ctx.intro.as_ref().filter(|i| {
+        base.is_none()
+            && matches!(q.unit, Unit::Percent)
+            && q.form != Form::Change
+            && q.hedge_first == ctx.segment.start
+            && i.len() > 1
+            && matches!(toks[i.start].word(), "among" | "amongst")
+    });
+    let among_base = among_base.map(|i| i.start + 1..i.end);
+    let base = base.or(label_base).or(among_base);
     let (metric, direction) = metric_of(ctx, base.is_some());
     let base = if metric == Metric::Share { base } else { None };
 
@@ -3326,6 +3338,11 @@ mod tests {
             "Among Black workers, unemployment was 6.1% in 2024, and among Hispanic workers it was 5.0%.",
         );
         assert!(!s[1].contains("black"), "{s:?}");
+        // A percentage that opens its clause is a share of the group.
+        assert_eq!(
+            subjects("Among renters in Idaho, 31% paid rent late in 2023."),
+            subjects("In 2023, 31% of renters in Idaho paid rent late.")
+        );
         assert_eq!(
             subjects(
                 "For all the talk about offices, staff work from home on 40% of days in 2024."
