@@ -732,10 +732,54 @@ fn is_participle_after_noun(toks: &[Token<'_>], at: usize) -> bool {
     // Only where they do it: "students graduating with debt" are some
     // students.
     plural_before
-        && toks
-            .get(at + 1)
-            .is_some_and(|n| matches!(n.word(), "in" | "at" | "across" | "throughout"))
+        && toks.get(at + 1).is_some_and(|n| {
+            matches!(
+                n.word(),
+                "in" | "at"
+                    | "across"
+                    | "throughout"
+                    | "nationwide"
+                    | "statewide"
+                    | "worldwide"
+                    | "today"
+                    | "now"
+            )
+        })
 }
+
+/// Is the word at `at` an adverb of manner, degree or frequency
+/// ("commonly", "regularly", "widely", "dramatically")? It says how, not
+/// what or whose, and two writers of one figure put in different ones.
+/// Read by the "-ly" English derives them with, less the words that end so
+/// without being adverbs ("family", "supply", "elderly", "monthly") and
+/// "nationally", which says whose figure it is. Not
+/// one before a participle or an adjective in "-ed" ("privately insured",
+/// "newly minted"): there it tells which ones.
+fn is_ly_adverb(toks: &[Token<'_>], at: usize) -> bool {
+    let w = toks[at].word();
+    w.len() >= 6
+        && w.ends_with("ly")
+        && !w.ends_with("ply")
+        && !w.ends_with("only")
+        && !w.ends_with("family")
+        && !is_ly_adjective(w)
+        && !is_national_word(w)
+        && !names_a_frequency(toks, at)
+        && !toks.get(at + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && (is_ed_form(n.word()) || is_irregular_past(n.word()))
+        })
+}
+
+word_set!(
+    /// Words in "-ly" that are adjectives or nouns, not adverbs
+    /// ([`is_ly_adverb`]).
+    is_ly_adjective: [
+    "elderly", "friendly", "costly", "likely", "unlikely", "timely", "lonely", "deadly",
+    "lively", "orderly", "nightly", "quarterly", "biweekly", "bimonthly", "assembly", "monopoly",
+    "anomaly", "butterfly", "bodily", "homely", "scholarly", "grizzly", "chilly", "woolly",
+    "manly", "worldly", "kindly", "silly", "hilly", "bully", "heavenly", "leisurely",
+]
+);
 
 word_set!(
     /// "Shed" as the verb of losing, read so only right before its figure.
@@ -1054,6 +1098,7 @@ fn collect(
                 None if (is_past_verb(toks, tok_index)
                     && !tells_what_is_counted(toks, words, tok_index))
                     || is_participle_after_noun(toks, tok_index)
+                    || is_ly_adverb(toks, tok_index)
                     || (tok_index >= words.prose_from
                         && !is_measure_term(w)
                         && (is_verb_before_figure(toks, tok_index)
@@ -3102,6 +3147,29 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn an_adverb_in_ly_is_no_subject_word() {
+        assert_eq!(
+            subjects("About 41% of adults regularly play board games."),
+            subjects("About 41% of adults play board games.")
+        );
+        // Before a participle it says which ones.
+        assert_ne!(
+            subjects("About 41% of privately insured adults saw a dentist in 2023."),
+            subjects("About 41% of insured adults saw a dentist in 2023.")
+        );
+        // Nouns and adjectives in "-ly" stay.
+        assert_ne!(
+            subjects("About 41% of elderly patients saw a dentist in 2023."),
+            subjects("About 41% of patients saw a dentist in 2023.")
+        );
+        // Nor does a place adverb after a participle of doing.
+        assert_eq!(
+            subjects("There were roughly 12,800 urgent care centers operating nationwide in 2023."),
+            subjects("There were roughly 12,800 urgent care centers in 2023.")
+        );
     }
 
     #[test]
