@@ -16,10 +16,10 @@ use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, yea
 use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
-    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_down_word,
-    is_ed_form, is_irregular_past, is_linking_noun, is_place_preposition, is_reporting_verb,
-    is_source_noun, is_up_word, opens_with_participle, restates_the_figure_before, title_scope,
-    topic_of, without_possessive,
+    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
+    is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_place_preposition,
+    is_preposition, is_reporting_verb, is_source_noun, is_up_word, opens_with_participle,
+    restates_the_figure_before, title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -269,11 +269,15 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // from the one before (subject and date).
                 let participle =
                     seg_index > 0 && opens_with_participle(toks, &segs[seg_index], q.hedge_first);
-                let after_aside = seg_index > 1
-                    && opens_with_a_verb(toks, &segs[seg_index])
-                    && (opens_a_relative_aside(toks, &segs[seg_index - 1])
-                        || is_connective(toks, &segs[seg_index - 1])
-                        || is_appositive(toks, &segs[seg_index - 1], &q_ranges));
+                let follows_aside = |k: usize| {
+                    k > 1
+                        && ((opens_with_a_verb(toks, &segs[k])
+                            && (opens_a_relative_aside(toks, &segs[k - 1])
+                                || is_connective(toks, &segs[k - 1])))
+                            || (is_appositive(toks, &segs[k - 1], &q_ranges)
+                                && opens_a_predicate(toks, &segs[k])))
+                };
+                let after_aside = follows_aside(seg_index);
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
@@ -283,6 +287,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             || names_a_source(toks, &segs[p])
                             || is_connective(toks, &segs[p]))
                     })
+                    // "Physical therapy aides, an entry-level role, earn
+                    // far less, with a median of $35,330": a clause that is
+                    // the verb of a noun before an aside is that noun's.
+                    .map(|p| if follows_aside(p) { p - 2 } else { p })
                     .map(|p| segs[p].clone());
                 // "$7.3 billion: what airlines collected in bag fees": a
                 // figure alone at the head of its sentence is told by the
@@ -1168,13 +1176,50 @@ fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
 fn is_appositive(toks: &[Token<'_>], segment: &Range<usize>, figures: &[Range<usize>]) -> bool {
     let words = &toks[segment.clone()];
     let after_comma = segment.start > 0 && toks[segment.start - 1].is_symbol(',');
+    // "an entry-level role that requires no degree": a relative clause
+    // inside the noun phrase has its own verb.
+    let head = words
+        .iter()
+        .position(|t| matches!(t.word(), "that" | "who" | "which"))
+        .unwrap_or(words.len());
     after_comma
         && matches!(words.first().map(|t| t.word()), Some("the" | "a" | "an"))
-        && words.len() <= 8
+        && words.len() <= 10
+        && head > 1
         && !figures.iter().any(|f| segment.contains(&f.start))
-        && !words
+        && !words[..head]
             .iter()
             .any(|t| is_finite_verb(t.word()) || is_reporting_verb(t.word()))
+}
+
+/// Can `segment` be the predicate of the noun before an appositive
+/// ("Physical therapy aides, an entry-level role, earn far less")? After
+/// a noun and its appositive comes the noun's verb, unless the clause
+/// opens with a word that starts something else (a preposition, an
+/// article, a conjunction, a name).
+fn opens_a_predicate(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
+    let t = &toks[segment.start];
+    let w = t.word();
+    t.kind == TokenKind::Word
+        && !t.capitalized
+        && !is_preposition(w)
+        && !is_determiner(w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "as"
+                | "to"
+                | "an"
+                | "which"
+                | "who"
+                | "that"
+                | "while"
+                | "according"
+                | "including"
+        )
+        && !is_reporting_verb(w)
 }
 
 /// Does `segment` open with a verb that goes on from a noun before it
@@ -2174,6 +2219,18 @@ mod tests {
         );
         let base: Vec<&str> = claims[0].subject.base.iter().map(|t| t.as_str()).collect();
         assert_eq!(base, ["emission", "methane"]);
+    }
+
+    #[test]
+    fn a_figure_after_a_verb_past_an_appositive_is_the_nouns() {
+        // The clause before the figure's is the verb of the noun before
+        // the appositive, not a subject of its own.
+        assert_eq!(
+            subject_words(
+                "Glass cutters, a trade that requires no degree, earn far less, with a median around $35,330 in 2024."
+            ),
+            [["cutter", "glass"]]
+        );
     }
 
     #[test]
