@@ -678,6 +678,26 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
     out
 }
 
+/// Drops, from conflicts sorted by claim, those of a figure an article
+/// restates ("$93,600" in its text and again in its summary list) after
+/// the first: the article states one figure, whose conflict with another
+/// claim is reported once, where the article first gives it.
+fn drop_restated(out: &mut Vec<Conflict>, docs: &[Vec<Claim>]) {
+    let claim = |r: ClaimRef| &docs[r.doc][r.claim];
+    let mut seen: FastMap<(usize, Statement, SlotKey, ClaimRef), ()> = FastMap::default();
+    out.retain(|c| {
+        let (a, b) = (claim(c.a), claim(c.b));
+        let as_a = (c.a.doc, statement(a), slot_key(a), c.b);
+        let as_b = (c.b.doc, statement(b), slot_key(b), c.a);
+        if seen.contains_key(&as_a) || seen.contains_key(&as_b) {
+            return false;
+        }
+        seen.insert(as_a, ());
+        seen.insert(as_b, ());
+        true
+    });
+}
+
 /// Every claim of `docs` with its reference, in document order.
 fn flatten(docs: &[Vec<Claim>]) -> Vec<(ClaimRef, &Claim)> {
     docs.iter()
@@ -1422,6 +1442,7 @@ fn compare_in(
     // Stable: a pair found in both kinds of group keeps its first finding.
     out.sort_by_key(|c| (c.a, c.b));
     out.dedup_by_key(|c| (c.a, c.b));
+    drop_restated(&mut out, docs);
     (out, remember(prints))
 }
 
@@ -2114,5 +2135,22 @@ mod real_prose_tests {
             ]),
             [ConflictKind::Hedge]
         );
+    }
+
+    /// An article that restates its figure (in its text, then in its
+    /// summary) contradicts another article's once, where it first says it.
+    #[test]
+    fn a_restated_figure_conflicts_once() {
+        let found = rules(&[
+            "Glassblowers earned a median annual wage of $36,300 in 2023.\n\nSo glassblowers earned a median annual wage of $36,300 in 2023, as said.",
+            "Glassblowers earned a median annual wage of $41,200 in 2023.",
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // Two figures of one article that differ are two conflicts.
+        let found = rules(&[
+            "Glassblowers earned a median annual wage of $36,300 in 2023.\n\nSo glassblowers earned a median annual wage of $31,000 in 2023, as said.",
+            "Glassblowers earned a median annual wage of $41,200 in 2023.",
+        ]);
+        assert_eq!(found.len(), 3, "{found:?}");
     }
 }
