@@ -659,6 +659,13 @@ fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
 fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
     static COST: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
     let cost = *COST.get_or_init(|| Term::new("cost"));
+    // The subjects written with "cost": a reading no claim writes meets
+    // nothing, and is not made.
+    let costs: FastMap<SlotKey, ()> = all
+        .iter()
+        .filter(|(_, c)| c.unit.is_money() && c.subject.terms.contains(cost))
+        .map(|(_, c)| (slot_key(c), ()))
+        .collect();
     let mut out = Vec::new();
     for (j, (_, c)) in all.iter().enumerate() {
         let says_what = |t: &Term| is_measure_term(t.as_str()) || is_measure_word(t.as_str());
@@ -673,7 +680,9 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         let mut terms: Vec<Term> = c.subject.terms.iter().collect();
         terms.push(cost);
         claim.subject.terms = Terms::from_unsorted(terms);
-        out.push((j, claim));
+        if costs.contains_key(&slot_key(&claim)) {
+            out.push((j, claim));
+        }
     }
     out
 }
