@@ -1066,6 +1066,15 @@ fn collect(
                 continue;
             }
             if entry.is_some_and(|e| e.generic) {
+                // "the median wage for all U.S. occupations": every one of
+                // the kind, not the article's own.
+                let every = (tok_index.saturating_sub(3)..tok_index)
+                    .any(|k| matches!(toks[k].word(), "all" | "every" | "other"));
+                if every {
+                    out.terms.push(Term::new(&format!("all {w}")));
+                    after_term = Some(tok_index + 1);
+                    continue;
+                }
                 let prev = tok_index.checked_sub(1).map(|p| &toks[p]);
                 let alone = tok_index == range.start
                     || prev.is_some_and(|p| {
@@ -2768,6 +2777,18 @@ pub(crate) fn analyse(
     if matches!(q.unit, Unit::Minutes | Unit::Days | Unit::Years) {
         main.terms.retain(|t| !is_duration_verb(t.as_str()));
     }
+    // "data scientists across all industries" are data scientists: every
+    // one of a kind said beside whose figure it is says only that the
+    // figure is the overall one; alone ("the median wage for all
+    // occupations") it is whose figure it is.
+    let every = |t: &Term| t.as_str().starts_with("all ");
+    if main
+        .terms
+        .iter()
+        .any(|t| !every(t) && !is_measure_word(t.as_str()) && !is_measure_term(t.as_str()))
+    {
+        main.terms.retain(|t| !every(t));
+    }
     // "| Store manager | $46,200 (median) |": an aggregate written right
     // after the figure is the figure's own, whatever its column says.
     if let Some(a) = aggregate_after(toks, q, lex) {
@@ -3147,6 +3168,27 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn every_one_of_a_kind_is_no_article_topic() {
+        // Alone, all occupations are whose figure it is.
+        assert_eq!(
+            subjects("The median wage for all U.S. occupations was $49,500 in May 2024."),
+            ["median pay · all occupation · US"]
+        );
+        // Beside whose it is, it says the figure is the overall one.
+        assert_eq!(
+            subjects("The average salary of a glassblower across all industries is $61,000."),
+            subjects("The average salary of a glassblower is $61,000.")
+        );
+        // "The occupation" stands for the article's own, like "the field".
+        let claims = extract_prose(
+            "The BLS projects employment in the occupation to decline 3% from 2023 to 2033.",
+            None,
+            &Lexicon::builtin(),
+        );
+        assert!(claims[0].subject.anaphoric, "{claims:?}");
     }
 
     #[test]
