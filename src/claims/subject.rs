@@ -747,6 +747,16 @@ fn is_participle_after_noun(toks: &[Token<'_>], at: usize) -> bool {
         })
 }
 
+/// Is the word at `at` the verb of a relative clause right after the
+/// noun it restricts ("2023 graduates who borrowed", "households that
+/// switched")?
+fn restricts_a_noun(toks: &[Token<'_>], at: usize) -> bool {
+    at >= 2
+        && matches!(toks[at - 1].word(), "who" | "that")
+        && toks[at - 2].kind == TokenKind::Word
+        && ends_in_plural_s(&toks[at - 2].lower)
+}
+
 /// Is the word at `at` an adverb of manner, degree or frequency
 /// ("commonly", "regularly", "widely", "dramatically")? It says how, not
 /// what or whose, and two writers of one figure put in different ones.
@@ -1104,8 +1114,11 @@ fn collect(
                 // "Homeowners paid an average of $2,110", "solar installed
                 // in 2024 cost ...": a verb says what happened, not whose
                 // figure.
+                // "graduates who borrowed": the verb of a relative clause
+                // after its noun says which ones.
                 None if (is_past_verb(toks, tok_index)
-                    && !tells_what_is_counted(toks, words, tok_index))
+                    && !tells_what_is_counted(toks, words, tok_index)
+                    && !restricts_a_noun(toks, tok_index))
                     || is_participle_after_noun(toks, tok_index)
                     || is_ly_adverb(toks, tok_index)
                     || (tok_index >= words.prose_from
@@ -3168,6 +3181,17 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_says_which_ones() {
+        // Graduates who borrowed are not all graduates.
+        assert_ne!(
+            subjects(
+                "Among 2023 graduates who borrowed, average educational debt was about $202,000."
+            ),
+            subjects("Among 2023 graduates, average educational debt was about $202,000.")
+        );
     }
 
     #[test]
