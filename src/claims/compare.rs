@@ -651,19 +651,21 @@ fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
 /// The claims of `all` that give a sum of money for a thing without
 /// saying what the sum measures ("the average gutter replacement ran
 /// $1,900", "- **Gutter replacement, national average**: $1,450"), each
-/// read as what the thing costs, by index into `all`. A sum said of a
-/// thing is its cost unless a word says otherwise (its price, revenue,
-/// budget, someone's pay), so the reading meets the figures that write
-/// "cost"; like a completed subject ([`elision`]) it is a guess, and never
-/// meets another.
+/// read as what the thing costs and as its price, by index into `all`. A
+/// sum said of a thing is what buying it takes unless a word says
+/// otherwise (revenue, a budget, someone's pay), so the readings meet the
+/// figures that write "cost" or "price" ("the national average for full
+/// board was $725 a month" and "the average price for full board was
+/// $650"); like a completed subject ([`elision`]) each is a guess, and
+/// never meets another.
 fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
-    static COST: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
-    let cost = *COST.get_or_init(|| Term::new("cost"));
-    // The subjects written with "cost": a reading no claim writes meets
-    // nothing, and is not made.
-    let costs: FastMap<SlotKey, ()> = all
+    static WORDS: std::sync::OnceLock<[Term; 2]> = std::sync::OnceLock::new();
+    let words = *WORDS.get_or_init(|| [Term::new("cost"), Term::new("price")]);
+    // The subjects written with "cost" or "price": a reading no claim
+    // writes meets nothing, and is not made.
+    let written: FastMap<SlotKey, ()> = all
         .iter()
-        .filter(|(_, c)| c.unit.is_money() && c.subject.terms.contains(cost))
+        .filter(|(_, c)| c.unit.is_money() && words.iter().any(|&w| c.subject.terms.contains(w)))
         .map(|(_, c)| (slot_key(c), ()))
         .collect();
     let mut out = Vec::new();
@@ -676,12 +678,14 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         {
             continue;
         }
-        let mut claim = (*c).clone();
-        let mut terms: Vec<Term> = c.subject.terms.iter().collect();
-        terms.push(cost);
-        claim.subject.terms = Terms::from_unsorted(terms);
-        if costs.contains_key(&slot_key(&claim)) {
-            out.push((j, claim));
+        for word in words {
+            let mut claim = (*c).clone();
+            let mut terms: Vec<Term> = c.subject.terms.iter().collect();
+            terms.push(word);
+            claim.subject.terms = Terms::from_unsorted(terms);
+            if written.contains_key(&slot_key(&claim)) {
+                out.push((j, claim));
+            }
         }
     }
     out
@@ -1388,7 +1392,7 @@ fn compare_in(
     // the average floral designer's pay.
     let typical = typical_readings(&all);
     // "the average gutter replacement ran $1,900" meets "the average cost
-    // of a gutter replacement was $1,450".
+    // of a gutter replacement was $1,450", and a price the same way.
     let costed = costed_readings(&all);
     // A completed claim is filed under both subjects: it still meets the
     // claims that shorten the same way. The figure index has no subject
@@ -2161,5 +2165,17 @@ mod real_prose_tests {
             "Glassblowers earned a median annual wage of $41,200 in 2023.",
         ]);
         assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    /// A thing's sum with no measure word meets its written price too.
+    #[test]
+    fn a_sum_said_of_a_thing_is_its_price() {
+        assert_eq!(
+            rules(&[
+                "The average price of a chimney relining was $2,300 in 2024.",
+                "A chimney relining ran $2,900 on average in 2024.",
+            ]),
+            [ConflictKind::Value]
+        );
     }
 }
