@@ -661,13 +661,24 @@ fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
 fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
     static WORDS: std::sync::OnceLock<[Term; 2]> = std::sync::OnceLock::new();
     let words = *WORDS.get_or_init(|| [Term::new("cost"), Term::new("price")]);
-    // The subjects written with "cost" or "price": a reading no claim
-    // writes meets nothing, and is not made.
-    let written: FastMap<SlotKey, ()> = all
-        .iter()
-        .filter(|(_, c)| c.unit.is_money() && words.iter().any(|&w| c.subject.terms.contains(w)))
-        .map(|(_, c)| (slot_key(c), ()))
-        .collect();
+    // The subjects written with "cost" or "price", filed by their other
+    // words: a reading no claim writes meets nothing, and is not made.
+    let mut written: FastMap<(SlotKey, Term), ()> = FastMap::default();
+    for (_, c) in all {
+        if !c.unit.is_money() {
+            continue;
+        }
+        for word in words {
+            if c.subject.terms.contains(word) {
+                let rest = c.subject.terms.iter().filter(|&t| t != word).collect();
+                let key = SlotKey {
+                    terms: Terms::from_unsorted(rest).id(),
+                    ..slot_key(c)
+                };
+                written.insert((key, word), ());
+            }
+        }
+    }
     let mut out = Vec::new();
     for (j, (_, c)) in all.iter().enumerate() {
         let says_what = |t: &Term| is_measure_term(t.as_str()) || is_measure_word(t.as_str());
@@ -678,12 +689,13 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         {
             continue;
         }
+        let key = slot_key(c);
         for word in words {
-            let mut claim = (*c).clone();
-            let mut terms: Vec<Term> = c.subject.terms.iter().collect();
-            terms.push(word);
-            claim.subject.terms = Terms::from_unsorted(terms);
-            if written.contains_key(&slot_key(&claim)) {
+            if written.contains_key(&(key, word)) {
+                let mut claim = (*c).clone();
+                let mut terms: Vec<Term> = c.subject.terms.iter().collect();
+                terms.push(word);
+                claim.subject.terms = Terms::from_unsorted(terms);
                 out.push((j, claim));
             }
         }
