@@ -277,11 +277,19 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             || (is_appositive(toks, &segs[k - 1], &q_ranges)
                                 && opens_a_predicate(toks, &segs[k])))
                 };
-                let after_aside = follows_aside(seg_index);
+                // "Pet services, including grooming, boarding and walking,
+                // accounted for ...": the segments of a list that opens on
+                // "including" are one aside before the noun's verb.
+                let listed = |p: usize| in_a_listing(toks, &segs, p, &q_ranges);
+                let after_list = seg_index > 1
+                    && listed(seg_index - 1)
+                    && opens_a_predicate(toks, &segs[seg_index]);
+                let after_aside = follows_aside(seg_index) || after_list;
                 let previous = (0..seg_index)
                     .rev()
                     .find(|&p| {
-                        let aside = after_aside && p + 1 == seg_index;
+                        let aside =
+                            (after_aside && p + 1 == seg_index) || (after_list && listed(p));
                         !(aside
                             || words.only_stop_words(segs[p].clone())
                             || names_a_source(toks, &segs[p])
@@ -1190,6 +1198,44 @@ fn is_appositive(toks: &[Token<'_>], segment: &Range<usize>, figures: &[Range<us
         && !words[..head]
             .iter()
             .any(|t| is_finite_verb(t.word()) || is_reporting_verb(t.word()))
+}
+
+/// Is segment `p` part of a list that an "including" or "such as" opens
+/// after a noun ("Pet services, including grooming, boarding, training,
+/// pet sitting and walking, accounted for ...")? The list names examples
+/// of the noun, not whose figure the clause after it gives. Its segments
+/// are short, with no figure and no verb.
+fn in_a_listing(
+    toks: &[Token<'_>],
+    segs: &[Range<usize>],
+    p: usize,
+    figures: &[Range<usize>],
+) -> bool {
+    let plain = |q: usize| {
+        let s = &segs[q];
+        s.len() <= 4
+            && !figures.iter().any(|f| s.contains(&f.start))
+            && !toks[s.clone()].iter().any(|t| is_finite_verb(t.word()))
+    };
+    let opens = |q: usize| {
+        let s = &segs[q];
+        let first = toks[s.start].word();
+        q > 0
+            && toks[s.start - 1].is_symbol(',')
+            && (matches!(first, "including" | "excluding")
+                || (first == "such" && toks.get(s.start + 1).is_some_and(|t| t.word() == "as")))
+            && !figures.iter().any(|f| s.contains(&f.start))
+    };
+    let mut q = p;
+    loop {
+        if opens(q) {
+            return true;
+        }
+        if q == 0 || !plain(q) {
+            return false;
+        }
+        q -= 1;
+    }
 }
 
 /// Can `segment` be the predicate of the noun before an appositive
@@ -2219,6 +2265,17 @@ mod tests {
         );
         let base: Vec<&str> = claims[0].subject.base.iter().map(|t| t.as_str()).collect();
         assert_eq!(base, ["emission", "methane"]);
+    }
+
+    #[test]
+    fn a_list_of_examples_is_an_aside() {
+        // The verb after an "including" list is the noun's before it.
+        assert_eq!(
+            subject_words(
+                "Glass services, including etching, repair, custom cutting and framing, accounted for $13.1 billion of spending in 2024."
+            ),
+            [["glass", "service", "spending"]]
+        );
     }
 
     #[test]
