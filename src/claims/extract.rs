@@ -151,6 +151,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             }
             None => None,
         };
+        // "- **2023**: ... the average yield fell to 0.27 gallons": a list
+        // item labelled with a date alone is of that date, every sentence.
+        let item_date = date_label(raw).map(|label| {
+            // Read as "in 2023": a date alone is no time phrase to `scan`.
+            let phrase = format!("in {}", label.to_lowercase());
+            scan(&tokenize(&phrase, 0..phrase.len(), 0))
+        });
         // A table cell's column header and its row's label say what its
         // figure is: "| Ohio | $78,000 |" under "| State | Median nurse pay
         // (2023) |" is read as "median nurse pay 2023 Ohio $78,000".
@@ -429,6 +436,9 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if let Some(label) = &value_label {
                     let told = scan(&toks[label.clone()]);
                     facts = facts.or(told).rate_or(told);
+                }
+                if let Some(date) = item_date {
+                    facts = facts.or(date);
                 }
                 let is_change = analysis.key.metric == Metric::Change;
                 let future = says_future(&toks[own_or_segment(&own, &segment)]);
@@ -1402,6 +1412,22 @@ fn trailing_date(toks: &[Token<'_>], segment: &Range<usize>) -> Option<Range<usi
 }
 
 /// Is a table cell only a date: "2023", "Q4 2024", "May 2024", "2023-24"?
+/// The label of a list item that is a date alone ("- **2023**: A warm
+/// February ...", "**Q3 2024:** ..."), if the item has one.
+fn date_label(item: &str) -> Option<&str> {
+    let text = item.trim_start();
+    let text = ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|m| text.strip_prefix(m))
+        .unwrap_or(text);
+    let rest = text.trim_start().strip_prefix("**")?;
+    let end = rest.find("**")?;
+    let inside = rest[..end].trim();
+    let colon = inside.ends_with(':') || rest[end + 2..].trim_start().starts_with(':');
+    let label = inside.trim_end_matches(':').trim();
+    (colon && is_date_cell(label)).then_some(label)
+}
+
 fn is_date_cell(cell: &str) -> bool {
     let is_year = |w: &str| {
         let digits = w.split('-').next().unwrap_or("");
@@ -2120,8 +2146,8 @@ fn rounding_of(written: f64) -> (u32, f64) {
 mod tests {
     use super::super::Lexicon;
     use super::{
-        MAX_SENTENCE_BYTES, Period, cut_long_sentences, extract_prose, lead_in_of, list_start,
-        points_to_a_place, table_context, table_start, tokenize,
+        MAX_SENTENCE_BYTES, Period, cut_long_sentences, date_label, extract_prose, lead_in_of,
+        list_start, points_to_a_place, table_context, table_start, tokenize,
     };
 
     #[test]
@@ -2265,6 +2291,28 @@ mod tests {
         );
         let base: Vec<&str> = claims[0].subject.base.iter().map(|t| t.as_str()).collect();
         assert_eq!(base, ["emission", "methane"]);
+    }
+
+    #[test]
+    fn a_list_item_labelled_with_a_date_is_of_that_date() {
+        assert_eq!(
+            date_label("**2023**: A warm February came first."),
+            Some("2023")
+        );
+        assert_eq!(date_label("- **Q3 2024:** Sales fell."), Some("Q3 2024"));
+        assert_eq!(date_label("**Average yield**: 0.32 gallons"), None);
+        let claims = extract_prose(
+            "- **2019**: Kiln owners paid an average of $4,100 for a new kiln.",
+            chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+            &Lexicon::builtin(),
+        );
+        assert_eq!(
+            claims[0].period,
+            Period::Point {
+                year: 2019,
+                weak: false
+            }
+        );
     }
 
     #[test]
