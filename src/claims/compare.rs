@@ -24,7 +24,7 @@ use super::judged::{Family, Judged, Memory, judge_group, remember};
 use super::lexicon::{FastMap, Tolerances};
 use super::number::{Form, Hedge, Unit};
 use super::period::{Per, Period, YearPart};
-use super::subject::{Metric, SubjectKey, is_measure_term, is_measure_word};
+use super::subject::{Metric, SubjectKey, is_measure_term, says_what_is_measured};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef, ConflictKind};
 
@@ -681,10 +681,12 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
     }
     let mut out = Vec::new();
     for (j, (_, c)) in all.iter().enumerate() {
-        let says_what = |t: &Term| is_measure_term(t.as_str()) || is_measure_word(t.as_str());
         if !c.unit.is_money()
             || c.subject.metric != Metric::Level
-            || c.subject.terms.iter().any(|t| says_what(&t))
+            || c.subject
+                .terms
+                .iter()
+                .any(|t| says_what_is_measured(t.as_str()))
             || !specific(c)
         {
             continue;

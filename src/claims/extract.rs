@@ -1731,11 +1731,7 @@ fn names_an_aggregate(inside: &[u8], lexicon: &Lexicon) -> bool {
         .unwrap_or_default()
         .trim()
         .trim_end_matches('.');
-    !word.is_empty()
-        && matches!(
-            lexicon.match_phrase(&[word], 0),
-            Some((super::lexicon::Slot::Aggregate(_), 1))
-        )
+    !word.is_empty() && lexicon.aggregate(word).is_some()
 }
 
 /// The figure's own stretch, or its whole clause when the stretch is empty.

@@ -343,6 +343,15 @@ impl Lexicon {
         self.entry(words.get(at)?.as_ref())?.match_phrase(words, at)
     }
 
+    /// The aggregate one word names on its own ("median", "avg"), read
+    /// from the lexicon's aggregates.
+    pub(crate) fn aggregate(&self, word: &str) -> Option<Term> {
+        match self.match_phrase(&[normalise_cow(word)], 0) {
+            Some((Slot::Aggregate(a), 1)) => Some(*a),
+            _ => None,
+        }
+    }
+
     /// The region a currency names when the text names none: a dollar
     /// amount with no place is, in English prose, a US dollar amount, and
     /// "the average salary is $105,000" speaks of the United States. The

@@ -1631,6 +1631,12 @@ fn named_institution_before(toks: &[Token<'_>], start: usize, verb: usize) -> bo
     institution
 }
 
+/// Does a canonical term say what is measured ("pay", "cost", "worker"),
+/// by either list ([`is_measure_term`], [`is_measure_word`])?
+pub(crate) fn says_what_is_measured(term: &str) -> bool {
+    is_measure_term(term) || is_measure_word(term)
+}
+
 word_set!(
     /// Canonical terms that say what is measured but not of whom or what.
     is_measure_word: [
@@ -2040,10 +2046,7 @@ word_set!(
 /// median", what "$46,200 (median)" reads once its brackets are blanked).
 fn aggregate_after(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Term> {
     let word = toks.get(q.last).filter(|t| t.kind == TokenKind::Word)?;
-    match lex.match_phrase(&[normalise_cow(word.word())], 0) {
-        Some((Slot::Aggregate(a), 1)) => Some(*a),
-        _ => None,
-    }
+    lex.aggregate(word.word())
 }
 
 /// Does a clause speak of an average or median for one thing of a kind
@@ -2798,7 +2801,7 @@ pub(crate) fn analyse(
     if main
         .terms
         .iter()
-        .any(|t| !every(t) && !is_measure_word(t.as_str()) && !is_measure_term(t.as_str()))
+        .any(|t| !every(t) && !says_what_is_measured(t.as_str()))
     {
         main.terms.retain(|t| !every(t));
     }
