@@ -352,7 +352,26 @@ fn slack(c: &Claim, tol: &Tolerances) -> f64 {
 }
 
 /// Do the two claims' intervals overlap once widened by the tolerances?
+/// (The period rule's and the facts file's test: the same figure framed
+/// two ways.)
 pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool {
+    intervals_meet(x, y, tol, false)
+}
+
+/// [`values_compatible`] for the value rules, where an approximate figure
+/// meets an exact one: "roughly 124 billion" against "112.6 billion". The
+/// approximate figure's interval is the tolerance of the pair, so the exact
+/// figure keeps half its own, not a second whole tolerance on top (which
+/// let figures 10% apart agree). The period rule keeps both: it asks
+/// whether two framings can be of one figure, not whether two figures
+/// differ.
+fn values_agree(x: &Claim, y: &Claim, tol: &Tolerances) -> bool {
+    intervals_meet(x, y, tol, true)
+}
+
+/// Do the two claims' intervals overlap once widened by the tolerances?
+/// `strict`: see [`values_agree`].
+fn intervals_meet(x: &Claim, y: &Claim, tol: &Tolerances, strict: bool) -> bool {
     let overlap = |xl: f64, xh: f64, sx: f64, yl: f64, yh: f64, sy: f64| {
         xl - sx <= yh + sy && yl - sy <= xh + sx
     };
@@ -363,6 +382,9 @@ pub(crate) fn values_compatible(x: &Claim, y: &Claim, tol: &Tolerances) -> bool 
     if x.hedge != Hedge::Approximate && y.hedge != Hedge::Approximate {
         let half = sx.max(sy) / 2.0;
         (sx, sy) = (half, half);
+    } else if strict && (x.hedge == Hedge::Exact) != (y.hedge == Hedge::Exact) {
+        sx /= 2.0;
+        sy /= 2.0;
     }
     let ends = overlap(x.low, x.high, sx, y.low, y.high, sy);
     match (x.from, y.from) {
@@ -468,12 +490,11 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     if !periods_comparable && !framing_clash {
         return None;
     }
-    let same_figure = values_compatible(x, y, tol);
     if periods_comparable {
         if change && x.direction != 0 && y.direction != 0 && x.direction != y.direction {
             return Some(ConflictKind::Direction);
         }
-        if same_figure {
+        if values_agree(x, y, tol) {
             return None;
         }
         if is_scale_slip(x, y) {
@@ -484,7 +505,8 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
         }
         return Some(ConflictKind::Value);
     }
-    (framing_clash && same_figure && same_number(x, y, tol)).then_some(ConflictKind::Period)
+    (framing_clash && values_compatible(x, y, tol) && same_number(x, y, tol))
+        .then_some(ConflictKind::Period)
 }
 
 /// Months apart beyond which two figures in the present tense ("the
@@ -2072,6 +2094,29 @@ mod real_prose_tests {
         let found = rules(&[
             "Demand for drone pilots is expected to rise 37% through 2032.",
             "Demand for drone pilots rose 37% year-over-year.",
+        ]);
+        assert_eq!(found, [ConflictKind::Period]);
+    }
+
+    #[test]
+    fn an_approximate_figure_carries_the_tolerance_against_an_exact_one() {
+        // About 10% apart: the approximate figure's 5% and the exact one's
+        // 5% no longer add up to let them agree.
+        let found = rules(&[
+            "Total mail volume was 112.6 billion pieces in 2024.",
+            "Total mail volume was roughly 124 billion pieces in 2024.",
+        ]);
+        assert_eq!(found, [ConflictKind::Hedge]);
+        // Within the approximate figure's own tolerance, they agree.
+        let found = rules(&[
+            "Total mail volume was 118.9 billion pieces in 2024.",
+            "Total mail volume was roughly 124 billion pieces in 2024.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // The period rule still reads "about 26%" and "24.8%" as one figure.
+        let found = rules(&[
+            "Demand for drone pilots is expected to grow about 26% through 2032.",
+            "Demand for drone pilots is expected to grow 24.8% each year through 2032.",
         ]);
         assert_eq!(found, [ConflictKind::Period]);
     }
