@@ -368,7 +368,8 @@ word_set!(
     is_frame_word: [
     "industry", "market", "wall", "street", "most", "many", "some", "the", "analysts", "forecasters", "experts",
     "researchers", "economists", "studies", "study", "surveys", "reports", "estimates", "research", "recent", "new",
-    "our", "latest", "several", "leading", "independent", "observers", "insiders",
+    "our", "latest", "several", "leading", "independent", "observers", "insiders", "same", "one", "a", "an", "this",
+    "report", "survey", "analysis", "forecast", "firm",
 ]
 );
 word_set!(
@@ -1512,18 +1513,23 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // "Shelter Animals Count data show ...": a capitalised word inside
         // the clause is part of a name, not a verb.
         let in_name = k > segment.start && tok.capitalized;
+        // "Job counts rose 5%": a noun before the verb of the change; but
+        // "the study projects growth of 3.8%": a verb before a noun that
+        // can only be one.
+        let change_verb_next = (is_up_word(next) || is_down_word(next))
+            && !matches!(next, "growth" | "expansion" | "contraction" | "cagr");
         let verb = (is_reporting_verb(w) && !in_name
             || named_institution_before(toks, segment.start, k))
             && !passive
-            && !is_up_word(next)
-            && !is_down_word(next)
+            && !change_verb_next
             && !is_auxiliary(next);
         // "Indeed reported that ...": a verb of saying with "that" frames
         // the clause whoever says it.
         let says_that = next == "that" && (verb || is_past_reporting_verb(w));
         // "Industry forecasts call for ...": a plural of figures someone
-        // keeps, before a verb of saying, is that verb's subject.
-        let data_says = is_kept_figures(w) && is_reporting_verb(next);
+        // keeps, before a verb of saying, is that verb's subject; so is
+        // a noun that could be such a verb ("the same report projects").
+        let data_says = (is_kept_figures(w) || is_reporting_verb(w)) && is_reporting_verb(next);
         if (verb && !data_says && k > segment.start && (all_frame_words || names_source))
             || (says_that && k > segment.start)
         {
@@ -3184,6 +3190,28 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_noun_that_could_be_a_verb_of_saying_opens_its_frame() {
+        // "report" and "projects" are both verbs of saying: the first is the
+        // noun that does the saying, and neither is what is measured.
+        assert_eq!(
+            subjects(
+                "The same report projects the global mushroom market to grow 9.7% a year \
+                 through 2030."
+            ),
+            subjects(
+                "Analysts project the global mushroom market to grow 9.7% a year through 2030."
+            )
+        );
+        // "projects growth of": a verb before a noun of change, unlike
+        // "job counts rose", a noun before a verb of change.
+        assert!(
+            subjects("The same study projects growth of 3.8% a year through 2032.").is_empty(),
+            "no subject is written"
+        );
+        assert_eq!(subjects("Job counts grew 5% in 2024."), ["change in job"]);
     }
 
     #[test]
