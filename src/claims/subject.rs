@@ -343,7 +343,7 @@ word_set!(
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
     "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "call", "calls",
-    "counted", "tallied", "pegged", "calculated",
+    "counted", "tallied", "pegged", "calculated", "valued", "values",
 ]
 );
 word_set!(
@@ -369,7 +369,7 @@ word_set!(
     "industry", "market", "wall", "street", "most", "many", "some", "the", "analysts", "forecasters", "experts",
     "researchers", "economists", "studies", "study", "surveys", "reports", "estimates", "research", "recent", "new",
     "our", "latest", "several", "leading", "independent", "observers", "insiders", "same", "one", "a", "an", "this",
-    "report", "survey", "analysis", "forecast", "firm",
+    "report", "survey", "analysis", "forecast", "firm", "widely", "often", "cited", "quoted",
 ]
 );
 word_set!(
@@ -3212,6 +3212,19 @@ mod tests {
             "no subject is written"
         );
         assert_eq!(subjects("Job counts grew 5% in 2024."), ["change in job"]);
+        // "valued ... at" states a figure; "the most widely cited estimate"
+        // is who states it.
+        assert_eq!(
+            subjects("Market researchers valued global smart-lock sales at $3.1 billion in 2024."),
+            subjects("Global smart-lock sales were $3.1 billion in 2024.")
+        );
+        assert_eq!(
+            subjects(
+                "The most widely cited estimate valued the global mushroom market at $50.3 \
+                 billion in 2023."
+            ),
+            subjects("The global mushroom market was worth $50.3 billion in 2023.")
+        );
     }
 
     #[test]
