@@ -2651,6 +2651,14 @@ mod tests {
             .map(String::as_str),
             Some("undated")
         );
+        // "that year" dates its own figure, not the clause's other date.
+        assert_eq!(
+            periods(
+                "In 2024 about 16% of households had a smart lock. Global smart-lock sales were \
+                 $3.1 billion that year and should reach $8.9 billion by 2032."
+            ),
+            ["in 2024", "in 2024", "cumulative through 2032"]
+        );
         // A new paragraph starts over.
         let text = "In 2018 the county composted 41,000 tons of yard waste.\n\n\
                     The county landfill took in 212,000 tons of household trash that year.";

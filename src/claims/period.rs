@@ -299,7 +299,10 @@ impl TimeFacts {
     /// ("turnover was 22.5% in 2022 and 18.4% in 2023"): its own dates when
     /// it has any, with the clause's rates; else the clause's facts.
     pub(crate) fn narrowed(own: TimeFacts, clause: TimeFacts) -> TimeFacts {
-        if !own.dated() {
+        // "$3.1 billion that year and ... $8.9 billion by 2032": "that
+        // year" dates its own figure ([`TimeFacts::in_told_year`]), not the
+        // clause's other date.
+        if !own.dated() && !own.that_year {
             return clause;
         }
         TimeFacts {
