@@ -3021,6 +3021,31 @@ mod tests {
     }
 
     #[test]
+    fn a_length_of_time_in_words_is_a_figure_beside_an_average() {
+        let figures = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| format!("{} {}", c.subject.display(), c.unit.format(c.value)))
+                .collect()
+        };
+        assert_eq!(
+            figures("The average wait for a deer shoulder mount is about six months."),
+            figures("The average wait for a deer shoulder mount is about 6 months.")
+        );
+        assert_eq!(
+            figures("The average wait for a mount is about 6 months.").len(),
+            1
+        );
+        // Not a statistic: how long something takes, and when.
+        assert!(figures("It takes six months to learn the trade.").is_empty());
+        assert!(
+            figures("The average hotel is not much better off than it was two years ago.")
+                .is_empty()
+        );
+        assert!(figures("The average hotel was full 12 years ago.").is_empty());
+    }
+
+    #[test]
     fn a_figure_alone_is_told_by_what_follows_it() {
         assert_eq!(
             described("**$7.3 billion**: what US airlines collected in checked-bag fees in 2024."),

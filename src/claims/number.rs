@@ -1578,8 +1578,25 @@ fn is_average_count(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
 /// Does "average", "median" or "mean" stand shortly before the figure
 /// ("the average commute took 27 minutes", "an average of 62 guests")?
 fn aggregate_before(toks: &[Token<'_>], q: &Quantity) -> bool {
-    (q.hedge_first.saturating_sub(AGGREGATE_REACH)..q.hedge_first)
+    let near = q.hedge_first.saturating_sub(AGGREGATE_REACH);
+    if (near..q.hedge_first).any(|k| is_aggregate_word(toks[k].word())) {
+        return true;
+    }
+    // "The average wait for a deer shoulder mount is about six months":
+    // further back, with no other figure or clause between.
+    let far = q.hedge_first.saturating_sub(AGGREGATE_FAR_REACH);
+    (far..near)
+        .rev()
+        .take_while(|&k| {
+            toks[k].kind != TokenKind::Number
+                && !toks[k].is_symbol(',')
+                && !toks[k].is_symbol(';')
+                && !toks[k].is_symbol(':')
+        })
         .any(|k| is_aggregate_word(toks[k].word()))
+        && (near..q.hedge_first).all(|k| {
+            toks[k].kind != TokenKind::Number && !toks[k].is_symbol(',') && !toks[k].is_symbol(';')
+        })
 }
 
 word_set!(
@@ -1590,6 +1607,10 @@ word_set!(
 /// How many words before a duration "average" or "median" may stand:
 /// "the average commute took 27 minutes".
 const AGGREGATE_REACH: usize = 6;
+
+/// How far "average" or "median" may stand when only words of one clause
+/// lie between ([`aggregate_before`]).
+const AGGREGATE_FAR_REACH: usize = 12;
 
 /// Minutes per unit of time written after a number, for durations.
 fn minutes_per(word: &str) -> Option<f64> {
@@ -1781,9 +1802,13 @@ fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
             // "rose to 13.6 years", "crept up to 13.6 years": the level a
             // change reached, not a time in the calendar.
             let reached = before(1) == "to" && (is_up_word(before(2)) || is_down_word(before(2)));
-            let when = q.unit != Unit::Minutes
-                && !reached
-                && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
+            // "two years ago", "about two years later": when, counted back
+            // or on from another time.
+            let counted_from = matches!(after, "ago" | "later" | "earlier" | "before" | "after");
+            let when = counted_from
+                || q.unit != Unit::Minutes
+                    && !reached
+                    && (is_time_preposition(before(1)) || (before(1) == "in" && !decimal));
             let age = is_age_value(toks, q.first, q.value);
             (measured || aggregate || reached || age) && !when
         }

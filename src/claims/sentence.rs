@@ -301,6 +301,23 @@ fn reads_as_figure(view: &Cleaned<'_>, p: usize, hint: Hint) -> bool {
             next_word(rest).is_some_and(|q| is(q, b"of"))
         }
         Hint::Word(_) => true,
+        // "The average wait for a mount is about six months": the parser
+        // reads a length of time as a figure only beside an aggregate.
+        Hint::Duration => {
+            let start = p.saturating_sub(DURATION_REACH);
+            let mut before: Vec<u8> = Vec::with_capacity(p - start);
+            for q in (start..p).rev() {
+                let b = at(q);
+                if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                    break;
+                }
+                before.push(b);
+            }
+            before.reverse();
+            ["average", "median", "mean "]
+                .iter()
+                .any(|w| memchr::memmem::find(&before, w.as_bytes()).is_some())
+        }
         Hint::Counted(number) => {
             let after = p + number.len();
             if letters_end(after) != after || (after < n && at(after).is_ascii_digit()) {
@@ -382,7 +399,17 @@ enum Hint {
     Word(&'static str),
     /// One of [`COUNTED`], as the start of a fraction.
     Counted(&'static str),
+    /// One of [`COUNTED`] before a unit of time ("six months"), a figure
+    /// only as an average or median length of time.
+    Duration,
 }
+
+/// Units of time a number word may count ([`Hint::Duration`]).
+const TIME_UNITS: [&str; 6] = [" month", " week", " day", " hour", " minute", " year"];
+
+/// How far back in its sentence a length of time written in words looks
+/// for the "average" or "median" that makes it a figure.
+const DURATION_REACH: usize = 120;
 
 /// The first hint in lowercased `raw` at or after `from` that starts a
 /// word, and what it is. (Searching a lowercased copy, not ignoring case,
@@ -398,6 +425,10 @@ fn next_hint_word(raw: &[u8], from: usize) -> Option<(usize, Hint)> {
                 for next in [" in", " out"] {
                     patterns.push(format!("{number}{next}"));
                     hints.push(Hint::Counted(number));
+                }
+                for unit in TIME_UNITS {
+                    patterns.push(format!("{number}{unit}"));
+                    hints.push(Hint::Duration);
                 }
             }
             let search = aho_corasick::AhoCorasick::builder()
