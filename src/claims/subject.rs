@@ -1494,6 +1494,7 @@ const FRAME_REACH: usize = 12;
 /// The first attribution frame at the start of `segment` ([`frame`]).
 fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range<usize> {
     let limit = (segment.start + FRAME_REACH).min(segment.end).min(figure);
+    let owner_end = possessive_name_end(toks, segment.start, limit);
     let mut all_frame_words = true;
     let mut names_source = false;
     for k in segment.start..limit {
@@ -1501,7 +1502,9 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // "Health & Fitness Association": a name runs on past "&", and "the
         // 2024 Online Habits Survey found" past its year.
         let year = year_of(tok).is_some();
-        if tok.kind != TokenKind::Word && !tok.is_symbol('&') && !year {
+        // "The Guild of Organists' survey put ...": a plural possessive.
+        let apostrophe = k < owner_end && (tok.is_symbol('\'') || tok.is_symbol('’'));
+        if tok.kind != TokenKind::Word && !tok.is_symbol('&') && !year && !apostrophe {
             break;
         }
         let w = tok.word();
@@ -1547,7 +1550,8 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // "..., and it projects employment to decline": a conjunction
         // opening the clause joins it to the one before.
         let joins = k == segment.start && matches!(w, "and" | "but" | "so" | "yet");
-        all_frame_words &= is_frame_word(w) || joins || matches!(w, "it" | "they" | "we");
+        all_frame_words &=
+            is_frame_word(w) || joins || matches!(w, "it" | "they" | "we") || k < owner_end;
         // "Brewline projects ...", "Zillow estimates ...": one capitalised
         // word opening the clause, no plural, before a verb that states a
         // figure, is a name.
@@ -1617,6 +1621,38 @@ fn is_agency_acronym(t: &Token<'_>) -> bool {
 /// words and the small words inside names ("Bureau of Labor Statistics",
 /// "Health & Fitness Association", "the FBI's Internet Crime Complaint
 /// Center"), one of them a source noun ("Bureau", "Association")?
+/// Where a name opening the clause in the possessive ends: "The American
+/// Guild of Organists' 2024 survey put ...", "Zillow's latest report
+/// finds ...". The name owns the source, so its words are the frame's, not
+/// the subject's. `start` when the clause opens with no such name.
+fn possessive_name_end(toks: &[Token<'_>], start: usize, limit: usize) -> usize {
+    let mut k = start;
+    if toks.get(k).is_some_and(|t| t.word() == "the") {
+        k += 1;
+    }
+    let first = k;
+    while k < limit {
+        let t = &toks[k];
+        let quote = t.is_symbol('\'') || t.is_symbol('’');
+        if quote && k > first && toks[k - 1].lower.ends_with('s') {
+            return k + 1;
+        }
+        if t.kind != TokenKind::Word {
+            return start;
+        }
+        let inside = matches!(t.word(), "of" | "for" | "and" | "on") && k > first;
+        if !(t.capitalized || inside) {
+            return start;
+        }
+        let plural_possessive = t.lower.ends_with("s'") || t.lower.ends_with("s’");
+        if plural_possessive || t.lower != without_possessive(&t.lower) {
+            return k + 1;
+        }
+        k += 1;
+    }
+    start
+}
+
 fn named_institution_before(toks: &[Token<'_>], start: usize, verb: usize) -> bool {
     if !is_keeping_verb(toks[verb].word()) {
         return false;
@@ -3224,6 +3260,25 @@ mod tests {
                  billion in 2023."
             ),
             subjects("The global mushroom market was worth $50.3 billion in 2023.")
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_possessive_owns_the_source() {
+        // The guild and its "American" are whose survey it is, not whose pay.
+        assert_eq!(
+            subjects(
+                "The American Guild of Organists' 2024 compensation survey put the median \
+                 salary for full-time organists at $51,000."
+            ),
+            ["median pay · fulltime organist"]
+        );
+        assert_eq!(
+            subjects(
+                "The Guild of Organists' survey put the median salary for full-time organists \
+                 at $51,000."
+            ),
+            ["median pay · fulltime organist"]
         );
     }
 
