@@ -740,6 +740,8 @@ const NOW_REACH: usize = 5;
 /// Scans a clause for time qualifiers.
 pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
     let mut f = TimeFacts::default();
+    // A rate written as "a month", "per week" ([`unit_per`]).
+    let mut rate_written = false;
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
@@ -867,11 +869,19 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             "annually" | "annual" | "annualized" | "annualised" | "cagr" | "yearly" | "annum" => {
                 f.rate = Some(Per::Year);
             }
-            "month-over-month" | "monthly" | "mom" => f.rate = Some(Per::Month),
-            "quarter-over-quarter" | "quarterly" | "qoq" => f.rate = Some(Per::Quarter),
-            "weekly" => f.rate = Some(Per::Week),
-            "daily" => f.rate = Some(Per::Day),
-            "hourly" => f.rate = Some(Per::Hour),
+            "month-over-month" | "mom" => f.rate = Some(Per::Month),
+            "quarter-over-quarter" | "qoq" => f.rate = Some(Per::Quarter),
+            // "$165 a month for weekly pool service": an adjective of how
+            // often says which service, once "a month" has said the rate.
+            "monthly" | "quarterly" | "weekly" | "daily" | "hourly" if !rate_written => {
+                f.rate = unit_per(match w {
+                    "monthly" => "month",
+                    "quarterly" => "quarter",
+                    "weekly" => "week",
+                    "daily" => "day",
+                    _ => "hour",
+                });
+            }
             // "on an average day", "in a typical year": how often.
             "a" | "an" | "any" if let Some(p) = typical_unit(toks, k + 1) => {
                 f.rate = Some(p);
@@ -905,6 +915,7 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 // "a quarter of adults" is a fraction, not a rate.
                 if let Some(p) = per.filter(|_| next2 != "of") {
                     f.rate = Some(p);
+                    rate_written = true;
                     k += 2;
                     continue;
                 }
@@ -1153,6 +1164,28 @@ mod tests {
     fn period(s: &str, change: bool) -> (Period, Option<Per>) {
         let toks = tokenize(s, 0..s.len(), 0);
         resolve(&scan(&toks), change, false, Some(2024))
+    }
+
+    #[test]
+    fn a_written_rate_outranks_an_adjective_of_how_often() {
+        // "weekly" says which service; "a month" says the rate.
+        let per = |s: &str| period(s, false).1;
+        assert_eq!(
+            per("Homeowners pay an average of $165 a month for weekly pool service in 2024."),
+            Some(Per::Month)
+        );
+        assert_eq!(
+            per("The law capped interest at 28% a year plus a monthly maintenance fee."),
+            Some(Per::Year)
+        );
+        assert_eq!(
+            per("Weekly pool service costs $165 a month."),
+            Some(Per::Month)
+        );
+        assert_eq!(
+            per("The median hourly wage was $23.25 in 2024."),
+            Some(Per::Hour)
+        );
     }
 
     #[test]
