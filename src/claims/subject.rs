@@ -833,7 +833,26 @@ fn is_verb_before_figure(toks: &[Token<'_>], at: usize) -> bool {
         return false;
     }
     let mut next = at + 1;
-    while next < toks.len() && next - at <= 2 && is_figure_hedge(toks[next].word()) {
+    // "brings in $780,000", "takes home $42,000": a verb with its particle,
+    // before a sum (not "visits in 2023").
+    let sum_after = |from: usize| {
+        let hedges = toks[from.min(toks.len())..]
+            .iter()
+            .take(2)
+            .take_while(|t| is_figure_hedge(t.word()))
+            .count();
+        toks.get(from + hedges)
+            .is_some_and(|n| currency_symbol(n).is_some())
+    };
+    if toks
+        .get(next)
+        .is_some_and(|n| matches!(n.word(), "in" | "home" | "out" | "back"))
+        && sum_after(next + 1)
+    {
+        next += 1;
+    }
+    let start = next;
+    while next < toks.len() && next - start <= 1 && is_figure_hedge(toks[next].word()) {
         next += 1;
     }
     let figure = toks
@@ -3279,6 +3298,21 @@ mod tests {
                  at $51,000."
             ),
             ["median pay · fulltime organist"]
+        );
+    }
+
+    #[test]
+    fn a_verb_with_its_particle_before_a_sum_is_no_subject_word() {
+        assert_eq!(
+            subjects(
+                "The average independent bagel shop brings in about $780,000 a year in revenue."
+            ),
+            subjects("The average independent bagel shop has about $780,000 a year in revenue.")
+        );
+        // Not a plural noun before a year: "visits in 2023".
+        assert_eq!(
+            subjects("Library visits in 2023 reached 4.2 million."),
+            ["library visit"]
         );
     }
 
