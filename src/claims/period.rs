@@ -834,8 +834,17 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             let named = date
                 .map(|(_, part)| (y, part))
                 .or_else(|| stage_of(toks, k).map(|s| (y, YearPart::Stage(s))));
-            match preposition_before(toks, date.map_or(k, |(at, _)| at)) {
-                "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into" => {
+            let prep_at = date.map_or(k, |(at, _)| at);
+            // "according to the 2024 survey": the year of a source.
+            let source = preposition_before(toks, prep_at) == "to"
+                && (0..prep_at)
+                    .rev()
+                    .take(4)
+                    .any(|i| word_at(toks, i) == "according");
+            match preposition_before(toks, prep_at) {
+                "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into"
+                    if !source =>
+                {
                     f.until = Some(y);
                     f.part = named.or(f.part);
                 }
@@ -1164,6 +1173,26 @@ mod tests {
     fn period(s: &str, change: bool) -> (Period, Option<Per>) {
         let toks = tokenize(s, 0..s.len(), 0);
         resolve(&scan(&toks), change, false, Some(2024))
+    }
+
+    #[test]
+    fn the_year_of_a_source_after_according_to_is_no_end_year() {
+        let point = Period::Point {
+            year: 2024,
+            weak: false,
+        };
+        assert_eq!(
+            period(
+                "According to the 2024 Dive Industry Compensation Survey, instructors took home $36,900.",
+                false
+            )
+            .0,
+            point
+        );
+        assert!(matches!(
+            period("Employment is expected to grow 5% to 2030.", true).0,
+            Period::Until { year: 2030, .. }
+        ));
     }
 
     #[test]
