@@ -19,7 +19,7 @@ use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
     is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_place_preposition,
     is_preposition, is_reporting_verb, is_source_noun, is_up_word, opens_with_participle,
-    restates_the_figure_before, title_scope, topic_of, without_possessive,
+    restates_the_figure_before, says_what_is_measured, title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -403,7 +403,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             .filter(|t| t.kind == TokenKind::Word)
                             .skip(1)
                             .any(|t| t.capitalized);
-                    let named = (analysis.key.aggregate.is_some() || counted)
+                    // So does "- **Off-premise dollar sales (2024)**: $540
+                    // million": what is measured and whose it is.
+                    let measured = |t: Term| says_what_is_measured(t.as_str());
+                    let measured_whose = analysis.key.terms.iter().any(measured)
+                        && analysis.key.terms.iter().any(|t| !measured(t));
+                    let named = (analysis.key.aggregate.is_some() || counted || measured_whose)
                         && analysis.key.terms.len() >= 2;
                     lead.apply(&mut analysis.key, !named);
                     analysis.key.drop_base_words();
@@ -2676,6 +2681,44 @@ mod tests {
         let claims = super::extract(&input, &Lexicon::builtin());
         assert_eq!(claims.len(), 2);
         assert_eq!(claims[1].period_text(), "undated");
+    }
+
+    #[test]
+    fn a_label_that_says_what_is_measured_and_whose_takes_no_lead_in_words() {
+        // Each line is a block, as the Markdown parser gives them.
+        let subjects = |text: &str| -> Vec<String> {
+            let mut blocks = Vec::new();
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                if !line.trim().is_empty() {
+                    blocks.push(at..at + line.trim_end().len());
+                }
+                at += line.len();
+            }
+            let input = super::ProseInput {
+                text,
+                blocks: &blocks,
+                masked: &[],
+                publish_date: None,
+                topic: &[],
+                title: None,
+            };
+            super::extract(&input, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.display())
+                .collect()
+        };
+        // "headline numbers most people ask us for" says nothing of sales.
+        assert_eq!(
+            subjects(
+                "Here are the headline numbers most people ask us for:\n\n\
+                 - **Off-premise dollar sales (2024)**: $540 million\n"
+            ),
+            ["sale · offpremise"]
+        );
+        // A label naming only where still takes what the lead-in measures.
+        let welders = subjects("Median pay for welders in 2023:\n\n- Ohio: $52,000\n");
+        assert!(welders[0].contains("welder"), "{welders:?}");
     }
 
     #[test]
