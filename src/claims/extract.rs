@@ -2631,6 +2631,20 @@ mod tests {
         );
     }
 
+    /// The claims of `text` read as the given blocks (paragraphs, list
+    /// items), with no front matter.
+    fn extract_blocks(text: &str, blocks: &[std::ops::Range<usize>]) -> Vec<super::Claim> {
+        let input = super::ProseInput {
+            text,
+            blocks,
+            masked: &[],
+            publish_date: None,
+            topic: &[],
+            title: None,
+        };
+        super::extract(&input, &Lexicon::builtin())
+    }
+
     #[test]
     fn that_year_is_the_one_year_its_paragraph_named() {
         let periods = |text: &str| -> Vec<String> {
@@ -2669,16 +2683,7 @@ mod tests {
                     The county landfill took in 212,000 tons of household trash that year.";
         let first = 0..text.find("\n\n").expect("two paragraphs");
         let second = first.end + 2..text.len();
-        let blocks = [first, second];
-        let input = super::ProseInput {
-            text,
-            blocks: &blocks,
-            masked: &[],
-            publish_date: None,
-            topic: &[],
-            title: None,
-        };
-        let claims = super::extract(&input, &Lexicon::builtin());
+        let claims = extract_blocks(text, &[first, second]);
         assert_eq!(claims.len(), 2);
         assert_eq!(claims[1].period_text(), "undated");
     }
@@ -2695,15 +2700,7 @@ mod tests {
                 }
                 at += line.len();
             }
-            let input = super::ProseInput {
-                text,
-                blocks: &blocks,
-                masked: &[],
-                publish_date: None,
-                topic: &[],
-                title: None,
-            };
-            super::extract(&input, &Lexicon::builtin())
+            extract_blocks(text, &blocks)
                 .iter()
                 .map(|c| c.subject.display())
                 .collect()
