@@ -314,7 +314,18 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // "- **Average yearly premium, dog plan**: $812": a list
                 // item's label is one noun phrase, whose commas join its
                 // parts; it is the clause before the value, whole.
-                let label = list_first.and_then(|_| item_label(toks, &segs, seg_index));
+                // "- **Sales (2024)**: $540 million, down 6.5% from 2023": a
+                // figure right after the item's bare value is of what the
+                // label names too.
+                let label = list_first.and_then(|_| {
+                    item_label(toks, &segs, seg_index).or_else(|| {
+                        let p = seg_index.checked_sub(1)?;
+                        let bare = segs[p]
+                            .clone()
+                            .all(|k| in_figure[k] || toks[k].kind != TokenKind::Word);
+                        item_label(toks, &segs, p).filter(|_| bare)
+                    })
+                });
                 // "- **Subway ridership (2024)**: 268 million trips": the
                 // value's own noun is its unit; the label says what it counts.
                 let value_label = label.clone().filter(|_| {
@@ -2712,6 +2723,13 @@ mod tests {
                  - **Off-premise dollar sales (2024)**: $540 million\n"
             ),
             ["sale · offpremise"]
+        );
+        // A change after the item's value is of what the label names too.
+        assert_eq!(
+            subjects(
+                "Key figures:\n\n- **Off-premise sales (2024)**: $540 million, down 6.5% from 2023\n"
+            ),
+            ["sale · offpremise", "change in sale · offpremise"]
         );
         // A label naming only where still takes what the lead-in measures.
         let welders = subjects("Median pay for welders in 2023:\n\n- Ohio: $52,000\n");
