@@ -1584,19 +1584,17 @@ fn aggregate_before(toks: &[Token<'_>], q: &Quantity) -> bool {
     }
     // "The average wait for a deer shoulder mount is about six months":
     // further back, with no other figure or clause between.
+    // No other figure and no clause break ("**Median time**: 43 days" keeps
+    // its label's colon near the figure).
+    let one_clause = |k: usize| {
+        toks[k].kind != TokenKind::Number && !toks[k].is_symbol(',') && !toks[k].is_symbol(';')
+    };
     let far = q.hedge_first.saturating_sub(AGGREGATE_FAR_REACH);
-    (far..near)
-        .rev()
-        .take_while(|&k| {
-            toks[k].kind != TokenKind::Number
-                && !toks[k].is_symbol(',')
-                && !toks[k].is_symbol(';')
-                && !toks[k].is_symbol(':')
-        })
-        .any(|k| is_aggregate_word(toks[k].word()))
-        && (near..q.hedge_first).all(|k| {
-            toks[k].kind != TokenKind::Number && !toks[k].is_symbol(',') && !toks[k].is_symbol(';')
-        })
+    (near..q.hedge_first).all(one_clause)
+        && (far..near)
+            .rev()
+            .take_while(|&k| one_clause(k) && !toks[k].is_symbol(':'))
+            .any(|k| is_aggregate_word(toks[k].word()))
 }
 
 word_set!(

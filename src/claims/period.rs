@@ -835,13 +835,14 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 .map(|(_, part)| (y, part))
                 .or_else(|| stage_of(toks, k).map(|s| (y, YearPart::Stage(s))));
             let prep_at = date.map_or(k, |(at, _)| at);
+            let preposition = preposition_before(toks, prep_at);
             // "according to the 2024 survey": the year of a source.
-            let source = preposition_before(toks, prep_at) == "to"
+            let source = preposition == "to"
                 && (0..prep_at)
                     .rev()
                     .take(4)
                     .any(|i| word_at(toks, i) == "according");
-            match preposition_before(toks, prep_at) {
+            match preposition {
                 "by" | "through" | "thru" | "until" | "till" | "to" | "before" | "into"
                     if !source =>
                 {
@@ -883,12 +884,12 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
             // "$165 a month for weekly pool service": an adjective of how
             // often says which service, once "a month" has said the rate.
             "monthly" | "quarterly" | "weekly" | "daily" | "hourly" if !rate_written => {
-                f.rate = unit_per(match w {
-                    "monthly" => "month",
-                    "quarterly" => "quarter",
-                    "weekly" => "week",
-                    "daily" => "day",
-                    _ => "hour",
+                f.rate = Some(match w {
+                    "monthly" => Per::Month,
+                    "quarterly" => Per::Quarter,
+                    "weekly" => Per::Week,
+                    "daily" => Per::Day,
+                    _ => Per::Hour,
                 });
             }
             // "on an average day", "in a typical year": how often.

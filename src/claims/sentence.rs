@@ -304,19 +304,22 @@ fn reads_as_figure(view: &Cleaned<'_>, p: usize, hint: Hint) -> bool {
         // "The average wait for a mount is about six months": the parser
         // reads a length of time as a figure only beside an aggregate.
         Hint::Duration => {
-            let start = p.saturating_sub(DURATION_REACH);
-            let mut before: Vec<u8> = Vec::with_capacity(p - start);
-            for q in (start..p).rev() {
+            // The sentence so far, at most DURATION_REACH bytes back, copied
+            // through the view (blanks read as spaces) into a stack buffer.
+            let mut before = [0u8; DURATION_REACH];
+            let mut len = 0;
+            for q in (p.saturating_sub(DURATION_REACH)..p).rev() {
                 let b = at(q);
                 if matches!(b, b'.' | b'!' | b'?' | b'\n') {
                     break;
                 }
-                before.push(b);
+                len += 1;
+                before[DURATION_REACH - len] = b;
             }
-            before.reverse();
+            let before = &before[DURATION_REACH - len..];
             ["average", "median", "mean "]
                 .iter()
-                .any(|w| memchr::memmem::find(&before, w.as_bytes()).is_some())
+                .any(|w| memchr::memmem::find(before, w.as_bytes()).is_some())
         }
         Hint::Counted(number) => {
             let after = p + number.len();

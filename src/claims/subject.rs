@@ -1522,7 +1522,7 @@ fn one_frame(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> Range
         // 2024 Online Habits Survey found" past its year.
         let year = year_of(tok).is_some();
         // "The Guild of Organists' survey put ...": a plural possessive.
-        let apostrophe = k < owner_end && (tok.is_symbol('\'') || tok.is_symbol('’'));
+        let apostrophe = k < owner_end && is_apostrophe(tok);
         if tok.kind != TokenKind::Word && !tok.is_symbol('&') && !year && !apostrophe {
             break;
         }
@@ -1635,43 +1635,40 @@ fn is_agency_acronym(t: &Token<'_>) -> bool {
     t.acronym && w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic()) && w != "usa"
 }
 
-/// Is the word at `verb` a verb of keeping a count ([`is_keeping_verb`])
-/// right after an institution's name, read back from it: capitalised
-/// words and the small words inside names ("Bureau of Labor Statistics",
-/// "Health & Fitness Association", "the FBI's Internet Crime Complaint
-/// Center"), one of them a source noun ("Bureau", "Association")?
 /// Where a name opening the clause in the possessive ends: "The American
 /// Guild of Organists' 2024 survey put ...", "Zillow's latest report
 /// finds ...". The name owns the source, so its words are the frame's, not
 /// the subject's. `start` when the clause opens with no such name.
 fn possessive_name_end(toks: &[Token<'_>], start: usize, limit: usize) -> usize {
-    let mut k = start;
-    if toks.get(k).is_some_and(|t| t.word() == "the") {
-        k += 1;
-    }
-    let first = k;
-    while k < limit {
+    let first = start + usize::from(toks.get(start).is_some_and(|t| t.word() == "the"));
+    for k in first..limit {
         let t = &toks[k];
-        let quote = t.is_symbol('\'') || t.is_symbol('’');
-        if quote && k > first && toks[k - 1].lower.ends_with('s') {
+        // "Organists' ": the apostrophe alone, after a plural.
+        if is_apostrophe(t) && k > first && toks[k - 1].lower.ends_with('s') {
             return k + 1;
         }
-        if t.kind != TokenKind::Word {
-            return start;
-        }
         let inside = matches!(t.word(), "of" | "for" | "and" | "on") && k > first;
-        if !(t.capitalized || inside) {
+        if t.kind != TokenKind::Word || !(t.capitalized || inside) {
             return start;
         }
         let plural_possessive = t.lower.ends_with("s'") || t.lower.ends_with("s’");
         if plural_possessive || t.lower != without_possessive(&t.lower) {
             return k + 1;
         }
-        k += 1;
     }
     start
 }
 
+/// Is `t` an apostrophe standing alone (a plural's possessive)?
+fn is_apostrophe(t: &Token<'_>) -> bool {
+    t.is_symbol('\'') || t.is_symbol('’')
+}
+
+/// Is the word at `verb` a verb of keeping a count ([`is_keeping_verb`])
+/// right after an institution's name, read back from it: capitalised
+/// words and the small words inside names ("Bureau of Labor Statistics",
+/// "Health & Fitness Association", "the FBI's Internet Crime Complaint
+/// Center"), one of them a source noun ("Bureau", "Association")?
 fn named_institution_before(toks: &[Token<'_>], start: usize, verb: usize) -> bool {
     if !is_keeping_verb(toks[verb].word()) {
         return false;
