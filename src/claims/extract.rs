@@ -1480,7 +1480,21 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
             && k + 2 == figure
             && matches!(opens(k + 1), "the" | "those" | "these")
     };
+    // "If you sell 300 cones a day at $6, that is $270,000": the clause
+    // right after a premise about the reader is worked out from the
+    // supposition. What the sentence goes on to say after a comma, a
+    // colon or "and" is said ("..., and elevator workers averaged $21.40").
+    let premise_end = toks.iter().position(|t| t.is_symbol(',')).unwrap_or(0);
+    let worked = opens(0) == "if"
+        && figure > premise_end
+        && toks[1..premise_end]
+            .iter()
+            .any(|t| matches!(t.word(), "you" | "your"))
+        && !toks[premise_end + 1..figure].iter().any(|t| {
+            t.kind != TokenKind::Word && !t.is_symbol('$') || matches!(t.word(), "and" | "which")
+        });
     sets_up
+        || worked
         || (segment.start..figure.max(segment.start)).any(|k| {
             matches!(
                 toks[k].word(),
@@ -2830,6 +2844,17 @@ mod tests {
             "Let's say your salary is $60,000.",
         ] {
             assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // What a premise about the reader, or with figures, works out.
+        assert!(
+            figures("If you sell 300 cones a day at $6 each, that is $270,000 a season.")
+                .is_empty()
+        );
+        for text in [
+            "If you hire help, know the going rate: the median wage was $16.90 an hour.",
+            "If you hire help, you compete with mills, and mill workers averaged $16.90 an hour in 2024.",
+        ] {
+            assert_eq!(figures(text), ["$16.90"], "{text}");
         }
         // The premise only: what follows it is said.
         let said = figures("If rates stay high, home sales will fall 10% in 2025.");
