@@ -1815,6 +1815,22 @@ mod real_prose_tests {
         assert_eq!(found, [ConflictKind::Value]);
     }
 
+    #[test]
+    fn what_buyers_spend_is_what_sellers_take_in() {
+        let found = rules(&[
+            "US shoppers spent $1.8 billion on kombucha in 2023.",
+            "US kombucha sales reached $2.1 billion in 2023.",
+            "The US kombucha market was worth $2.6 billion in 2023.",
+        ]);
+        assert_eq!(found.len(), 3, "{found:?}");
+        // Counts of what was sold and of what a market holds stay apart.
+        let found = rules(&[
+            "US shoppers spent $1.8 billion on kombucha in 2023.",
+            "US stores sold 180 million bottles of kombucha in 2023.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
     /// A rate given as a percentage is within a point of another, as a
     /// share is: 87% and 82% occupancy disagree; a change keeps the
     /// relative tolerance (41% and 42.5% growth agree).

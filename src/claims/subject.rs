@@ -194,6 +194,17 @@ fn word_position(text: &str, term: &str) -> Option<usize> {
 }
 
 word_set!(
+    /// The measures of the money changing hands in a market, from either
+    /// side of it.
+    is_money_flow_word: ["sale", "revenue", "spending", "market"]
+);
+
+word_set!(
+    /// Whoever buys in a market, named as no group of people in particular.
+    is_buyer_word: ["shopper", "consumer", "customer", "buyer", "purchaser"]
+);
+
+word_set!(
     /// Canonical terms that name what is measured: a subject's other terms
     /// say whose it is or of what. For display only: matching uses all terms.
     is_measure_term: [
@@ -2796,6 +2807,23 @@ pub(crate) fn analyse(
     {
         main.terms.push(Term::new("pay"));
     }
+    // "Shoppers spent $1.8 billion on kombucha", "kombucha sales reached
+    // $2.1 billion", "the kombucha market was worth $2 billion": in money,
+    // what buyers spend, what sellers take in and the size of a market
+    // are one sum seen from either side of the till.
+    if q.unit.is_money() && main.terms.iter().any(|t| is_money_flow_word(t.as_str())) {
+        let sale = Term::new("sale");
+        for t in main.terms.iter_mut() {
+            if is_money_flow_word(t.as_str()) {
+                *t = sale;
+            }
+        }
+        // "Shoppers spent $1.8 billion on kombucha": whoever buys in a
+        // market is its buyers, who are no part of what it is.
+        if main.terms.len() > 2 {
+            main.terms.retain(|t| !is_buyer_word(t.as_str()));
+        }
+    }
     main.terms.sort();
     main.terms.dedup();
     // "unfilled cybersecurity positions": the gap is a count of positions,
@@ -3698,7 +3726,8 @@ mod tests {
         let s = subjects(
             "Membership grew 4%, which means that average revenue per member slipped, to roughly $55.",
         );
-        assert!(s.iter().any(|x| x.contains("revenue")), "{s:?}");
+        // (In money, revenue is the sales measure.)
+        assert!(s.iter().any(|x| x.contains("sale")), "{s:?}");
         // So does a connective: its noun is whose the figure is.
         let s =
             subjects("Glass cutters, for example, had a median hourly wage of $21.40 in May 2024.");
