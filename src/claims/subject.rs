@@ -2729,7 +2729,9 @@ pub(crate) fn analyse(
             main.terms.push(Term::new("outside"));
             main.terms.extend(qualifiers.geo);
             main.terms.extend(qualifiers.terms);
-        } else if names_a_group(intro_toks) && !own_group {
+        } else if (names_a_group(intro_toks) && !own_group)
+            || (takes_whole(intro_toks) && main.terms.iter().all(|t| is_measure_word(t.as_str())))
+        {
             main.terms.extend(qualifiers.terms);
         } else if names_a_place(intro_toks) || names_a_scope(intro_toks) {
             // "In Michigan, 47% of adults" is "47% of Michigan adults",
@@ -2933,6 +2935,18 @@ fn names_a_group(intro: &[Token<'_>]) -> bool {
         "for" => !is_linking_after_for(word(1)),
         _ => false,
     }
+}
+
+/// Does an introduction take a population whole ("Across all security
+/// guards,")? It says whose a figure is when the clause names only what
+/// is measured ("..., the median wage was $34,120"); otherwise it only
+/// says the figure is the overall one ("Across all causes, the average
+/// homeowners claim ...").
+fn takes_whole(intro: &[Token<'_>]) -> bool {
+    let word = |k: usize| intro.get(k).map_or("", |t| t.word());
+    word(0) == "across"
+        && matches!(word(1), "all" | "every")
+        && !intro.iter().any(|t| t.word() == "of")
 }
 
 /// A capitalised word that is not a possessive ("Chicago", not "Indeed's").
@@ -3714,6 +3728,17 @@ mod tests {
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
             ["median pay · cutter glass"]
         );
+    }
+
+    #[test]
+    fn a_population_taken_whole_is_whose_a_bare_measure_is() {
+        let s =
+            subjects("Across all security guards, the median annual wage was $34,120 in May 2024.");
+        assert_eq!(s, ["median pay · guard security"]);
+        // A clause that names its own subject only hears "overall".
+        let s =
+            subjects("Across all causes, the average homeowners claim came to $15,750 in 2023.");
+        assert!(!s[0].contains("cause"), "{s:?}");
     }
 
     #[test]
