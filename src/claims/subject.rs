@@ -2177,9 +2177,19 @@ fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
 }
 
 /// Does a clause say its people work in a role ("worked as", "are
-/// employed as")?
+/// employed as") or are on payrolls ("counted 204,300 bakers on U.S.
+/// payrolls": payrolls count people; "payroll" alone is money)?
 fn works_as(toks: &[Token<'_>]) -> bool {
-    (0..toks.len()).any(|k| is_as_of_a_role(toks, k))
+    (0..toks.len()).any(|k| is_as_of_a_role(toks, k) || is_on_payrolls(toks, k))
+}
+
+/// Is the token at `k` "payrolls" after "on" ("on payrolls", "on U.S.
+/// payrolls")?
+fn is_on_payrolls(toks: &[Token<'_>], k: usize) -> bool {
+    toks[k].lower == "payrolls"
+        && toks[k.saturating_sub(3)..k]
+            .iter()
+            .any(|t| t.word() == "on")
 }
 
 /// Is the token at `k` the "as" of a verb of working that names a role
@@ -2481,7 +2491,9 @@ pub(crate) fn analyse(
     // "8,400 people worked as piano tuners", "31,000 workers are employed
     // as court reporters": people counted in a role are the role's jobs.
     let counts_people = q.unit == Unit::Count || metric == Metric::Change;
-    let working = |t: &Term| is_people_word(t.as_str()) || is_verb_of_working(t.as_str());
+    let working = |t: &Term| {
+        is_people_word(t.as_str()) || is_verb_of_working(t.as_str()) || t.as_str() == "payroll"
+    };
     if counts_people
         && works_as(&toks[ctx.segment.clone()])
         && main.terms.iter().any(|t| !working(t))
@@ -3728,6 +3740,20 @@ mod tests {
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
             ["median pay · cutter glass"]
         );
+    }
+
+    #[test]
+    fn people_on_payrolls_are_jobs() {
+        for text in [
+            "The survey counted 204,300 bakers on U.S. payrolls in 2023.",
+            "Payroll employment of bakers stood at 204,300 in 2023.",
+        ] {
+            let s = subjects(text);
+            assert!(s[0].starts_with("job · baker"), "{text}: {s:?}");
+        }
+        // Payroll alone is money.
+        let s = subjects("Small bakeries spend 32% of revenue on payroll.");
+        assert!(!s[0].contains("job"), "{s:?}");
     }
 
     #[test]
