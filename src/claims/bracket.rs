@@ -5,7 +5,8 @@
 //! aged 18 to 49 never meets that of adults aged 65 and over.
 //!
 //! A bracket is recognised by its syntax, not by topic words: an age word
-//! before the figure ("aged", "ages"), a threshold after a plural noun ("people
+//! before the figure ("aged", "ages") or an age's bound after it ("60 or
+//! older"), a threshold after a plural noun ("people
 //! over 65"), an income participle with a threshold ("earning over"), or
 //! "with" plus a threshold and a noun after a plural noun ("firms with fewer
 //! than 50 staff"), a rank word before a percentage ("the top 10% of"), or
@@ -249,6 +250,9 @@ fn bracket_of(toks: &[Token<'_>], f: &Figure) -> Option<Bracket> {
         // as "ages of").
         let n = if is_age_word(word(before)) { 1 } else { 2 };
         (lead(n), "aged", String::new())
+    } else if small_count && trail == 2 && matches!(word(Some(f.end + 1)), "older" | "younger") {
+        // "are 60 or older", "30 and younger": only an age is older.
+        (f.start, "aged", String::new())
     } else if small_count
         && threshold.is_some()
         && before.and_then(|k| toks.get(k)).is_some_and(is_plural_noun)
@@ -373,13 +377,16 @@ pub(crate) fn split_brackets(
     let mut k = 0;
     while k < toks.len() {
         // A bare number opens a bracket only after an age word, a hedge
-        // ("over 65", "more than 500") or "with" ("with 5+ years"): most
-        // numbers ("in 2024") are passed over without being read.
+        // ("over 65", "more than 500") or "with" ("with 5+ years"), or
+        // before an age's bound ("60 or older"): most numbers ("in 2024")
+        // are passed over without being read.
+        let word = |k: usize| toks.get(k).map_or("", |t| t.word());
         let opens = toks[k].kind == TokenKind::Number
-            && k.checked_sub(1).is_some_and(|p| {
+            && (k.checked_sub(1).is_some_and(|p| {
                 let w = toks[p].word();
                 is_age_word(w) || is_hedge_end(w) || matches!(w, "between" | "with")
-            });
+            }) || (matches!(word(k + 1), "or" | "and")
+                && matches!(word(k + 2), "older" | "younger")));
         let found = if opens && free(k..k + 1) {
             Figure::at(toks, k)
                 .filter(|f| free(f.start..f.end))
@@ -437,6 +444,10 @@ mod tests {
             (
                 "Among those under 30, 28% own a home.",
                 "those aged under 30",
+            ),
+            (
+                "Some 28% of licensed surveyors are 60 or older.",
+                "aged 60+",
             ),
             (
                 "Households earning over $100,000 grew 4% in 2023.",

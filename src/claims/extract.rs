@@ -2255,7 +2255,7 @@ mod tests {
             ),
             (
                 "About 18% of adults 65 and older read e-books.",
-                vec!["ebook", "older", "read"],
+                vec!["adult aged 65+", "ebook", "read"],
             ),
         ] {
             assert_eq!(subject_words(text), [words], "{text}");
