@@ -17,7 +17,8 @@ use std::borrow::Cow;
 use super::bracket::Bracket;
 use super::lexicon::{Entry, Lexicon, Slot, ends_in_plural_s, normalise_cow};
 use super::number::{
-    Form, Quantity, Unit, currency_symbol, is_sample_after, is_sample_verb, number_word, year_of,
+    Form, Quantity, Unit, currency_symbol, is_sample_after, is_sample_noun, is_sample_verb,
+    number_word, year_of,
 };
 use super::period::{is_season_name, month_number, typical_unit};
 use super::term::{Term, Terms};
@@ -1639,6 +1640,26 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
     names
 }
 
+/// The people a survey named in the sentence is of ("survey of 5,012
+/// students at 88 colleges": "students").
+fn surveyed_population(toks: &[Token<'_>]) -> Option<Range<usize>> {
+    let k = (0..toks.len().saturating_sub(2))
+        .find(|&k| is_sample_noun(&normalise_cow(toks[k].word())) && toks[k + 1].word() == "of")?;
+    let mut start = k + 2;
+    if toks[start].kind == TokenKind::Number {
+        start += 1;
+    }
+    let end = (start..toks.len())
+        .find(|&e| {
+            let t = &toks[e];
+            t.kind != TokenKind::Word
+                || is_preposition(t.word())
+                || matches!(t.word(), "who" | "that" | "and")
+        })
+        .unwrap_or(toks.len());
+    (end > start).then_some(start..end)
+}
+
 /// Is `t` an agency's initials ("BLS", "FBI", "ESA"), three letters or
 /// more and not a country's ("USA", "U.S.")?
 fn is_agency_acronym(t: &Token<'_>) -> bool {
@@ -2444,6 +2465,18 @@ pub(crate) fn analyse(
     let mut geo_of_base = None;
     if let Some(b) = &base {
         collect(toks, words, b.clone(), &|_| false, &mut base_terms);
+        // "In PIRG's survey of students, 65% of respondents said ...": the
+        // respondents are the people the survey is of.
+        let of_respondents = toks[b.clone()].iter().any(|t| is_sample_after(t.word()));
+        let mut surveyed_named = false;
+        if base_terms.terms.is_empty()
+            && of_respondents
+            && let Some(surveyed) = surveyed_population(toks)
+        {
+            collect(toks, words, surveyed, &|_| false, &mut base_terms);
+            main.terms.retain(|t| !base_terms.terms.contains(t));
+            surveyed_named = !base_terms.terms.is_empty();
+        }
         geo_of_base = base_terms.geo;
         main.geo = main.geo.or(base_terms.geo.take());
         // "60% of people surveyed" is "60% of respondents": people in
@@ -2458,9 +2491,10 @@ pub(crate) fn analyse(
         // "Respondents" ("people surveyed") are the people of one survey,
         // named elsewhere in the article: like "the company", they stand
         // for its topic, and two surveys' respondents are not one group.
-        let asked = is_sample_after(toks[b.start].word())
-            || (base_terms.terms.is_empty()
-                && toks.get(b.end).is_some_and(|t| is_sample_verb(t.word())));
+        let asked = !surveyed_named
+            && (is_sample_after(toks[b.start].word())
+                || (base_terms.terms.is_empty()
+                    && toks.get(b.end).is_some_and(|t| is_sample_verb(t.word()))));
         if asked {
             main.anaphoric = true;
             main.names_one_entity = true;
@@ -3740,6 +3774,14 @@ mod tests {
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
             ["median pay · cutter glass"]
         );
+    }
+
+    #[test]
+    fn respondents_are_the_people_a_survey_is_of() {
+        let s = subjects(
+            "In a 2024 survey of 5,012 students at 88 colleges, 65% of respondents said they had skipped a required textbook.",
+        );
+        assert!(s[0].starts_with("share of student:"), "{s:?}");
     }
 
     #[test]
