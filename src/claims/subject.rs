@@ -201,6 +201,12 @@ word_set!(
 );
 
 word_set!(
+    /// Nouns of a state of being in use, after "in": "in service", "in
+    /// operation", "in use", "in circulation", "in existence".
+    is_state_noun: ["service", "operation", "use", "circulation", "existence"]
+);
+
+word_set!(
     /// Whoever buys in a market, named as no group of people in particular.
     is_buyer_word: ["shopper", "consumer", "customer", "buyer", "purchaser"]
 );
@@ -977,6 +983,19 @@ fn collect(
             {
                 out.anaphoric = true;
                 out.names_one_entity = true;
+                i += 1;
+                continue;
+            }
+            // "860,000 elevators in service", "buses in operation": a state
+            // of being in use says the things exist, not which ones.
+            if is_state_noun(toks[run_start + i].word())
+                && (run_start + i)
+                    .checked_sub(1)
+                    .is_some_and(|p| toks[p].word() == "in")
+                && toks
+                    .get(run_start + i + 1)
+                    .is_none_or(|n| n.kind != TokenKind::Word || is_preposition(n.word()))
+            {
                 i += 1;
                 continue;
             }
@@ -3774,6 +3793,16 @@ mod tests {
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
             ["median pay · cutter glass"]
         );
+    }
+
+    #[test]
+    fn being_in_service_says_things_exist_not_which() {
+        for text in [
+            "The U.S. had roughly 860,000 elevators in service in 2023.",
+            "The U.S. had roughly 860,000 elevators in 2023.",
+        ] {
+            assert_eq!(subjects(text), ["elevator · US"], "{text}");
+        }
     }
 
     #[test]
