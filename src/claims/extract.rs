@@ -1463,9 +1463,11 @@ fn is_date_cell(cell: &str) -> bool {
 }
 
 /// Is the figure at `figure` only supposed, not stated: in a premise ("If
-/// a fund returns 7% a year, ...", "Assuming rents rise 3%, ...") or in a
-/// sentence that sets up an example ("Suppose ...", "Imagine ...", "Let's
-/// say ...")? A writer's example is no claim about the world.
+/// a fund returns 7% a year, ...", "Assuming rents rise 3%, ..."), in the
+/// clause worked out right after a premise about the reader ("If you sell
+/// 300 cones a day, that is $270,000"), or in a sentence that sets up an
+/// example ("Suppose ...", "Imagine ...", "Let's say ...")? A writer's
+/// example is no claim about the world.
 fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
     let opens = |k: usize| toks.get(k).map_or("", |t| t.word());
     let sets_up = matches!(
@@ -1482,8 +1484,9 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
     };
     // "If you sell 300 cones a day at $6, that is $270,000": the clause
     // right after a premise about the reader is worked out from the
-    // supposition. What the sentence goes on to say after a comma, a
-    // colon or "and" is said ("..., and elevator workers averaged $21.40").
+    // supposition. What the sentence goes on to say after another comma,
+    // a colon, "and" or "which" is said ("..., and elevator workers
+    // averaged $21.40").
     let premise_end = toks.iter().position(|t| t.is_symbol(',')).unwrap_or(0);
     let worked = opens(0) == "if"
         && figure > premise_end
@@ -2845,7 +2848,7 @@ mod tests {
         ] {
             assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
         }
-        // What a premise about the reader, or with figures, works out.
+        // What the clause right after a premise about the reader works out.
         assert!(
             figures("If you sell 300 cones a day at $6 each, that is $270,000 a season.")
                 .is_empty()

@@ -2885,8 +2885,7 @@ pub(crate) fn analyse(
                 *t = sale;
             }
         }
-        // "Shoppers spent $1.8 billion on kombucha": whoever buys in a
-        // market is its buyers, who are no part of what it is.
+        // Whoever buys in a market is its buyers, no part of what it is.
         if main.terms.len() > 2 {
             main.terms.retain(|t| !is_buyer_word(t.as_str()));
         }
