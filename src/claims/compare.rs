@@ -475,9 +475,12 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
             x.direction == y.direction && framing_conflict(&x.period, &y.period)
         } else {
             // "raised $420 million in 2023 alone" and "between 2021 and
-            // 2023": the same sum of money for one year and for several.
-            x.unit.is_money()
-                && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period))
+            // 2023": the same sum of money for one year and for several;
+            // "44.2 million albums sold in 2024" and "in the first half of
+            // 2024": the same sales for a year and for part of it.
+            (x.unit.is_money()
+                && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period)))
+                || (is_flow(x) && part_and_whole(x, y))
         };
     // "from 37% in 1990 to 12% today" and "from 37% in 2000 to 12%
     // today": one change told from two start years.
@@ -523,7 +526,7 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
     let change = x.subject.metric == Metric::Change;
     match (x.part, y.part) {
         (Some(a), Some(b)) if a != b => return false,
-        (Some(_), None) | (None, Some(_)) if change => return false,
+        (Some(_), None) | (None, Some(_)) if change || is_flow(x) => return false,
         // "by mid-2024" is not the year's figure.
         (Some(YearPart::Stage(_)), None) | (None, Some(YearPart::Stage(_))) => return false,
         _ => {}
@@ -532,6 +535,27 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
         (Some(a), Some(b)) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
         _ => true,
     }
+}
+
+/// Is a claim's figure summed over its period, as sales are ("44.2 million
+/// albums sold in 2024", "$2.1 billion in sales")? The sales of part of a
+/// year are not the year's, while a median wage "in May 2024" is.
+fn is_flow(c: &Claim) -> bool {
+    static SALE: std::sync::OnceLock<Term> = std::sync::OnceLock::new();
+    c.subject
+        .terms
+        .contains(*SALE.get_or_init(|| Term::new("sale")))
+}
+
+/// Is one claim's figure of a part of the year (a month, a quarter, a
+/// half) and the other's of the whole year?
+fn part_and_whole(x: &Claim, y: &Claim) -> bool {
+    let part = |c: &Claim| matches!(c.part, Some(p) if !matches!(p, YearPart::Stage(_)));
+    let year = |c: &Claim| match c.period {
+        Period::Point { year, weak: false } => Some(year),
+        _ => None,
+    };
+    part(x) != part(y) && year(x).is_some() && year(x) == year(y)
 }
 
 /// Is `now` a present-tense figure ("the average salary is $112,590") and
@@ -895,6 +919,11 @@ enum MeetKey {
     /// A change over a length of years written as such ("over six years"):
     /// meets [`MeetKey::Multi`] both ways, and few claims are filed here.
     Written,
+    /// Sales of part of this year ("in the first half of 2024"): meets the
+    /// same sales of the whole year ([`part_and_whole`]).
+    PartOfYear(i32),
+    /// Sales of this whole year: meets [`MeetKey::PartOfYear`].
+    WholeYear(i32),
 }
 
 /// The keys a claim is filed under and the keys it looks up.
@@ -965,6 +994,22 @@ impl Meeting {
                 out.queries.push(length);
             }
             (Period::None | Period::Unresolved, _) => {}
+        }
+        if is_flow(c)
+            && c.form == Form::Point
+            && let Period::Point { year, weak: false } = c.period
+        {
+            match c.part {
+                Some(YearPart::Stage(_)) => {}
+                Some(_) => {
+                    out.keys.push(MeetKey::PartOfYear(year));
+                    out.queries.push(MeetKey::WholeYear(year));
+                }
+                None => {
+                    out.keys.push(MeetKey::WholeYear(year));
+                    out.queries.push(MeetKey::PartOfYear(year));
+                }
+            }
         }
         match count_framing(c) {
             Some(CountFraming::SeveralYears) => {
@@ -1039,7 +1084,12 @@ impl Bucket {
             self.always.push(j);
         } else if matches!(
             key,
-            MeetKey::Multi | MeetKey::Yearly | MeetKey::Written | MeetKey::Journey
+            MeetKey::Multi
+                | MeetKey::Yearly
+                | MeetKey::Written
+                | MeetKey::Journey
+                | MeetKey::PartOfYear(_)
+                | MeetKey::WholeYear(_)
         ) {
             self.by_value.push((c.value, j));
         } else {
@@ -1823,6 +1873,23 @@ mod real_prose_tests {
             "The average salary for a wind technician in the US is $75,000.",
         ]);
         assert_eq!(found, [ConflictKind::Value]);
+    }
+
+    #[test]
+    fn the_sales_of_part_of_a_year_are_not_the_year_s() {
+        for part in ["the first half of 2024", "Q1 2024", "March 2024"] {
+            let found = rules(&[
+                "US vinyl album sales reached 44.2 million units in 2024.",
+                &format!("US vinyl album sales reached 21.0 million units in {part}."),
+            ]);
+            assert!(found.is_empty(), "{part}: {found:?}");
+        }
+        // The same sales for the year and for half of it: a period slip.
+        let found = rules(&[
+            "US vinyl album sales reached 44.2 million units in 2024.",
+            "US vinyl album sales reached 44.2 million units in the first half of 2024.",
+        ]);
+        assert_eq!(found, [ConflictKind::Period]);
     }
 
     #[test]

@@ -1057,12 +1057,13 @@ fn collect(
                 i += 1;
                 continue;
             }
-            // "the third quarter of 2024": the period reads the part of the year.
+            // "the third quarter of 2024", "the first half of 2024": the
+            // period reads the part of the year.
             let next = toks.get(run_start + i + 1).map_or("", |t| t.word());
             if matches!(next, "quarter" | "half")
                 && matches!(&*refs[i], "first" | "second" | "third" | "fourth" | "final")
             {
-                i += 1;
+                i += 2;
                 continue;
             }
             if let Some((slot, n)) = entry.and_then(|e| e.match_phrase(refs, i)) {
