@@ -986,6 +986,21 @@ fn collect(
                 i += 1;
                 continue;
             }
+            // "5.07 million head of sheep", "totaled 86.7 million head": a
+            // head right after a count is how livestock is counted.
+            // Not a head baker ("a $48,000 head baker").
+            if toks[run_start + i].word() == "head"
+                && (run_start + i).checked_sub(1).is_some_and(|p| {
+                    toks[p].kind == TokenKind::Number
+                        || matches!(toks[p].word(), "thousand" | "million" | "billion")
+                })
+                && toks
+                    .get(run_start + i + 1)
+                    .is_none_or(|n| n.kind != TokenKind::Word || is_preposition(n.word()))
+            {
+                i += 1;
+                continue;
+            }
             // "860,000 elevators in service", "buses in operation": a state
             // of being in use says the things exist, not which ones.
             if is_state_noun(toks[run_start + i].word())
@@ -3793,6 +3808,18 @@ mod tests {
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
             ["median pay · cutter glass"]
         );
+    }
+
+    #[test]
+    fn a_head_after_a_count_counts_livestock() {
+        for text in [
+            "US beef cows totaled 27.9 million head in 2025.",
+            "The US had 27.9 million beef cows in 2025.",
+        ] {
+            assert_eq!(subjects(text), ["beef cow · US"], "{text}");
+        }
+        let s = subjects("A head baker earned a median of $48,000 in 2025.");
+        assert!(s[0].contains("head"), "{s:?}");
     }
 
     #[test]
