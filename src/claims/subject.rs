@@ -3823,6 +3823,13 @@ mod tests {
     }
 
     #[test]
+    fn a_herd_or_a_flock_is_its_animals() {
+        let s = subjects("The US sheep flock stood at 5.6 million in 2024.");
+        assert_eq!(s, subjects("The US had 5.6 million sheep in 2024."));
+        assert_eq!(s, ["sheep · US"]);
+    }
+
+    #[test]
     fn being_in_service_says_things_exist_not_which() {
         for text in [
             "The U.S. had roughly 860,000 elevators in service in 2023.",
