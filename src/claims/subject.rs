@@ -3823,6 +3823,14 @@ mod tests {
     }
 
     #[test]
+    fn a_preliminary_estimate_is_of_the_clause_s_subject() {
+        let s = subjects(
+            "The firm valued the worldwide ornamental fish market at $5.8 billion in 2024, with a preliminary estimate of $6.1 billion for 2025.",
+        );
+        assert_eq!(s[0], s[1], "{s:?}");
+    }
+
+    #[test]
     fn a_herd_or_a_flock_is_its_animals() {
         let s = subjects("The US sheep flock stood at 5.6 million in 2024.");
         assert_eq!(s, subjects("The US had 5.6 million sheep in 2024."));
