@@ -1487,14 +1487,18 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
     // supposition. What the sentence goes on to say after another comma,
     // a colon, "and" or "which" is said ("..., and elevator workers
     // averaged $21.40").
-    let premise_end = toks.iter().position(|t| t.is_symbol(',')).unwrap_or(0);
+    // A premise ends at its comma; a sentence with none has no such clause.
+    let premise_end = toks.iter().position(|t| t.is_symbol(','));
     let worked = opens(0) == "if"
-        && figure > premise_end
-        && toks[1..premise_end]
-            .iter()
-            .any(|t| matches!(t.word(), "you" | "your"))
-        && !toks[premise_end + 1..figure].iter().any(|t| {
-            t.kind != TokenKind::Word && !t.is_symbol('$') || matches!(t.word(), "and" | "which")
+        && premise_end.is_some_and(|end| {
+            figure > end
+                && toks[1..end]
+                    .iter()
+                    .any(|t| matches!(t.word(), "you" | "your"))
+                && !toks[end + 1..figure].iter().any(|t| {
+                    t.kind != TokenKind::Word && !t.is_symbol('$')
+                        || matches!(t.word(), "and" | "which")
+                })
         });
     sets_up
         || worked
@@ -2853,6 +2857,9 @@ mod tests {
             figures("If you sell 300 cones a day at $6 each, that is $270,000 a season.")
                 .is_empty()
         );
+        // A sentence that opens with "if" and has no comma (the fuzzer's).
+        figures("if five workers changed jl.rfa more htan 39k.");
+        figures("If 39k");
         for text in [
             "If you hire help, know the going rate: the median wage was $16.90 an hour.",
             "If you hire help, you compete with mills, and mill workers averaged $16.90 an hour in 2024.",
