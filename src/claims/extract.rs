@@ -1153,14 +1153,18 @@ fn with_neighbours(
     {
         facts = facts.ending(year);
     }
-    // "In the National Endowment for the Arts' 2022 survey, ...": an
-    // opening phrase of time or source dates what follows however long
-    // the name in it.
+    // "In the National Endowment for the Arts' 2022 survey, ...",
+    // "According to the BLS Occupational Employment and Wage Statistics
+    // survey for May 2023, ...": an opening phrase of time or source dates
+    // what follows however long the name in it.
     let bare = |s: &Range<usize>| {
         is_bare_clause(s, figures)
             || (s.start == 0
                 && s.len() <= LONG_INTRO
-                && matches!(toks[s.start].word(), "in" | "during" | "as" | "by" | "for")
+                && matches!(
+                    toks[s.start].word(),
+                    "in" | "during" | "as" | "by" | "for" | "according" | "per"
+                )
                 && !figures.iter().any(|r| s.contains(&r.start)))
     };
     let before = &segs[..seg_index];
@@ -2660,6 +2664,13 @@ mod tests {
         assert_eq!(
             period("Ferry deckhands earned $46,900 in 2023, according to a 2024 wage survey."),
             "in 2023"
+        );
+        // So does an opening source, however long its name.
+        assert_eq!(
+            period(
+                "According to the BLS Occupational Employment and Wage Statistics survey for May 2023, the median hourly wage for nursery farmworkers was $16.47."
+            ),
+            "in May 2023"
         );
     }
 
