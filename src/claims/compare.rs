@@ -480,7 +480,7 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
             // 2024": the same sales for a year and for part of it.
             (x.unit.is_money()
                 && (year_in_span(&x.period, &y.period) || year_in_span(&y.period, &x.period)))
-                || (is_flow(x) && part_and_whole(x, y))
+                || part_and_whole(x, y)
         };
     // "from 37% in 1990 to 12% today" and "from 37% in 2000 to 12%
     // today": one change told from two start years.
@@ -547,15 +547,26 @@ fn is_flow(c: &Claim) -> bool {
         .contains(*SALE.get_or_init(|| Term::new("sale")))
 }
 
-/// Is one claim's figure of a part of the year (a month, a quarter, a
-/// half) and the other's of the whole year?
-fn part_and_whole(x: &Claim, y: &Claim) -> bool {
-    let part = |c: &Claim| matches!(c.part, Some(p) if !matches!(p, YearPart::Stage(_)));
-    let year = |c: &Claim| match c.period {
-        Period::Point { year, weak: false } => Some(year),
-        _ => None,
+/// The year of a claim's sales, and whether they are of a part of it (a
+/// month, a quarter, a half) or of all of it: `None` for a figure that is
+/// no sales of a dated year, or of a stage of one ("by mid-2024").
+fn sales_year(c: &Claim) -> Option<(i32, bool)> {
+    if !is_flow(c) || c.form != Form::Point {
+        return None;
+    }
+    let Period::Point { year, weak: false } = c.period else {
+        return None;
     };
-    part(x) != part(y) && year(x).is_some() && year(x) == year(y)
+    match c.part {
+        Some(YearPart::Stage(_)) => None,
+        part => Some((year, part.is_some())),
+    }
+}
+
+/// Are two claims the sales of one year, one of part of it and the other
+/// of all of it?
+fn part_and_whole(x: &Claim, y: &Claim) -> bool {
+    matches!((sales_year(x), sales_year(y)), (Some((a, p)), Some((b, q))) if a == b && p != q)
 }
 
 /// Is `now` a present-tense figure ("the average salary is $112,590") and
@@ -995,21 +1006,16 @@ impl Meeting {
             }
             (Period::None | Period::Unresolved, _) => {}
         }
-        if is_flow(c)
-            && c.form == Form::Point
-            && let Period::Point { year, weak: false } = c.period
-        {
-            match c.part {
-                Some(YearPart::Stage(_)) => {}
-                Some(_) => {
-                    out.keys.push(MeetKey::PartOfYear(year));
-                    out.queries.push(MeetKey::WholeYear(year));
-                }
-                None => {
-                    out.keys.push(MeetKey::WholeYear(year));
-                    out.queries.push(MeetKey::PartOfYear(year));
-                }
+        match sales_year(c) {
+            Some((year, true)) => {
+                out.keys.push(MeetKey::PartOfYear(year));
+                out.queries.push(MeetKey::WholeYear(year));
             }
+            Some((year, false)) => {
+                out.keys.push(MeetKey::WholeYear(year));
+                out.queries.push(MeetKey::PartOfYear(year));
+            }
+            None => {}
         }
         match count_framing(c) {
             Some(CountFraming::SeveralYears) => {
@@ -1293,8 +1299,7 @@ fn subject_held(a: &SubjectKey, b: &SubjectKey, kind: ConflictKind) -> bool {
 /// is a shortened name of the same series: "grow 4% from 2023 to 2033"
 /// and "4% a year through 2033" are one projection framed two ways.
 fn measured_whose(k: &SubjectKey) -> bool {
-    let measure = |t: &Term| is_measure_term(t.as_str());
-    k.terms.iter().any(|t| measure(&t)) && k.terms.iter().any(|t| !measure(&t))
+    k.names_measure_and_whose(is_measure_term)
 }
 
 /// A change whose subject may be a shortened name of a fuller one's

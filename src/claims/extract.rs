@@ -416,9 +416,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             .any(|t| t.capitalized);
                     // So does "- **Off-premise dollar sales (2024)**: $540
                     // million": what is measured and whose it is.
-                    let measured = |t: Term| says_what_is_measured(t.as_str());
-                    let measured_whose = analysis.key.terms.iter().any(measured)
-                        && analysis.key.terms.iter().any(|t| !measured(t));
+                    let measured_whose =
+                        analysis.key.names_measure_and_whose(says_what_is_measured);
                     let named = (analysis.key.aggregate.is_some() || counted || measured_whose)
                         && analysis.key.terms.len() >= 2;
                     lead.apply(&mut analysis.key, !named);
@@ -1492,18 +1491,20 @@ fn supposes(toks: &[Token<'_>], segment: &Range<usize>, figure: usize) -> bool {
     // a colon, "and" or "which" is said ("..., and elevator workers
     // averaged $21.40").
     // A premise ends at its comma; a sentence with none has no such clause.
-    let premise_end = toks.iter().position(|t| t.is_symbol(','));
     let worked = opens(0) == "if"
-        && premise_end.is_some_and(|end| {
-            figure > end
-                && toks[1..end]
-                    .iter()
-                    .any(|t| matches!(t.word(), "you" | "your"))
-                && !toks[end + 1..figure].iter().any(|t| {
-                    t.kind != TokenKind::Word && !t.is_symbol('$')
-                        || matches!(t.word(), "and" | "which")
-                })
-        });
+        && toks
+            .iter()
+            .position(|t| t.is_symbol(','))
+            .is_some_and(|end| {
+                figure > end
+                    && toks[1..end]
+                        .iter()
+                        .any(|t| matches!(t.word(), "you" | "your"))
+                    && !toks[end + 1..figure].iter().any(|t| {
+                        t.kind != TokenKind::Word && !t.is_symbol('$')
+                            || matches!(t.word(), "and" | "which")
+                    })
+            });
     sets_up
         || worked
         || (segment.start..figure.max(segment.start)).any(|k| {

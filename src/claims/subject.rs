@@ -87,6 +87,14 @@ pub struct SubjectKey {
 }
 
 impl SubjectKey {
+    /// Does the subject name both what is measured (a term `measure`
+    /// accepts) and whose it is (a term it does not): "technician
+    /// employment", "off-premise dollar sales"?
+    pub(crate) fn names_measure_and_whose(&self, measure: impl Fn(&str) -> bool) -> bool {
+        self.terms.iter().any(|t| measure(t.as_str()))
+            && self.terms.iter().any(|t| !measure(t.as_str()))
+    }
+
     /// Short human-readable form, for inventories and messages: "share of
     /// accountant: remote work", "change in US pay".
     pub fn display(&self) -> String {
@@ -994,9 +1002,7 @@ fn collect(
                     toks[p].kind == TokenKind::Number
                         || matches!(toks[p].word(), "thousand" | "million" | "billion")
                 })
-                && toks
-                    .get(run_start + i + 1)
-                    .is_none_or(|n| n.kind != TokenKind::Word || is_preposition(n.word()))
+                && ends_noun_phrase(toks, run_start + i)
             {
                 i += 1;
                 continue;
@@ -1007,9 +1013,7 @@ fn collect(
                 && (run_start + i)
                     .checked_sub(1)
                     .is_some_and(|p| toks[p].word() == "in")
-                && toks
-                    .get(run_start + i + 1)
-                    .is_none_or(|n| n.kind != TokenKind::Word || is_preposition(n.word()))
+                && ends_noun_phrase(toks, run_start + i)
             {
                 i += 1;
                 continue;
@@ -1673,6 +1677,14 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
         }
     }
     names
+}
+
+/// Does the noun at `k` end its noun phrase: nothing, a symbol or a
+/// preposition follows ("860,000 elevators in service in 2023", "27.9
+/// million head."), not another noun ("a head baker")?
+fn ends_noun_phrase(toks: &[Token<'_>], k: usize) -> bool {
+    toks.get(k + 1)
+        .is_none_or(|n| n.kind != TokenKind::Word || is_preposition(n.word()))
 }
 
 /// The people a survey named in the sentence is of ("survey of 5,012
@@ -2894,15 +2906,19 @@ pub(crate) fn analyse(
     // $2.1 billion", "the kombucha market was worth $2 billion": in money,
     // what buyers spend, what sellers take in and the size of a market
     // are one sum seen from either side of the till.
-    if q.unit.is_money() && main.terms.iter().any(|t| is_money_flow_word(t.as_str())) {
+    if q.unit.is_money() {
         let sale = Term::new("sale");
-        for t in main.terms.iter_mut() {
-            if is_money_flow_word(t.as_str()) {
-                *t = sale;
-            }
+        let mut flow = false;
+        for t in main
+            .terms
+            .iter_mut()
+            .filter(|t| is_money_flow_word(t.as_str()))
+        {
+            *t = sale;
+            flow = true;
         }
         // Whoever buys in a market is its buyers, no part of what it is.
-        if main.terms.len() > 2 {
+        if flow && main.terms.len() > 2 {
             main.terms.retain(|t| !is_buyer_word(t.as_str()));
         }
     }
