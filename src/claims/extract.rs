@@ -48,7 +48,12 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     text.push_str(input.text.get(r.clone()).unwrap_or_default());
                     text.push('\n');
                 }
-                topic_of(&text, lexicon)
+                let body = input
+                    .blocks
+                    .first()
+                    .and_then(|b| input.text.get(b.start..))
+                    .unwrap_or_default();
+                topic_of(&text, body, lexicon)
             })
             .clone()
     };
@@ -2672,6 +2677,68 @@ mod tests {
                 "According to the BLS Occupational Employment and Wage Statistics survey for May 2023, the median hourly wage for nursery farmworkers was $16.47."
             ),
             "in May 2023"
+        );
+    }
+
+    /// The subjects of `body`'s paragraphs in an article titled `title`.
+    fn subjects_titled(title: &str, body: &str) -> Vec<String> {
+        let text = format!("{title}\n\n{body}");
+        let mut blocks = Vec::new();
+        let mut at = title.len() + 2;
+        for para in body.split("\n\n") {
+            blocks.push(at..at + para.len());
+            at += para.len() + 2;
+        }
+        let title_range = 0..title.len();
+        let input = super::ProseInput {
+            text: &text,
+            blocks: &blocks,
+            masked: &[],
+            publish_date: None,
+            topic: std::slice::from_ref(&title_range),
+            title: Some(&title_range),
+        };
+        super::extract(&input, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.display())
+            .collect()
+    }
+
+    #[test]
+    fn a_title_that_names_its_topic_once_is_read_against_the_body() {
+        let body = "Food truck cooks work long shifts, and a food truck cook preps at dawn. \
+                    Food truck cooks clean at night.\n\nThe median pay is $16.40 an hour.";
+        assert_eq!(
+            subjects_titled("Food Truck Cook Salary Guide", body),
+            ["median pay · cook food truck"]
+        );
+        // A title word the body hardly uses is no topic.
+        assert_eq!(
+            subjects_titled("A Really Useful Guide", "The median pay is $16.40 an hour."),
+            ["median pay"]
+        );
+    }
+
+    #[test]
+    fn a_group_named_with_the_topic_first_is_the_topic() {
+        let intro = "Locksmiths are busy, and locksmiths work long hours. Every locksmith \
+                     needs tools.\n\n";
+        let subjects =
+            |clause: &str| subjects_titled("Locksmith Salary Guide", &format!("{intro}{clause}"));
+        assert_eq!(
+            subjects("Locksmiths and safe repairers held 21,400 jobs in 2023."),
+            subjects("Locksmiths held 21,400 jobs in 2023.")
+        );
+        assert_eq!(
+            subjects(
+                "According to the BLS, locksmiths and safe repairers held 21,400 jobs in 2023."
+            ),
+            ["job · locksmith"]
+        );
+        // The topic as a later member: the group is another one.
+        assert_eq!(
+            subjects("Bakers and locksmiths held 21,400 jobs in 2023."),
+            ["job · baker locksmith"]
         );
     }
 

@@ -678,6 +678,24 @@ word_set!(
     is_scale_word: ["hundred", "thousand", "million", "billion", "trillion"]
 );
 
+word_set!(
+    /// Verbs of going on with what the next word does: "keep growing",
+    /// "continues expanding".
+    is_going_on_verb: [
+    "keep", "keeps", "kept", "keeping", "continue", "continues", "continued", "continuing",
+]
+);
+
+/// Is the word at `at` a verb of going on before an -ing form ("expect
+/// the market to keep growing at 6.5% a year")? It says the figure goes
+/// on, not of what.
+fn goes_on_doing(toks: &[Token<'_>], at: usize) -> bool {
+    is_going_on_verb(toks[at].word())
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_ing_form(&t.lower))
+}
+
 /// Is `w` the "-ing" form of a verb, long enough not to be "king" or
 /// "thing" ("renting", "reporting", "operating")?
 fn is_ing_form(w: &str) -> bool {
@@ -1192,6 +1210,7 @@ fn collect(
                     && !restricts_a_noun(toks, tok_index))
                     || is_participle_after_noun(toks, tok_index)
                     || is_ly_adverb(toks, tok_index)
+                    || goes_on_doing(toks, tok_index)
                     || (tok_index >= words.prose_from
                         && !is_measure_term(w)
                         && (is_verb_before_figure(toks, tok_index)
@@ -2402,6 +2421,69 @@ fn label_names(ctx: &SubjectContext) -> Vec<Term> {
     out
 }
 
+/// The other members of a group named with the article's topic first
+/// ("Locksmiths and safe repairers held 21,400 jobs" in an article on
+/// locksmiths; "court reporters and simultaneous captioners"): the
+/// official name of the topic's group, which another article shortens to
+/// its first member. Only plural nouns joined by "and", "or", "&" or
+/// commas: empty when the clause names no such group.
+fn other_members(
+    toks: &[Token<'_>],
+    words: &Words<'_>,
+    segment: &Range<usize>,
+    topic: &mut dyn FnMut() -> Vec<Term>,
+) -> Range<usize> {
+    let joins =
+        |t: &Token<'_>| t.is_symbol(',') || t.is_symbol('&') || matches!(t.word(), "and" | "or");
+    let plural = |k: usize| toks[k].kind == TokenKind::Word && toks[k].lower != words.norms[k];
+    // Most clauses join no plural nouns: the topic is read only for those
+    // that may.
+    if !(segment.start..segment.end.saturating_sub(1)).any(|k| plural(k) && joins(&toks[k + 1])) {
+        return 0..0;
+    }
+    let topic = topic();
+    let n = topic.len();
+    if n == 0 || segment.len() < n + 2 {
+        return 0..0;
+    }
+    for at in segment.start..segment.end - n {
+        let named = (0..n).all(|i| words.norms[at + i] == topic[i].as_str());
+        let end = at + n;
+        // The topic is the group's first member ("ranchers" is not in
+        // "farmers, ranchers and other agricultural managers").
+        // A group that opens the clause is first, whatever the comma before
+        // it ends ("According to the BLS, court reporters and ...").
+        let first = at == segment.start || !joins(&toks[at - 1]);
+        if !named || !first || !plural(end - 1) || !joins(&toks[end]) {
+            continue;
+        }
+        // The members run on over words, commas and "and other" to the
+        // last plural noun before a word that is no part of a name.
+        let mut last = None;
+        let mut k = end;
+        while k < segment.end {
+            let t = &toks[k];
+            let part = joins(t)
+                || (t.kind == TokenKind::Word
+                    && (matches!(t.word(), "other" | "all")
+                        || !(words.entries[k].is_some_and(|e| e.stop)
+                            || is_measure_word(&words.norms[k])
+                            || is_past_verb(toks, k))));
+            if !part {
+                break;
+            }
+            if plural(k) {
+                last = Some(k);
+            }
+            k += 1;
+        }
+        if let Some(last) = last {
+            return end..last + 1;
+        }
+    }
+    0..0
+}
+
 /// Analyses the clause of one quantity. Returns None when no subject can be
 /// found (such a figure is not reported: precision first).
 pub(crate) fn analyse(
@@ -2477,9 +2559,11 @@ pub(crate) fn analyse(
             .get(q.last)
             .is_some_and(|t| matches!(t.word(), "below" | "above")))
     .then_some(q.last);
+    let others = other_members(toks, ctx.words, &ctx.segment, topic);
     let skip = |k: usize| {
         in_figure(k)
             || against == Some(k)
+            || others.contains(&k)
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
             || survey_names.iter().any(|r| r.contains(&k))
@@ -3189,38 +3273,13 @@ word_set!(
 /// neighbour ("Hearing Aids" in the title and "hearing aids" in the
 /// description), the topic is the compound, its words grown one neighbour
 /// at a time up to [`MAX_TOPIC_WORDS`]: "hearing" alone is what a hearing
-/// aid and a hearing specialist have in common. Used only for "the
-/// field"-style subjects; empty when nothing recurs.
-pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
-    let toks = super::token::tokenize(front, 0..front.len(), 0);
-    // The content units in order (a lexicon term or a word); `None`
-    // between two units that are not next to each other.
-    let mut units: Vec<Option<(String, bool)>> = Vec::new();
-    let words = normalised(&toks);
-    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-    let mut i = 0;
-    while i < refs.len() {
-        if let Some((slot, n)) = lex.match_phrase(&refs, i) {
-            // "What Northwind Bikes sold and earned": what a title says
-            // is measured (sales, pay) is not whose figures they are.
-            let unit = match slot {
-                Slot::Term(t) if !lex.is_title_stop(t.as_str()) && !is_measure_word(t.as_str()) => {
-                    Some((t.as_str().to_string(), true))
-                }
-                _ => None,
-            };
-            units.push(unit);
-            i += n;
-            continue;
-        }
-        let w = refs[i];
-        i += 1;
-        let content = w.len() > 2
-            && w.chars().all(char::is_alphabetic)
-            && !lex.is_title_stop(w)
-            && !lex.is_generic(w);
-        units.push(content.then(|| (w.to_string(), false)));
-    }
+/// aid and a hearing specialist have in common. A title that names its
+/// topic once ("Food Truck Cook Salary Guide") is read against the body:
+/// the topic is the title's word the body names most, grown by the
+/// title's neighbours the body writes next to it ([`topic_in_body`]).
+/// Used only for "the field"-style subjects; empty when nothing recurs.
+pub(crate) fn topic_of(front: &str, body: &str, lex: &Lexicon) -> Vec<Term> {
+    let units = content_units(front, lex);
     let mut counts: Vec<(&str, usize, bool)> = Vec::new();
     for (term, known) in units.iter().flatten() {
         match counts.iter_mut().find(|e| e.0 == term) {
@@ -3231,6 +3290,15 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     // Ties go to the earliest word, hence the reversed scans.
     let best_known = counts.iter().rev().filter(|e| e.2).max_by_key(|e| e.1);
     let best_any = counts.iter().rev().max_by_key(|e| e.1).filter(|e| e.1 >= 2);
+    // A front matter that names nothing twice says little of which of its
+    // words is the topic ("Fewer Shops, Bigger Weddings" in a title on the
+    // florist industry): the body says more.
+    if best_known.or(best_any).is_none_or(|e| e.1 < 2) {
+        let topic = topic_in_body(&units, body, lex);
+        if !topic.is_empty() {
+            return topic;
+        }
+    }
     let Some(&(best, _, _)) = best_known.or(best_any) else {
         return Vec::new();
     };
@@ -3272,8 +3340,95 @@ pub(crate) fn topic_of(front: &str, lex: &Lexicon) -> Vec<Term> {
     compound.into_iter().map(Term::new).collect()
 }
 
+/// The content units of `text` in order, as a topic is read: a lexicon
+/// term (`true`) or a word; `None` between two units that are not next to
+/// each other.
+fn content_units(text: &str, lex: &Lexicon) -> Vec<Option<(String, bool)>> {
+    let toks = super::token::tokenize(text, 0..text.len(), 0);
+    let mut units: Vec<Option<(String, bool)>> = Vec::new();
+    let words = normalised(&toks);
+    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let mut i = 0;
+    while i < refs.len() {
+        if let Some((slot, n)) = lex.match_phrase(&refs, i) {
+            // "What Northwind Bikes sold and earned": what a title says
+            // is measured (sales, pay) is not whose figures they are.
+            let unit = match slot {
+                Slot::Term(t) if !lex.is_title_stop(t.as_str()) && !is_measure_word(t.as_str()) => {
+                    Some((t.as_str().to_string(), true))
+                }
+                _ => None,
+            };
+            units.push(unit);
+            i += n;
+            continue;
+        }
+        let w = refs[i];
+        i += 1;
+        let content = w.len() > 2
+            && w.chars().all(char::is_alphabetic)
+            && !lex.is_title_stop(w)
+            && !lex.is_generic(w);
+        units.push(content.then(|| (w.to_string(), false)));
+    }
+    units
+}
+
 /// The most words an article's topic compound has ("school bus driver").
 const MAX_TOPIC_WORDS: usize = 3;
+
+/// How often the body must name a title's word for it to be the topic
+/// when the front matter names nothing twice.
+const MIN_TOPIC_MENTIONS: usize = 3;
+
+/// The topic of a front matter that names nothing twice: of the content
+/// units it names (`units`), the one the body names most often, at least
+/// [`MIN_TOPIC_MENTIONS`] times, grown by a neighbour of the title that
+/// the body writes next to it more than once ("Food Truck Cook Salary
+/// Guide" over a body about food truck cooks: "food truck cook"). A title
+/// word the body hardly uses ("Guide", "Really") is no topic. The body is
+/// read as the title is, so "shops" there is the "store" of "Bike Shop".
+fn topic_in_body(units: &[Option<(String, bool)>], body: &str, lex: &Lexicon) -> Vec<Term> {
+    if body.is_empty() || units.iter().flatten().next().is_none() {
+        return Vec::new();
+    }
+    let said = content_units(body, lex);
+    let word = |i: usize| units.get(i).and_then(|u| u.as_ref()).map(|u| u.0.as_str());
+    // How often the body writes the title's units `first..=last` in a row.
+    let mentions = |first: usize, last: usize| -> usize {
+        let Some(phrase) = (first..=last).map(word).collect::<Option<Vec<&str>>>() else {
+            return 0;
+        };
+        said.windows(phrase.len())
+            .filter(|w| {
+                w.iter()
+                    .zip(&phrase)
+                    .all(|(u, p)| u.as_ref().is_some_and(|u| u.0 == *p))
+            })
+            .count()
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..units.len() {
+        let n = mentions(i, i);
+        if n >= MIN_TOPIC_MENTIONS && best.is_none_or(|(_, m)| n > m) {
+            best = Some((i, n));
+        }
+    }
+    let Some((at, _)) = best else {
+        return Vec::new();
+    };
+    let (mut first, mut last) = (at, at);
+    while last + 1 - first < MAX_TOPIC_WORDS {
+        if mentions(first, last + 1) >= 2 {
+            last += 1;
+        } else if first > 0 && mentions(first - 1, last) >= 2 {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    (first..=last).filter_map(word).map(Term::new).collect()
+}
 
 /// The place a title names ([`title_scope`]).
 pub(crate) enum Scope {
@@ -3380,6 +3535,22 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn going_on_growing_is_growing() {
+        assert_eq!(
+            subjects(
+                "Analysts expect the global piano market to keep growing at 3.5% a year through 2030."
+            ),
+            subjects(
+                "Analysts expect the global piano market to grow at 3.5% a year through 2030."
+            )
+        );
+        assert_eq!(
+            subjects("The piano market continues expanding at 3.5% a year."),
+            subjects("The piano market is expanding at 3.5% a year.")
+        );
     }
 
     #[test]
@@ -3954,7 +4125,7 @@ mod tests {
     fn a_topic_is_the_compound_its_title_repeats() {
         let lex = Lexicon::builtin();
         let topic = |front: &str| -> Vec<String> {
-            super::topic_of(front, &lex)
+            super::topic_of(front, "", &lex)
                 .iter()
                 .map(|t| t.as_str().to_string())
                 .collect()
