@@ -2164,7 +2164,7 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         if matches!(w, "up" | "down") && particle() {
             continue;
         }
-        if is_up_word(w) || is_down_word(w) {
+        if (is_up_word(w) || is_down_word(w)) && !modifies_a_noun(toks, ctx.words, k) {
             if reached {
                 return (Metric::Level, 0);
             }
@@ -2178,6 +2178,19 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         }
     }
     (Metric::Level, 0)
+}
+
+/// Is the "-ing" word at `k` said of the noun after it ("US climbing gym
+/// revenue was $1.2 billion", "a growing market worth $5 billion")? Such a
+/// word names a kind of thing; it tells of no change the figure measures,
+/// as "revenue climbing 5%" or "growing by 5%" does.
+fn modifies_a_noun(toks: &[Token<'_>], words: &Words<'_>, k: usize) -> bool {
+    let next = k + 1;
+    is_ing_form(&toks[k].lower)
+        && toks.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+        && !words.entries[next].is_some_and(|e| e.stop)
+        && !is_ly_adverb(toks, next)
+        && number_word(&toks[next].lower).is_none()
 }
 
 /// "fall 2023", "in the fall": the season, not a decline.
@@ -3535,6 +3548,22 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_word_of_change_said_of_a_noun_is_no_change() {
+        assert_eq!(
+            subjects("US climbing gym revenue was $1.2 billion in 2024."),
+            ["sale · gym · US"]
+        );
+        assert_eq!(
+            subjects("The growing piano market is worth $5 billion."),
+            ["sale · piano"]
+        );
+        assert_eq!(
+            subjects("Piano sales are climbing 5% a year."),
+            ["change in sale · piano"]
+        );
     }
 
     #[test]
