@@ -3567,6 +3567,18 @@ mod tests {
     }
 
     #[test]
+    fn a_stretch_of_time_is_when_not_what() {
+        assert_eq!(
+            subjects("Interpreter jobs should grow 9% over the whole 2023-2033 stretch."),
+            subjects("Interpreter jobs should grow 9% over 2023-2033.")
+        );
+        assert_eq!(
+            subjects("Interpreter jobs should grow 9% over the entire 2023-2033 span."),
+            ["change in job · interpreter"]
+        );
+    }
+
+    #[test]
     fn going_on_growing_is_growing() {
         assert_eq!(
             subjects(
