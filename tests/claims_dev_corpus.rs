@@ -457,7 +457,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzz8-9). A word of change said of a noun ("US jumping park
 /// revenue was $410 million") names a kind of thing, not a change
 /// (zzzzzzzzzzzzz1-2). "Over the whole 2023-2033 stretch" says when, not
-/// what (zzzzzzzzzzzzz3-4).
+/// what (zzzzzzzzzzzzz3-4). "Now number roughly 310,000" after the plural
+/// it counts is a count, not a label (zzzzzzzzzzzzz5-6). Expenditures are
+/// spending (zzzzzzzzzzzzz7-8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -507,6 +509,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzz2.md",
             "zzzzzzzzzzzzz1.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzz6.md",
+            "zzzzzzzzzzzzz5.md",
         ),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),
@@ -622,6 +629,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzz4.md",
             "zzzzzzzzzzzzz3.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzz8.md",
+            "zzzzzzzzzzzzz7.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected

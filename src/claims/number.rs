@@ -1719,13 +1719,28 @@ fn is_time_preposition(word: &str) -> bool {
 }
 
 /// Rejects readings that are numeric but not claims.
+/// Is the word before the figure "number" as a verb, after the plural
+/// it counts ("hobbyist beekeepers now number roughly 210,000")? Not a
+/// label ("number 5").
+fn counts_as_verb(toks: &[Token<'_>], q: &Quantity) -> bool {
+    let before = |back: usize| word_before(toks, q, back);
+    let counter = if matches!(before(2), "now" | "still" | "currently" | "together") {
+        before(3)
+    } else {
+        before(2)
+    };
+    before(1) == "number" && super::lexicon::ends_in_plural_s(counter)
+}
+
 fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {
     let first = &toks[q.first];
     let before = |back: usize| word_before(toks, q, back);
     let after = toks.get(q.last).map_or("", |t| t.lower.as_ref());
     // Labels, ranks, versions: "Step 3", "No. 2", "top 10", "Python 3.12";
     // but money and percentages are amounts ("to top $8 trillion").
-    if (is_label_word(before(1)) && q.unit == Unit::Count) || before(1) == "#" {
+    if (is_label_word(before(1)) && q.unit == Unit::Count && !counts_as_verb(toks, q))
+        || before(1) == "#"
+    {
         return false;
     }
     // A number written against letters or inside an identifier.
@@ -2043,9 +2058,16 @@ mod tests {
             "down from 4.6%, 5.1% and 5.9%",
             "deaths per 100,000 residents",
             "for every 1,000 births",
+            "ticket number 1,204",
         ] {
             assert!(quantities(s).is_empty(), "{s}: {:?}", quantities(s));
         }
+        // "Number" as the verb of the plural it counts is no label.
+        assert_eq!(
+            quantities("Hobbyist beekeepers now number roughly 210,000.").len(),
+            1
+        );
+        assert_eq!(quantities("US marinas number about 10,500.").len(), 1);
         // A figure after the list of earlier values is a claim again.
         let after = quantities("up from 11% in 2019, and sales grew 7%");
         assert_eq!(after.len(), 1);

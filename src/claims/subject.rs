@@ -3579,6 +3579,14 @@ mod tests {
     }
 
     #[test]
+    fn expenditures_are_spending() {
+        assert_eq!(
+            subjects("U.S. pet industry expenditures totaled $129.5 billion in 2023."),
+            subjects("Americans spent $129.5 billion on their pets in 2023.")
+        );
+    }
+
+    #[test]
     fn going_on_growing_is_growing() {
         assert_eq!(
             subjects(
