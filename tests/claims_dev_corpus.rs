@@ -459,7 +459,11 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzz1-2). "Over the whole 2023-2033 stretch" says when, not
 /// what (zzzzzzzzzzzzz3-4). "Now number roughly 310,000" after the plural
 /// it counts is a count, not a label (zzzzzzzzzzzzz5-6). Expenditures are
-/// spending (zzzzzzzzzzzzz7-8).
+/// spending (zzzzzzzzzzzzz7-8). The comma of "as of October 1, 2023" after
+/// a figure dates it; it ends no clause (zzzzzzzzzzzzz9, zzzzzzzzzzzzzz1
+/// have nothing to find: 2023 is not 2025). "Self-employed" is what the
+/// share is, not a verb to leave out (zzzzzzzzzzzzzz2-3 have nothing to
+/// find: self-employed is not salaried).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -713,9 +713,15 @@ pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
             && year_of(&toks[k - 1]).is_some()
             && (year_at(k + 1)
                 || (toks.get(k + 1).is_some_and(|t| t.word() == "and") && year_at(k + 2)));
+        // "as of December 1, 2024": the comma of a date.
+        let in_date = tok.is_symbol(',')
+            && k >= 2
+            && year_at(k + 1)
+            && toks[k - 1].kind == TokenKind::Number
+            && super::period::month_number(toks[k - 2].word()).is_some();
         let listing = tok.is_symbol(',') && in_noun_list(toks, k, joined_list);
         joined_list = listing || (joined_list && !is_boundary(tok));
-        if (is_boundary(tok) || spaced_dash) && !between_years && !listing {
+        if (is_boundary(tok) || spaced_dash) && !between_years && !in_date && !listing {
             if k > start {
                 out.push(start..k);
             }
@@ -775,6 +781,18 @@ mod tests {
 
     /// A list of plural nouns is one population, not clauses; commas
     /// between clauses still cut, ", and" only inside a list.
+    #[test]
+    fn segments_keep_dates_whole() {
+        let text = "Capacity reached 12.4 billion bushels as of December 1, 2024, up 3% on 2023";
+        let toks = tokenize(text, 0..text.len(), 0);
+        let words: Vec<Vec<&str>> = segments(&toks)
+            .into_iter()
+            .map(|r| toks[r].iter().map(|t| t.lower.as_ref()).collect())
+            .collect();
+        assert_eq!(words.len(), 2, "{words:?}");
+        assert_eq!(words[0].last(), Some(&"2024"));
+    }
+
     #[test]
     fn segments_keep_lists_of_nouns_whole() {
         let cases = [

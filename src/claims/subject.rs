@@ -631,7 +631,18 @@ fn is_past_verb(toks: &[Token<'_>], at: usize) -> bool {
         && w.starts_with("un")
         && !w.starts_with("under")
         && !matches!(w, "united" | "unified" | "unionized" | "unionised");
-    if t.kind != TokenKind::Word || t.capitalized || !past || negated_adjective {
+    // "were self-employed", "college-educated adults": a word made of a
+    // noun or an adverb and a participle is an adjective, what they are
+    // ("re-elected", "co-founded" are verbs with a prefix).
+    let compound_adjective = w
+        .split_once('-')
+        .is_some_and(|(head, _)| !matches!(head, "re" | "co" | "pre" | "de" | "mis" | "un"));
+    if t.kind != TokenKind::Word
+        || t.capitalized
+        || !past
+        || negated_adjective
+        || compound_adjective
+    {
         return false;
     }
     toks.get(at + 1)
@@ -3583,6 +3594,14 @@ mod tests {
         assert_eq!(
             subjects("U.S. pet industry expenditures totaled $129.5 billion in 2023."),
             subjects("Americans spent $129.5 billion on their pets in 2023.")
+        );
+    }
+
+    #[test]
+    fn a_compound_participle_is_what_a_share_is() {
+        assert_eq!(
+            subjects("About 60% of photographers were self-employed in 2023."),
+            ["share of photographer: selfemployed"]
         );
     }
 
