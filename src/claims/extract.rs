@@ -2740,6 +2740,15 @@ mod tests {
             subjects("Bakers and locksmiths held 21,400 jobs in 2023."),
             ["job · baker locksmith"]
         );
+        assert_eq!(
+            subjects("Locksmiths, safe repairers and other lock workers held 21,400 jobs in 2023."),
+            ["job · locksmith"]
+        );
+        // A group whose name ends in "workers".
+        assert_eq!(
+            subjects("Locksmiths and other lock service workers held 21,400 jobs in 2023."),
+            ["job · locksmith"]
+        );
     }
 
     /// The claims of `text` read as the given blocks (paragraphs, list

@@ -638,7 +638,10 @@ fn in_noun_list(toks: &[Token<'_>], k: usize, in_list: bool) -> bool {
         toks.get(at)
             .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
     };
-    if k == 0 || !plural(&toks[k - 1]) || !lower_word(k + 1) {
+    // The first word of a sentence is capitalised whatever it is.
+    let opens_list =
+        |at: usize| plural(&toks[at]) || (at == 0 && ends_in_plural_s(toks[at].word()));
+    if k == 0 || !opens_list(k - 1) || !lower_word(k + 1) {
         return false;
     }
     let joins = |at: usize| matches!(toks[at].word(), "and" | "or");

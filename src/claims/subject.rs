@@ -2491,7 +2491,8 @@ fn other_members(
                 || (t.kind == TokenKind::Word
                     && (matches!(t.word(), "other" | "all")
                         || !(words.entries[k].is_some_and(|e| e.stop)
-                            || is_measure_word(&words.norms[k])
+                            || (is_measure_word(&words.norms[k])
+                                && !names_people(&words.norms[k]))
                             || is_past_verb(toks, k))));
             if !part {
                 break;
@@ -2506,6 +2507,13 @@ fn other_members(
         }
     }
     0..0
+}
+
+/// Is a measure word one of people ("workers", "people"), which may end
+/// a group's name ("... and other recreational protective service
+/// workers")?
+fn names_people(norm: &str) -> bool {
+    matches!(norm, "worker" | "people" | "specialist")
 }
 
 /// Analyses the clause of one quantity. Returns None when no subject can be
@@ -3602,6 +3610,14 @@ mod tests {
         assert_eq!(
             subjects("About 60% of photographers were self-employed in 2023."),
             ["share of photographer: selfemployed"]
+        );
+    }
+
+    #[test]
+    fn working_remotely_is_working_from_home() {
+        assert_eq!(
+            subjects("About 42% of medical transcriptionists work remotely."),
+            subjects("About 42% of medical transcriptionists work from home.")
         );
     }
 
