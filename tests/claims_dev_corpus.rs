@@ -463,7 +463,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// a figure dates it; it ends no clause (zzzzzzzzzzzzz9, zzzzzzzzzzzzzz1
 /// have nothing to find: 2023 is not 2025). "Self-employed" is what the
 /// share is, not a verb to leave out (zzzzzzzzzzzzzz2-3 have nothing to
-/// find: self-employed is not salaried).
+/// find: self-employed is not salaried). A table row labelled with a group
+/// ("| Harbor pilots | $98,200 |") is that group's, not the article's
+/// topic's (zzzzzzzzzzzzzz4-5).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -638,6 +640,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzz8.md",
             "zzzzzzzzzzzzz7.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzz4.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected

@@ -2426,10 +2426,20 @@ fn previous_past_relative(ctx: &SubjectContext) -> Option<Range<usize>> {
 
 /// The words of a label that is a name and nothing more: a table row's
 /// label ("| New York | $85,990 |"), or a list item's label written in
-/// capitals only ("- **Illinois**: $89,190").
+/// capitals only ("- **Illinois**: $89,190"). A row labelled with a group
+/// ("| Library technicians | $46,900 |") names whose figure it is.
 fn label_names(ctx: &SubjectContext) -> Vec<Term> {
     let words = ctx.words;
-    let mut out: Vec<Term> = words.row_label_words().map(Term::new).collect();
+    let group = ctx.toks[words.row_label.clone()]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| !t.capitalized && super::lexicon::ends_in_plural_s(&t.lower));
+    let mut out: Vec<Term> = if group {
+        Vec::new()
+    } else {
+        words.row_label_words().map(Term::new).collect()
+    };
     if ctx.labelled
         && let Some(label) = &ctx.previous
     {
