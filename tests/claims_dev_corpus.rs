@@ -465,7 +465,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// share is, not a verb to leave out (zzzzzzzzzzzzzz2-3 have nothing to
 /// find: self-employed is not salaried). A table row labelled with a group
 /// ("| Harbor pilots | $98,200 |") is that group's, not the article's
-/// topic's (zzzzzzzzzzzzzz4-5).
+/// topic's (zzzzzzzzzzzzzz4-5). A share's base takes the modifiers
+/// joined before its noun, "of US surf and paddleboard instructors"
+/// (zzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -520,6 +522,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzz6.md",
         ),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),

@@ -1931,12 +1931,31 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     if !of && verb {
         return None;
     }
-    while k < toks.len() && k - start < 4 {
+    // Words joined by "and" do not count towards the base's length.
+    let mut joined = 0;
+    while k < toks.len() && k - start < 4 + 2 * joined {
         let t = &toks[k];
         if t.kind != TokenKind::Word {
             break;
         }
         let n = normalise_cow(&t.lower);
+        // "of ski and snowboard instructors": words joined by "and" before
+        // the plural noun they both modify.
+        let joins_modifiers = matches!(t.word(), "and" | "or")
+            && k > start
+            && toks.get(k + 1).is_some_and(|w| {
+                w.kind == TokenKind::Word && !lex.is_stop(&normalise_cow(&w.lower))
+            })
+            && (k + 1..(k + 3).min(toks.len())).any(|j| {
+                toks[j].kind == TokenKind::Word
+                    && !toks[j].capitalized
+                    && ends_in_plural_s(&toks[j].lower)
+            });
+        if joins_modifiers {
+            joined += 1;
+            k += 1;
+            continue;
+        }
         if lex.is_stop(&n) && !(t.lower == "us" && t.capitalized) {
             break;
         }
@@ -3628,6 +3647,19 @@ mod tests {
         assert_eq!(
             subjects("About 42% of medical transcriptionists work remotely."),
             subjects("About 42% of medical transcriptionists work from home.")
+        );
+    }
+
+    #[test]
+    fn a_share_base_takes_the_modifiers_joined_before_its_noun() {
+        assert_eq!(
+            subjects("Women make up about 33% of ski and snowboard instructors."),
+            ["share of instructor ski snowboard: woman"]
+        );
+        // Two shares, each of its own base.
+        assert_eq!(
+            subjects("About 45% of adults and 30% of teens said yes."),
+            ["share of adult: yes", "share of teen: yes"]
         );
     }
 
