@@ -467,7 +467,11 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// ("| Harbor pilots | $98,200 |") is that group's, not the article's
 /// topic's (zzzzzzzzzzzzzz4-5). A share's base takes the modifiers
 /// joined before its noun, "of US surf and paddleboard instructors"
-/// (zzzzzzzzzzzzzz6-7).
+/// (zzzzzzzzzzzzzz6-7). A typical figure that agrees with its article's
+/// median is that median, not the mean (zzzzzzzzzzzzzz8 has nothing to
+/// find), and a clause opened by "where" is of the place before it
+/// ("Oregon is the highest-paying state, where the median wage for
+/// glaziers reached $71,300": zzzzzzzzzzzzzz9 meets nothing).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

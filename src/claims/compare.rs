@@ -681,8 +681,11 @@ fn statement(c: &Claim) -> Statement {
 /// median in one report, an average in another) and "a typical dog owner
 /// spent $730" for what "dog owners spent $410" says, so a typical figure
 /// is a guess at each: it meets all three, and, like a completed subject
-/// ([`elision`]), never another guess.
-fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
+/// ([`elision`]), never another guess. Where its own article gives a
+/// median or an average it agrees with ("the median annual wage was
+/// $51,970 ... a typical stonemason earns a little over $50,000"), the
+/// article has said which it means, and only that reading is kept.
+fn typical_readings(all: &[(ClaimRef, &Claim)], tol: &Tolerances) -> Vec<(usize, Claim)> {
     static TERMS: std::sync::OnceLock<[Term; 3]> = std::sync::OnceLock::new();
     let [typical, median, average] = *TERMS.get_or_init(|| {
         [
@@ -696,10 +699,29 @@ fn typical_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         if c.subject.aggregate != Some(typical) {
             continue;
         }
-        for reading in [Some(median), Some(average), None] {
+        let read = |reading: Option<Term>| {
             let mut claim = (*c).clone();
             claim.subject.aggregate = reading;
-            out.push((j, claim));
+            claim
+        };
+        let doc = all[j].0.doc;
+        let said = [median, average].into_iter().find(|&a| {
+            let claim = read(Some(a));
+            let key = slot_key(&claim);
+            all.iter().any(|(r, other)| {
+                r.doc == doc
+                    && other.subject.aggregate == Some(a)
+                    && slot_key(other) == key
+                    && values_agree(&claim, other, tol)
+            })
+        });
+        match said {
+            Some(a) => out.push((j, read(Some(a)))),
+            None => {
+                for reading in [Some(median), Some(average), None] {
+                    out.push((j, read(reading)));
+                }
+            }
         }
     }
     out
@@ -1491,7 +1513,7 @@ fn compare_in(
     completing.end();
     // "the typical floral designer made $38,900" meets both the median and
     // the average floral designer's pay.
-    let typical = typical_readings(&all);
+    let typical = typical_readings(&all, tolerances);
     // "the average gutter replacement ran $1,900" meets "the average cost
     // of a gutter replacement was $1,450", and a price the same way.
     let costed = costed_readings(&all);

@@ -2640,6 +2640,27 @@ pub(crate) fn analyse(
     };
     let words = ctx.words;
     collect(toks, words, ctx.segment.clone(), &skip, &mut main);
+    // "Massachusetts is the highest-paying state, where the median wage
+    // reached $71,300": a clause opened by "where" is of the place the
+    // clause before names, as "In Massachusetts, the median wage" is.
+    if main.geo.is_none()
+        && toks
+            .get(ctx.segment.start)
+            .is_some_and(|t| t.word() == "where")
+        && let Some(before) = &ctx.previous
+    {
+        let mut place = Collected::default();
+        collect(toks, words, before.clone(), &|_| false, &mut place);
+        main.geo = place.geo;
+        if place.geo.is_none() {
+            let names = before.clone().filter(|&k| {
+                toks[k].kind == TokenKind::Word
+                    && toks[k].capitalized
+                    && !words.entries[k].is_some_and(|e| e.stop)
+            });
+            main.terms.extend(names.map(|k| Term::new(&words.norms[k])));
+        }
+    }
     // "A ticket costs $25 at the door", "A night in a mid-range hotel costs
     // about $180": one thing of a kind, told of the article's own event or
     // place, which the clause names neither by name nor by region. Like
@@ -3660,6 +3681,16 @@ mod tests {
         assert_eq!(
             subjects("About 45% of adults and 30% of teens said yes."),
             ["share of adult: yes", "share of teen: yes"]
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_where_is_of_the_place_before_it() {
+        assert_eq!(
+            subjects(
+                "Texas is the top state, where the median wage for welders reached $61,300 in May 2023."
+            ),
+            subjects("In Texas, the median wage for welders reached $61,300 in May 2023.")
         );
     }
 
