@@ -17,9 +17,10 @@ use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan}
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
-    is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_place_preposition,
-    is_preposition, is_reporting_verb, is_source_noun, is_up_word, opens_with_participle,
-    restates_the_figure_before, says_what_is_measured, title_scope, topic_of, without_possessive,
+    is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_measure_word,
+    is_place_preposition, is_preposition, is_reporting_verb, is_source_noun, is_up_word,
+    opens_with_participle, restates_the_figure_before, says_what_is_measured, title_scope,
+    topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -536,8 +537,41 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
     if !claims.is_empty() {
         place_by_title(&mut claims, input, lexicon);
     }
+    employment_of_the_paid(&mut claims);
     claims.shrink_to_fit();
     claims
+}
+
+/// "The BLS counted about 31,000 motorboat mechanics" in an article that
+/// gives the motorboat mechanics' pay: a count of the people an article
+/// says are paid is their employment, as "held 31,000 jobs" is. Counts of
+/// anything the article gives no pay for ("3,500 bowling centers", "28.2
+/// million beef cows") stay counts.
+fn employment_of_the_paid(claims: &mut [Claim]) {
+    let pay = Term::new("pay");
+    let job = Term::new("job");
+    let paid: Vec<Terms> = claims
+        .iter()
+        .filter(|c| c.unit.is_money() && c.subject.terms.contains(pay))
+        .map(|c| Terms::from_unsorted(c.subject.terms.iter().filter(|&t| t != pay).collect()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if paid.is_empty() {
+        return;
+    }
+    for c in claims.iter_mut() {
+        let s = &c.subject;
+        let a_count = c.unit == Unit::Count
+            && s.metric == Metric::Level
+            && s.base.is_empty()
+            && s.aggregate.is_none()
+            && !s.terms.iter().any(|t| is_measure_word(t.as_str()));
+        if a_count && paid.contains(&s.terms) {
+            let mut terms: Vec<Term> = s.terms.iter().collect();
+            terms.push(job);
+            c.subject.terms = Terms::from_unsorted(terms);
+        }
+    }
 }
 
 /// "Cybersecurity Jobs in Texas", "Moving to Austin": a place the title
@@ -2702,6 +2736,31 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_count_of_the_people_an_article_pays_is_their_employment() {
+        let subjects = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.display())
+                .collect()
+        };
+        assert_eq!(
+            subjects(
+                "Locksmiths earned a median pay of $49,870 in 2023. \
+                 There were about 21,400 locksmiths in 2023."
+            ),
+            ["median pay · locksmith", "job · locksmith"]
+        );
+        // No pay is given for bowling centers: a count of them is a count.
+        assert_eq!(
+            subjects(
+                "Bowling center workers earned a median pay of $29,870 in 2023. \
+                 There were about 3,500 bowling centers in 2023."
+            ),
+            ["median pay · bowling center worker", "bowling center"]
+        );
     }
 
     #[test]
