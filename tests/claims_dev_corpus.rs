@@ -474,7 +474,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// glaziers reached $71,300": zzzzzzzzzzzzzz9 meets nothing). A count of
 /// people whose pay the article gives is their employment ("There were
 /// about 6,100 sail makers" meets "Sail makers held about 8,400 jobs":
-/// zzzzzzzzzzzzzzz1-2).
+/// zzzzzzzzzzzzzzz1-2). The jobs of mole control workers are mole control
+/// jobs (zzzzzzzzzzzzzzz3-4).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -664,6 +665,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzz4.md",
+            "zzzzzzzzzzzzzzz3.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected

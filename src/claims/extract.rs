@@ -552,7 +552,12 @@ fn employment_of_the_paid(claims: &mut [Claim]) {
     let job = Term::new("job");
     let paid: Vec<Terms> = claims
         .iter()
-        .filter(|c| c.unit.is_money() && c.subject.terms.contains(pay))
+        // Named in the clause: "they earn a median of $47,500" says whose
+        // pay only through the article's topic ("bowling center").
+        .filter(|c| {
+            let s = &c.subject;
+            c.unit.is_money() && s.terms.contains(pay) && !(s.topical || s.anaphoric || s.inherited)
+        })
         .map(|c| Terms::from_unsorted(c.subject.terms.iter().filter(|&t| t != pay).collect()))
         .filter(|t| !t.is_empty())
         .collect();

@@ -3088,6 +3088,13 @@ pub(crate) fn analyse(
             main.terms.retain(|t| !is_buyer_word(t.as_str()));
         }
     }
+    // "Employment of pest control workers", "pest control jobs": the jobs
+    // are the workers', and saying so adds nothing to what is counted.
+    let job = Term::new("job");
+    if main.terms.contains(&job) && main.terms.len() > 2 {
+        main.terms
+            .retain(|t| !matches!(t.as_str(), "worker" | "people"));
+    }
     main.terms.sort();
     main.terms.dedup();
     // "unfilled cybersecurity positions": the gap is a count of positions,
@@ -3691,6 +3698,23 @@ mod tests {
                 "Texas is the top state, where the median wage for welders reached $61,300 in May 2023."
             ),
             subjects("In Texas, the median wage for welders reached $61,300 in May 2023.")
+        );
+    }
+
+    #[test]
+    fn the_jobs_of_workers_are_the_jobs() {
+        assert_eq!(
+            subjects(
+                "Employment of pest control workers is projected to grow 4% from 2023 to 2033."
+            ),
+            subjects("Pest control jobs are projected to grow 4% from 2023 to 2033.")
+        );
+        // "Cumulative" says how a change is summed, not of what.
+        assert_eq!(
+            subjects(
+                "The US mold remediation market grew a cumulative 5.8% between 2019 and 2024."
+            ),
+            ["change in market · mold remediation · US"]
         );
     }
 
