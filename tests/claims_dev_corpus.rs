@@ -475,7 +475,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// people whose pay the article gives is their employment ("There were
 /// about 6,100 sail makers" meets "Sail makers held about 8,400 jobs":
 /// zzzzzzzzzzzzzzz1-2). The jobs of mole control workers are mole control
-/// jobs (zzzzzzzzzzzzzzz3-4).
+/// jobs (zzzzzzzzzzzzzzz3-4). "Over the 2023 to 2033 decade" is the span
+/// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -670,6 +671,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzz4.md",
             "zzzzzzzzzzzzzzz3.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzz6.md",
+            "zzzzzzzzzzzzzzz5.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected

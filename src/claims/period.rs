@@ -769,6 +769,21 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 continue;
             }
         }
+        // "over the 2023 to 2033 decade", "for 2024 through 2030": a span
+        // with no "from".
+        if let Some(a) = year_of(t)
+            && matches!(
+                word_at(toks, k.wrapping_sub(1)),
+                "the" | "over" | "during" | "across" | "for"
+            )
+            && matches!(word_at(toks, k + 1), "to" | "through" | "thru")
+            && let Some(b) = toks.get(k + 2).and_then(year_of)
+            && b > a
+        {
+            f.span = Some((a, b, false));
+            k += 3;
+            continue;
+        }
         if let Some(y) = year_of(t) {
             // "from 37% in 1990 to about 12% today": from that year to now.
             let from_before = (k.saturating_sub(4)..k).any(|j| toks[j].word() == "from");
@@ -1193,6 +1208,22 @@ mod tests {
         assert!(matches!(
             period("Employment is expected to grow 5% to 2030.", true).0,
             Period::Until { year: 2030, .. }
+        ));
+    }
+
+    #[test]
+    fn a_span_needs_no_from() {
+        assert_eq!(
+            period(
+                "Jobs should increase 8% over the 2023 to 2033 decade.",
+                true
+            ),
+            period("Jobs should increase 8% from 2023 to 2033.", true)
+        );
+        // A year and a figure after "to" are no span.
+        assert!(!matches!(
+            period("The share rose from 12% in 2019 to 20% in 2024.", true).0,
+            Period::Span { from: 2019, .. }
         ));
     }
 
