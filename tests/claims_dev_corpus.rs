@@ -476,7 +476,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// about 6,100 sail makers" meets "Sail makers held about 8,400 jobs":
 /// zzzzzzzzzzzzzzz1-2). The jobs of mole control workers are mole control
 /// jobs (zzzzzzzzzzzzzzz3-4). "Over the 2023 to 2033 decade" is the span
-/// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6).
+/// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6). An industry that grows is its
+/// market (zzzzzzzzzzzzzzz7-8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -563,6 +564,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-period-mismatch",
             "zzzzzzzzzzzz9.md",
             "zzzzzzzzzzzz8.md",
+        ),
+        (
+            "claim-period-mismatch",
+            "zzzzzzzzzzzzzzz8.md",
+            "zzzzzzzzzzzzzzz7.md",
         ),
         ("claim-scale-mismatch", "f.md", "e.md"),
         ("claim-scale-mismatch", "h.md", "g.md"),

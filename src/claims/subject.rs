@@ -424,6 +424,10 @@ struct Collected {
     /// for levels ("the nurse role pays $80,000"), not shares or changes,
     /// where the job may be what is counted ("52% found a developer job").
     drop_role_nouns: bool,
+    /// An industry or a sector named with what it is of ("the U.S.
+    /// voice-over industry"): its business, which a measure may leave
+    /// unsaid ("is expected to grow 7% a year").
+    industry: bool,
 }
 
 /// The tokens of a sentence as the lexicon sees them, computed once per
@@ -1192,6 +1196,8 @@ fn collect(
                     });
                 if alone {
                     out.anaphoric = true;
+                } else if matches!(w, "industry" | "sector") {
+                    out.industry = true;
                 }
                 continue;
             }
@@ -3068,6 +3074,15 @@ pub(crate) fn analyse(
     {
         main.terms.push(Term::new("pay"));
     }
+    // "The U.S. voice-over industry is expected to grow 7% a year", "the
+    // DJ services industry, worth about $2.6 billion": an industry that
+    // grows or is worth a sum, with no measure named, is its market.
+    if main.industry
+        && (metric == Metric::Change || q.unit.is_money())
+        && !main.terms.iter().any(|t| is_measure_word(t.as_str()))
+    {
+        main.terms.push(Term::new("market"));
+    }
     // "Shoppers spent $1.8 billion on kombucha", "kombucha sales reached
     // $2.1 billion", "the kombucha market was worth $2 billion": in money,
     // what buyers spend, what sellers take in and the size of a market
@@ -3715,6 +3730,23 @@ mod tests {
                 "The US mold remediation market grew a cumulative 5.8% between 2019 and 2024."
             ),
             ["change in market · mold remediation · US"]
+        );
+    }
+
+    #[test]
+    fn an_industry_that_grows_is_its_market() {
+        assert_eq!(
+            subjects(
+                "The U.S. voice-over industry is expected to grow about 7% a year through 2030."
+            ),
+            subjects(
+                "The U.S. voice-over market is expected to grow about 7% a year through 2030."
+            )
+        );
+        // Ad spending is advertising spending.
+        assert_eq!(
+            subjects("Podcast ad spending in the U.S. came to about $1.4 billion in 2023."),
+            subjects("U.S. podcast advertising revenue came to about $1.4 billion in 2023.")
         );
     }
 
