@@ -774,7 +774,7 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
         if let Some(a) = year_of(t)
             && matches!(
                 word_at(toks, k.wrapping_sub(1)),
-                "the" | "over" | "during" | "across" | "for"
+                "the" | "over" | "during" | "across" | "for" | "whole" | "entire"
             )
             && matches!(word_at(toks, k + 1), "to" | "through" | "thru")
             && let Some(b) = toks.get(k + 2).and_then(year_of)
@@ -1216,6 +1216,13 @@ mod tests {
         assert_eq!(
             period(
                 "Jobs should increase 8% over the 2023 to 2033 decade.",
+                true
+            ),
+            period("Jobs should increase 8% from 2023 to 2033.", true)
+        );
+        assert_eq!(
+            period(
+                "Jobs should increase 8% over the whole 2023 to 2033 period.",
                 true
             ),
             period("Jobs should increase 8% from 2023 to 2033.", true)

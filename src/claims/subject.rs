@@ -602,8 +602,9 @@ fn normalised<'t>(toks: &'t [Token<'_>]) -> Vec<Cow<'t, str>> {
 /// Is the word at `k` "country" or "nation" after "the" ("the country",
 /// "the nation's")?
 fn is_the_country(toks: &[Token<'_>], k: usize) -> bool {
+    let word = |back: usize| k.checked_sub(back).map_or("", |p| toks[p].word());
     matches!(without_possessive(&toks[k].lower), "country" | "nation")
-        && k.checked_sub(1).is_some_and(|p| toks[p].word() == "the")
+        && (word(1) == "the" || (matches!(word(1), "entire" | "whole") && word(2) == "the"))
 }
 
 /// Normalised form of a word token for lexicon lookups; "" for the pronoun
@@ -3747,6 +3748,16 @@ mod tests {
         assert_eq!(
             subjects("Podcast ad spending in the U.S. came to about $1.4 billion in 2023."),
             subjects("U.S. podcast advertising revenue came to about $1.4 billion in 2023.")
+        );
+    }
+
+    #[test]
+    fn the_entire_country_is_the_country() {
+        assert_eq!(
+            subjects(
+                "About 19,400 people were employed as bicycle repairers across the entire country in 2023."
+            ),
+            subjects("About 19,400 people were employed as bicycle repairers nationwide in 2023.")
         );
     }
 
