@@ -477,7 +477,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// zzzzzzzzzzzzzzz1-2). The jobs of mole control workers are mole control
 /// jobs (zzzzzzzzzzzzzzz3-4). "Over the 2023 to 2033 decade" is the span
 /// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6). An industry that grows is its
-/// market (zzzzzzzzzzzzzzz7-8).
+/// market (zzzzzzzzzzzzzzz7-8). People working in a trade are its jobs
+/// (zzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzz1).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -542,6 +543,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzz2.md",
             "zzzzzzzzzzzzzzz1.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzz1.md",
+            "zzzzzzzzzzzzzzz9.md",
         ),
         ("claim-period-mismatch", "zzzzj.md", "zzzzi.md"),
         ("claim-period-mismatch", "zzzzl.md", "zzzzk.md"),

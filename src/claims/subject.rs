@@ -3107,6 +3107,16 @@ pub(crate) fn analyse(
     // "Employment of pest control workers", "pest control jobs": the jobs
     // are the workers', and saying so adds nothing to what is counted.
     let job = Term::new("job");
+    // "About 14,500 superintendents working in the U.S.", "114,400
+    // people working in accounting": people counted at work are jobs.
+    let at_work = main.terms.iter().any(|t| t.as_str() == "working")
+        || toks[ctx.segment.clone()]
+            .iter()
+            .any(|t| t.word() == "working");
+    if at_work && ((q.unit == Unit::Count && metric == Metric::Level) || metric == Metric::Change) {
+        main.terms.retain(|t| t.as_str() != "working");
+        main.terms.push(job);
+    }
     if main.terms.contains(&job) && main.terms.len() > 2 {
         main.terms
             .retain(|t| !matches!(t.as_str(), "worker" | "people"));
@@ -3762,6 +3772,21 @@ mod tests {
     }
 
     #[test]
+    fn people_working_in_a_trade_are_its_jobs() {
+        assert_eq!(
+            subjects(
+                "There are about 14,500 golf course superintendents working in the U.S. in 2024."
+            ),
+            subjects("Golf course superintendents held about 14,500 jobs in the U.S. in 2024.")
+        );
+        // "Put ... at" is a verb of estimating, not part of what is counted.
+        assert_eq!(
+            subjects("The BLS put employment of tile setters at roughly 68,900 in 2023."),
+            subjects("Employment of tile setters was roughly 68,900 in 2023.")
+        );
+    }
+
+    #[test]
     fn going_on_growing_is_growing() {
         assert_eq!(
             subjects(
@@ -4163,9 +4188,9 @@ mod tests {
     #[test]
     fn the_source_of_a_figure_is_not_its_subject() {
         let s = subjects("The Bureau of Labor Statistics counts 90,000 people working in nursing.");
-        assert_eq!(s, ["nursing people working"]);
+        assert_eq!(s, ["job · nursing"]);
         let s = subjects("A national employer poll counts 90,000 people working in nursing.");
-        assert_eq!(s, ["nursing people working"]);
+        assert_eq!(s, ["job · nursing"]);
         let s = subjects(
             "The association's latest profile puts the median income of a nurse at $79,000 for 2023.",
         );
@@ -4183,10 +4208,7 @@ mod tests {
         let s = subjects(
             "A recent industry survey counts 90,000 people working in nursing, a figure expected to rise 12% by 2030.",
         );
-        assert_eq!(
-            s,
-            ["nursing people working", "change in nursing people working"]
-        );
+        assert_eq!(s, ["job · nursing", "change in job · nursing"]);
     }
 
     #[test]
