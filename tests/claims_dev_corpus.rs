@@ -478,7 +478,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// jobs (zzzzzzzzzzzzzzz3-4). "Over the 2023 to 2033 decade" is the span
 /// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6). An industry that grows is its
 /// market (zzzzzzzzzzzzzzz7-8). People working in a trade are its jobs
-/// (zzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzz1).
+/// (zzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzz1). What things "sell for an average
+/// of" is their average price (zzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -688,6 +689,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzz2.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected

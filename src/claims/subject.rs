@@ -2305,10 +2305,20 @@ fn paid_for(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Option<
 /// Is the figure at `figure` what something sold for ("sold for $64,900",
 /// "sells for about $30")?
 fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
-    figure >= 2
-        && toks[figure - 1].word() == "for"
+    // "sell for an average of $265", "sold for a median of $410,000": the
+    // aggregate between says which price.
+    let mut at = figure;
+    if at >= 4
+        && toks[at - 1].word() == "of"
+        && matches!(toks[at - 2].word(), "average" | "median" | "mean")
+        && matches!(toks[at - 3].word(), "a" | "an" | "the")
+    {
+        at -= 3;
+    }
+    at >= 2
+        && toks[at - 1].word() == "for"
         && matches!(
-            toks[figure - 2].word(),
+            toks[at - 2].word(),
             "sold" | "sells" | "sell" | "selling" | "resold" | "resells" | "retails" | "retailed"
         )
 }
@@ -3783,6 +3793,14 @@ mod tests {
         assert_eq!(
             subjects("The BLS put employment of tile setters at roughly 68,900 in 2023."),
             subjects("Employment of tile setters was roughly 68,900 in 2023.")
+        );
+    }
+
+    #[test]
+    fn selling_for_an_average_is_an_average_price() {
+        assert_eq!(
+            subjects("Reactive bowling balls sell for an average of $265 at retail."),
+            subjects("The average retail price of reactive bowling balls is $265.")
         );
     }
 
