@@ -675,7 +675,8 @@ fn statement(c: &Claim) -> Statement {
     }
 }
 
-/// The claims of `all` whose aggregate is "typical", each read as a
+/// The claims of `all` (as [`flatten`] lists them, by article) whose
+/// aggregate is "typical", each read as a
 /// median, as an average and as a figure with no aggregate written, by
 /// index into `all`. Writers say "the typical household" for either (a
 /// median in one report, an average in another) and "a typical dog owner
@@ -704,13 +705,15 @@ fn typical_readings(all: &[(ClaimRef, &Claim)], tol: &Tolerances) -> Vec<(usize,
             claim.subject.aggregate = reading;
             claim
         };
+        // `all` lists each article's claims together, in article order.
         let doc = all[j].0.doc;
+        let article = &all
+            [all.partition_point(|(r, _)| r.doc < doc)..all.partition_point(|(r, _)| r.doc <= doc)];
         let said = [median, average].into_iter().find(|&a| {
             let claim = read(Some(a));
             let key = slot_key(&claim);
-            all.iter().any(|(r, other)| {
-                r.doc == doc
-                    && other.subject.aggregate == Some(a)
+            article.iter().any(|(_, other)| {
+                other.subject.aggregate == Some(a)
                     && slot_key(other) == key
                     && values_agree(&claim, other, tol)
             })

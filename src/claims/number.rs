@@ -1729,7 +1729,7 @@ fn counts_as_verb(toks: &[Token<'_>], q: &Quantity) -> bool {
     } else {
         before(2)
     };
-    before(1) == "number" && super::lexicon::ends_in_plural_s(counter)
+    before(1) == "number" && ends_in_plural_s(counter)
 }
 
 fn keep(toks: &[Token<'_>], q: &Quantity) -> bool {

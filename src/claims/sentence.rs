@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::lexicon::ends_in_plural_s;
 use super::number::year_of;
+use super::period::month_number;
 use super::token::{Token, TokenKind};
 
 /// Copies `text[block]` with masked ranges and inline markup characters
@@ -721,7 +722,7 @@ pub(crate) fn segments(toks: &[Token<'_>]) -> Vec<Range<usize>> {
             && k >= 2
             && year_at(k + 1)
             && toks[k - 1].kind == TokenKind::Number
-            && super::period::month_number(toks[k - 2].word()).is_some();
+            && month_number(toks[k - 2].word()).is_some();
         let listing = tok.is_symbol(',') && in_noun_list(toks, k, joined_list);
         joined_list = listing || (joined_list && !is_boundary(tok));
         if (is_boundary(tok) || spaced_dash) && !between_years && !in_date && !listing {

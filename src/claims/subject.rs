@@ -2470,7 +2470,7 @@ fn label_names(ctx: &SubjectContext) -> Vec<Term> {
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| !t.capitalized && super::lexicon::ends_in_plural_s(&t.lower));
+        .is_some_and(|t| !t.capitalized && ends_in_plural_s(&t.lower));
     let mut out: Vec<Term> = if group {
         Vec::new()
     } else {
@@ -2538,7 +2538,7 @@ fn other_members(
                     && (matches!(t.word(), "other" | "all")
                         || !(words.entries[k].is_some_and(|e| e.stop)
                             || (is_measure_word(&words.norms[k])
-                                && !names_people(&words.norms[k]))
+                                && !ends_a_group_name(&words.norms[k]))
                             || is_past_verb(toks, k))));
             if !part {
                 break;
@@ -2555,11 +2555,11 @@ fn other_members(
     0..0
 }
 
-/// Is a measure word one of people ("workers", "people"), which may end
-/// a group's name ("... and other recreational protective service
-/// workers")?
-fn names_people(norm: &str) -> bool {
-    matches!(norm, "worker" | "people" | "specialist")
+/// Is a measure word one of people ("workers", "people", "specialists"),
+/// which may end a group's name ("... and other recreational protective
+/// service workers")?
+fn ends_a_group_name(norm: &str) -> bool {
+    is_people_word(norm) || norm == "specialist"
 }
 
 /// Analyses the clause of one quantity. Returns None when no subject can be
