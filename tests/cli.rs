@@ -768,3 +768,56 @@ fn config_errors_follow_the_color_choice() {
         "colour with --color never"
     );
 }
+
+/// A contradicted figure that its article gives twice (in the text and in a
+/// summary list) is one finding, whose related locations name both places.
+#[test]
+fn a_restated_figure_is_named_in_every_place_it_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: Glaziers\npublish_date: 2025-03-01\n---\n\n\
+         - Median pay (May 2024): $51,200\n\n\
+         Glaziers earned a median annual wage of $51,200 in May 2024, \
+         according to federal data.\n",
+    );
+    write(
+        dir.path(),
+        "b.md",
+        "---\ntitle: Glazier pay\npublish_date: 2025-06-01\n---\n\n\
+         The median annual wage for glaziers was $58,900 in May 2024.\n",
+    );
+    let out = check(dir.path(), &["--format", "json", "--no-cache", "."])
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    let findings: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().is_some_and(|r| r.starts_with("claim-")))
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let lines: Vec<(String, u64)> = findings[0]["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap_or_default().to_string(),
+                r["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // The figure compared first, then the same figure again.
+    assert_eq!(
+        lines,
+        [("a.md".to_string(), 8), ("a.md".to_string(), 6)],
+        "{lines:?}"
+    );
+    let again = findings[0]["related"][1]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(again.contains("again (in a.md)"), "{again}");
+}

@@ -794,16 +794,6 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
 fn drop_restated(out: &mut Vec<Conflict>, docs: &[Vec<Claim>]) {
     let claim = |r: ClaimRef| &docs[r.doc][r.claim];
     let mut seen: FastMap<(usize, Statement, SlotKey, ClaimRef), ()> = FastMap::default();
-    // "As of 2024, roughly 3,400 centers operate" and, in its summary list,
-    // "- **Centers in operation**: about 3,400" (told in the present): one
-    // figure of one year, whether the tense or a date places it.
-    let restated = |c: &Claim| {
-        let mut s = statement(c);
-        if let Period::Point { year, .. } = s.period {
-            s.period = Period::Point { year, weak: false };
-        }
-        s
-    };
     out.retain(|c| {
         let (a, b) = (claim(c.a), claim(c.b));
         let as_a = (c.a.doc, restated(a), slot_key(a), c.b);
@@ -815,6 +805,54 @@ fn drop_restated(out: &mut Vec<Conflict>, docs: &[Vec<Claim>]) {
         seen.insert(as_b, ());
         true
     });
+}
+
+/// What a claim states, as its restatements in the same article state it:
+/// "As of 2024, roughly 3,400 centers operate" and, in its summary list,
+/// "- **Centers in operation**: about 3,400" (told in the present) are one
+/// figure of one year, whether the tense or a date places it.
+fn restated(c: &Claim) -> Statement {
+    let mut s = statement(c);
+    if let Period::Point { year, .. } = s.period {
+        s.period = Period::Point { year, weak: false };
+    }
+    s
+}
+
+/// The other claims of `r`'s article that restate its figure (the figure
+/// in the text and again in a summary list or a table), in document order.
+/// A finding reported once ([`drop_restated`]) names them too: a writer who
+/// corrects the figure corrects it everywhere. A restatement gives the same
+/// number for the same period, of the same kind of figure, and its subject
+/// says no more or no less than the other's words: "- Median pay: $51,200"
+/// in a list restates "glaziers earned a median wage of $51,200 a year".
+pub fn restatements(docs: &[Vec<Claim>], r: ClaimRef) -> impl Iterator<Item = ClaimRef> + '_ {
+    let c = &docs[r.doc][r.claim];
+    let said = restated(c);
+    let held = |a: &Claim, b: &Claim| a.subject.terms.iter().all(|t| b.subject.terms.contains(t));
+    docs[r.doc]
+        .iter()
+        .enumerate()
+        .filter(move |&(i, other)| {
+            let s = restated(other);
+            i != r.claim
+                && other.sentence != c.sentence
+                && other.unit == c.unit
+                && s.numbers[0] == said.numbers[0]
+                && s.period == said.period
+                && s.form == said.form
+                && s.direction == said.direction
+                && (s.per == said.per || s.per.is_none() || said.per.is_none())
+                && other.subject.metric == c.subject.metric
+                && aggregate(other) == aggregate(c)
+                && other.subject.base == c.subject.base
+                && region(other) == region(c)
+                && (held(other, c) || held(c, other))
+        })
+        .map(move |(i, _)| ClaimRef {
+            doc: r.doc,
+            claim: i,
+        })
 }
 
 /// Every claim of `docs` with its reference, in document order.

@@ -5,7 +5,7 @@
 //! once per run in [`crate::claims::compare`]; each rule's own file gives its
 //! id, the [`ConflictKind`] it reports and the sentence it says.
 
-use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind};
+use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind, restatements};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
@@ -102,15 +102,31 @@ impl ClaimConflict {
             // Name the other article, so one line of output says it all.
             self.message(a, b, &format!("in `{other_path}`"), clause)
         };
-        Diagnostic::new(self.id, file_a, figure_span(a), message)
+        let mut found = Diagnostic::new(self.id, file_a, figure_span(a), message)
             .with_label(a.describe())
-            .with_related(file_b, figure_span(b), related)
-            .with_help(HELP)
-            .with_data(Data::ClaimPair {
-                claim: conflict.a,
-                other: conflict.b,
-                confidence: conflict.confidence,
-            })
+            .with_related(file_b, figure_span(b), related);
+        // The same figures given again in either article: one finding,
+        // every place to correct.
+        for (r, file) in [(conflict.b, file_b), (conflict.a, file_a)] {
+            for again in restatements(corpus.claims, r) {
+                let c = claim(corpus, again);
+                let place = if file == file_a {
+                    "this article"
+                } else {
+                    other_path.as_str()
+                };
+                found = found.with_related(
+                    file,
+                    figure_span(c),
+                    format!("{} again (in {place})", c.describe()),
+                );
+            }
+        }
+        found.with_help(HELP).with_data(Data::ClaimPair {
+            claim: conflict.a,
+            other: conflict.b,
+            confidence: conflict.confidence,
+        })
     }
 
     /// One sentence, no trailing period, figures in backticks: what the two
