@@ -479,7 +479,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// "from 2023 to 2033" (zzzzzzzzzzzzzzz5-6). An industry that grows is its
 /// market (zzzzzzzzzzzzzzz7-8). People working in a trade are its jobs
 /// (zzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzz1). What things "sell for an average
-/// of" is their average price (zzzzzzzzzzzzzzzz2-3).
+/// of" is their average price (zzzzzzzzzzzzzzzz2-3). A reflexive pronoun
+/// ("the market itself") and an adverb ("commonly earned") name nothing
+/// (zzzzzzzzzzzzzzzz4-5, zzzzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -694,6 +696,16 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzz3.md",
             "zzzzzzzzzzzzzzzz2.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzzzz6.md",
         ),
     ];
     let expected: Vec<(String, String, String)> = expected
