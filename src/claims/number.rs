@@ -628,7 +628,24 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
             before,
             "the" | "top" | "these" | "those" | "all" | "of" | "most" | "its" | "their" | "our" | "each" | "every"
         )
-        && toks.iter().any(|t| year_of(t).is_some())
+        && (toks.iter().any(|t| year_of(t).is_some()) || says_there_are(toks, q))
+}
+
+/// "There are roughly 950 cideries in the country", "there were about 400
+/// accredited programs": a count that a sentence says exists is the
+/// number of those things, a statistic with no year written. Not "one of
+/// the 500 largest companies", which the determiner test above refuses.
+fn says_there_are(toks: &[Token<'_>], q: &Quantity) -> bool {
+    let mut back = 1;
+    // "there are now about 950", "there are currently 400".
+    while matches!(
+        word_before(toks, q, back),
+        "now" | "currently" | "still" | "today"
+    ) {
+        back += 1;
+    }
+    matches!(word_before(toks, q, back), "are" | "were" | "is" | "was")
+        && word_before(toks, q, back + 1) == "there"
 }
 
 word_set!(
