@@ -2619,6 +2619,9 @@ mod tests {
         for list in [
             "- **Increase in ferry fares since 2020**: 22%\n",
             "- **Drop in ferry riders since 2022**: 4%\n",
+            // A label whose head noun is a change.
+            "- **Ferry job growth**: 6% from 2023 to 2033\n",
+            "- Projected ferry employment growth (2023 to 2033): 6%\n",
         ] {
             assert_eq!(metrics(list), [super::Metric::Change], "{list}");
         }

@@ -2157,16 +2157,30 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
         }
     }
     // "- **Increase in contractor labor rates since 2020**: 22%": a label
-    // that opens with a change says what its value is.
+    // that opens with a change says what its value is; so does one whose
+    // head, its last noun, is a change ("- Projected job growth (2023-33):
+    // 13%").
+    let label_head = |label: &Range<usize>| {
+        toks[label.clone()]
+            .iter()
+            .take_while(|t| !t.is_symbol('('))
+            .filter(|t| t.kind == TokenKind::Word)
+            .last()
+            .map(|t| t.word())
+    };
     if ctx.labelled
         && let Some(label) = &ctx.previous
-        && let Some(w) = toks[label.clone()].iter().map(|t| t.word()).find(|w| {
-            !matches!(
-                *w,
-                "the" | "a" | "an" | "annual" | "yearly" | "total" | "overall"
-            )
-        })
-        && is_change_noun(w)
+        && let Some(w) = toks[label.clone()]
+            .iter()
+            .map(|t| t.word())
+            .find(|w| {
+                !matches!(
+                    *w,
+                    "the" | "a" | "an" | "annual" | "yearly" | "total" | "overall"
+                )
+            })
+            .filter(|w| is_change_noun(w))
+            .or_else(|| label_head(label).filter(|w| is_change_noun(w)))
     {
         // Not "Down payment" nor "Reduced fare": only a noun of change.
         let falls = is_down_word(w) || matches!(w, "loss" | "slowdown");
