@@ -467,11 +467,33 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // A figure told in the past tense with no date of its own
                 // ("the bottom tier paid 12% in fees") is not the article's
                 // present: when it held is not written.
+                let mut part = None;
                 if matches!(period, Period::Point { weak: true, .. })
                     && !future
                     && says_past(&toks[own_or_segment(&own, &segment)])
                 {
                     period = Period::None;
+                    // "... earned a median annual wage of $37,060 in May
+                    // 2023. Broken down, the median hourly wage was
+                    // $17.82": the same summary of the same figures, told
+                    // on in the past, is of the date just given.
+                    if let Some(before) = claims[block_claims..].last().filter(|c| {
+                        c.sentence != sentence_key
+                            && c.unit == q.unit
+                            && c.subject.metric == analysis.key.metric
+                            && c.subject.aggregate.is_some()
+                            && c.subject.aggregate == analysis.key.aggregate
+                            && matches!(c.period, Period::Point { weak: false, .. })
+                            // "$73,410 ... On an hourly basis, the median
+                            // pay was $35.29": figures thousands of times
+                            // apart are of two rates; unless both rates are
+                            // read, it is not the same summary.
+                            && ((c.per.is_some() && per.is_some())
+                                || (q.value / c.value).abs().log10().abs() < 2.0)
+                    }) {
+                        period = before.period;
+                        part = before.part;
+                    }
                 }
                 let forecast = future || ends_after(&period, publish_year);
                 // A share has no frequency: "43% of workers go in one day a
@@ -524,7 +546,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         super::Period::Point { weak: true, .. } => publish_month,
                         _ => None,
                     },
-                    part: facts.part_of(&period),
+                    part: part.or_else(|| facts.part_of(&period)),
                     placed_by_article: false,
                     abroad: false,
                 });
@@ -3187,6 +3209,36 @@ mod tests {
             .iter()
             .map(|c| c.describe())
             .collect()
+    }
+
+    #[test]
+    fn the_same_summary_told_on_in_the_past_keeps_the_date_just_given() {
+        assert_eq!(
+            described(
+                "Glaziers earned a median annual wage of $51,200 in May 2023. \
+                 Broken down, the median hourly wage was $24.60."
+            ),
+            [
+                "$51,200 per year in May 2023",
+                "$24.60 per hour in May 2023"
+            ]
+        );
+        // Another summary of the figures is not told on.
+        assert_eq!(
+            described(
+                "Glaziers earned a median annual wage of $51,200 in May 2023. \
+                 The average hourly wage was $26.10."
+            )[1],
+            "$26.10 per hour"
+        );
+        // Nor is a figure thousands of times apart with no rate read.
+        assert_eq!(
+            described(
+                "Glaziers earned a median salary of $51,200 in May 2023. \
+                 Per hour worked, the median pay was $24.60."
+            )[1],
+            "$24.60"
+        );
     }
 
     #[test]
