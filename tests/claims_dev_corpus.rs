@@ -485,7 +485,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// programs" counts them, hundreds and no year though it has
 /// (zzzzzzzzzzzzzzzz8-9). "Broken down, the median hourly wage was
 /// $23.03" after "a median annual wage of $47,900 in May 2024" is of May
-/// 2024 (zzzzzzzzzzzzzzzzz1-2).
+/// 2024 (zzzzzzzzzzzzzzzzz1-2). "The yacht rigging industry, worth about
+/// $410 million" is the size of its market (zzzzzzzzzzzzzzzzz3-4).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -700,6 +701,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzz9.md",
             "zzzzzzzzzzzzzzzz8.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzz4.md",
+            "zzzzzzzzzzzzzzzzz3.md",
         ),
         (
             "claim-value-mismatch",

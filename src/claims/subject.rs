@@ -2984,6 +2984,9 @@ pub(crate) fn analyse(
         main.terms.extend(head.terms);
         main.anaphoric = head.anaphoric;
         main.names_one_entity = head.names_one_entity;
+        // "the DJ services industry, worth about $2.6 billion": the
+        // industry named before is the one worth it.
+        main.industry |= head.industry;
         main.geo = main.geo.or(head.geo);
         // A label's aggregate and level are its value's, and so are the
         // clause's before a figure that names nothing itself ("The average
@@ -3109,6 +3112,17 @@ pub(crate) fn analyse(
     if q.value.abs() < 1e6 && names_no_measure && (a_level_earns || someone_makes || workers_summed)
     {
         main.terms.push(Term::new("pay"));
+    }
+    // "Junk hauling was roughly an $8.1 billion business": a sum that
+    // sizes a business, an industry or a market is what that trade takes
+    // in, not a count of companies.
+    if q.unit.is_money()
+        && toks
+            .get(q.last)
+            .is_some_and(|t| matches!(t.word(), "business" | "industry" | "market" | "sector"))
+    {
+        main.terms.retain(|t| t.as_str() != "company");
+        main.industry = true;
     }
     // "The U.S. voice-over industry is expected to grow 7% a year", "the
     // DJ services industry, worth about $2.6 billion": an industry that
@@ -3685,6 +3699,18 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_sum_that_sizes_an_industry_is_its_market() {
+        assert_eq!(
+            subjects("The US glazing industry, worth about $9 billion in 2024, keeps growing."),
+            ["sale · glazing · US"]
+        );
+        assert_eq!(
+            subjects("Window repair was roughly a $2 billion business in 2024."),
+            ["sale · repair window"]
+        );
     }
 
     #[test]
