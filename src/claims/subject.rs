@@ -3714,6 +3714,26 @@ mod tests {
     }
 
     #[test]
+    fn short_forms_and_spellings_are_one_word() {
+        for (a, b) in [
+            (
+                "Dental lab technicians earned a median of $50,020 in May 2023.",
+                "Dental laboratory technicians earned a median of $50,020 in May 2023.",
+            ),
+            (
+                "The U.S. had about 24,500 donut shops in 2024.",
+                "The U.S. had about 24,500 doughnut shops in 2024.",
+            ),
+            (
+                "Pharmacy techs earned a median of $40,300 in May 2023.",
+                "Pharmacy technicians earned a median of $40,300 in May 2023.",
+            ),
+        ] {
+            assert_eq!(subjects(a), subjects(b), "{a}");
+        }
+    }
+
+    #[test]
     fn reflexive_pronouns_name_nothing() {
         assert_eq!(
             subjects("About 38% of glaziers work for themselves."),
