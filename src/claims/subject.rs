@@ -3728,6 +3728,18 @@ mod tests {
                 "Pharmacy techs earned a median of $40,300 in May 2023.",
                 "Pharmacy technicians earned a median of $40,300 in May 2023.",
             ),
+            (
+                "Radio DJs earned a median of $38,100 in May 2023.",
+                "Radio disc jockeys earned a median of $38,100 in May 2023.",
+            ),
+            (
+                "ASL interpreters earned a median of $57,200 in May 2023.",
+                "Sign language interpreters earned a median of $57,200 in May 2023.",
+            ),
+            (
+                "Ag pilots earned a median of $77,400 in May 2023.",
+                "Agricultural pilots earned a median of $77,400 in May 2023.",
+            ),
         ] {
             assert_eq!(subjects(a), subjects(b), "{a}");
         }
