@@ -531,8 +531,11 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
         (Some(YearPart::Stage(_)), None) | (None, Some(YearPart::Stage(_))) => return false,
         _ => {}
     }
+    // A figure said to hold "now" is of its article's year as written;
+    // only the present tense alone leaves the moment that open.
+    let weak = |c: &Claim| matches!(c.period, Period::Point { weak: true, .. });
     match (x.as_of, y.as_of) {
-        (Some(a), Some(b)) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
+        (Some(a), Some(b)) if weak(x) || weak(y) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
         _ => true,
     }
 }
@@ -576,7 +579,7 @@ fn part_and_whole(x: &Claim, y: &Claim) -> bool {
 /// that of the previous year (or its own).
 fn latest_year(now: &Claim, dated: &Claim) -> bool {
     match (now.as_of, dated.as_of, dated.period) {
-        (Some(month), None, Period::Point { year, weak: false }) => year == month / 12 - 1,
+        (Some(month), _, Period::Point { year, weak: false }) => year == month / 12 - 1,
         _ => false,
     }
 }
@@ -1035,11 +1038,16 @@ impl Meeting {
                 // A present-tense figure may be the previous year's.
                 out.queries.push(dated(year - 1));
             }
-            (Period::Point { year, .. } | Period::Until { year, .. }, _) => {
+            (Period::Point { year, .. } | Period::Until { year, .. }, as_of) => {
                 out.keys.push(dated(year));
                 out.queries.push(dated(year));
                 out.queries.extend(halves(year));
                 out.queries.extend(halves(year + 1));
+                // Said to hold now ("right now"): the latest figure may be
+                // the previous year's ([`latest_year`]).
+                if as_of.is_some() {
+                    out.queries.push(dated(year - 1));
+                }
             }
             (Period::Span { from, to, fuzzy }, _) => {
                 let slack = i32::from(fuzzy);
@@ -1872,6 +1880,34 @@ mod real_prose_tests {
 
     /// The same sum of money for one year and for several is a period
     /// conflict; a rise in money ("raised") is an amount, not a change.
+    /// "There are roughly 950 glass studios right now" in 2024 meets the
+    /// count of 2023, as a figure in the present tense does.
+    #[test]
+    fn a_figure_said_to_hold_now_may_be_last_year_s() {
+        let found = rules(&[
+            "In 2023 there were 1,320 glass studios in the United States.",
+            "There are roughly 950 glass studios in the United States right now.",
+        ]);
+        assert_eq!(found, [ConflictKind::Hedge], "{found:?}");
+    }
+
+    /// How often the people counted do a thing says which people: the
+    /// weekly listeners are not the monthly ones.
+    #[test]
+    fn how_often_a_share_does_something_is_part_of_its_subject() {
+        let weekly = "In 2024, about 34% of U.S. adults listened to podcasts weekly.";
+        let found = rules(&[
+            weekly,
+            "In 2024, about 47% of U.S. adults listened to podcasts monthly.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = rules(&[
+            weekly,
+            "In 2024, about 47% of U.S. adults listened to podcasts weekly.",
+        ]);
+        assert_eq!(found, [ConflictKind::Hedge], "{found:?}");
+    }
+
     #[test]
     fn one_years_money_against_several_years() {
         period_clash_only(

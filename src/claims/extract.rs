@@ -13,7 +13,7 @@ use chrono::Datelike;
 use super::bracket::split_brackets;
 use super::lexicon::{Lexicon, ends_in_plural_s, normalise_word};
 use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, year_of};
-use super::period::{TimeFacts, coded_part, is_dash, month_number, resolve, scan};
+use super::period::{Per, TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
@@ -499,6 +499,20 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // A share has no frequency: "43% of workers go in one day a
                 // week" is 43% of workers.
                 if analysis.key.metric == Metric::Share {
+                    // ... but how often those counted do it says which
+                    // ones: "34% listen to podcasts weekly" are not the
+                    // 38% who listen monthly.
+                    let often = match per {
+                        Some(Per::Month) => Some("monthly"),
+                        Some(Per::Week) => Some("weekly"),
+                        Some(Per::Day) => Some("daily"),
+                        _ => None,
+                    };
+                    if let Some(often) = often {
+                        let mut terms: Vec<Term> = analysis.key.terms.iter().collect();
+                        terms.push(Term::new(often));
+                        analysis.key.terms = Terms::from_unsorted(terms);
+                    }
                     per = None;
                 }
                 // "94 million households own a pet. That works out to 71%
@@ -542,8 +556,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     subject: analysis.key,
                     sentence: sentence_key,
                     forecast,
+                    // "There are roughly 950 cideries right now": said to
+                    // hold now, a figure is as of its article's date too.
                     as_of: match period {
                         super::Period::Point { weak: true, .. } => publish_month,
+                        super::Period::Point { weak: false, .. } if facts.says_now() => {
+                            publish_month
+                        }
                         _ => None,
                     },
                     part: part.or_else(|| facts.part_of(&period)),

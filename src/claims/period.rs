@@ -295,6 +295,12 @@ pub(crate) struct TimeFacts {
 }
 
 impl TimeFacts {
+    /// Does the clause say its figure holds now ("right now", "today",
+    /// "currently")?
+    pub(crate) fn says_now(&self) -> bool {
+        self.now
+    }
+
     /// The facts of one figure's own stretch of a clause that holds several
     /// ("turnover was 22.5% in 2022 and 18.4% in 2023"): its own dates when
     /// it has any, with the clause's rates; else the clause's facts.

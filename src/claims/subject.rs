@@ -4105,9 +4105,10 @@ mod tests {
             subjects("The average phone used 19 GB of mobile data a month in 2024."),
             ["average use · data gigabyte mobile phone"]
         );
+        // A churn rate says how often: monthly churn is not yearly churn.
         assert_eq!(
             subjects("Budget clubs lose about 3.9% of their members every month."),
-            ["share of member: budget · club lose"]
+            ["share of member: budget · club lose monthly"]
         );
     }
 
