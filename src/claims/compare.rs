@@ -755,9 +755,8 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         }
         for word in words {
             if c.subject.terms.contains(word) {
-                let rest = c.subject.terms.iter().filter(|&t| t != word).collect();
                 let key = SlotKey {
-                    terms: Terms::from_unsorted(rest).id(),
+                    terms: c.subject.terms.without(word).id(),
                     ..slot_key(c)
                 };
                 written.insert((key, word), ());
@@ -780,9 +779,7 @@ fn costed_readings(all: &[(ClaimRef, &Claim)]) -> Vec<(usize, Claim)> {
         for word in words {
             if written.contains_key(&(key, word)) {
                 let mut claim = (*c).clone();
-                let mut terms: Vec<Term> = c.subject.terms.iter().collect();
-                terms.push(word);
-                claim.subject.terms = Terms::from_unsorted(terms);
+                claim.subject.terms = c.subject.terms.with(word);
                 out.push((j, claim));
             }
         }

@@ -380,9 +380,8 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if q.unit == Unit::Count
                     && let Some(base) = rate_base(toks, q.last)
                 {
-                    let mut terms = analysis.key.terms.as_slice().to_vec();
-                    terms.push(Term::new(&format!("per {}", Unit::Count.format(base))));
-                    analysis.key.terms = Terms::from_unsorted(terms);
+                    let per_base = Term::new(&format!("per {}", Unit::Count.format(base)));
+                    analysis.key.terms = analysis.key.terms.with(per_base);
                 }
                 if let Some(topic) = &item_topic
                     && seg_index > 0
@@ -489,7 +488,10 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                             // apart are of two rates; unless both rates are
                             // read, it is not the same summary.
                             && ((c.per.is_some() && per.is_some())
-                                || (q.value / c.value).abs().log10().abs() < 2.0)
+                                || {
+                                    let ratio = (q.value / c.value).abs();
+                                    ratio > 0.01 && ratio < 100.0
+                                })
                     }) {
                         period = before.period;
                         part = before.part;
@@ -509,9 +511,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         _ => None,
                     };
                     if let Some(often) = often {
-                        let mut terms: Vec<Term> = analysis.key.terms.iter().collect();
-                        terms.push(Term::new(often));
-                        analysis.key.terms = Terms::from_unsorted(terms);
+                        analysis.key.terms = analysis.key.terms.with(Term::new(often));
                     }
                     per = None;
                 }
@@ -599,7 +599,7 @@ fn employment_of_the_paid(claims: &mut [Claim]) {
             let s = &c.subject;
             c.unit.is_money() && s.terms.contains(pay) && !(s.topical || s.anaphoric || s.inherited)
         })
-        .map(|c| Terms::from_unsorted(c.subject.terms.iter().filter(|&t| t != pay).collect()))
+        .map(|c| c.subject.terms.without(pay))
         .filter(|t| !t.is_empty())
         .collect();
     if paid.is_empty() {
@@ -613,9 +613,7 @@ fn employment_of_the_paid(claims: &mut [Claim]) {
             && s.aggregate.is_none()
             && !s.terms.iter().any(|t| is_measure_word(t.as_str()));
         if a_count && paid.contains(&s.terms) {
-            let mut terms: Vec<Term> = s.terms.iter().collect();
-            terms.push(job);
-            c.subject.terms = Terms::from_unsorted(terms);
+            c.subject.terms = s.terms.with(job);
         }
     }
 }

@@ -212,6 +212,19 @@ impl Terms {
         self.as_slice().contains(&t)
     }
 
+    /// The terms but `t`: a subject with one word taken out.
+    pub(crate) fn without(self, t: Term) -> Terms {
+        let rest: Vec<Term> = self.iter().filter(|&u| u != t).collect();
+        Terms::new(&rest)
+    }
+
+    /// The terms and `t`: a subject that says one thing more.
+    pub(crate) fn with(self, t: Term) -> Terms {
+        let mut terms = self.as_slice().to_vec();
+        terms.push(t);
+        Terms::from_unsorted(terms)
+    }
+
     /// Appends the terms to `out`, separated by `sep`.
     pub(crate) fn join_into(self, out: &mut String, sep: &str) {
         for (i, t) in self.iter().enumerate() {
