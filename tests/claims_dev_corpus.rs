@@ -488,7 +488,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 2024 (zzzzzzzzzzzzzzzzz1-2). "The yacht rigging industry, worth about
 /// $410 million" is the size of its market (zzzzzzzzzzzzzzzzz3-4). A
 /// count said to hold "right now" meets the year before's, as a figure in
-/// the present tense does (zzzzzzzzzzzzzzzzz5-6).
+/// the present tense does (zzzzzzzzzzzzzzzzz5-6). "Just under half of bell
+/// founders (47%)" gives 47%, and its clause reads on past the brackets
+/// (zzzzzzzzzzzzzzzzz7-8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -713,6 +715,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzz8.md",
+            "zzzzzzzzzzzzzzzzz7.md",
         ),
         (
             "claim-value-mismatch",

@@ -2105,7 +2105,15 @@ fn drop_restatements(
                 .then(|| apposition_end(toks, q))
                 .flatten()
         });
-        let (low, high) = interval(p, RESTATEMENT_TOLERANCE, Metric::Level);
+        // A fraction in words is a rough figure, and its bracketed
+        // percentage the exact one: "just under half (47%)", "nearly a
+        // third (31%)".
+        let tolerance = if p.form == Form::Fraction {
+            FRACTION_RESTATEMENT_TOLERANCE
+        } else {
+            RESTATEMENT_TOLERANCE
+        };
+        let (low, high) = interval(p, tolerance, Metric::Level);
         let restates = p.unit == q.unit
             && p.from.is_none()
             && q.from.is_none()
@@ -2122,17 +2130,19 @@ fn drop_restatements(
         // fraction rounds; the claim keeps the fraction's words and hedge
         // words but states the percentage.
         let fraction = &mut quantities[k - 1];
+        // So does "seven in ten (about 72%)": the hedged percentage is
+        // still the nearer figure.
         if fraction.form == Form::Fraction
             && restated.unit == Unit::Percent
             && restated.form == Form::Point
-            && restated.hedge == Hedge::Exact
+            && matches!(restated.hedge, Hedge::Exact | Hedge::Approximate)
         {
             fraction.value = restated.value;
             fraction.lo = restated.lo;
             fraction.hi = restated.hi;
             fraction.mantissa = restated.mantissa;
             fraction.rounding = restated.rounding;
-            fraction.hedge = Hedge::Exact;
+            fraction.hedge = restated.hedge;
         }
         // A figure inside the aside's attribution ("by one estimate") goes
         // with it.
@@ -2182,6 +2192,10 @@ const MAX_ATTRIBUTION_WORDS: usize = 6;
 /// How far a bracketed restatement may round its figure: "one in three
 /// (32%)".
 const RESTATEMENT_TOLERANCE: f64 = 0.05;
+
+/// How far a bracketed percentage may be from the fraction in words it
+/// restates: "just under half (47%)" is written for 45% to 49%.
+const FRACTION_RESTATEMENT_TOLERANCE: f64 = 0.1;
 
 /// The most words between a fraction and its restatement: "half of all
 /// renter households (50%)".
@@ -2323,6 +2337,37 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bracketed_percentage_restates_a_rough_fraction() {
+        let lexicon = Lexicon::builtin();
+        let claims = |text: &str| {
+            extract_prose(text, None, &lexicon)
+                .iter()
+                .map(|c| (c.value, c.subject.display()))
+                .collect::<Vec<_>>()
+        };
+        let one = |value: f64, subject: &str| vec![(value, subject.to_string())];
+        // The percentage is the figure, and the clause goes on past it.
+        assert_eq!(
+            claims("Just under half of glassblowers (47%) are women."),
+            one(47.0, "share of glassblower: woman")
+        );
+        assert_eq!(
+            claims("Nearly a third of glassblowers (31%) are self-employed."),
+            one(31.0, "share of glassblower: selfemployed")
+        );
+        // A hedged percentage is still nearer than "seven in ten".
+        assert_eq!(
+            claims("Roughly seven in ten glassblowers (about 72%) are women."),
+            one(72.0, "share of glassblower: woman")
+        );
+        // Too far from the fraction to restate it: two figures.
+        assert_eq!(
+            claims("Nearly half of glassblowers (38%) are women.").len(),
+            2
+        );
     }
 
     #[test]
