@@ -1208,6 +1208,10 @@ fn opens_a_list(toks: &[Token<'_>], rest: &[Range<usize>], figures: &[Range<usiz
 /// ([`with_neighbours`]).
 const LONG_INTRO: usize = 14;
 
+/// The most tokens an opening phrase naming a source ("According to ...",
+/// "Per ...") may have ([`with_neighbours`]).
+const LONG_SOURCE_INTRO: usize = 24;
+
 fn with_neighbours(
     mut facts: TimeFacts,
     toks: &[Token<'_>],
@@ -1239,15 +1243,17 @@ fn with_neighbours(
     // "According to the BLS Occupational Employment and Wage Statistics
     // survey for May 2023, ...": an opening phrase of time or source dates
     // what follows however long the name in it.
+    // A source's name can be longer than any phrase of time: "According to
+    // the Bureau of Labor Statistics (BLS) Occupational Employment and Wage
+    // Statistics release for May 2023, ...".
     let bare = |s: &Range<usize>| {
+        let longest = match toks[s.start].word() {
+            "according" | "per" => LONG_SOURCE_INTRO,
+            "in" | "during" | "as" | "by" | "for" => LONG_INTRO,
+            _ => 0,
+        };
         is_bare_clause(s, figures)
-            || (s.start == 0
-                && s.len() <= LONG_INTRO
-                && matches!(
-                    toks[s.start].word(),
-                    "in" | "during" | "as" | "by" | "for" | "according" | "per"
-                )
-                && !figures.iter().any(|r| s.contains(&r.start)))
+            || (s.start == 0 && s.len() <= longest && !figures.iter().any(|r| s.contains(&r.start)))
     };
     let before = &segs[..seg_index];
     if before.iter().all(bare) {
@@ -2308,6 +2314,15 @@ mod tests {
         assert_eq!(
             period("The nurse vacancy rate was 8% in March 2024."),
             "in March 2024"
+        );
+        // A source named at length before the figure dates it.
+        assert_eq!(
+            period(
+                "According to the Bureau of Labor Statistics (BLS) Occupational Employment \
+                 and Wage Statistics release for May 2023, the median annual wage for glass \
+                 cutters was $42,100."
+            ),
+            "in May 2023"
         );
         // A change from a year runs to the year of the clause before.
         assert_eq!(

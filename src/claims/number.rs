@@ -596,11 +596,12 @@ fn word_before<'t>(toks: &'t [Token<'_>], q: &Quantity, back: usize) -> &'t str 
 /// list sizes and examples ("the 500 largest companies").
 fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
     let first = &toks[q.first];
-    // "143 rural emergency departments": a plural noun within a few words
+    // "143 rural emergency departments", "230 accredited entry-level
+    // occupational therapy programs": a plural noun within a few words
     // ("the S&P 500 returned", "its 504 program" name one thing).
     let counts_things = toks[q.last..]
         .iter()
-        .take(4)
+        .take(COUNTED_NOUN_REACH)
         .take_while(|t| t.kind == TokenKind::Word)
         .any(|t| ends_in_plural_s(&t.lower) || is_plural_without_s(&t.lower))
         || (after.is_empty() && q.hedge_first > 0 && toks[q.hedge_first - 1].lower == ":");
@@ -630,6 +631,9 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         )
         && (toks.iter().any(|t| year_of(t).is_some()) || says_there_are(toks, q))
 }
+
+/// The most words from a count in the hundreds to the plural noun it counts.
+const COUNTED_NOUN_REACH: usize = 6;
 
 /// "There are roughly 950 cideries in the country", "there were about 400
 /// accredited programs": a count that a sentence says exists is the
@@ -1935,6 +1939,10 @@ mod tests {
             143.0
         );
         assert_eq!(one("- Clinics closed since 2010: 143").value, 143.0);
+        assert_eq!(
+            one("there are 230 accredited entry-level occupational therapy programs").value,
+            230.0
+        );
         // Undated, named, ranked or a phone code: no figure.
         assert!(quantities("143 rural clinics closed").is_empty());
         assert!(

@@ -1065,9 +1065,20 @@ fn collect(
             }
             // "The BLS median for glass cutters": an agency's acronym before
             // how a figure is summed up, or before its figures ("Census
-            // data"), says who reports it, not whose it is.
+            // data", "the BLS's May 2023 numbers"), says who reports it, not
+            // whose it is.
+            let dated_from = run_start + i + 1;
+            let after_date = dated_from
+                + toks
+                    .get(dated_from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|t| {
+                        super::number::year_of(t).is_some() || month_number(t.word()).is_some()
+                    })
+                    .count();
             if is_agency_acronym(&toks[run_start + i])
-                && toks.get(run_start + i + 1).is_some_and(|n| {
+                && toks.get(after_date).is_some_and(|n| {
                     let n = n.word();
                     matches!(n, "median" | "average" | "mean" | "estimate") || is_kept_figures(n)
                 })
@@ -4358,6 +4369,13 @@ mod tests {
         // An agency's acronym before its median says who reports it.
         assert_eq!(
             subjects("The BLS median wage for glass cutters was $42,100 in May 2023."),
+            ["median pay · cutter glass"]
+        );
+        // So does one before its dated figures.
+        assert_eq!(
+            subjects(
+                "The median pay for glass cutters came to $42,100 in the BLS's May 2023 numbers."
+            ),
             ["median pay · cutter glass"]
         );
     }
