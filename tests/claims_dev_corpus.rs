@@ -492,7 +492,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// founders (47%)" gives 47%, and its clause reads on past the brackets
 /// (zzzzzzzzzzzzzzzzz7-8). A source named at length before a figure dates it,
 /// and "in the BLS's May 2023 numbers" names no subject word
-/// (zzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzz1).
+/// (zzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzz1). "It is expected to grow" after
+/// the size of a market is that market's growth (zzzzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -727,6 +728,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzz1.md",
             "zzzzzzzzzzzzzzzzz9.md",
+        ),
+        (
+            "claim-period-mismatch",
+            "zzzzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzzzz2.md",
         ),
         (
             "claim-value-mismatch",

@@ -19,8 +19,8 @@ use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
     is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_measure_word,
     is_place_preposition, is_preposition, is_reporting_verb, is_source_noun, is_up_word,
-    opens_with_participle, restates_the_figure_before, says_what_is_measured, title_scope,
-    topic_of, without_possessive,
+    opens_on_it, opens_with_participle, restates_the_figure_before, says_what_is_measured,
+    title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -217,10 +217,22 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             if quantities.is_empty() {
                 continue;
             }
-            let antecedent = if toks.get(context_len).is_some_and(|t| t.word() == "it") {
-                antecedent_of_it(raw, &blanks, sentence.start, lexicon)
+            // "It" for a subject stands for a name the sentence before
+            // opened with, or else for what that sentence's figure was of.
+            let (antecedent, antecedent_geo) = if opens_on_it(&toks, context_len) {
+                let named = antecedent_of_it(raw, &blanks, sentence.start, lexicon);
+                if named.is_empty() {
+                    subject_of_the_sentence_before(
+                        &claims[block_claims..],
+                        input.text,
+                        block.start + sentence.start,
+                    )
+                    .map_or((Vec::new(), None), |(terms, geo)| (terms, geo))
+                } else {
+                    (named, None)
+                }
             } else {
-                Vec::new()
+                (Vec::new(), None)
             };
             // "three in four (75%) completed": the bracketed figure says
             // the same, and its brackets must not cut the clause.
@@ -361,6 +373,14 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
+                // The place of the figure "it" stands for is its place.
+                if antecedent_geo.is_some()
+                    && analysis.key.geo.is_none()
+                    && opens_on_it(toks, segment.start)
+                {
+                    analysis.key.geo = antecedent_geo;
+                    analysis.key.inherited = true;
+                }
                 // "Roughly 1.9 million acres burned there", "vacancy in
                 // the city climbed to 36.9%": a place told before, which
                 // the clause does not name. Its figure is not the
@@ -726,6 +746,45 @@ fn antecedent_of_it(
     } else {
         Vec::new()
     }
+}
+
+/// What the figure of the sentence just before `at` was of, for an "it"
+/// that stands for it: "The US body piercing services market was worth
+/// about $940 million in 2023. It is expected to grow about 4.5% a year".
+/// Only a level (a size, a count, a price) told in the one sentence right
+/// before, with a subject of its own; a sum of sales is its market's, which
+/// is what grows. Returns the subject words and the place.
+fn subject_of_the_sentence_before(
+    block_claims: &[Claim],
+    text: &str,
+    at: usize,
+) -> Option<(Vec<Term>, Option<Term>)> {
+    let before = block_claims.last()?;
+    let s = &before.subject;
+    if s.metric != Metric::Level || s.anaphoric || s.inherited || s.topical || !s.base.is_empty() {
+        return None;
+    }
+    // Nothing but the end of that sentence between its figure's clause and
+    // this one.
+    let gap = text.get(before.context.end..at)?;
+    let ends = gap.chars().filter(|c| matches!(c, '.' | '!' | '?')).count();
+    if ends != 1 || !gap.trim_end().ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let sale = Term::new("sale");
+    let market = Term::new("market");
+    let terms = s
+        .terms
+        .iter()
+        .map(|t| {
+            if t == sale && before.unit.is_money() {
+                market
+            } else {
+                t
+            }
+        })
+        .collect();
+    Some((terms, s.geo))
 }
 
 /// Is `word` written with a capital after its first letter ("DoorDash",
@@ -2204,8 +2263,9 @@ const RESTATEMENT_TOLERANCE: f64 = 0.05;
 const FRACTION_RESTATEMENT_TOLERANCE: f64 = 0.1;
 
 /// The most words between a fraction and its restatement: "half of all
-/// renter households (50%)".
-const MAX_FRACTION_NOUN_WORDS: usize = 5;
+/// renter households (50%)", "more than half of all speech therapists in the
+/// United States (52%)".
+const MAX_FRACTION_NOUN_WORDS: usize = 8;
 
 /// The most an approximate share ("about 60%") can be off, in points.
 const SHARE_APPROX_POINTS: f64 = 2.0;
@@ -2355,6 +2415,40 @@ mod tests {
     }
 
     #[test]
+    fn it_stands_for_what_the_figure_before_was_of() {
+        let lexicon = Lexicon::builtin();
+        let subjects = |text: &str| {
+            extract_prose(text, None, &lexicon)
+                .iter()
+                .map(|c| c.subject.display())
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "The US kiln market was valued at $285 million in 2024. It is expected to grow \
+             3.8% a year through 2030.",
+            "The US kiln market was valued at $285 million in 2024. Analysts expect it to \
+             expand at a compound annual rate of 3.8% through 2030.",
+            "The US kiln market was valued at $285 million in 2024. Analysts project that \
+             it will grow 3.8% a year through 2030.",
+        ] {
+            assert_eq!(
+                subjects(text),
+                ["sale · kiln · US", "change in market · kiln · US"],
+                "{text}"
+            );
+        }
+        // Not past a sentence with no figure: which thing "it" is, is no
+        // longer plain.
+        assert_eq!(
+            subjects(
+                "The US kiln market was valued at $285 million in 2024. Demand is steady. \
+                 It is expected to grow 3.8% a year through 2030."
+            ),
+            ["sale · kiln · US"]
+        );
+    }
+
+    #[test]
     fn a_bracketed_percentage_restates_a_rough_fraction() {
         let lexicon = Lexicon::builtin();
         let claims = |text: &str| {
@@ -2377,6 +2471,11 @@ mod tests {
         assert_eq!(
             claims("Roughly seven in ten glassblowers (about 72%) are women."),
             one(72.0, "share of glassblower: woman")
+        );
+        // The population between them may be long.
+        assert_eq!(
+            claims("More than half of all glassblowers in the United States (52%) are women."),
+            one(52.0, "share of glassblower: woman · US")
         );
         // Too far from the fraction to restate it: two figures.
         assert_eq!(

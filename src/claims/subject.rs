@@ -2030,6 +2030,28 @@ fn base_range(toks: &[Token<'_>], q: &Quantity, lex: &Lexicon) -> Option<Range<u
     Some(start..k)
 }
 
+/// Does the clause at `start` have "it" for its subject: "It is expected
+/// to grow 4.5% a year", or the thing a forecast is about, "Analysts
+/// expect it to expand 3.8% a year", "They project that it will grow ..."?
+pub(crate) fn opens_on_it(toks: &[Token<'_>], start: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word());
+    if word(start) == "it" {
+        return true;
+    }
+    (start..start + 3).any(|k| {
+        is_forecast_verb(word(k))
+            && (word(k + 1) == "it" || (word(k + 1) == "that" && word(k + 2) == "it"))
+    })
+}
+
+word_set!(
+    /// Verbs whose object is the thing a forecast is about.
+    is_forecast_verb: [
+        "expect", "expects", "project", "projects", "forecast", "forecasts", "predict",
+        "predicts", "estimate", "estimates"
+    ]
+);
+
 /// Does a clause open by pointing at the figure before as its subject:
 /// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
 pub(crate) fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
@@ -3206,11 +3228,7 @@ pub(crate) fn analyse(
     // "DoorDash is far ahead. It accounted for 62% of U.S. meal-delivery
     // sales": "It" opening the sentence is the name the sentence before
     // opened with.
-    if ctx.segment.start == ctx.words.prose_from
-        && toks
-            .get(ctx.segment.start)
-            .is_some_and(|t| t.word() == "it")
-    {
+    if ctx.segment.start == ctx.words.prose_from && opens_on_it(toks, ctx.segment.start) {
         main.terms.extend(ctx.antecedent.iter().copied());
         main.terms.sort();
         main.terms.dedup();
