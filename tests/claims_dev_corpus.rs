@@ -493,7 +493,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzz7-8). A source named at length before a figure dates it,
 /// and "in the BLS's May 2023 numbers" names no subject word
 /// (zzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzz1). "It is expected to grow" after
-/// the size of a market is that market's growth (zzzzzzzzzzzzzzzzzz2-3).
+/// the size of a market is that market's growth (zzzzzzzzzzzzzzzzzz2-3). The
+/// revenue of knife sharpening services is the knife sharpening market's
+/// (zzzzzzzzzzzzzzzzzz4-5).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -733,6 +735,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-period-mismatch",
             "zzzzzzzzzzzzzzzzzz3.md",
             "zzzzzzzzzzzzzzzzzz2.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzzzzzz4.md",
         ),
         (
             "claim-value-mismatch",

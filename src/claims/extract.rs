@@ -2602,7 +2602,7 @@ mod tests {
             subject_words(
                 "Glass services, including etching, repair, custom cutting and framing, accounted for $13.1 billion of spending in 2024."
             ),
-            [["glass", "sale", "service"]]
+            [["glass", "sale"]]
         );
     }
 

@@ -3186,6 +3186,17 @@ pub(crate) fn analyse(
             main.terms.retain(|t| !is_buyer_word(t.as_str()));
         }
     }
+    // "The US hospice services market", "revenue from dog walking
+    // services": a trade's sales and its market are of the trade, which
+    // "services" only says is a trade ("the hospice market").
+    if main.terms.len() > 2
+        && main
+            .terms
+            .iter()
+            .any(|t| matches!(t.as_str(), "sale" | "market"))
+    {
+        main.terms.retain(|t| t.as_str() != "service");
+    }
     // "Employment of pest control workers", "pest control jobs": the jobs
     // are the workers', and saying so adds nothing to what is counted.
     let job = Term::new("job");
@@ -3739,6 +3750,28 @@ mod tests {
         assert_eq!(
             subjects("Window repair was roughly a $2 billion business in 2024."),
             ["sale · repair window"]
+        );
+    }
+
+    #[test]
+    fn the_services_of_a_trade_are_the_trade() {
+        for text in [
+            "The window repair services market was worth $2 billion in 2024.",
+            "Window repair services brought in $2 billion in revenue in 2024.",
+            "The window repair market was worth $2 billion in 2024.",
+        ] {
+            assert_eq!(subjects(text)[0], "sale · repair window", "{text}");
+        }
+        assert_eq!(
+            subjects(
+                "The window repair services market is expected to grow 5% a year through 2030."
+            )[0],
+            "change in market · repair window"
+        );
+        // Not what the trade's workers are called.
+        assert!(
+            subjects("Food service managers earned a median of $65,310 in May 2023.")[0]
+                .contains("service")
         );
     }
 
