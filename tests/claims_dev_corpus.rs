@@ -495,7 +495,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzz1). "It is expected to grow" after
 /// the size of a market is that market's growth (zzzzzzzzzzzzzzzzzz2-3). The
 /// revenue of knife sharpening services is the knife sharpening market's
-/// (zzzzzzzzzzzzzzzzzz4-5).
+/// (zzzzzzzzzzzzzzzzzz4-5). Ice rink facilities and ice rink locations are
+/// the same places (zzzzzzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -740,6 +741,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzzzzzz6.md",
         ),
         (
             "claim-value-mismatch",

@@ -3787,6 +3787,10 @@ mod tests {
                 "The U.S. had about 24,500 doughnut shops in 2024.",
             ),
             (
+                "The U.S. had about 52,000 self-storage facilities in 2024.",
+                "The U.S. had about 52,000 self-storage locations in 2024.",
+            ),
+            (
                 "Pharmacy techs earned a median of $40,300 in May 2023.",
                 "Pharmacy technicians earned a median of $40,300 in May 2023.",
             ),
