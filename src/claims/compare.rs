@@ -688,7 +688,11 @@ fn statement(c: &Claim) -> Statement {
 /// ([`elision`]), never another guess. Where its own article gives a
 /// median or an average it agrees with ("the median annual wage was
 /// $51,970 ... a typical stonemason earns a little over $50,000"), the
-/// article has said which it means, and only that reading is kept.
+/// article has said which it means, and only that reading is kept. Failing
+/// that, where the other articles give one of the two that it agrees with,
+/// and not the other ("The typical forklift operator earns about $43,000"
+/// against a median of $43,080 and a mean of $45,100), it is read as that
+/// one.
 fn typical_readings(all: &[(ClaimRef, &Claim)], tol: &Tolerances) -> Vec<(usize, Claim)> {
     static TERMS: std::sync::OnceLock<[Term; 3]> = std::sync::OnceLock::new();
     let [typical, median, average] = *TERMS.get_or_init(|| {
@@ -699,10 +703,22 @@ fn typical_readings(all: &[(ClaimRef, &Claim)], tol: &Tolerances) -> Vec<(usize,
         ]
     });
     let mut out = Vec::new();
+    // The medians and averages of the corpus by their slots, filed only
+    // when there is a typical figure to read.
+    let mut summaries: Option<FastMap<SlotKey, Vec<u32>>> = None;
     for (j, (_, c)) in all.iter().enumerate() {
         if c.subject.aggregate != Some(typical) {
             continue;
         }
+        let summaries = summaries.get_or_insert_with(|| {
+            let mut filed: FastMap<SlotKey, Vec<u32>> = FastMap::default();
+            for (i, (_, other)) in all.iter().enumerate() {
+                if matches!(other.subject.aggregate, Some(a) if a == median || a == average) {
+                    filed.entry(slot_key(other)).or_default().push(i as u32);
+                }
+            }
+            filed
+        });
         let read = |reading: Option<Term>| {
             let mut claim = (*c).clone();
             claim.subject.aggregate = reading;
@@ -720,6 +736,23 @@ fn typical_readings(all: &[(ClaimRef, &Claim)], tol: &Tolerances) -> Vec<(usize,
                     && slot_key(other) == key
                     && values_agree(&claim, other, tol)
             })
+        });
+        // Else the one reading the rest of the corpus bears out.
+        let said = said.or_else(|| {
+            let borne_out = |a: Term| {
+                let claim = read(Some(a));
+                summaries.get(&slot_key(&claim)).is_some_and(|filed| {
+                    filed.iter().any(|&i| {
+                        let other = all[i as usize].1;
+                        comparable(&claim.period, &other.period) && values_agree(&claim, other, tol)
+                    })
+                })
+            };
+            match (borne_out(median), borne_out(average)) {
+                (true, false) => Some(median),
+                (false, true) => Some(average),
+                _ => None,
+            }
         });
         match said {
             Some(a) => out.push((j, read(Some(a)))),
@@ -2371,12 +2404,34 @@ mod real_prose_tests {
         ] {
             assert_eq!(rules(&[typical, other]), [ConflictKind::Value], "{other}");
         }
+        // The figure another article gives as the average, and not as the
+        // median, is the average: it meets neither.
+        for texts in [
+            [
+                "Glassblowers earned a median annual wage of $36,300 in 2023.",
+                "The typical glassblower earned $41,200 a year in 2023.",
+                "Glassblowers earned an average of $41,200 a year in 2023.",
+            ],
+            [
+                "Glassblowers earned a median annual wage of $43,080 in 2023.",
+                "The typical glassblower earned about $43,000 a year in 2023.",
+                "Glassblowers earned a mean annual wage of $45,100 in 2023.",
+            ],
+        ] {
+            let found = rules(&texts);
+            assert!(found.is_empty(), "{texts:?}: {found:?}");
+        }
+        // Borne out by neither, it is still read as both.
         let found = rules(&[
             "Glassblowers earned a median annual wage of $36,300 in 2023.",
             "The typical glassblower earned $41,200 a year in 2023.",
-            "Glassblowers earned an average of $41,200 a year in 2023.",
+            "Glassblowers earned an average of $47,900 a year in 2023.",
         ]);
-        assert_eq!(found, [ConflictKind::Value], "{found:?}");
+        assert_eq!(
+            found,
+            [ConflictKind::Value, ConflictKind::Value],
+            "{found:?}"
+        );
     }
 
     /// A sum of money said of a thing with no measure word is what the
