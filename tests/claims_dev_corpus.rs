@@ -498,7 +498,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzzz4-5). Ice rink facilities and ice rink locations are
 /// the same places (zzzzzzzzzzzzzzzzzz6-7). "The typical sawyer earned about
 /// $41,000" is the median another article gives, not its mean: nothing to
-/// find (zzzzzzzzzzzzzzzzzz8-9).
+/// find (zzzzzzzzzzzzzzzzzz8-9). "Location matters a great deal: in Kentucky,
+/// farriers earn ..." is Kentucky's figure, not the national one
+/// (zzzzzzzzzzzzzzzzzzz1 has nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -280,10 +280,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 let segment = trim_trailing_clause(toks, segs[seg_index].clone(), q, &in_figure);
                 // The first segment of a sentence is an introduction
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
-                let intro = segs[..seg_index]
+                // After a colon, the sentence starts again: "Location matters:
+                // in Washington, therapists earn ..." opens on "in Washington".
+                let opening = restart_after_colon(toks, &segs[..seg_index]);
+                let intro = segs[opening..seg_index]
                     .first()
                     .filter(|s| is_bare_clause(s, &q_ranges))
-                    .filter(|_| !opens_a_list(toks, &segs[1..seg_index], &q_ranges))
+                    .filter(|_| !opens_a_list(toks, &segs[opening + 1..seg_index], &q_ranges))
                     .cloned();
                 // The clause before, passing over asides ("Seed costs,
                 // however, rose 7%") and sources ("..., according to Freddie
@@ -1232,6 +1235,15 @@ fn table_context(text: &str, first: usize, line: usize, offset: usize) -> Vec<Ra
         .chain(dates)
         .cloned()
         .collect()
+}
+
+/// The index of the segment a sentence starts again from: the one after
+/// its last colon among `before` (segments end at colons), or 0.
+fn restart_after_colon(toks: &[Token<'_>], before: &[Range<usize>]) -> usize {
+    before
+        .iter()
+        .rposition(|s| s.start > 0 && toks[s.start - 1].is_symbol(':'))
+        .unwrap_or(0)
 }
 
 /// Is a clause an introduction or an aside: short, and holding none of

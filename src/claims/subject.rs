@@ -4861,6 +4861,11 @@ mod tests {
             subjects("In Michigan, 47% of adults got a flu shot in 2024."),
             subjects("About 47% of adults in Michigan got a flu shot in 2024.")
         );
+        // After a colon the sentence opens again.
+        assert_eq!(
+            subjects("Location matters: in Oregon, potters earn a median of $61,000."),
+            subjects("In Oregon, potters earn a median of $61,000.")
+        );
         // Lowercase words after "in" are not a place.
         let s = subjects("About 64% of riders in cars felt safe in 2024.");
         assert!(s[0].contains("car"), "{s:?}");
