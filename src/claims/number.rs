@@ -617,9 +617,14 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
         }
         word => word,
     };
+    // "There are roughly 40 commercial battery recycling facilities in the
+    // United States": said to exist across the nation, even a count in the
+    // tens is a statistic.
+    let digits = first.lower.len();
+    let national_tens = digits == 2 && says_there_are(toks, q) && names_the_nation(toks);
     q.form == Form::Point
         && q.last == q.first + 1
-        && first.lower.len() == 3
+        && (digits == 3 || national_tens)
         && first.lower.bytes().all(|b| b.is_ascii_digit())
         // "911 calls", "the 988 line": phone codes (N11 and 988) are names
         // of what follows them; "711 jets" is a count.
@@ -630,6 +635,20 @@ fn is_dated_hundreds(toks: &[Token<'_>], q: &Quantity, after: &str) -> bool {
             "the" | "top" | "these" | "those" | "all" | "of" | "most" | "its" | "their" | "our" | "each" | "every"
         )
         && (toks.iter().any(|t| year_of(t).is_some()) || says_there_are(toks, q))
+}
+
+/// Does a sentence say its figure is the whole country's ("nationwide", "in
+/// the United States", "across the country")?
+fn names_the_nation(toks: &[Token<'_>]) -> bool {
+    toks.iter().enumerate().any(|(k, t)| {
+        let before = k.checked_sub(1).map_or("", |p| toks[p].word());
+        match t.word() {
+            "nationwide" | "nationally" => true,
+            "states" => before == "united",
+            "country" => before == "the",
+            _ => false,
+        }
+    })
 }
 
 /// The most words from a count in the hundreds to the plural noun it counts.
@@ -1945,6 +1964,13 @@ mod tests {
         );
         // Undated, named, ranked or a phone code: no figure.
         assert!(quantities("143 rural clinics closed").is_empty());
+        // Tens said to exist across the country are counted; other tens not.
+        assert_eq!(
+            one("there are roughly 40 commercial kiln recycling plants in the United States").value,
+            40.0
+        );
+        assert!(quantities("there are roughly 40 kiln recycling plants in our region").is_empty());
+        assert!(quantities("roughly 40 kiln recycling plants opened nationwide").is_empty());
         assert!(
             quantities("the S&P 500 returned 25% in 2024")
                 .iter()
