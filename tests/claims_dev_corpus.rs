@@ -502,7 +502,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// farriers earn ..." is Kentucky's figure, not the national one
 /// (zzzzzzzzzzzzzzzzzzz1 has nothing to find). "There are roughly 40
 /// commercial kiln recycling plants in the United States" counts them, tens
-/// though they are (zzzzzzzzzzzzzzzzzzz2-3).
+/// though they are (zzzzzzzzzzzzzzzzzzz2-3). The upholsterer workforce is
+/// upholsterers (zzzzzzzzzzzzzzzzzzz4-5).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -757,6 +758,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzz3.md",
             "zzzzzzzzzzzzzzzzzzz2.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzzzzzzz4.md",
         ),
         (
             "claim-value-mismatch",

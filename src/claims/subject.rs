@@ -2052,6 +2052,15 @@ word_set!(
     ]
 );
 
+/// A singular noun for someone by their work: "electrician", "plumber",
+/// "translator", "therapist".
+fn is_agent_noun(w: &str) -> bool {
+    w.len() > 4
+        && ["ian", "er", "or", "ist"]
+            .iter()
+            .any(|end| w.ends_with(end))
+}
+
 /// Does a clause open by pointing at the figure before as its subject:
 /// "That works out to 71% of ...", "This is 6% of ...", "It equals ..."?
 pub(crate) fn restates_the_figure_before(toks: &[Token<'_>]) -> bool {
@@ -2764,6 +2773,14 @@ pub(crate) fn analyse(
             collect(toks, words, surveyed, &|_| false, &mut base_terms);
             main.terms.retain(|t| !base_terms.terms.contains(t));
             surveyed_named = !base_terms.terms.is_empty();
+        }
+        // "6% of the electrician workforce" is 6% of electricians: the
+        // workforce of a trade named by its worker is those workers.
+        let named_by_worker = toks[b.clone()]
+            .windows(2)
+            .any(|w| w[1].word() == "workforce" && is_agent_noun(w[0].word()));
+        if named_by_worker {
+            base_terms.terms.retain(|t| t.as_str() != "worker");
         }
         geo_of_base = base_terms.geo;
         main.geo = main.geo.or(base_terms.geo.take());
@@ -4860,6 +4877,11 @@ mod tests {
         assert_eq!(
             subjects("In Michigan, 47% of adults got a flu shot in 2024."),
             subjects("About 47% of adults in Michigan got a flu shot in 2024.")
+        );
+        // The workforce of a trade named by its worker is those workers.
+        assert_eq!(
+            subjects("Women account for about 6% of the glazier workforce."),
+            subjects("Women make up about 6% of glaziers.")
         );
         // After a colon the sentence opens again.
         assert_eq!(
