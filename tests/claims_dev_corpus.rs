@@ -503,7 +503,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzzzz1 has nothing to find). "There are roughly 40
 /// commercial kiln recycling plants in the United States" counts them, tens
 /// though they are (zzzzzzzzzzzzzzzzzzz2-3). The upholsterer workforce is
-/// upholsterers (zzzzzzzzzzzzzzzzzzz4-5).
+/// upholsterers (zzzzzzzzzzzzzzzzzzz4-5). "All millwrights" are no shortened
+/// name of the industrial millwrights another article pays more
+/// (zzzzzzzzzzzzzzzzzzz6-7 have nothing to find).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

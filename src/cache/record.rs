@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub(super) const MAGIC: [u8; 8] = *b"cdclaims";
 /// Version of this layout; the key also changes with every build, this only
 /// guards against reading another layout's bytes as a header.
-pub(super) const LAYOUT: u32 = 2;
+pub(super) const LAYOUT: u32 = 3;
 
 /// Read first: a file whose header does not match is not decoded further.
 #[derive(Debug, Serialize, Deserialize)]
@@ -81,6 +81,7 @@ pub(super) struct StoredClaim {
     anaphoric: bool,
     inherited: bool,
     topical: bool,
+    whole: bool,
     names: u32,
     sentence: usize,
     forecast: bool,
@@ -202,6 +203,7 @@ impl Vocabulary {
             anaphoric: s.anaphoric,
             inherited: s.inherited,
             topical: s.topical,
+            whole: s.whole,
             names: self.list(s.names),
             sentence: c.sentence,
             forecast: c.forecast,
@@ -287,6 +289,7 @@ impl Tables {
                 inherited: s.inherited,
                 topical: s.topical,
                 names: self.list(s.names)?,
+                whole: s.whole,
             },
             sentence: s.sentence,
             forecast: s.forecast,

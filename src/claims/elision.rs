@@ -108,7 +108,8 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
         .into_par_iter()
         .filter_map(|j| {
             let c = all[j].1;
-            let k = keys[j].filter(|_| !c.subject.anaphoric)?;
+            // "All insulation workers" are no shortened name of a narrower group.
+            let k = keys[j].filter(|_| !c.subject.anaphoric && !c.subject.whole)?;
             let fuller = shortened.get(&key_of(&k, c.subject.terms.as_slice()))?;
             Some((j, k, fuller.as_slice()))
         })
@@ -298,6 +299,20 @@ mod tests {
             "Cremation accounted for 40% of U.S. funeral home revenue in 2024.",
         ]);
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_group_said_whole_takes_back_nothing() {
+        for whole in [
+            "All hygienists earned a median wage of $94,260 in May 2023.",
+            "Hygienists as a whole earned a median wage of $94,260 in May 2023.",
+        ] {
+            let got = completed(&[
+                "Dental hygienists earned a median wage of $87,530 in May 2023.",
+                &format!("Dental assistants earned a median wage of $46,540 in May 2023. {whole}"),
+            ]);
+            assert!(got.is_empty(), "{whole}: {got:?}");
+        }
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub struct SubjectKey {
     /// title names): a name says which one is meant, so a shortened subject
     /// never takes one back (elision.rs).
     pub names: Terms,
+    /// True when the clause says its group is whole ("all insulation
+    /// workers", "nurses as a whole"): never a shortened name of a narrower
+    /// group (elision.rs).
+    pub whole: bool,
 }
 
 impl SubjectKey {
@@ -3311,8 +3315,28 @@ pub(crate) fn analyse(
             inherited,
             topical,
             names: Terms::default(),
+            whole: says_whole_group(toks, ctx.words, &main.terms),
         },
         direction,
+    })
+}
+
+/// Does a sentence say the group of `terms` is whole: "all" right before
+/// one of their words ("all insulation workers", "all of the nurses"), or
+/// "as a whole"?
+fn says_whole_group(toks: &[Token<'_>], words: &Words<'_>, terms: &[Term]) -> bool {
+    let names_term = |k: usize| {
+        words
+            .norms
+            .get(k)
+            .is_some_and(|n| terms.iter().any(|t| t.as_str() == n.as_ref()))
+    };
+    toks.iter().enumerate().any(|(k, t)| match t.word() {
+        "all" => (k + 1..(k + 4).min(toks.len()))
+            .take_while(|&j| toks[j].kind == TokenKind::Word)
+            .any(names_term),
+        "whole" => k >= 2 && toks[k - 1].word() == "a" && toks[k - 2].word() == "as",
+        _ => false,
     })
 }
 
