@@ -505,7 +505,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// though they are (zzzzzzzzzzzzzzzzzzz2-3). The upholsterer workforce is
 /// upholsterers (zzzzzzzzzzzzzzzzzzz4-5). "All millwrights" are no shortened
 /// name of the industrial millwrights another article pays more
-/// (zzzzzzzzzzzzzzzzzzz6-7 have nothing to find).
+/// (zzzzzzzzzzzzzzzzzzz6-7 have nothing to find). Diesel service technicians
+/// are diesel technicians, and those "employed by trucking companies" are
+/// those who "work for trucking companies" (zzzzzzzzzzzzzzzzzzz8-9,
+/// zzzzzzzzzzzzzzzzzzzz1).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -765,6 +768,16 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzz9.md",
+            "zzzzzzzzzzzzzzzzzzz8.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzz1.md",
+            "zzzzzzzzzzzzzzzzzzz9.md",
         ),
         (
             "claim-value-mismatch",

@@ -3257,6 +3257,17 @@ pub(crate) fn analyse(
     if metric == Metric::Share && main.terms.iter().any(|t| !base_terms.terms.contains(t)) {
         main.terms.retain(|t| !base_terms.terms.contains(t));
     }
+    // "24% of bakers are employed by grocery stores", "56% of sonographers
+    // work in hospitals": of a group of workers, where they work is the
+    // share; that they work or hold jobs there says nothing more.
+    let employs = |t: &Term| matches!(t.as_str(), "job" | "work");
+    let workers = base_terms
+        .terms
+        .iter()
+        .any(|t| is_agent_noun(t.as_str()) || t.as_str() == "worker");
+    if metric == Metric::Share && workers && main.terms.iter().any(|t| !employs(t)) {
+        main.terms.retain(|t| !employs(t));
+    }
     // "DoorDash is far ahead. It accounted for 62% of U.S. meal-delivery
     // sales": "It" opening the sentence is the name the sentence before
     // opened with.
@@ -3830,6 +3841,10 @@ mod tests {
             (
                 "The U.S. had about 52,000 self-storage facilities in 2024.",
                 "The U.S. had about 52,000 self-storage locations in 2024.",
+            ),
+            (
+                "Automotive service technicians earned a median of $47,770 in May 2023.",
+                "Auto technicians earned a median of $47,770 in May 2023.",
             ),
             (
                 "Pharmacy techs earned a median of $40,300 in May 2023.",
@@ -4901,6 +4916,15 @@ mod tests {
         assert_eq!(
             subjects("In Michigan, 47% of adults got a flu shot in 2024."),
             subjects("About 47% of adults in Michigan got a flu shot in 2024.")
+        );
+        // Of a group of workers, where they work is the share.
+        assert_eq!(
+            subjects("About 24% of glaziers are employed by contractors."),
+            subjects("About 24% of glaziers work for contractors.")
+        );
+        assert_eq!(
+            subjects("About 24% of glaziers work for contractors.")[0],
+            "share of glazier: contractor"
         );
         // The workforce of a trade named by its worker is those workers.
         assert_eq!(
