@@ -227,7 +227,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                         input.text,
                         block.start + sentence.start,
                     )
-                    .map_or((Vec::new(), None), |(terms, geo)| (terms, geo))
+                    .unwrap_or_default()
                 } else {
                     (named, None)
                 }
@@ -1313,10 +1313,10 @@ fn with_neighbours(
     // "In the National Endowment for the Arts' 2022 survey, ...",
     // "According to the BLS Occupational Employment and Wage Statistics
     // survey for May 2023, ...": an opening phrase of time or source dates
-    // what follows however long the name in it.
-    // A source's name can be longer than any phrase of time: "According to
-    // the Bureau of Labor Statistics (BLS) Occupational Employment and Wage
-    // Statistics release for May 2023, ...".
+    // what follows however long the name in it, and a source's name may be
+    // longer than any phrase of time ("According to the Bureau of Labor
+    // Statistics (BLS) Occupational Employment and Wage Statistics release
+    // for May 2023, ...").
     let bare = |s: &Range<usize>| {
         let longest = match toks[s.start].word() {
             "according" | "per" => LONG_SOURCE_INTRO,
@@ -2207,8 +2207,8 @@ fn drop_restatements(
         // fraction rounds; the claim keeps the fraction's words and hedge
         // words but states the percentage.
         let fraction = &mut quantities[k - 1];
-        // So does "seven in ten (about 72%)": the hedged percentage is
-        // still the nearer figure.
+        // A hedged percentage too ("seven in ten (about 72%)"): it is still
+        // nearer than the fraction.
         if fraction.form == Form::Fraction
             && restated.unit == Unit::Percent
             && restated.form == Form::Point
