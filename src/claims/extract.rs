@@ -2426,14 +2426,22 @@ mod tests {
             .collect()
     }
 
+    /// The value and the subject, as `copydesk claims` shows it, of each
+    /// claim of `text`.
+    fn values_and_subjects(text: &str) -> Vec<(f64, String)> {
+        extract_prose(text, None, &Lexicon::builtin())
+            .iter()
+            .map(|c| (c.value, c.subject.display()))
+            .collect()
+    }
+
     #[test]
     fn it_stands_for_what_the_figure_before_was_of() {
-        let lexicon = Lexicon::builtin();
-        let subjects = |text: &str| {
-            extract_prose(text, None, &lexicon)
-                .iter()
-                .map(|c| c.subject.display())
-                .collect::<Vec<_>>()
+        let subjects = |text: &str| -> Vec<String> {
+            values_and_subjects(text)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect()
         };
         for text in [
             "The US kiln market was valued at $285 million in 2024. It is expected to grow \
@@ -2462,13 +2470,7 @@ mod tests {
 
     #[test]
     fn a_bracketed_percentage_restates_a_rough_fraction() {
-        let lexicon = Lexicon::builtin();
-        let claims = |text: &str| {
-            extract_prose(text, None, &lexicon)
-                .iter()
-                .map(|c| (c.value, c.subject.display()))
-                .collect::<Vec<_>>()
-        };
+        let claims = values_and_subjects;
         let one = |value: f64, subject: &str| vec![(value, subject.to_string())];
         // The percentage is the figure, and the clause goes on past it.
         assert_eq!(
