@@ -508,7 +508,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzzzz6-7 have nothing to find). Diesel service technicians
 /// are diesel technicians, and those "employed by trucking companies" are
 /// those who "work for trucking companies" (zzzzzzzzzzzzzzzzzzz8-9,
-/// zzzzzzzzzzzzzzzzzzzz1).
+/// zzzzzzzzzzzzzzzzzzzz1). In an article on paving, "pavers, surfacers and
+/// tamping equipment operators" is the official name of the pavers' group
+/// (zzzzzzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -778,6 +780,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzz1.md",
             "zzzzzzzzzzzzzzzzzzz9.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzzzzzz2.md",
         ),
         (
             "claim-value-mismatch",

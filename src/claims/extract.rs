@@ -3028,6 +3028,15 @@ mod tests {
             subjects("Locksmiths and other lock service workers held 21,400 jobs in 2023."),
             ["job · locksmith"]
         );
+        // The topic named as the trade: its workers head the group.
+        let trade = "Welding is busy work, and welding pays. Welding needs tools.\n\n";
+        assert_eq!(
+            subjects_titled(
+                "Starting a Welding Business",
+                &format!("{trade}Welders, cutters and brazers held 21,400 jobs in 2023.")
+            ),
+            ["job · welder"]
+        );
     }
 
     /// The claims of `text` read as the given blocks (paragraphs, list

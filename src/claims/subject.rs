@@ -2588,7 +2588,7 @@ fn other_members(
         return 0..0;
     }
     for at in segment.start..segment.end - n {
-        let named = (0..n).all(|i| words.norms[at + i] == topic[i].as_str());
+        let named = (0..n).all(|i| same_trade(&words.norms[at + i], topic[i].as_str()));
         let end = at + n;
         // The topic is the group's first member ("ranchers" is not in
         // "farmers, ranchers and other agricultural managers").
@@ -2624,6 +2624,23 @@ fn other_members(
         }
     }
     0..0
+}
+
+/// Do two words name one trade: the same word, or the trade and who plies
+/// it ("plumbing" and "plumber", "welding" and "welder")?
+fn same_trade(a: &str, b: &str) -> bool {
+    let stem = |w: &str| -> Option<usize> {
+        ["ing", "er"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .filter(|s| s.len() >= 3)
+            .map(str::len)
+    };
+    a == b
+        || match (stem(a), stem(b)) {
+            (Some(x), Some(y)) => x == y && a[..x] == b[..y],
+            _ => false,
+        }
 }
 
 /// Is a measure word one of people ("workers", "people", "specialists"),
