@@ -370,20 +370,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     lexicon,
                     labelled,
                     antecedent: &antecedent,
+                    antecedent_geo,
                     after_aside,
                     participle,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;
                 };
-                // The place of the figure "it" stands for is its place.
-                if antecedent_geo.is_some()
-                    && analysis.key.geo.is_none()
-                    && opens_on_it(toks, segment.start)
-                {
-                    analysis.key.geo = antecedent_geo;
-                    analysis.key.inherited = true;
-                }
                 // "Roughly 1.9 million acres burned there", "vacancy in
                 // the city climbed to 36.9%": a place told before, which
                 // the clause does not name. Its figure is not the

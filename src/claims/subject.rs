@@ -292,9 +292,12 @@ pub(crate) struct SubjectContext<'a> {
     /// `previous` is the label: it says what the figure counts.
     pub labelled: bool,
     /// The name an "It" opening the sentence stands for, from the sentence
-    /// before ("DoorDash is far ahead. It accounted for 62% of ..."); empty
-    /// when there is none.
+    /// before ("DoorDash is far ahead. It accounted for 62% of ..."), or the
+    /// subject of that sentence's figure; empty when there is none.
     pub antecedent: &'a [Term],
+    /// The place of the figure "It" stands for, when it is that figure's
+    /// subject ("The US kiln market was worth ... It is expected to grow").
+    pub antecedent_geo: Option<Term>,
     /// True when `previous` is a noun set off from the figure's clause by a
     /// relative clause or a connective, and the figure's clause opens with
     /// that noun's verb ("zookeepers, who work with land animals, earned a
@@ -1071,21 +1074,15 @@ fn collect(
             // how a figure is summed up, or before its figures ("Census
             // data", "the BLS's May 2023 numbers"), says who reports it, not
             // whose it is.
-            let dated_from = run_start + i + 1;
-            let after_date = dated_from
-                + toks
-                    .get(dated_from..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|t| {
-                        super::number::year_of(t).is_some() || month_number(t.word()).is_some()
-                    })
-                    .count();
             if is_agency_acronym(&toks[run_start + i])
-                && toks.get(after_date).is_some_and(|n| {
-                    let n = n.word();
-                    matches!(n, "median" | "average" | "mean" | "estimate") || is_kept_figures(n)
-                })
+                && toks[run_start + i + 1..]
+                    .iter()
+                    .find(|t| !is_year_or_month(t))
+                    .is_some_and(|n| {
+                        let n = n.word();
+                        matches!(n, "median" | "average" | "mean" | "estimate")
+                            || is_kept_figures(n)
+                    })
             {
                 i += 1;
                 continue;
@@ -1340,9 +1337,7 @@ fn manner_of_time(toks: &[Token<'_>], at: usize) -> Option<&'static str> {
     if !matches!(word, "late" | "early") {
         return None;
     }
-    let dated = toks
-        .get(at + 1)
-        .is_some_and(|t| super::number::year_of(t).is_some() || month_number(t.word()).is_some());
+    let dated = toks.get(at + 1).is_some_and(is_year_or_month);
     // "" is the clause's start or a symbol before it.
     let after_preposition = matches!(
         prev,
@@ -2056,6 +2051,11 @@ word_set!(
     ]
 );
 
+/// A year ("2023") or a month ("May").
+fn is_year_or_month(t: &Token<'_>) -> bool {
+    super::number::year_of(t).is_some() || month_number(t.word()).is_some()
+}
+
 /// A singular noun for someone by their work: "electrician", "plumber",
 /// "translator", "therapist".
 fn is_agent_noun(w: &str) -> bool {
@@ -2206,27 +2206,26 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     // that opens with a change says what its value is; so does one whose
     // head, its last noun, is a change ("- Projected job growth (2023-33):
     // 13%").
-    let label_head = |label: &Range<usize>| {
-        toks[label.clone()]
-            .iter()
-            .take_while(|t| !t.is_symbol('('))
-            .filter(|t| t.kind == TokenKind::Word)
-            .last()
-            .map(|t| t.word())
-    };
     if ctx.labelled
         && let Some(label) = &ctx.previous
-        && let Some(w) = toks[label.clone()]
-            .iter()
-            .map(|t| t.word())
-            .find(|w| {
+        && let words = &toks[label.clone()]
+        && let Some(w) = [
+            words.iter().map(|t| t.word()).find(|w| {
                 !matches!(
                     *w,
                     "the" | "a" | "an" | "annual" | "yearly" | "total" | "overall"
                 )
-            })
-            .filter(|w| is_change_noun(w))
-            .or_else(|| label_head(label).filter(|w| is_change_noun(w)))
+            }),
+            words
+                .iter()
+                .take_while(|t| !t.is_symbol('('))
+                .filter(|t| t.kind == TokenKind::Word)
+                .last()
+                .map(|t| t.word()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|w| is_change_noun(w))
     {
         // Not "Down payment" nor "Reduced fare": only a noun of change.
         let falls = is_down_word(w) || matches!(w, "loss" | "slowdown");
@@ -3288,7 +3287,9 @@ pub(crate) fn analyse(
     // "DoorDash is far ahead. It accounted for 62% of U.S. meal-delivery
     // sales": "It" opening the sentence is the name the sentence before
     // opened with.
-    if ctx.segment.start == ctx.words.prose_from && opens_on_it(toks, ctx.segment.start) {
+    let stands_for_antecedent =
+        ctx.segment.start == ctx.words.prose_from && opens_on_it(toks, ctx.segment.start);
+    if stands_for_antecedent {
         main.terms.extend(ctx.antecedent.iter().copied());
         main.terms.sort();
         main.terms.dedup();
@@ -3331,16 +3332,21 @@ pub(crate) fn analyse(
     if let Some(a) = aggregate_after(toks, q, lex) {
         main.aggregate = Some(a);
     }
+    // The place of the figure "it" stands for is its place, when the clause
+    // names none.
+    let place_before = ctx
+        .antecedent_geo
+        .filter(|_| stands_for_antecedent && main.geo.is_none());
     Some(Analysis {
         key: SubjectKey {
             metric,
             terms: Terms::new(&main.terms),
             base: Terms::new(&base_terms.terms),
-            geo: main.geo,
+            geo: main.geo.or(place_before),
             aggregate: main.aggregate,
             level: main.level,
             anaphoric: main.anaphoric,
-            inherited,
+            inherited: inherited || place_before.is_some(),
             topical,
             names: Terms::default(),
             whole: says_whole_group(toks, ctx.words, &main.terms),
