@@ -510,7 +510,10 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// those who "work for trucking companies" (zzzzzzzzzzzzzzzzzzz8-9,
 /// zzzzzzzzzzzzzzzzzzzz1). In an article on paving, "pavers, surfacers and
 /// tamping equipment operators" is the official name of the pavers' group
-/// (zzzzzzzzzzzzzzzzzzzz2-3).
+/// (zzzzzzzzzzzzzzzzzzzz2-3). "Employment statistics put the occupation at
+/// roughly 71,000 glaziers" counts the glaziers' jobs, as "glaziers held
+/// 58,000 jobs" does; "3,500 glazing contractors" counts firms
+/// (zzzzzzzzzzzzzzzzzzzz4-5).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -785,6 +788,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzz3.md",
             "zzzzzzzzzzzzzzzzzzzz2.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzzzzzzzz4.md",
         ),
         (
             "claim-value-mismatch",

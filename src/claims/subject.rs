@@ -2393,6 +2393,51 @@ fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
         )
 }
 
+/// Does a count count the people of a role, named by a plural noun for
+/// someone by their work, right after the figure ("roughly 31,500 air traffic
+/// controllers in 2023") or as what numbered it ("Plumbers, pipefitters and
+/// steamfitters numbered 432,000"), in a sentence that speaks of work
+/// ("federal employment statistics", "occupational data")? A noun shaped
+/// like an agent need not be one ("3,500 bowling centers"): the sentence
+/// says the count is of an occupation.
+fn counts_a_role(
+    toks: &[Token<'_>],
+    words: &Words<'_>,
+    segment: &Range<usize>,
+    q: &Quantity,
+) -> bool {
+    // "8,400 workers were employed as piano tuners": workers in general
+    // name no role, and the clause names it elsewhere.
+    let plural_agent = |k: usize| {
+        toks[k].kind == TokenKind::Word
+            && ends_in_plural_s(&toks[k].lower)
+            && is_agent_noun(&words.norms[k])
+            && !is_people_word(&words.norms[k])
+    };
+    let noun =
+        |k: usize| toks[k].kind == TokenKind::Word && !words.entries[k].is_some_and(|e| e.stop);
+    let of_work = toks.iter().any(|t| {
+        let w = t.word();
+        w.starts_with("occupation")
+            || w.starts_with("employment")
+            || matches!(w, "employed" | "workforce" | "payroll" | "payrolls")
+    });
+    if !of_work {
+        return false;
+    }
+    let head = (q.last..segment.end).take_while(|&k| noun(k)).last();
+    if let Some(head) = head {
+        return plural_agent(head);
+    }
+    let verb = q.hedge_first.checked_sub(1).filter(|&k| k > segment.start);
+    verb.is_some_and(|v| {
+        matches!(
+            toks[v].word(),
+            "numbered" | "number" | "totaled" | "totalled" | "total"
+        ) && plural_agent(v - 1)
+    })
+}
+
 /// Does a clause say its people work in a role ("worked as", "are
 /// employed as") or are on payrolls ("counted 204,300 bakers on U.S.
 /// payrolls": payrolls count people; "payroll" alone is money)?
@@ -2858,6 +2903,17 @@ pub(crate) fn analyse(
         && main.terms.iter().any(|t| !working(t))
     {
         main.terms.retain(|t| !working(t));
+        let job = Term::new("job");
+        if !main.terms.contains(&job) {
+            main.terms.push(job);
+        }
+    }
+    // "The country had roughly 29,600 drywall tapers": the people of a
+    // role, counted bare, are its jobs, as "tapers held 29,600 jobs" says.
+    if q.unit == Unit::Count
+        && metric == Metric::Level
+        && counts_a_role(toks, words, &ctx.segment, q)
+    {
         let job = Term::new("job");
         if !main.terms.contains(&job) {
             main.terms.push(job);
@@ -3814,6 +3870,24 @@ mod tests {
             .iter()
             .map(|c| c.subject.display())
             .collect()
+    }
+
+    #[test]
+    fn a_bare_count_of_a_role_s_people_is_its_jobs_when_the_sentence_speaks_of_work() {
+        // Three writers, one quantity: the jobs of a role.
+        for text in [
+            "Glaziers held about 58,000 jobs in 2023.",
+            "Federal employment figures put the occupation at roughly 58,000 glaziers in 2023.",
+            "Glaziers numbered roughly 58,000 in 2023, according to occupational data.",
+        ] {
+            assert_eq!(subjects(text), ["job · glazier"], "{text}");
+        }
+        // A noun shaped like an agent's need not be one: without work in
+        // the sentence, a count is of what it names.
+        assert_eq!(
+            subjects("There are about 3,500 bowling centers in the country."),
+            ["bowling center"]
+        );
     }
 
     #[test]
