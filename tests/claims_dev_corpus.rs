@@ -513,7 +513,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// (zzzzzzzzzzzzzzzzzzzz2-3). "Employment statistics put the occupation at
 /// roughly 71,000 glaziers" counts the glaziers' jobs, as "glaziers held
 /// 58,000 jobs" does; "3,500 glazing contractors" counts firms
-/// (zzzzzzzzzzzzzzzzzzzz4-5).
+/// (zzzzzzzzzzzzzzzzzzzz4-5). A guide that projects the jobs of "orthotic
+/// fitters" and pays "fitters" shortens one role's name
+/// (zzzzzzzzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -793,6 +795,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzzzzzzzz6.md",
         ),
         (
             "claim-value-mismatch",

@@ -13,10 +13,15 @@
 //! summed up ("average") or of a comparison ("faster"), nor a name
 //! ("Texas", "Midwest": a name says which one is meant), and only
 //! when exactly one fuller subject of the corpus fits: with two, the
-//! article did not say which it meant. An article that writes a modifier
-//! with the subject's own words elsewhere ("pediatric nurses" beside
-//! "nurses as a whole", "financial analysis" in a guide to business
-//! analysis) tells the two apart, and its shorter subject stays as written.
+//! article did not say which it meant. An article tells the two apart, and
+//! its shorter subject stays as written, when it writes the modifier with
+//! some of the subject's words in another group ("financial analysis" in a
+//! guide to business analysis), or with all of them in the same kind of
+//! figure ("travel nurses earn ..., while nurses earn ..."), or when the
+//! subject is no role ("the cost of a wedding" in a guide to wedding
+//! photography). A role's name written in full for one figure and short
+//! for the others ("employment of dental hygienists is projected to grow
+//! 7%", "hygienists earned a median of $87,530") is one name.
 //!
 //! A rate written without its base ("the U.S. cremation rate reached
 //! 61.8%") is completed the same way, with the one base the corpus gives
@@ -31,7 +36,7 @@ use rayon::prelude::*;
 
 use super::lexicon::{FastMap, WordHasher};
 use super::number::Unit;
-use super::subject::{Metric, is_measure_term};
+use super::subject::{Metric, is_agent_noun, is_measure_term};
 use super::term::{Term, Terms};
 use super::{Claim, ClaimRef};
 
@@ -119,28 +124,38 @@ pub(crate) fn complete<K: Hash + Eq + Copy + Send + Sync>(
     for &(j, _, _) in &shortened_claims {
         wanted[all[j].0.doc] = true;
     }
-    // The subjects of each such article's figures.
-    let mut subjects: Vec<Vec<Terms>> = vec![Vec::new(); docs];
+    // The subjects of each such article's figures, with what they count.
+    let mut subjects: Vec<Vec<(Metric, Terms)>> = vec![Vec::new(); docs];
     for (r, c) in all.iter().filter(|(r, _)| wanted[r.doc]) {
-        subjects[r.doc].push(c.subject.terms);
+        subjects[r.doc].push((c.subject.metric, c.subject.terms));
     }
     let mut out = Vec::new();
     for (j, k, fuller) in shortened_claims {
         let (r, c) = all[j];
         let terms = c.subject.terms;
         let lists = &subjects[r.doc];
-        let said = |t: Term| lists.iter().any(|l| l.contains(t));
-        let own: Vec<Term> = terms
-            .iter()
-            .filter(|t| !is_measure_term(t.as_str()))
-            .collect();
-        // "Travel nurses earn ..., while nurses earn ...": an article that
-        // writes the modifier with this subject's own words somewhere tells
-        // the two apart.
+        let said = |t: Term| lists.iter().any(|(_, l)| l.contains(t));
+        let (measure, own): (Vec<Term>, Vec<Term>) =
+            terms.iter().partition(|t| is_measure_term(t.as_str()));
+        // An article tells the two apart when it writes the modifier with
+        // some of this subject's words in another group ("financial
+        // analysis" beside "business analysis"), or with all of them in
+        // the same kind of figure ("Travel nurses earn ..., while nurses
+        // earn ..."), or when the subject is no role ("the cost of a
+        // wedding" beside "wedding photography"). One that projects the
+        // jobs of "dental hygienists" and pays "hygienists" shortens the
+        // name of one role.
+        let role = own.iter().any(|w| is_agent_noun(w.as_str()));
         let tells_apart = |extra: Term| {
-            lists
-                .iter()
-                .any(|&l| l != terms && l.contains(extra) && own.iter().any(|&w| l.contains(w)))
+            lists.iter().any(|&(metric, l)| {
+                let all_own = own.iter().all(|&w| l.contains(w));
+                let same_kind =
+                    metric == c.subject.metric && measure.iter().all(|&w| l.contains(w));
+                l != terms
+                    && l.contains(extra)
+                    && own.iter().any(|&w| l.contains(w))
+                    && (!all_own || same_kind || !role)
+            })
         };
         // Equal slots and a superset of words: the form is a hash.
         let mut fits = fuller.iter().filter(|&&(fk, ft)| {
@@ -320,6 +335,28 @@ mod tests {
         let got = completed(&[
             "Dental hygienists earned a median wage of $87,530 in May 2023.",
             "Hygienists earned a median wage of $94,260 in May 2023.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_named_in_full_for_one_figure_and_short_for_another_is_one_role() {
+        let got = completed(&[
+            "Dental hygienists earned a median wage of $76,200 in May 2023.",
+            "Employment of dental hygienists is projected to grow 7% from 2023 to 2033. \
+             Hygienists earned a median wage of $87,530 in May 2023.",
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains(&"dental"), "{got:?}");
+    }
+
+    #[test]
+    fn a_thing_is_no_shortened_name_of_what_its_article_writes_with_it() {
+        // "A wedding" is not short for "wedding photography".
+        let got = completed(&[
+            "Couples paid an average of $3,400 for wedding photography in 2024.",
+            "Wedding photography revenue grew 4% in 2024. \
+             The average cost of a wedding was $33,000 in 2024.",
         ]);
         assert!(got.is_empty(), "{got:?}");
     }

@@ -2058,7 +2058,7 @@ fn is_year_or_month(t: &Token<'_>) -> bool {
 
 /// A singular noun for someone by their work: "electrician", "plumber",
 /// "translator", "therapist".
-fn is_agent_noun(w: &str) -> bool {
+pub(crate) fn is_agent_noun(w: &str) -> bool {
     w.len() > 4
         && ["ian", "er", "or", "ist"]
             .iter()
