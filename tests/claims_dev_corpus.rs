@@ -515,7 +515,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// 58,000 jobs" does; "3,500 glazing contractors" counts firms
 /// (zzzzzzzzzzzzzzzzzzzz4-5). A guide that projects the jobs of "orthotic
 /// fitters" and pays "fitters" shortens one role's name
-/// (zzzzzzzzzzzzzzzzzzzz6-7).
+/// (zzzzzzzzzzzzzzzzzzzz6-7). A deckhand's median salary told as current
+/// in November 2024 and in March 2025 is one figure, and $41,200 against
+/// $52,800 is more than a year's drift (zzzzzzzzzzzzzzzzzzzz8-9).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -800,6 +802,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzz7.md",
             "zzzzzzzzzzzzzzzzzzzz6.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzz9.md",
+            "zzzzzzzzzzzzzzzzzzzz8.md",
         ),
         (
             "claim-value-mismatch",

@@ -467,8 +467,11 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     // A projection and an observation are different facts: only the same
     // figure under two framings (the period rule) can tie them.
     let same_status = x.forecast == y.forecast && same_moment(x, y);
-    let periods_comparable =
-        same_status && (comparable(&x.period, &y.period) || latest_year(x, y) || latest_year(y, x));
+    let periods_comparable = same_status
+        && (comparable(&x.period, &y.period)
+            || latest_year(x, y)
+            || latest_year(y, x)
+            || present_across_new_year(x, y));
     let points = x.form == Form::Point && y.form == Form::Point;
     let framing_clash = points
         && if change {
@@ -491,6 +494,11 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     let framing_clash = framing_clash || journey_clash;
     // Most candidate pairs fail here, on their periods alone.
     if !periods_comparable && !framing_clash {
+        return None;
+    }
+    // Figures of two years told in the present may both be current, each
+    // in its year: only a gap wider than a year's drift is a contradiction.
+    if periods_comparable && present_across_new_year(x, y) && !beyond_drift(x, y) {
         return None;
     }
     if periods_comparable {
@@ -538,6 +546,40 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
         (Some(a), Some(b)) if weak(x) || weak(y) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
         _ => true,
     }
+}
+
+/// Are both figures levels (a wage, a count, a price: not a change or what
+/// a year adds) dated by the present tense alone, in articles published
+/// either side of a new year ("is $61,000" in November 2024 and in March
+/// 2025)? Their years differ, but [`same_moment`] has found them close
+/// enough to be told of one moment.
+fn present_across_new_year(x: &Claim, y: &Claim) -> bool {
+    let level = |c: &Claim| c.subject.metric == Metric::Level && c.form == Form::Point;
+    level(x)
+        && level(y)
+        && matches!(
+            (x.period, y.period),
+            (Period::Point { year: a, weak: true }, Period::Point { year: b, weak: true }) if a != b
+        )
+}
+
+/// How far apart (ratio) two current figures of two years must be to
+/// contradict ([`present_across_new_year`]): more than a level moves in a
+/// year or two.
+const DRIFT_RATIO: f64 = 1.2;
+
+/// Do two figures' intervals lie further apart than [`DRIFT_RATIO`] (and,
+/// for percentages, more than five points)?
+fn beyond_drift(x: &Claim, y: &Claim) -> bool {
+    let (low, high) = if x.high < y.low {
+        (x.high, y.low)
+    } else if y.high < x.low {
+        (y.high, x.low)
+    } else {
+        return false;
+    };
+    let points = !matches!(x.unit, Unit::Percent | Unit::Points) || high - low > 5.0;
+    low > 0.0 && high / low >= DRIFT_RATIO && points
 }
 
 /// Is a claim's figure summed over its period, as sales are ("44.2 million
@@ -1062,8 +1104,9 @@ impl Meeting {
                 let half = month.div_euclid(6);
                 out.keys.push(present(year, half));
                 // Six months apart at most: this half-year or a neighbour.
+                // A neighbouring half-year may be of the year before or after.
                 out.queries
-                    .extend((half - 1..=half + 1).map(|h| present(year, h)));
+                    .extend((half - 1..=half + 1).map(|h| present(h.div_euclid(2), h)));
                 out.queries.push(dated(year));
                 // A present-tense figure may be the previous year's.
                 out.queries.push(dated(year - 1));
@@ -2267,6 +2310,46 @@ mod real_prose_tests {
         let found = rules(&[
             "In 2022, the average salary of a wind technician in the US was $61,000.",
             "The average salary of a wind technician in the US is $75,000.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn current_levels_told_either_side_of_a_new_year_are_compared_beyond_drift() {
+        let lexicon = Lexicon::builtin();
+        let kinds = |texts: [(&str, (i32, u32)); 2]| -> Vec<ConflictKind> {
+            let docs: Vec<Vec<Claim>> = texts
+                .iter()
+                .map(|(t, (y, m))| {
+                    crate::claims::extract_prose(
+                        t,
+                        chrono::NaiveDate::from_ymd_opt(*y, *m, 1),
+                        &lexicon,
+                    )
+                })
+                .collect();
+            compare(&docs, &Tolerances::default())
+                .iter()
+                .map(|c| c.kind)
+                .collect()
+        };
+        let median = "The median salary of a US tugboat captain is";
+        // Four months apart, across a new year: one moment, two figures.
+        let found = kinds([
+            (&format!("{median} $74,000."), (2024, 11)),
+            (&format!("{median} $92,000."), (2025, 3)),
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // A year's drift apart is no contradiction.
+        let found = kinds([
+            (&format!("{median} $74,000."), (2024, 11)),
+            (&format!("{median} $78,000."), (2025, 3)),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // Ten months apart: two moments.
+        let found = kinds([
+            (&format!("{median} $74,000."), (2024, 5)),
+            (&format!("{median} $92,000."), (2025, 3)),
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
