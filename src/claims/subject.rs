@@ -3891,6 +3891,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_scope_says_all_of_it_not_which() {
+        assert_eq!(
+            subjects(
+                "The broader glass manufacturing sector employed roughly 270,000 workers in 2023."
+            ),
+            subjects("The glass manufacturing sector employed roughly 270,000 workers in 2023."),
+        );
+        assert_eq!(
+            subjects("The wider used furniture market is forecast to reach $9 billion by 2029."),
+            subjects("The used furniture market is forecast to reach $9 billion by 2029."),
+        );
+    }
+
+    #[test]
     fn a_sum_that_sizes_an_industry_is_its_market() {
         assert_eq!(
             subjects("The US glazing industry, worth about $9 billion in 2024, keeps growing."),
