@@ -519,7 +519,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// in November 2024 and in March 2025 is one figure, and $41,200 against
 /// $52,800 is more than a year's drift (zzzzzzzzzzzzzzzzzzzz8-9). "The
 /// wider used furniture market" is the used furniture market
-/// (zzzzzzzzzzzzzzzzzzzzz1-2).
+/// (zzzzzzzzzzzzzzzzzzzzz1-2). "- Market size: the US kayak rental market
+/// generated $1.2 billion in revenue" is the market's sales, as "the market
+/// was worth $1.7 billion" is (zzzzzzzzzzzzzzzzzzzzz3-4).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -814,6 +816,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzzz2.md",
             "zzzzzzzzzzzzzzzzzzzzz1.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzz4.md",
+            "zzzzzzzzzzzzzzzzzzzzz3.md",
         ),
         (
             "claim-value-mismatch",

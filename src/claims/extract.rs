@@ -406,6 +406,13 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     // "- **Firms reporting delays**: 45%": the label's
                     // population is the base, not a word of the subject.
                     analysis.key.drop_base_words();
+                    // "- Market size: the boutique hotel market generated
+                    // $26.5 billion in revenue": in money, a market's size
+                    // is its sales, as in a clause ([`analyse`]).
+                    let (market, sale) = (Term::new("market"), Term::new("sale"));
+                    if q.unit.is_money() && analysis.key.terms.contains(market) {
+                        analysis.key.terms = analysis.key.terms.without(market).with(sale);
+                    }
                 }
                 let mut facts = scan(&toks[segment.clone()]);
                 // Only a value right after its label's colon: an item
