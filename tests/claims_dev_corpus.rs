@@ -521,7 +521,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// wider used furniture market" is the used furniture market
 /// (zzzzzzzzzzzzzzzzzzzzz1-2). "- Market size: the US kayak rental market
 /// generated $1.2 billion in revenue" is the market's sales, as "the market
-/// was worth $1.7 billion" is (zzzzzzzzzzzzzzzzzzzzz3-4).
+/// was worth $1.7 billion" is (zzzzzzzzzzzzzzzzzzzzz3-4). "Now a $3.9
+/// billion business, based on 2024 revenue" is 2024's revenue
+/// (zzzzzzzzzzzzzzzzzzzzz5-6).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -821,6 +823,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzz4.md",
             "zzzzzzzzzzzzzzzzzzzzz3.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzzz6.md",
+            "zzzzzzzzzzzzzzzzzzzzz5.md",
         ),
         (
             "claim-value-mismatch",

@@ -1501,6 +1501,10 @@ word_set!(
 fn names_a_source(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     match toks[segment.start].word() {
         "according" => true,
+        // "..., based on 2024 revenue": what the figure was worked out from.
+        "based" => toks
+            .get(segment.start + 1)
+            .is_some_and(|t| matches!(t.word(), "on" | "upon")),
         "per" => toks
             .get(segment.start + 1)
             .is_some_and(|t| matches!(t.word(), "the" | "a" | "an") || t.capitalized),
@@ -2931,6 +2935,11 @@ mod tests {
                 "According to the BLS Occupational Employment and Wage Statistics survey for May 2023, the median hourly wage for nursery farmworkers was $16.47."
             ),
             "in May 2023"
+        );
+        // What the figure was worked out from is its source too.
+        assert_eq!(
+            period("Ferry lines are now a $4.1 billion business, based on 2024 revenue."),
+            "in 2024"
         );
     }
 
