@@ -523,7 +523,8 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// generated $1.2 billion in revenue" is the market's sales, as "the market
 /// was worth $1.7 billion" is (zzzzzzzzzzzzzzzzzzzzz3-4). "Now a $3.9
 /// billion business, based on 2024 revenue" is 2024's revenue
-/// (zzzzzzzzzzzzzzzzzzzzz5-6).
+/// (zzzzzzzzzzzzzzzzzzzzz5-6). The revenue "canoe outfitting firms
+/// generated" is the industry's (zzzzzzzzzzzzzzzzzzzzz7-8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -828,6 +829,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzz8.md",
+            "zzzzzzzzzzzzzzzzzzzzz7.md",
         ),
         (
             "claim-value-mismatch",

@@ -3281,14 +3281,27 @@ pub(crate) fn analyse(
     }
     // "The US hospice services market", "revenue from dog walking
     // services": a trade's sales and its market are of the trade, which
-    // "services" only says is a trade ("the hospice market").
+    // "services" only says is a trade ("the hospice market"). So are the
+    // sales of its firms: "marine cargo handling firms generated revenue
+    // of $23.5 billion" is what the industry took in. ("Business" may
+    // name a field, as in "business analysis", and stays.)
     if main.terms.len() > 2
         && main
             .terms
             .iter()
             .any(|t| matches!(t.as_str(), "sale" | "market"))
     {
-        main.terms.retain(|t| t.as_str() != "service");
+        let says_firms = toks[ctx.segment.clone()]
+            .iter()
+            .any(|t| matches!(t.word(), "firms" | "companies"))
+            && !toks[ctx.segment.clone()]
+                .iter()
+                .any(|t| t.word().starts_with("business"));
+        main.terms.retain(|t| match t.as_str() {
+            "service" => false,
+            "company" => !says_firms,
+            _ => true,
+        });
     }
     // "Employment of pest control workers", "pest control jobs": the jobs
     // are the workers', and saying so adds nothing to what is counted.
@@ -3887,6 +3900,21 @@ mod tests {
         assert_eq!(
             subjects("There are about 3,500 bowling centers in the country."),
             ["bowling center"]
+        );
+    }
+
+    #[test]
+    fn the_sales_of_an_industry_s_firms_are_the_industry_s() {
+        assert_eq!(
+            subjects("US canoe outfitting firms generated revenue of $2.5 billion in 2022."),
+            subjects(
+                "The US canoe outfitting industry brought in $2.5 billion in revenue in 2022."
+            ),
+        );
+        // A field named with "business" keeps its word.
+        assert_ne!(
+            subjects("Business analysis companies generated revenue of $2.5 billion in 2022."),
+            subjects("Analysis companies generated revenue of $2.5 billion in 2022."),
         );
     }
 
