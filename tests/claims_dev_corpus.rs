@@ -525,6 +525,25 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// billion business, based on 2024 revenue" is 2024's revenue
 /// (zzzzzzzzzzzzzzzzzzzzz5-6). The revenue "canoe outfitting firms
 /// generated" is the industry's (zzzzzzzzzzzzzzzzzzzzz7-8).
+/// A pair of current figures dated to two years (November 2024, March
+/// 2025) tells the writer why they are one moment.
+#[test]
+fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
+    let found = claim_findings(&dir);
+    let deckhand = found
+        .iter()
+        .find(|f| f.file == "zzzzzzzzzzzzzzzzzzzz9.md")
+        .expect("the deckhand pair is found");
+    assert!(
+        deckhand
+            .message
+            .ends_with("both given as current, in articles published 4 months apart)"),
+        "{}",
+        deckhand.message
+    );
+}
+
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");

@@ -5,13 +5,14 @@
 //! once per run in [`crate::claims::compare`]; each rule's own file gives its
 //! id, the [`ConflictKind`] it reports and the sentence it says.
 
-use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind, restatements};
+use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind, Period, restatements};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
 use crate::engine::{Context, Corpus, CorpusRule};
 use crate::source::FileId;
 use rayon::prelude::*;
+use std::fmt::Write as _;
 
 /// Writes a rule's sentence about the reported claim `here` and the other
 /// claim `there`, found at `place` ("in `b.md`", "elsewhere in this
@@ -138,6 +139,29 @@ impl ClaimConflict {
         (self.wording)(here, there, place, &mut out);
         out.push_str(" (both about: ");
         here.subject.write_display_in(clause, &mut out);
+        // "in 2025 (present tense)" against "in 2024 (present tense)": two
+        // years, but one moment, which the writer should be told.
+        if let (
+            Period::Point {
+                year: a,
+                weak: true,
+            },
+            Period::Point {
+                year: b,
+                weak: true,
+            },
+            Some(x),
+            Some(y),
+        ) = (here.period, there.period, here.as_of, there.as_of)
+            && a != b
+        {
+            let months = (x - y).abs();
+            let unit = if months == 1 { "month" } else { "months" };
+            let _ = write!(
+                out,
+                "; both given as current, in articles published {months} {unit} apart"
+            );
+        }
         out.push(')');
         out
     }
