@@ -25,7 +25,8 @@ def score(scorer, binary, folder):
         capture_output=True, text=True, check=False,
     ).stdout
     found = re.search(r"recall:\s+\S+\s+\((\d+) of (\d+)", out)
-    scored = re.search(r"precision:\s+\S+\s+\((\d+) of (\d+)", out)
+    # "precision: n/a (no scored findings)  (0 of 0 ...)" when nothing is found.
+    scored = re.search(r"precision:.*?\((\d+) of (\d+) scored", out)
     near = re.search(r"near-miss false positives: (\d+)", out)
     if not (found and scored and near):
         sys.exit(f"unexpected scorer output for {folder}:\n{out}")
