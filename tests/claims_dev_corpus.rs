@@ -214,6 +214,25 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
     );
 }
 
+/// A pair of current figures dated to two years (November 2024, March
+/// 2025) tells the writer why they are one moment.
+#[test]
+fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
+    let found = claim_findings(&dir);
+    let deckhand = found
+        .iter()
+        .find(|f| f.file == "zzzzzzzzzzzzzzzzzzzz9.md")
+        .expect("the deckhand pair is found");
+    assert!(
+        deckhand
+            .message
+            .ends_with("both given as current, in articles published 4 months apart)"),
+        "{}",
+        deckhand.message
+    );
+}
+
 /// Articles on topics the lexicon was not tuned on (solar power, nursing,
 /// online shopping, ransomware, remote work, housing, electric cars, student
 /// debt, inflation, measles, flu shots, skilled trades, veterinary care,
@@ -524,26 +543,9 @@ fn seed_contradictions_are_found_and_agreement_is_not_flagged() {
 /// was worth $1.7 billion" is (zzzzzzzzzzzzzzzzzzzzz3-4). "Now a $3.9
 /// billion business, based on 2024 revenue" is 2024's revenue
 /// (zzzzzzzzzzzzzzzzzzzzz5-6). The revenue "canoe outfitting firms
-/// generated" is the industry's (zzzzzzzzzzzzzzzzzzzzz7-8).
-/// A pair of current figures dated to two years (November 2024, March
-/// 2025) tells the writer why they are one moment.
-#[test]
-fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
-    let found = claim_findings(&dir);
-    let deckhand = found
-        .iter()
-        .find(|f| f.file == "zzzzzzzzzzzzzzzzzzzz9.md")
-        .expect("the deckhand pair is found");
-    assert!(
-        deckhand
-            .message
-            .ends_with("both given as current, in articles published 4 months apart)"),
-        "{}",
-        deckhand.message
-    );
-}
-
+/// generated" is the industry's (zzzzzzzzzzzzzzzzzzzzz7-8). What a program
+/// "costs in tuition" is its tuition (zzzzzzzzzzzzzzzzzzzzz9,
+/// zzzzzzzzzzzzzzzzzzzzzz1).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -853,6 +855,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzz8.md",
             "zzzzzzzzzzzzzzzzzzzzz7.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzz1.md",
+            "zzzzzzzzzzzzzzzzzzzzz9.md",
         ),
         (
             "claim-value-mismatch",

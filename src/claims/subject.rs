@@ -3279,6 +3279,17 @@ pub(crate) fn analyse(
             main.terms.retain(|t| !is_buyer_word(t.as_str()));
         }
     }
+    // "The average certificate program costs about $16,000 in tuition":
+    // what it costs is the tuition, which a reader names alone ("tuition
+    // averages $10,500"), and so with fees, rent, premiums and prices.
+    if q.unit.is_money()
+        && main
+            .terms
+            .iter()
+            .any(|t| matches!(t.as_str(), "tuition" | "fee" | "rent" | "premium" | "price"))
+    {
+        main.terms.retain(|t| t.as_str() != "cost");
+    }
     // "The US hospice services market", "revenue from dog walking
     // services": a trade's sales and its market are of the trade, which
     // "services" only says is a trade ("the hospice market"). So are the
@@ -3915,6 +3926,14 @@ mod tests {
         assert_ne!(
             subjects("Business analysis companies generated revenue of $2.5 billion in 2022."),
             subjects("Analysis companies generated revenue of $2.5 billion in 2022."),
+        );
+    }
+
+    #[test]
+    fn what_a_thing_costs_in_tuition_is_its_tuition() {
+        assert_eq!(
+            subjects("The average pilot training program costs about $16,000 in tuition."),
+            subjects("Tuition for a pilot training program averages roughly $16,000."),
         );
     }
 
