@@ -545,7 +545,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// (zzzzzzzzzzzzzzzzzzzzz5-6). The revenue "canoe outfitting firms
 /// generated" is the industry's (zzzzzzzzzzzzzzzzzzzzz7-8). What a program
 /// "costs in tuition" is its tuition (zzzzzzzzzzzzzzzzzzzzz9,
-/// zzzzzzzzzzzzzzzzzzzzzz1).
+/// zzzzzzzzzzzzzzzzzzzzzz1). "The BLS' 2023 to 2033 projections" span
+/// 2023-2033, as "from 2023 to 2033" does (zzzzzzzzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -860,6 +861,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzz1.md",
             "zzzzzzzzzzzzzzzzzzzzz9.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzzzzzzzz2.md",
         ),
         (
             "claim-value-mismatch",

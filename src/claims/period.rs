@@ -838,6 +838,16 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 k += 3;
                 continue;
             }
+            // "The Bureau's 2023 to 2033 projections": two years joined by
+            // "to" or "through" are a span, as joined by a dash.
+            if matches!(word_at(toks, k + 1), "to" | "through" | "thru")
+                && let Some(y2) = toks.get(k + 2).and_then(year_of)
+                && y2 > y
+            {
+                f.span = Some((y, y2, false));
+                k += 3;
+                continue;
+            }
             // "over 2022, 2023 and 2024": three years or more in a row,
             // listed after a preposition of duration, are one span ("rose
             // 4% in 2022, 2023 and 2024" is each year's).
@@ -1365,6 +1375,10 @@ mod tests {
                 Period::Duration { years: 10 },
             ),
             ("grew 12% from 2022-2024", span(2022, 2024, false)),
+            (
+                "the Bureau's 2023 to 2033 projections show jobs rising 9% over the decade",
+                span(2023, 2033, false),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(period(text, true).0, expected, "{text}");
