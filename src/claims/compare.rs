@@ -568,15 +568,18 @@ fn present_across_new_year(x: &Claim, y: &Claim) -> bool {
 /// year or two.
 const DRIFT_RATIO: f64 = 1.2;
 
-/// Do two figures' intervals lie further apart than [`DRIFT_RATIO`] (and,
-/// for percentages, more than five points)?
+/// Do two figures that do not agree lie further apart, as written, than
+/// [`DRIFT_RATIO`] (and, for percentages, more than five points)?
 fn beyond_drift(x: &Claim, y: &Claim) -> bool {
-    let (low, high) = if x.high < y.low {
-        (x.high, y.low)
-    } else if y.high < x.low {
-        (y.high, x.low)
-    } else {
+    if !(x.high < y.low || y.high < x.low) {
         return false;
+    }
+    // The figures as written: a hedge ("about $71,500") widens what a
+    // figure allows, not how far the writer put it from the other.
+    let (low, high) = if x.value < y.value {
+        (x.value, y.value)
+    } else {
+        (y.value, x.value)
     };
     let points = !matches!(x.unit, Unit::Percent | Unit::Points) || high - low > 5.0;
     low > 0.0 && high / low >= DRIFT_RATIO && points
@@ -2340,6 +2343,12 @@ mod real_prose_tests {
             (&format!("{median} $92,000."), (2025, 3)),
         ]);
         assert_eq!(found, [ConflictKind::Value]);
+        // The figures as written decide, not the hedge's reach.
+        let found = kinds([
+            (&format!("{median} about $74,000."), (2024, 11)),
+            (&format!("{median} $89,500."), (2025, 3)),
+        ]);
+        assert_eq!(found, [ConflictKind::Hedge]);
         // A year's drift apart is no contradiction.
         let found = kinds([
             (&format!("{median} $74,000."), (2024, 11)),
