@@ -549,7 +549,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// 2023-2033, as "from 2023 to 2033" does (zzzzzzzzzzzzzzzzzzzzzz2-3).
 /// "About $71,500" in October 2023 and "$58,000" in March 2024, both
 /// current, are further apart as written than a year's drift
-/// (zzzzzzzzzzzzzzzzzzzzzz4-5).
+/// (zzzzzzzzzzzzzzzzzzzzzz4-5). "171,000 sheet metal and duct workers" are
+/// the jobs "sheet metal and duct workers held" (zzzzzzzzzzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -874,6 +875,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzzzzzzzzzz6.md",
         ),
         (
             "claim-value-mismatch",

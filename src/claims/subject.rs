@@ -2422,10 +2422,22 @@ fn counts_a_role(
             || w.starts_with("employment")
             || matches!(w, "employed" | "workforce" | "payroll" | "payrolls")
     });
+    // The noun phrase after the figure, its nouns joined by "and" or "or"
+    // ("structural iron and steel workers").
+    let joined = |k: usize| noun(k) || (matches!(toks[k].word(), "and" | "or") && k > q.last);
+    let run: Vec<usize> = (q.last..segment.end).take_while(|&k| joined(k)).collect();
+    let head = run.iter().rev().copied().find(|&k| noun(k));
+    // "79,000 structural iron and steel workers": workers of a kind are a
+    // role, which the noun itself says is work.
+    if let Some(head) = head
+        && toks[head].lower == "workers"
+        && run.iter().any(|&k| k < head && noun(k))
+    {
+        return true;
+    }
     if !of_work {
         return false;
     }
-    let head = (q.last..segment.end).take_while(|&k| noun(k)).last();
     if let Some(head) = head {
         return plural_agent(head);
     }
@@ -3906,6 +3918,11 @@ mod tests {
         ] {
             assert_eq!(subjects(text), ["job · glazier"], "{text}");
         }
+        // Workers of a kind are a role, joined names and all.
+        assert_eq!(
+            subjects("There were roughly 58,000 flat glass and mirror workers in 2023."),
+            subjects("Flat glass and mirror workers held roughly 58,000 jobs in 2023."),
+        );
         // A noun shaped like an agent's need not be one: without work in
         // the sentence, a count is of what it names.
         assert_eq!(
