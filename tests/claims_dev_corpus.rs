@@ -551,6 +551,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// current, are further apart as written than a year's drift
 /// (zzzzzzzzzzzzzzzzzzzzzz4-5). "171,000 sheet metal and duct workers" are
 /// the jobs "sheet metal and duct workers held" (zzzzzzzzzzzzzzzzzzzzzz6-7).
+/// "The most recent federal release covers May 2023. Here is what it shows
+/// for podiatrists:" leads in its list and dates it
+/// (zzzzzzzzzzzzzzzzzzzzzz8-9).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -880,6 +883,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzz7.md",
             "zzzzzzzzzzzzzzzzzzzzzz6.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzzzz9.md",
+            "zzzzzzzzzzzzzzzzzzzzzz8.md",
         ),
         (
             "claim-value-mismatch",

@@ -1791,10 +1791,11 @@ fn in_brackets(toks: &[Token<'_>], r: &Range<usize>) -> bool {
         && toks.get(r.end).is_some_and(|t| t.is_symbol(')'))
 }
 
-/// The lead-in of the list whose first item starts at `first`: the line
-/// just before it when it ends with a colon ("Median salaries for
-/// registered nurses in 2023:") or is a bold line standing as the list's
-/// heading ("**Boeing (2024)**"), read for its subject and its dates. None
+/// The lead-in of the list whose first item starts at `first`: the last
+/// sentence of the line just before it when that ends with a colon
+/// ("Median salaries for registered nurses in 2023:") or the line is a
+/// bold line standing as the list's heading ("**Boeing (2024)**"), read
+/// for its subject and its dates (or the year of the sentence before). None
 /// when there is no such line or it says nothing of a subject.
 fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, TimeFacts)> {
     let before = text.get(..first)?.trim_end();
@@ -1807,11 +1808,30 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
     {
         return None;
     }
+    // "The latest release covers May 2023. Here is what it shows for
+    // chiropractors:": the lead-in is the paragraph's last sentence, dated
+    // by the one before when it names no year itself.
+    let bytes = line.as_bytes();
+    let (mut from, mut previous) = (0, None);
+    loop {
+        let end = sentence_end_after(bytes, &[], from);
+        let next = end + (line[end..].len() - line[end..].trim_start().len());
+        if next >= line.len() {
+            break;
+        }
+        previous = Some(start + from..start + end);
+        from = next;
+    }
+    let start = start + from;
+    let line = &line[from..];
     let toks = tokenize(text, start..start + line.len(), 0);
     // A long lead-in is a paragraph that happens to end in a colon.
     if toks.len() > 16 {
         return None;
     }
+    let dates = scan(&toks).or(previous
+        .and_then(|r| scan(&tokenize(text, r, 0)).year_only())
+        .unwrap_or_default());
     // "According to Indeed, here are ...:", "... ranges, according to
     // Indeed:": the source is no subject.
     let start = match toks.first() {
@@ -1826,7 +1846,7 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
         .position(|t| is_subordinator(t.word()))
         .map_or(toks.len(), |e| start + e);
     let lead = LeadIn::read(&toks[start..end], lexicon);
-    (!lead.is_empty()).then(|| (lead, scan(&toks)))
+    (!lead.is_empty()).then_some((lead, dates))
 }
 
 /// Is `line` a short paragraph in bold only ("**Boeing (2024)**"), which
@@ -3304,6 +3324,21 @@ mod tests {
         let mut key = extract_prose("The welders in Ohio earn $1,000.", None, &lexicon)[0].subject;
         lead.apply(&mut key, true);
         assert!(key.display().contains("median pay"), "{}", key.display());
+        let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
+        assert_eq!(
+            period,
+            Period::Point {
+                year: 2023,
+                weak: false
+            }
+        );
+        // A paragraph's last sentence leads in, dated by the one before.
+        let text = "Intro.\n\nThe latest federal release covers May 2023. Here is what it shows for welders:\n\n- Median pay: $52,000\n";
+        let (lead, facts) =
+            lead_in_of(text, text.find("- Median").unwrap(), &lexicon).expect("a lead-in");
+        let mut key = extract_prose("Pay is $1,000.", None, &lexicon)[0].subject;
+        lead.apply(&mut key, true);
+        assert!(key.display().contains("welder"), "{}", key.display());
         let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
         assert_eq!(
             period,
