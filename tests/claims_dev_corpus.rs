@@ -553,7 +553,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// the jobs "sheet metal and duct workers held" (zzzzzzzzzzzzzzzzzzzzzz6-7).
 /// "The most recent federal release covers May 2023. Here is what it shows
 /// for podiatrists:" leads in its list and dates it
-/// (zzzzzzzzzzzzzzzzzzzzzz8-9).
+/// (zzzzzzzzzzzzzzzzzzzzzz8-9). Meaderies "open for business" are those
+/// that operate (zzzzzzzzzzzzzzzzzzzzzzz1-2).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -888,6 +889,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzzzz9.md",
             "zzzzzzzzzzzzzzzzzzzzzz8.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzz2.md",
+            "zzzzzzzzzzzzzzzzzzzzzzz1.md",
         ),
         (
             "claim-value-mismatch",

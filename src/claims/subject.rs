@@ -3955,6 +3955,14 @@ mod tests {
     }
 
     #[test]
+    fn open_for_business_is_operating() {
+        assert_eq!(
+            subjects("More than 1,200 cideries were open for business at the close of 2023."),
+            subjects("More than 1,200 cideries operated at the close of 2023."),
+        );
+    }
+
+    #[test]
     fn a_word_of_scope_says_all_of_it_not_which() {
         assert_eq!(
             subjects(
