@@ -554,7 +554,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// "The most recent federal release covers May 2023. Here is what it shows
 /// for podiatrists:" leads in its list and dates it
 /// (zzzzzzzzzzzzzzzzzzzzzz8-9). Meaderies "open for business" are those
-/// that operate (zzzzzzzzzzzzzzzzzzzzzzz1-2).
+/// that operate (zzzzzzzzzzzzzzzzzzzzzzz1-2). "National survey data
+/// indicate that about 9% of U.S. adults saw a podiatrist" is a figure of
+/// adults, the data its source (zzzzzzzzzzzzzzzzzzzzzzz3-4).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -894,6 +896,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzz2.md",
             "zzzzzzzzzzzzzzzzzzzzzzz1.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzz4.md",
+            "zzzzzzzzzzzzzzzzzzzzzzz3.md",
         ),
         (
             "claim-value-mismatch",

@@ -375,7 +375,7 @@ word_set!(
     "estimates", "say", "says", "said", "suggest", "suggests", "show", "shows", "describe", "describes", "point",
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
-    "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "call", "calls",
+    "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "indicate", "indicates", "call", "calls",
     "counted", "tallied", "pegged", "calculated", "valued", "values",
 ]
 );
@@ -3951,6 +3951,16 @@ mod tests {
         assert_eq!(
             subjects("The average pilot training program costs about $16,000 in tuition."),
             subjects("Tuition for a pilot training program averages roughly $16,000."),
+        );
+    }
+
+    #[test]
+    fn data_that_indicate_a_figure_are_its_source() {
+        assert_eq!(
+            subjects(
+                "National survey data indicate that about 11% of U.S. adults saw a podiatrist in 2024."
+            ),
+            subjects("About 11% of U.S. adults saw a podiatrist in 2024."),
         );
     }
 
