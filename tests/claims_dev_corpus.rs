@@ -556,7 +556,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// (zzzzzzzzzzzzzzzzzzzzzz8-9). Meaderies "open for business" are those
 /// that operate (zzzzzzzzzzzzzzzzzzzzzzz1-2). "National survey data
 /// indicate that about 9% of U.S. adults saw a podiatrist" is a figure of
-/// adults, the data its source (zzzzzzzzzzzzzzzzzzzzzzz3-4).
+/// adults, the data its source (zzzzzzzzzzzzzzzzzzzzzzz3-4). A list "based
+/// on federal data" is not of data, and an industry that "consists of
+/// 16,500 optometry offices" counts offices (zzzzzzzzzzzzzzzzzzzzzzz5-6).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -901,6 +903,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzz4.md",
             "zzzzzzzzzzzzzzzzzzzzzzz3.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzz6.md",
+            "zzzzzzzzzzzzzzzzzzzzzzz5.md",
         ),
         (
             "claim-value-mismatch",

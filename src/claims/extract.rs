@@ -1841,10 +1841,17 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
             .map_or(toks.len(), |c| c + 1),
         _ => 0,
     };
-    let end = toks[start..]
-        .iter()
-        .position(|t| is_subordinator(t.word()))
-        .map_or(toks.len(), |e| start + e);
+    // "Here is where the profession stands, based on federal data:" the
+    // source is no subject either.
+    let end = (start..toks.len())
+        .find(|&k| {
+            is_subordinator(toks[k].word())
+                || (toks[k].word() == "based"
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(t.word(), "on" | "upon")))
+        })
+        .unwrap_or(toks.len());
     let lead = LeadIn::read(&toks[start..end], lexicon);
     (!lead.is_empty()).then_some((lead, dates))
 }
