@@ -559,6 +559,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// adults, the data its source (zzzzzzzzzzzzzzzzzzzzzzz3-4). A list "based
 /// on federal data" is not of data, and an industry that "consists of
 /// 16,500 optometry offices" counts offices (zzzzzzzzzzzzzzzzzzzzzzz5-6).
+/// "In 2023, ..., and about 4,200 escrow companies were operating that
+/// year" is of 2023 (zzzzzzzzzzzzzzzzzzzzzzz7-8).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -908,6 +910,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzz8.md",
+            "zzzzzzzzzzzzzzzzzzzzzzz7.md",
         ),
         (
             "claim-value-mismatch",

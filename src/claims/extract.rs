@@ -460,8 +460,19 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 if let Some(after) = &told_after {
                     facts = scan(&toks[after.clone()]).or(facts);
                 }
-                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges)
-                    .in_told_year(year_before);
+                // "... in 2023, and about 6,500 agencies were operating
+                // that year": the year told last may be the sentence's own.
+                let told = || {
+                    segs[..seg_index]
+                        .iter()
+                        .rev()
+                        .find_map(|s| scan(&toks[s.clone()]).year_only()?.point_year())
+                        .or(year_before)
+                };
+                facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
+                if facts.says_that_year() {
+                    facts = facts.in_told_year(told());
+                }
                 if let Some(when) =
                     when_clause(toks, &segs[seg_index], &segment, &q_ranges[qi], &q_ranges)
                 {
@@ -2968,6 +2979,18 @@ mod tests {
             period("Ferry lines are now a $4.1 billion business, based on 2024 revenue."),
             "in 2024"
         );
+    }
+
+    #[test]
+    fn that_year_is_the_year_told_last_in_the_sentence_too() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1);
+        let claims = extract_prose(
+            "Ferry lines carried 24 million riders in 2023, a slow year, and about 610 ferries sailed that year.",
+            date,
+            &Lexicon::builtin(),
+        );
+        let periods: Vec<String> = claims.iter().map(|c| c.period_text()).collect();
+        assert_eq!(periods, ["in 2023", "in 2023"]);
     }
 
     /// The subjects of `body`'s paragraphs in an article titled `title`.

@@ -332,6 +332,16 @@ impl TimeFacts {
         (self.from_year_before && !self.dated()) || open_since
     }
 
+    /// The single year these facts name, if any.
+    pub(crate) fn point_year(&self) -> Option<i32> {
+        self.point
+    }
+
+    /// Do these facts say "that year" with no date of their own?
+    pub(crate) fn says_that_year(&self) -> bool {
+        self.that_year && !self.dated()
+    }
+
     /// Only the single year of these facts, with its part of the year;
     /// `None` when they name no single year.
     pub(crate) fn year_only(&self) -> Option<TimeFacts> {
