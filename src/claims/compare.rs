@@ -467,11 +467,12 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     // A projection and an observation are different facts: only the same
     // figure under two framings (the period rule) can tie them.
     let same_status = x.forecast == y.forecast && same_moment(x, y);
+    let across_new_year = present_across_new_year(x, y);
     let periods_comparable = same_status
         && (comparable(&x.period, &y.period)
             || latest_year(x, y)
             || latest_year(y, x)
-            || present_across_new_year(x, y));
+            || across_new_year);
     let points = x.form == Form::Point && y.form == Form::Point;
     let framing_clash = points
         && if change {
@@ -498,7 +499,7 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
     }
     // Figures of two years told in the present may both be current, each
     // in its year: only a gap wider than a year's drift is a contradiction.
-    if periods_comparable && present_across_new_year(x, y) && !beyond_drift(x, y) {
+    if periods_comparable && across_new_year && !beyond_drift(x, y) {
         return None;
     }
     if periods_comparable {
@@ -553,7 +554,7 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
 /// either side of a new year ("is $61,000" in November 2024 and in March
 /// 2025)? Their years differ, but [`same_moment`] has found them close
 /// enough to be told of one moment.
-fn present_across_new_year(x: &Claim, y: &Claim) -> bool {
+pub(crate) fn present_across_new_year(x: &Claim, y: &Claim) -> bool {
     let level = |c: &Claim| c.subject.metric == Metric::Level && c.form == Form::Point;
     level(x)
         && level(y)

@@ -466,7 +466,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     segs[..seg_index]
                         .iter()
                         .rev()
-                        .find_map(|s| scan(&toks[s.clone()]).year_only()?.point_year())
+                        .find_map(|s| scan(&toks[s.clone()]).point_year())
                         .or(year_before)
                 };
                 facts = with_neighbours(facts, toks, &segs, seg_index, &q_ranges);
@@ -1513,14 +1513,21 @@ fn names_a_source(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
     match toks[segment.start].word() {
         "according" => true,
         // "..., based on 2024 revenue": what the figure was worked out from.
-        "based" => toks
-            .get(segment.start + 1)
-            .is_some_and(|t| matches!(t.word(), "on" | "upon")),
+        "based" => is_based_on(toks, segment.start),
         "per" => toks
             .get(segment.start + 1)
             .is_some_and(|t| matches!(t.word(), "the" | "a" | "an") || t.capitalized),
         _ => false,
     }
+}
+
+/// Does "based on" (or "upon") open at `k`: what a figure was worked out
+/// from, its source?
+fn is_based_on(toks: &[Token<'_>], k: usize) -> bool {
+    toks[k].word() == "based"
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.word(), "on" | "upon"))
 }
 
 /// The clause that tells what a figure standing alone at the head of its
@@ -1855,13 +1862,7 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
     // "Here is where the profession stands, based on federal data:" the
     // source is no subject either.
     let end = (start..toks.len())
-        .find(|&k| {
-            is_subordinator(toks[k].word())
-                || (toks[k].word() == "based"
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|t| matches!(t.word(), "on" | "upon")))
-        })
+        .find(|&k| is_subordinator(toks[k].word()) || is_based_on(&toks, k))
         .unwrap_or(toks.len());
     let lead = LeadIn::read(&toks[start..end], lexicon);
     (!lead.is_empty()).then_some((lead, dates))
@@ -3348,35 +3349,29 @@ mod tests {
     #[test]
     fn a_list_lead_in_gives_its_items_their_subject_and_date() {
         let lexicon = Lexicon::builtin();
+        // The subject `item` takes from the lead-in of the list whose first
+        // item opens with `first`, and the period the lead-in dates it by.
+        let read = |text: &str, first: &str, item: &str| {
+            let (lead, facts) =
+                lead_in_of(text, text.find(first).unwrap(), &lexicon).expect("a lead-in");
+            let mut key = extract_prose(item, None, &lexicon)[0].subject;
+            lead.apply(&mut key, true);
+            let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
+            (key.display(), period)
+        };
+        let in_2023 = Period::Point {
+            year: 2023,
+            weak: false,
+        };
         let text = "Intro.\n\nAccording to the state, median pay for welders in 2023:\n\n- Ohio: $52,000\n- Iowa: $49,000\n";
-        let first = text.find("- Ohio").unwrap();
-        let (lead, facts) = lead_in_of(text, first, &lexicon).expect("a lead-in");
-        let mut key = extract_prose("The welders in Ohio earn $1,000.", None, &lexicon)[0].subject;
-        lead.apply(&mut key, true);
-        assert!(key.display().contains("median pay"), "{}", key.display());
-        let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
-        assert_eq!(
-            period,
-            Period::Point {
-                year: 2023,
-                weak: false
-            }
-        );
+        let (subject, period) = read(text, "- Ohio", "The welders in Ohio earn $1,000.");
+        assert!(subject.contains("median pay"), "{subject}");
+        assert_eq!(period, in_2023);
         // A paragraph's last sentence leads in, dated by the one before.
         let text = "Intro.\n\nThe latest federal release covers May 2023. Here is what it shows for welders:\n\n- Median pay: $52,000\n";
-        let (lead, facts) =
-            lead_in_of(text, text.find("- Median").unwrap(), &lexicon).expect("a lead-in");
-        let mut key = extract_prose("Pay is $1,000.", None, &lexicon)[0].subject;
-        lead.apply(&mut key, true);
-        assert!(key.display().contains("welder"), "{}", key.display());
-        let (period, _) = super::super::period::resolve(&facts, false, false, Some(2025));
-        assert_eq!(
-            period,
-            Period::Point {
-                year: 2023,
-                weak: false
-            }
-        );
+        let (subject, period) = read(text, "- Median", "Pay is $1,000.");
+        assert!(subject.contains("welder"), "{subject}");
+        assert_eq!(period, in_2023);
         // Not a lead-in: a paragraph, or a line without a colon.
         assert!(lead_in_of("Intro.\n- Ohio: $52,000\n", 7, &lexicon).is_none());
         let long = format!("{}:\n- Ohio: $52,000\n", "word ".repeat(30));

@@ -64,6 +64,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use crate::diagnostic::ClaimRef;
+pub(crate) use compare::present_across_new_year;
 pub use compare::{Conflict, compare, compare_focused, compare_remembering, restatements};
 pub use extract::{extract, extract_prose};
 pub use facts::{Fact, FactConflict, Facts, FactsError, check_facts};

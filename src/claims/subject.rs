@@ -2399,7 +2399,8 @@ fn sold_for(toks: &[Token<'_>], figure: usize) -> bool {
 /// steamfitters numbered 432,000"), in a sentence that speaks of work
 /// ("federal employment statistics", "occupational data")? A noun shaped
 /// like an agent need not be one ("3,500 bowling centers"): the sentence
-/// says the count is of an occupation.
+/// says the count is of an occupation. Workers of a kind ("79,000
+/// structural iron and steel workers") say so themselves.
 fn counts_a_role(
     toks: &[Token<'_>],
     words: &Words<'_>,
@@ -2416,12 +2417,6 @@ fn counts_a_role(
     };
     let noun =
         |k: usize| toks[k].kind == TokenKind::Word && !words.entries[k].is_some_and(|e| e.stop);
-    let of_work = toks.iter().any(|t| {
-        let w = t.word();
-        w.starts_with("occupation")
-            || w.starts_with("employment")
-            || matches!(w, "employed" | "workforce" | "payroll" | "payrolls")
-    });
     // The noun phrase after the figure, its nouns joined by "and" or "or"
     // ("structural iron and steel workers").
     let joined = |k: usize| noun(k) || (matches!(toks[k].word(), "and" | "or") && k > q.last);
@@ -2435,6 +2430,12 @@ fn counts_a_role(
     {
         return true;
     }
+    let of_work = toks.iter().any(|t| {
+        let w = t.word();
+        w.starts_with("occupation")
+            || w.starts_with("employment")
+            || matches!(w, "employed" | "workforce" | "payroll" | "payrolls")
+    });
     if !of_work {
         return false;
     }

@@ -5,7 +5,9 @@
 //! once per run in [`crate::claims::compare`]; each rule's own file gives its
 //! id, the [`ConflictKind`] it reports and the sentence it says.
 
-use crate::claims::{Claim, ClaimRef, Conflict, ConflictKind, Period, restatements};
+use crate::claims::{
+    Claim, ClaimRef, Conflict, ConflictKind, present_across_new_year, restatements,
+};
 use crate::diagnostic::{Data, Diagnostic};
 use crate::document::Span;
 use crate::engine::registry::Built;
@@ -141,19 +143,8 @@ impl ClaimConflict {
         here.subject.write_display_in(clause, &mut out);
         // "in 2025 (present tense)" against "in 2024 (present tense)": two
         // years, but one moment, which the writer should be told.
-        if let (
-            Period::Point {
-                year: a,
-                weak: true,
-            },
-            Period::Point {
-                year: b,
-                weak: true,
-            },
-            Some(x),
-            Some(y),
-        ) = (here.period, there.period, here.as_of, there.as_of)
-            && a != b
+        if present_across_new_year(here, there)
+            && let (Some(x), Some(y)) = (here.as_of, there.as_of)
         {
             let months = (x - y).abs();
             let unit = if months == 1 { "month" } else { "months" };
