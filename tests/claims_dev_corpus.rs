@@ -560,7 +560,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// on federal data" is not of data, and an industry that "consists of
 /// 16,500 optometry offices" counts offices (zzzzzzzzzzzzzzzzzzzzzzz5-6).
 /// "In 2023, ..., and about 4,200 escrow companies were operating that
-/// year" is of 2023 (zzzzzzzzzzzzzzzzzzzzzzz7-8).
+/// year" is of 2023 (zzzzzzzzzzzzzzzzzzzzzzz7-8). "Competition for
+/// experienced managers is real: marina managers held about 7,900 jobs" is
+/// of all marina managers (zzzzzzzzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzzzzzzzz1).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -915,6 +917,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzz8.md",
             "zzzzzzzzzzzzzzzzzzzzzzz7.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzz1.md",
+            "zzzzzzzzzzzzzzzzzzzzzzz9.md",
         ),
         (
             "claim-value-mismatch",

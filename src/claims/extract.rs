@@ -282,7 +282,17 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                 // ("Worldwide,", "In 2024,") when it holds no figure and is short.
                 // After a colon, the sentence starts again: "Location matters:
                 // in Washington, therapists earn ..." opens on "in Washington".
-                let opening = restart_after_colon(toks, &segs[..seg_index]);
+                // So does a clause after a colon that names its own subject:
+                // "Competition for experienced managers is real: lodging
+                // managers held about 39,800 jobs" is of all lodging managers.
+                let own_start = segs[seg_index].start > 0
+                    && toks[segs[seg_index].start - 1].is_symbol(':')
+                    && q.hedge_first > segs[seg_index].start + 1;
+                let opening = if own_start {
+                    seg_index
+                } else {
+                    restart_after_colon(toks, &segs[..seg_index])
+                };
                 let intro = segs[opening..seg_index]
                     .first()
                     .filter(|s| is_bare_clause(s, &q_ranges))
@@ -2979,6 +2989,24 @@ mod tests {
         assert_eq!(
             period("Ferry lines are now a $4.1 billion business, based on 2024 revenue."),
             "in 2024"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_colon_with_its_own_subject_takes_nothing_from_before_it() {
+        let lexicon = Lexicon::builtin();
+        let subject = |text: &str| extract_prose(text, None, &lexicon)[0].subject.display();
+        assert_eq!(
+            subject(
+                "Competition for experienced managers is real: lodging managers held about 39,800 jobs in 2023."
+            ),
+            subject("Lodging managers held about 39,800 jobs in 2023."),
+        );
+        // A figure right after the colon is still told by what comes before.
+        assert!(
+            subject("Median pay for glaziers: $52,000 in 2023.").contains("median pay"),
+            "{}",
+            subject("Median pay for glaziers: $52,000 in 2023.")
         );
     }
 
