@@ -2947,15 +2947,23 @@ mod tests {
         }
     }
 
+    /// The periods of the claims of `text` in an article published on the
+    /// first of June of `year`.
+    fn periods_published_in(year: i32, text: &str) -> Vec<String> {
+        let date = chrono::NaiveDate::from_ymd_opt(year, 6, 1);
+        extract_prose(text, date, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.period_text())
+            .collect()
+    }
+
     #[test]
     fn as_with_a_noun_phrase_and_no_verb_goes_on_with_the_clause() {
-        let date = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
-        let claims = extract_prose(
+        let periods = periods_published_in(
+            2024,
             "Only 11% of households relied on a wood stove as their primary heating system in 2020.",
-            date,
-            &Lexicon::builtin(),
         );
-        assert_eq!(claims[0].period_text(), "in 2020");
+        assert_eq!(periods[0], "in 2020");
         // A clause with a verb after "as" says why: it is cut.
         assert_eq!(
             subject_words("Ferry revenue fell 1% to $51.9 million in 2024 as the old fleet aged."),
@@ -2965,8 +2973,7 @@ mod tests {
 
     #[test]
     fn a_source_named_after_the_figure_dates_it() {
-        let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1);
-        let period = |text: &str| extract_prose(text, date, &Lexicon::builtin())[0].period_text();
+        let period = |text: &str| periods_published_in(2025, text).remove(0);
         assert_eq!(
             period(
                 "Ferry deckhands earn a median of $48,200 a year, according to federal wage data for May 2024."
@@ -3012,13 +3019,10 @@ mod tests {
 
     #[test]
     fn that_year_is_the_year_told_last_in_the_sentence_too() {
-        let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1);
-        let claims = extract_prose(
+        let periods = periods_published_in(
+            2025,
             "Ferry lines carried 24 million riders in 2023, a slow year, and about 610 ferries sailed that year.",
-            date,
-            &Lexicon::builtin(),
         );
-        let periods: Vec<String> = claims.iter().map(|c| c.period_text()).collect();
         assert_eq!(periods, ["in 2023", "in 2023"]);
     }
 

@@ -838,20 +838,15 @@ pub(crate) fn scan(toks: &[Token<'_>]) -> TimeFacts {
                 k += 1;
                 continue;
             }
-            if toks.get(k + 1).is_some_and(is_dash)
-                && let Some(y2) = toks
-                    .get(k + 2)
-                    .and_then(|t| year_of(t).or_else(|| short_year_after(y, t)))
-                && y2 > y
-            {
-                f.span = Some((y, y2, false));
-                k += 3;
-                continue;
-            }
-            // "The Bureau's 2023 to 2033 projections": two years joined by
-            // "to" or "through" are a span, as joined by a dash.
-            if matches!(word_at(toks, k + 1), "to" | "through" | "thru")
-                && let Some(y2) = toks.get(k + 2).and_then(year_of)
+            // "2023-2033", "2023-33", and "The Bureau's 2023 to 2033
+            // projections": two years joined by a dash, or by "to" or
+            // "through", are a span.
+            let dashed = toks.get(k + 1).is_some_and(is_dash);
+            let worded = matches!(word_at(toks, k + 1), "to" | "through" | "thru");
+            if (dashed || worded)
+                && let Some(y2) = toks.get(k + 2).and_then(|t| {
+                    year_of(t).or_else(|| dashed.then(|| short_year_after(y, t)).flatten())
+                })
                 && y2 > y
             {
                 f.span = Some((y, y2, false));

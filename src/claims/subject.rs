@@ -2911,26 +2911,20 @@ pub(crate) fn analyse(
     let working = |t: &Term| {
         is_people_word(t.as_str()) || is_verb_of_working(t.as_str()) || t.as_str() == "payroll"
     };
-    if counts_people
+    let works_in_a_role = counts_people
         && works_as(&toks[ctx.segment.clone()])
-        && main.terms.iter().any(|t| !working(t))
-    {
+        && main.terms.iter().any(|t| !working(t));
+    if works_in_a_role {
         main.terms.retain(|t| !working(t));
-        let job = Term::new("job");
-        if !main.terms.contains(&job) {
-            main.terms.push(job);
-        }
     }
     // "The country had roughly 29,600 drywall tapers": the people of a
     // role, counted bare, are its jobs, as "tapers held 29,600 jobs" says.
-    if q.unit == Unit::Count
+    let counted_bare = q.unit == Unit::Count
         && metric == Metric::Level
-        && counts_a_role(toks, words, &ctx.segment, q)
-    {
-        let job = Term::new("job");
-        if !main.terms.contains(&job) {
-            main.terms.push(job);
-        }
+        && counts_a_role(toks, words, &ctx.segment, q);
+    let job = Term::new("job");
+    if (works_in_a_role || counted_bare) && !main.terms.contains(&job) {
+        main.terms.push(job);
     }
     // "Homeowners paid an average of $325 for a standard chimney sweep":
     // what was paid for is priced, and who paid is not whose figure it is.
