@@ -563,6 +563,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// year" is of 2023 (zzzzzzzzzzzzzzzzzzzzzzz7-8). "Competition for
 /// experienced managers is real: marina managers held about 7,900 jobs" is
 /// of all marina managers (zzzzzzzzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzzzzzzzz1).
+/// Shops that "directly employed roughly 8,300 people" employed them
+/// (zzzzzzzzzzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -942,6 +944,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzz7.md",
             "zzzzzzzzzzzzzzzz6.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzz2.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

@@ -855,7 +855,9 @@ fn is_ly_adverb(toks: &[Token<'_>], at: usize) -> bool {
 /// ("privately insured adults").
 fn opens_an_object(toks: &[Token<'_>], at: usize) -> bool {
     toks.get(at).is_some_and(|t| {
-        t.kind == TokenKind::Number || is_determiner(t.lower.as_ref()) || t.word() == "about"
+        t.kind == TokenKind::Number
+            || is_determiner(t.lower.as_ref())
+            || (is_figure_hedge(t.word()) && t.word() != "an")
     })
 }
 
@@ -4336,6 +4338,11 @@ mod tests {
         assert_eq!(
             subjects("Glaziers commonly earned a median wage of $48,200 in May 2024."),
             subjects("Glaziers earned a median wage of $48,200 in May 2024.")
+        );
+        // So does one whose verb's object opens with a hedge.
+        assert_eq!(
+            subjects("Glass studios directly employed roughly 9,400 people in 2023."),
+            subjects("Glass studios employed roughly 9,400 people in 2023.")
         );
         // Before a participle it says which ones.
         assert_ne!(
