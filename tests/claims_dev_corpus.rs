@@ -564,7 +564,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// experienced managers is real: marina managers held about 7,900 jobs" is
 /// of all marina managers (zzzzzzzzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzzzzzzzz1).
 /// Shops that "directly employed roughly 8,300 people" employed them
-/// (zzzzzzzzzzzzzzzzzzzzzzzz2-3).
+/// (zzzzzzzzzzzzzzzzzzzzzzzz2-3). "Federal wage data place the median
+/// salary of sign makers at $37,200" states it, as "put" does
+/// (zzzzzzzzzzzzzzzzzzzzzzzz4-5).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -949,6 +951,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzzz3.md",
             "zzzzzzzzzzzzzzzzzzzzzzzz2.md",
+        ),
+        (
+            "claim-value-mismatch",
+            "zzzzzzzzzzzzzzzzzzzzzzzz5.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzz4.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

@@ -366,6 +366,7 @@ word_set!(
     "projects", "projected", "estimates", "estimated", "expects", "expected", "forecasts",
     "forecast", "predicts", "predicted", "reports", "reported", "says", "said", "counts",
     "counted", "tallies", "tallied", "calculates", "calculated", "puts", "pegs", "pegged",
+    "places",
 ]
 );
 word_set!(
@@ -376,7 +377,7 @@ word_set!(
     "points", "anticipate", "anticipates", "note", "notes", "believe", "believes", "report", "reports", "warn",
     "warns", "see", "sees", "find", "finds", "found", "calculate", "calculates", "put", "puts", "count", "counts",
     "tally", "tallies", "pegs", "records", "showed", "revealed", "indicated", "indicate", "indicates", "call", "calls",
-    "counted", "tallied", "pegged", "calculated", "valued", "values",
+    "counted", "tallied", "pegged", "calculated", "valued", "values", "place", "places",
 ]
 );
 word_set!(
@@ -4380,6 +4381,17 @@ mod tests {
         assert_eq!(
             subjects("Harborline said it had 6.9 million riders in 2024."),
             ["harborline rider"]
+        );
+        // Data that "place" a figure somewhere state it, as they "put" it.
+        assert_eq!(
+            subjects(
+                "Federal data for May 2023 place the median salary of sign makers at $41,300."
+            ),
+            subjects("Federal data for May 2023 put the median salary of sign makers at $41,300.")
+        );
+        assert_eq!(
+            subjects("Federal data for May 2023 put the median salary of sign makers at $41,300."),
+            ["median pay · maker sign"]
         );
     }
 
