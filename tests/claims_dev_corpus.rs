@@ -566,7 +566,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// Shops that "directly employed roughly 8,300 people" employed them
 /// (zzzzzzzzzzzzzzzzzzzzzzzz2-3). "Federal wage data place the median
 /// salary of sign makers at $37,200" states it, as "put" does
-/// (zzzzzzzzzzzzzzzzzzzzzzzz4-5).
+/// (zzzzzzzzzzzzzzzzzzzzzzzz4-5). What "awning companies brought in" is
+/// the industry's revenue (zzzzzzzzzzzzzzzzzzzzzzzz6-7).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -956,6 +957,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzzzzzz5.md",
             "zzzzzzzzzzzzzzzzzzzzzzzz4.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzz7.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzz6.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

@@ -2290,6 +2290,33 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     (Metric::Level, 0)
 }
 
+/// Does the figure at `figure` follow a verb of taking money in ("brought
+/// in", "took in", "pulls in", "raked in") inside the clause from `start`?
+fn takes_in(toks: &[Token<'_>], start: usize, figure: usize) -> bool {
+    figure >= start + 2
+        && toks[figure - 1].word() == "in"
+        && matches!(
+            toks[figure - 2].word(),
+            "bring"
+                | "brings"
+                | "brought"
+                | "bringing"
+                | "take"
+                | "takes"
+                | "took"
+                | "taken"
+                | "taking"
+                | "pull"
+                | "pulls"
+                | "pulled"
+                | "pulling"
+                | "rake"
+                | "rakes"
+                | "raked"
+                | "raking"
+        )
+}
+
 /// Is the "-ing" word at `k` said of the noun after it ("US climbing gym
 /// revenue was $1.2 billion", "a growing market worth $5 billion")? Such a
 /// word names a kind of thing; it tells of no change the figure measures,
@@ -3273,6 +3300,17 @@ pub(crate) fn analyse(
     // $2.1 billion", "the kombucha market was worth $2 billion": in money,
     // what buyers spend, what sellers take in and the size of a market
     // are one sum seen from either side of the till.
+    // "Sign companies brought in roughly $11.2 billion": a sum a trade
+    // takes in is its sales, whether or not the writer says "revenue".
+    if q.unit.is_money()
+        && takes_in(toks, ctx.segment.start, q.hedge_first)
+        && !main
+            .terms
+            .iter()
+            .any(|t| is_measure_word(t.as_str()) && t.as_str() != "company")
+    {
+        main.terms.push(Term::new("sale"));
+    }
     if q.unit.is_money() {
         let sale = Term::new("sale");
         let mut flow = false;
@@ -3941,6 +3979,31 @@ mod tests {
         assert_ne!(
             subjects("Business analysis companies generated revenue of $2.5 billion in 2022."),
             subjects("Analysis companies generated revenue of $2.5 billion in 2022."),
+        );
+    }
+
+    #[test]
+    fn a_sum_a_trade_takes_in_is_its_sales() {
+        for text in [
+            "US canoe outfitters brought in roughly $2.5 billion in 2022.",
+            "US canoe outfitters took in about $2.5 billion in 2022.",
+            "US canoe outfitters pulled in $2.5 billion in 2022.",
+        ] {
+            assert_eq!(
+                subjects(text),
+                subjects("US canoe outfitter revenue was about $2.5 billion in 2022."),
+                "{text}"
+            );
+        }
+        // So is what its companies take in.
+        assert_eq!(
+            subjects("US canoe outfitting companies took in about $2.5 billion in 2022."),
+            subjects("US canoe outfitting revenue was about $2.5 billion in 2022."),
+        );
+        // A sum brought in by a named measure keeps its measure.
+        assert_ne!(
+            subjects("US canoe guides brought in median pay of $41,000 in 2022."),
+            subjects("US canoe guides brought in $41,000 in 2022."),
         );
     }
 
