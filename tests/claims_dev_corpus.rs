@@ -567,7 +567,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// (zzzzzzzzzzzzzzzzzzzzzzzz2-3). "Federal wage data place the median
 /// salary of sign makers at $37,200" states it, as "put" does
 /// (zzzzzzzzzzzzzzzzzzzzzzzz4-5). What "awning companies brought in" is
-/// the industry's revenue (zzzzzzzzzzzzzzzzzzzzzzzz6-7).
+/// the industry's revenue (zzzzzzzzzzzzzzzzzzzzzzzz6-7). People who
+/// "worked at roller rinks" and the "roller rink workforce" are the rinks'
+/// jobs (zzzzzzzzzzzzzzzzzzzzzzzz8-9).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -962,6 +964,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzzz7.md",
             "zzzzzzzzzzzzzzzzzzzzzzzz6.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzz9.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzz8.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

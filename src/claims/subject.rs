@@ -2290,6 +2290,15 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
     (Metric::Level, 0)
 }
 
+word_set!(
+    /// Verbs that give the size of what they follow ("the workforce
+    /// numbers 215,000", "stood at", "totaled").
+    is_sizing_verb: [
+    "numbers", "numbered", "number", "totals", "totaled", "totalled", "total", "is", "was",
+    "stands", "stood", "reached", "reaches", "of",
+]
+);
+
 /// Does the figure at `figure` follow a verb of taking money in ("brought
 /// in", "took in", "pulls in", "raked in") inside the clause from `start`?
 fn takes_in(toks: &[Token<'_>], start: usize, figure: usize) -> bool {
@@ -2485,7 +2494,31 @@ fn counts_a_role(
 /// employed as") or are on payrolls ("counted 204,300 bakers on U.S.
 /// payrolls": payrolls count people; "payroll" alone is money)?
 fn works_as(toks: &[Token<'_>]) -> bool {
-    (0..toks.len()).any(|k| is_as_of_a_role(toks, k) || is_on_payrolls(toks, k))
+    (0..toks.len())
+        .any(|k| is_as_of_a_role(toks, k) || is_on_payrolls(toks, k) || works_in_a_trade(toks, k))
+}
+
+/// Is the token at `k` the "in" or "at" after people who work ("178,000
+/// people work in nurseries and greenhouses", "workers employed at
+/// sawmills")? Their count is the jobs of where they work; a date after
+/// it ("worked in 2023") is not a place of work.
+fn works_in_a_trade(toks: &[Token<'_>], k: usize) -> bool {
+    k >= 2
+        && matches!(toks[k].word(), "in" | "at")
+        && matches!(
+            toks[k - 1].word(),
+            "work" | "works" | "worked" | "working" | "employed"
+        )
+        && matches!(
+            toks[k - 2].word(),
+            "people" | "workers" | "employees" | "persons" | "individuals"
+        )
+        && toks.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && !is_year_or_month(n)
+        })
+        // "people working in social work": the trade's own word for work
+        // is its name, which the jobs keep.
+        && !toks[k + 1..].iter().any(|t| is_verb_of_working(t.word()))
 }
 
 /// Is the token at `k` "payrolls" after "on" ("on payrolls", "on U.S.
@@ -2952,8 +2985,23 @@ pub(crate) fn analyse(
     let counted_bare = q.unit == Unit::Count
         && metric == Metric::Level
         && counts_a_role(toks, words, &ctx.segment, q);
+    // "The nursery workforce numbers about 215,000": the size of a
+    // workforce is its jobs, as "nurseries employ 215,000" says. Not a
+    // "workforce report", which is a source.
+    let sizes_a_workforce = q.unit == Unit::Count
+        && metric == Metric::Level
+        && toks[ctx.segment.start..q.hedge_first]
+            .windows(2)
+            .any(|w| w[0].word() == "workforce" && is_sizing_verb(w[1].word()))
+        && main
+            .terms
+            .iter()
+            .all(|t| !is_measure_word(t.as_str()) || working(t));
+    if sizes_a_workforce {
+        main.terms.retain(|t| !working(t));
+    }
     let job = Term::new("job");
-    if (works_in_a_role || counted_bare) && !main.terms.contains(&job) {
+    if (works_in_a_role || counted_bare || sizes_a_workforce) && !main.terms.contains(&job) {
         main.terms.push(job);
     }
     // "Homeowners paid an average of $325 for a standard chimney sweep":
@@ -4264,6 +4312,25 @@ mod tests {
         assert_eq!(
             subjects("The BLS put employment of tile setters at roughly 68,900 in 2023."),
             subjects("Employment of tile setters was roughly 68,900 in 2023.")
+        );
+        // People who work in or at a kind of place hold its jobs, and so
+        // does a workforce that numbers so many.
+        for text in [
+            "Roughly 52,000 people work at bowling centers.",
+            "Roughly 52,000 workers are employed in bowling centers.",
+            "The bowling center workforce numbers roughly 52,000.",
+        ] {
+            assert_eq!(
+                subjects(text),
+                subjects("Bowling centers employ roughly 52,000 people."),
+                "{text}"
+            );
+        }
+        // A trade named with "work" keeps its name; a workforce report is
+        // a source, not a workforce.
+        assert_eq!(
+            subjects("A workforce report counts 2.5 million people working in social work."),
+            ["job · social work"]
         );
     }
 
