@@ -569,7 +569,9 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// (zzzzzzzzzzzzzzzzzzzzzzzz4-5). What "awning companies brought in" is
 /// the industry's revenue (zzzzzzzzzzzzzzzzzzzzzzzz6-7). People who
 /// "worked at roller rinks" and the "roller rink workforce" are the rinks'
-/// jobs (zzzzzzzzzzzzzzzzzzzzzzzz8-9).
+/// jobs (zzzzzzzzzzzzzzzzzzzzzzzz8-9). "The average hull damage payout,
+/// meaning a repair ..., came to about $6,900" is the payout's
+/// (zzzzzzzzzzzzzzzzzzzzzzzzz1-2).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -969,6 +971,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-hedge-conflict",
             "zzzzzzzzzzzzzzzzzzzzzzzz9.md",
             "zzzzzzzzzzzzzzzzzzzzzzzz8.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzzz2.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzzz1.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

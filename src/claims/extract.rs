@@ -1384,7 +1384,10 @@ fn with_neighbours(
 /// the whole sentence before ("..., which means that average revenue
 /// slipped, to $55").
 fn opens_a_relative_aside(toks: &[Token<'_>], segment: &Range<usize>) -> bool {
-    matches!(toks[segment.start].word(), "who" | "which" | "whose")
+    matches!(
+        toks[segment.start].word(),
+        "who" | "which" | "whose" | "where" | "meaning"
+    )
 }
 
 /// Is `segment` a noun phrase set off by commas that renames the noun
@@ -3605,6 +3608,28 @@ mod tests {
             .collect();
         assert_eq!(subjects.len(), 2, "{subjects:?}");
         assert!(subjects[1].contains("seed"), "{subjects:?}");
+    }
+
+    #[test]
+    fn a_clause_on_where_or_meaning_describes_the_noun_before_it() {
+        let subjects = |text: &str| -> Vec<String> {
+            extract_prose(text, None, &Lexicon::builtin())
+                .iter()
+                .map(|c| c.subject.display())
+                .collect()
+        };
+        assert_eq!(
+            subjects(
+                "Unlimited wash clubs, where drivers pay a flat fee, averaged about $30 a month in 2024."
+            ),
+            subjects("Unlimited wash clubs averaged about $30 a month in 2024.")
+        );
+        assert_eq!(
+            subjects(
+                "The average hull claim, meaning a repair on a boat that was not a total loss, came to about $4,700 in 2024."
+            ),
+            subjects("The average hull claim came to about $4,700 in 2024.")
+        );
     }
 
     #[test]

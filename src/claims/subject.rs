@@ -973,7 +973,7 @@ word_set!(
     /// Common irregular past tenses that say what was done with a figure.
     is_irregular_past: [
     "paid", "sold", "spent", "made", "took", "brought", "left", "lost", "won", "built", "bought",
-    "kept", "held", "drew", "gave", "put", "got",
+    "kept", "held", "drew", "gave", "put", "got", "came", "stood", "ran", "went",
 ]
 );
 
