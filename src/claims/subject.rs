@@ -1740,6 +1740,50 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
     names
 }
 
+/// Where the clause says, after its figure, who gave it: the agent of an
+/// estimate in the passive ("was estimated at $60.7 billion in 2024 by
+/// industry analysts") or a survey, report or set of data it is read in
+/// ("earned a median of $21.40 in the most recent BLS wage survey"): a
+/// document, not a field ("working in financial analysis"). Whoever
+/// reports a figure is not what it measures.
+fn sources_after(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Range<usize> {
+    let estimated = (segment.start..q.hedge_first).any(|k| {
+        is_keeping_verb(toks[k].word())
+            || matches!(toks[k].word(), "valued" | "projected" | "put" | "placed")
+    });
+    for k in q.last..segment.end {
+        let w = toks[k].word();
+        // The noun phrase after the preposition, to the end of the clause
+        // or the next figure.
+        let phrase_end = (k + 1..segment.end)
+            .find(|&e| toks[e].kind != TokenKind::Word)
+            .unwrap_or(segment.end);
+        if w == "by" && estimated && phrase_end > k + 1 {
+            return k..phrase_end;
+        }
+        if matches!(w, "in" | "from")
+            && phrase_end > k + 1
+            && matches!(
+                toks[phrase_end - 1].word(),
+                "survey"
+                    | "surveys"
+                    | "report"
+                    | "reports"
+                    | "study"
+                    | "poll"
+                    | "census"
+                    | "estimates"
+            )
+            && !toks[k + 1..phrase_end]
+                .iter()
+                .any(|t| matches!(t.word(), "of" | "for" | "among"))
+        {
+            return k..phrase_end;
+        }
+    }
+    0..0
+}
+
 /// Does the noun at `k` end its noun phrase: nothing, a symbol or a
 /// preposition follows ("860,000 elevators in service in 2023", "27.9
 /// million head."), not another noun ("a head baker")?
@@ -2831,6 +2875,7 @@ pub(crate) fn analyse(
         Vec::new()
     };
     let survey_names = survey_names(toks, &ctx.segment);
+    let sources_after = sources_after(toks, &ctx.segment, q);
     // "The Port of Los Angeles, which moved 9.2 million TEU": a relative
     // clause whose verb takes the figure as its object is about the noun
     // before its comma.
@@ -2853,6 +2898,7 @@ pub(crate) fn analyse(
             || (q.hedge_first..q.last).contains(&k)
             || own_frame.contains(&k)
             || survey_names.iter().any(|r| r.contains(&k))
+            || sources_after.contains(&k)
             || base_skip.contains(&k)
             || of_before_base.contains(&k)
             || other_bases.iter().any(|b| b.contains(&k))
@@ -4027,6 +4073,27 @@ mod tests {
         assert_ne!(
             subjects("Business analysis companies generated revenue of $2.5 billion in 2022."),
             subjects("Analysis companies generated revenue of $2.5 billion in 2022."),
+        );
+    }
+
+    #[test]
+    fn who_gave_a_figure_after_it_is_its_source() {
+        assert_eq!(
+            subjects(
+                "The US canoe rental market was estimated at $2.5 billion in 2024 by industry analysts."
+            ),
+            subjects("The US canoe rental market was estimated at $2.5 billion in 2024."),
+        );
+        assert_eq!(
+            subjects(
+                "Canoe guides earned a median of $21.40 an hour in the latest BLS wage survey."
+            ),
+            subjects("Canoe guides earned a median of $21.40 an hour."),
+        );
+        // A field is no document.
+        assert_ne!(
+            subjects("The BLS counts 420,800 people working in financial analysis."),
+            subjects("The BLS counts 420,800 people working."),
         );
     }
 
