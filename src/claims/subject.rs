@@ -1774,9 +1774,10 @@ fn sources_after(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Ra
                     | "census"
                     | "estimates"
             )
+            && phrase_end - k <= 7
             && !toks[k + 1..phrase_end]
                 .iter()
-                .any(|t| matches!(t.word(), "of" | "for" | "among"))
+                .any(|t| is_preposition(t.word()) || matches!(t.word(), "since" | "among"))
         {
             return k..phrase_end;
         }
@@ -4089,6 +4090,13 @@ mod tests {
                 "Canoe guides earned a median of $21.40 an hour in the latest BLS wage survey."
             ),
             subjects("Canoe guides earned a median of $21.40 an hour."),
+        );
+        // Nor is a change in something since a survey.
+        assert_eq!(
+            subjects(
+                "This year's survey shows a 21% decrease in fears about canoe safety since the last survey."
+            ),
+            subjects("This year's survey shows a 21% decrease in fears about canoe safety."),
         );
         // A field is no document.
         assert_ne!(
