@@ -521,12 +521,18 @@ fn judge(x: &Claim, y: &Claim, tol: &Tolerances) -> Option<ConflictKind> {
         .then_some(ConflictKind::Period)
 }
 
-/// Months apart beyond which two figures in the present tense ("the
-/// average salary is ...") describe different moments.
+/// Months apart beyond which two percentages in the present tense ("41%
+/// of members are ...") describe different moments.
 const PRESENT_TENSE_MONTHS: i32 = 6;
 
+/// Months apart within which two present-tense levels in dollars or
+/// counts (a median wage, a number of jobs) are told of one moment: such
+/// figures are republished once a year, unlike a survey's shares.
+const STANDING_FIGURE_MONTHS: i32 = 9;
+
 /// Do two present-tense figures speak of the same moment? Their articles
-/// must have been published within [`PRESENT_TENSE_MONTHS`] of each other.
+/// must have been published within [`PRESENT_TENSE_MONTHS`] of each other
+/// for percentages, [`STANDING_FIGURE_MONTHS`] for other figures.
 /// Figures dated to two different named parts of one year ("in February
 /// 2024", "in November 2024", "in Q3 2024") are not of the same moment
 /// either; nor is a change over a part of a year ("rose 25% in the first
@@ -544,7 +550,14 @@ fn same_moment(x: &Claim, y: &Claim) -> bool {
     // only the present tense alone leaves the moment that open.
     let weak = |c: &Claim| matches!(c.period, Period::Point { weak: true, .. });
     match (x.as_of, y.as_of) {
-        (Some(a), Some(b)) if weak(x) || weak(y) => (a - b).abs() <= PRESENT_TENSE_MONTHS,
+        (Some(a), Some(b)) if weak(x) || weak(y) => {
+            let window = if matches!(x.unit, Unit::Percent | Unit::Points) {
+                PRESENT_TENSE_MONTHS
+            } else {
+                STANDING_FIGURE_MONTHS
+            };
+            (a - b).abs() <= window
+        }
         _ => true,
     }
 }
@@ -2362,6 +2375,25 @@ mod real_prose_tests {
             (&format!("{median} $92,000."), (2025, 3)),
         ]);
         assert!(found.is_empty(), "{found:?}");
+        // Eight months apart in one year: a wage republished once a year
+        // is the same figure...
+        let found = kinds([
+            (&format!("{median} $74,000."), (2025, 1)),
+            (&format!("{median} $92,000."), (2025, 9)),
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
+        // ... but a survey's share has moved on in eight months.
+        let share = "Of US tugboat captains, the share who work 12-hour shifts is";
+        let found = kinds([
+            (&format!("{share} 41%."), (2025, 1)),
+            (&format!("{share} 58%."), (2025, 9)),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = kinds([
+            (&format!("{share} 41%."), (2025, 1)),
+            (&format!("{share} 58%."), (2025, 4)),
+        ]);
+        assert_eq!(found, [ConflictKind::Value]);
     }
 
     #[test]
