@@ -17,7 +17,7 @@ use super::period::{Per, TimeFacts, coded_part, is_dash, month_number, resolve, 
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
     LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
-    is_down_word, is_ed_form, is_irregular_past, is_linking_noun, is_measure_word,
+    is_down_word, is_ed_form, is_figure_hedge, is_irregular_past, is_linking_noun, is_measure_word,
     is_place_preposition, is_preposition, is_reporting_verb, is_source_noun, is_up_word,
     opens_on_it, opens_with_participle, restates_the_figure_before, says_what_is_measured,
     title_scope, topic_of, without_possessive,
@@ -575,6 +575,27 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     analysis.key.terms = Terms::from_unsorted(terms.collect());
                     analysis.key.geo = analysis.key.geo.or(before.subject.geo);
                     analysis.key.inherited = true;
+                }
+                // "The median hourly wage for movers is $18.40, which works
+                // out to about $38,270 a year for someone working full
+                // time": a sum set equal to the one before it is that sum
+                // in other terms, of its subject and its date.
+                if q.unit.is_money()
+                    && converts_the_figure_before(
+                        &toks[segment.start.saturating_sub(1)..q.hedge_first],
+                    )
+                    && per.is_some()
+                    && let Some(before) = claims[block_claims..].last().filter(|c| {
+                        c.unit == q.unit
+                            && c.subject.metric == analysis.key.metric
+                            && c.per.is_some()
+                            && c.per != per
+                    })
+                {
+                    analysis.key = before.subject;
+                    analysis.key.inherited = true;
+                    period = before.period;
+                    part = before.part;
                 }
                 analysis.key.names = words.names(toks, context_len, analysis.key.terms);
                 let (low, high) = interval(q, tol.approx_tol, analysis.key.metric);
@@ -1375,6 +1396,33 @@ fn with_neighbours(
         }
     }
     facts
+}
+
+/// Do the words before a sum set it equal to a sum given before ("which
+/// works out to about", "equal to a median hourly wage of", "or the
+/// equivalent of", ", or about")? The phrase stands within a few words of
+/// the figure; the caller checks that the two sums are paid per different
+/// spans of time.
+fn converts_the_figure_before(before: &[Token<'_>]) -> bool {
+    let n = before.len();
+    (n.saturating_sub(8)..n).any(|k| {
+        let w = before[k].word();
+        let prev = |back: usize| k.checked_sub(back).map_or("", |p| before[p].word());
+        // "$49,860 a year, or about $23.97 an hour".
+        (w == "or"
+            && k > 0
+            && before[k - 1].is_symbol(',')
+            && before[k + 1..].iter().all(|t| is_figure_hedge(t.word())))
+            || (w == "to"
+                && prev(1) == "out"
+                && matches!(prev(2), "works" | "worked" | "work" | "working"))
+            || (w == "to"
+                && matches!(
+                    prev(1),
+                    "equal" | "equivalent" | "translates" | "translating"
+                ))
+            || (w == "equivalent" && prev(1) == "the")
+    })
 }
 
 /// Does `segment` open a relative clause set off by commas ("zookeepers,
@@ -3629,6 +3677,34 @@ mod tests {
                 "The average hull claim, meaning a repair on a boat that was not a total loss, came to about $4,700 in 2024."
             ),
             subjects("The average hull claim came to about $4,700 in 2024.")
+        );
+    }
+
+    #[test]
+    fn a_sum_set_equal_to_the_one_before_is_of_its_subject_and_date() {
+        let figures = |text: &str| -> Vec<String> {
+            let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 10);
+            extract_prose(text, date, &Lexicon::builtin())
+                .iter()
+                .map(|c| format!("{} | {}", c.subject.display(), c.period_text()))
+                .collect()
+        };
+        let hourly = "median pay · glazier | in May 2023";
+        for text in [
+            "Glaziers earned a median of $49,860 a year in May 2023, or about $23.97 an hour.",
+            "Glaziers earned a median of $49,860 a year in May 2023, which works out to $23.97 an hour for someone working full time.",
+            "Glaziers earned a median of $49,860 a year in May 2023. Converted to an hourly rate, the median works out to $23.97 per hour.",
+            "Glaziers earned a median of $49,860 a year in May 2023, equal to a median hourly wage of $23.97.",
+        ] {
+            assert_eq!(figures(text)[1], hourly, "{text}");
+        }
+        // A price per square foot worked out for a house is another sum.
+        let text = "Sprinklers cost about $1.35 per square foot, which works out to about $3,400 for a typical home.";
+        let found = figures(text);
+        assert_ne!(
+            found[0].split(" | ").next(),
+            found[1].split(" | ").next(),
+            "{found:?}"
         );
     }
 

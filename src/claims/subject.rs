@@ -4532,6 +4532,13 @@ mod tests {
             &Lexicon::builtin(),
         );
         assert!(claims[0].subject.anaphoric, "{claims:?}");
+        // So does "that group", the occupational group just named.
+        let claims = extract_prose(
+            "As of May 2023, that group's median annual wage was $87,310.",
+            None,
+            &Lexicon::builtin(),
+        );
+        assert!(claims[0].subject.anaphoric, "{claims:?}");
     }
 
     #[test]
