@@ -579,6 +579,8 @@ fn current_figures_of_two_years_say_how_far_apart_they_were_told() {
 /// of the clause before (zzzzzzzzzzzzzzzzzzzzzzzzz7-8). "That group's
 /// median" in two articles on two trades is each trade's, not one group's
 /// (zzzzzzzzzzzzzzzzzzzzzzzzz9, zzzzzzzzzzzzzzzzzzzzzzzzzz1: no finding).
+/// "Water well drilling jobs" are the jobs of water well drillers
+/// (zzzzzzzzzzzzzzzzzzzzzzzzzz2-3).
 #[test]
 fn other_topics_planted_contradictions_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims-other-topics");
@@ -998,6 +1000,11 @@ fn other_topics_planted_contradictions_and_nothing_else() {
             "claim-value-mismatch",
             "zzzzzzzzzzzzzzzzzzzzzzzzz6.md",
             "zzzzzzzzzzzzzzzzzzzzzzzzz5.md",
+        ),
+        (
+            "claim-hedge-conflict",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzz3.md",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzz2.md",
         ),
     ];
     let mut expected: Vec<(String, String, String)> = expected

@@ -383,6 +383,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     antecedent_geo,
                     after_aside,
                     participle,
+                    article: input.text,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;

@@ -306,6 +306,8 @@ pub(crate) struct SubjectContext<'a> {
     /// True when the figure's clause opens with a participle after a comma
     /// ([`opens_with_participle`]).
     pub participle: bool,
+    /// The whole text of the article: whether it writes a word anywhere.
+    pub article: &'a str,
 }
 
 word_set!(
@@ -724,6 +726,26 @@ fn goes_on_doing(toks: &[Token<'_>], at: usize) -> bool {
 /// "thing" ("renting", "reporting", "operating")?
 fn is_ing_form(w: &str) -> bool {
     w.len() >= 6 && w.ends_with("ing")
+}
+
+/// The noun for someone who does the work an "-ing" word names
+/// ("catering" → "caterer", "diving" → "diver", "roasting" → "roaster"),
+/// for a word that is no measure ("spending", "hiring"). English forms
+/// some otherwise ("nursing" → "nurse", "glazing" → "glazier"): the caller
+/// takes the noun only when the article writes it.
+fn agent_of_work(w: &str) -> Option<String> {
+    let stem = w.strip_suffix("ing").filter(|_| is_ing_form(w))?;
+    (!is_measure_word(w) && !is_measure_term(w)).then(|| format!("{stem}er"))
+}
+
+/// Does `text` write `word` or its plural in "s", in any case, as a whole
+/// word?
+fn writes_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.eq_ignore_ascii_case(word)
+            || w.strip_suffix(['s', 'S'])
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Is `w` an "-ed" form, long enough not to be "red" or "bed" ("worked",
@@ -3555,6 +3577,40 @@ pub(crate) fn analyse(
     if let Some(a) = aggregate_after(toks, q, lex) {
         main.aggregate = Some(a);
     }
+    // "5,200 commercial diving jobs", "catering revenue reached $22.4
+    // billion": a trade named by its work is the trade of those who do it
+    // ("3,900 commercial divers", "caterers took in $16.9 billion"), for
+    // its jobs and its sales.
+    if main
+        .terms
+        .iter()
+        .any(|t| matches!(t.as_str(), "job" | "sale" | "market"))
+    {
+        // Not a word that says which kind of a noun after it ("bowling
+        // centers" are not bowlers).
+        let kind_of_noun = |w: &str| {
+            (ctx.segment.start..ctx.segment.end.saturating_sub(1)).any(|k| {
+                ctx.words.norms[k] == w
+                    && toks[k + 1].kind == TokenKind::Word
+                    && main.terms.iter().any(|t| {
+                        t.as_str() == ctx.words.norms[k + 1] && !is_measure_word(t.as_str())
+                    })
+            })
+        };
+        let agents: Vec<(usize, Term)> = main
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let agent = agent_of_work(t.as_str())?;
+                (!kind_of_noun(t.as_str()) && writes_word(ctx.article, &agent))
+                    .then(|| (i, Term::new(&agent)))
+            })
+            .collect();
+        for (i, agent) in agents {
+            main.terms[i] = agent;
+        }
+    }
     // The place of the figure "it" stands for is its place, when the clause
     // names none.
     let place_before = ctx
@@ -4102,6 +4158,42 @@ mod tests {
         assert_ne!(
             subjects("The BLS counts 420,800 people working in financial analysis."),
             subjects("The BLS counts 420,800 people working."),
+        );
+    }
+
+    #[test]
+    fn a_trade_named_by_its_work_is_the_trade_of_those_who_do_it() {
+        // In an article that writes "divers" and "caterers".
+        assert_eq!(
+            subjects(
+                "Divers are in demand: there are some 5,200 commercial diving jobs in the US."
+            ),
+            subjects("Divers are in demand: commercial divers held some 5,200 jobs in the US."),
+        );
+        assert_eq!(
+            subjects("Caterers are busy. US catering revenue reached $22.4 billion in 2024."),
+            subjects("Caterers are busy. US caterers took in $22.4 billion in 2024."),
+        );
+        // A word that says which kind of a noun stays ("bowling centers"
+        // are no bowlers).
+        assert_eq!(
+            subjects("Bowlers love them: bowling centers employ 64,800 people."),
+            ["job · bowling center"]
+        );
+        // English forms some such nouns otherwise ("nursing", "nurses"): an
+        // article that never writes "nurser" keeps "nursing".
+        assert_eq!(
+            subjects("Nurses are in demand: there are 3.3 million nursing jobs in the US."),
+            ["job · nursing · US"]
+        );
+        // Not for other figures, nor for a word of what is measured.
+        assert_ne!(
+            subjects("The median catering manager earns $61,000."),
+            subjects("The median caterer manager earns $61,000."),
+        );
+        assert_eq!(
+            subjects("Caterers are busy. US spending on catering reached $22.4 billion in 2024."),
+            ["sale · caterer · US"]
         );
     }
 
