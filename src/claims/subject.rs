@@ -741,10 +741,22 @@ fn agent_of_work(w: &str) -> Option<String> {
 /// Does `text` write `word` or its plural in "s", in any case, as a whole
 /// word?
 fn writes_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        w.eq_ignore_ascii_case(word)
-            || w.strip_suffix(['s', 'S'])
-                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    // Found by the word less its first letter, which may be a capital.
+    let Some(first) = word.bytes().next() else {
+        return false;
+    };
+    let rest = &word[1..];
+    let bytes = text.as_bytes();
+    let letter = |k: usize| bytes.get(k).is_some_and(|b| b.is_ascii_alphanumeric());
+    text.match_indices(rest).any(|(at, _)| {
+        let mut end = at + rest.len();
+        if matches!(bytes.get(end), Some(b's' | b'S')) {
+            end += 1;
+        }
+        at >= 1
+            && bytes[at - 1].eq_ignore_ascii_case(&first)
+            && (at < 2 || !letter(at - 2))
+            && !letter(end)
     })
 }
 
