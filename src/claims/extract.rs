@@ -3078,6 +3078,14 @@ mod tests {
         assert_eq!(periods, ["in 2023", "in 2023"]);
     }
 
+    /// The subjects of the figures of `text`, a snippet with no date.
+    fn subjects_undated(text: &str) -> Vec<String> {
+        extract_prose(text, None, &Lexicon::builtin())
+            .iter()
+            .map(|c| c.subject.display())
+            .collect()
+    }
+
     /// The subjects of `body`'s paragraphs in an article titled `title`.
     fn subjects_titled(title: &str, body: &str) -> Vec<String> {
         let text = format!("{title}\n\n{body}");
@@ -3104,12 +3112,7 @@ mod tests {
 
     #[test]
     fn a_count_of_the_people_an_article_pays_is_their_employment() {
-        let subjects = |text: &str| -> Vec<String> {
-            extract_prose(text, None, &Lexicon::builtin())
-                .iter()
-                .map(|c| c.subject.display())
-                .collect()
-        };
+        let subjects = subjects_undated;
         assert_eq!(
             subjects(
                 "Locksmiths earned a median pay of $49,870 in 2023. \
@@ -3661,12 +3664,7 @@ mod tests {
 
     #[test]
     fn a_clause_on_where_or_meaning_describes_the_noun_before_it() {
-        let subjects = |text: &str| -> Vec<String> {
-            extract_prose(text, None, &Lexicon::builtin())
-                .iter()
-                .map(|c| c.subject.display())
-                .collect()
-        };
+        let subjects = subjects_undated;
         assert_eq!(
             subjects(
                 "Unlimited wash clubs, where drivers pay a flat fee, averaged about $30 a month in 2024."

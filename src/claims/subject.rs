@@ -738,8 +738,8 @@ fn agent_of_work(w: &str) -> Option<String> {
     (!is_measure_word(w) && !is_measure_term(w)).then(|| format!("{stem}er"))
 }
 
-/// Does `text` write `word` or its plural in "s", in any case, as a whole
-/// word?
+/// Does `text` write `word` or its plural in "s" as a whole word, its first
+/// letter in either case ("caterers", "Caterers")?
 fn writes_word(text: &str, word: &str) -> bool {
     // Found by the word less its first letter, which may be a capital.
     let Some(first) = word.bytes().next() else {
@@ -1776,7 +1776,8 @@ fn survey_names(toks: &[Token<'_>], segment: &Range<usize>) -> Vec<Range<usize>>
 
 /// Where the clause says, after its figure, who gave it: the agent of an
 /// estimate in the passive ("was estimated at $60.7 billion in 2024 by
-/// industry analysts") or a survey, report or set of data it is read in
+/// industry analysts") or a survey, report, study, poll, census or set of
+/// estimates it is read in, named in a short phrase with no preposition
 /// ("earned a median of $21.40 in the most recent BLS wage survey"): a
 /// document, not a field ("working in financial analysis"). Whoever
 /// reports a figure is not what it measures.
@@ -2383,27 +2384,16 @@ word_set!(
 fn takes_in(toks: &[Token<'_>], start: usize, figure: usize) -> bool {
     figure >= start + 2
         && toks[figure - 1].word() == "in"
-        && matches!(
-            toks[figure - 2].word(),
-            "bring"
-                | "brings"
-                | "brought"
-                | "bringing"
-                | "take"
-                | "takes"
-                | "took"
-                | "taken"
-                | "taking"
-                | "pull"
-                | "pulls"
-                | "pulled"
-                | "pulling"
-                | "rake"
-                | "rakes"
-                | "raked"
-                | "raking"
-        )
+        && is_taking_verb(toks[figure - 2].word())
 }
+
+word_set!(
+    /// Verbs that take money in with "in" ([`takes_in`]).
+    is_taking_verb: [
+    "bring", "brings", "brought", "bringing", "take", "takes", "took", "taken", "taking", "pull",
+    "pulls", "pulled", "pulling", "rake", "rakes", "raked", "raking",
+]
+);
 
 /// Is the "-ing" word at `k` said of the noun after it ("US climbing gym
 /// revenue was $1.2 billion", "a growing market worth $5 billion")? Such a
