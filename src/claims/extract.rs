@@ -16,11 +16,11 @@ use super::number::{Form, Hedge, Quantity, Unit, find_quantities, rate_base, yea
 use super::period::{Per, TimeFacts, coded_part, is_dash, month_number, resolve, scan};
 use super::sentence::{hint_sentences, is_markup, segments, sentence_end_after};
 use super::subject::{
-    LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun, is_determiner,
-    is_down_word, is_ed_form, is_figure_hedge, is_irregular_past, is_linking_noun, is_measure_word,
-    is_place_preposition, is_preposition, is_reporting_verb, is_source_noun, is_up_word,
-    opens_on_it, opens_with_participle, restates_the_figure_before, says_what_is_measured,
-    title_scope, topic_of, without_possessive,
+    ArticleText, LeadIn, Metric, SubjectContext, Words, analyse, is_auxiliary, is_change_noun,
+    is_determiner, is_down_word, is_ed_form, is_figure_hedge, is_irregular_past, is_linking_noun,
+    is_measure_word, is_place_preposition, is_preposition, is_reporting_verb, is_source_noun,
+    is_up_word, opens_on_it, opens_with_participle, restates_the_figure_before,
+    says_what_is_measured, title_scope, topic_of, without_possessive,
 };
 use super::term::{Term, Terms};
 use super::token::{
@@ -59,6 +59,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
             .clone()
     };
     let tol = lexicon.tolerances();
+    let article = ArticleText::new(input.text);
     let mut claims: Vec<Claim> = Vec::new();
     // Buffers reused across blocks.
     let mut blanks: Vec<Range<usize>> = Vec::new();
@@ -383,7 +384,7 @@ pub fn extract(input: &ProseInput, lexicon: &Lexicon) -> Vec<Claim> {
                     antecedent_geo,
                     after_aside,
                     participle,
-                    article: input.text,
+                    article: &article,
                 };
                 let Some(mut analysis) = analyse(&ctx, &mut topic) else {
                     continue;

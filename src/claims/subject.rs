@@ -307,7 +307,34 @@ pub(crate) struct SubjectContext<'a> {
     /// ([`opens_with_participle`]).
     pub participle: bool,
     /// The whole text of the article: whether it writes a word anywhere.
-    pub article: &'a str,
+    pub article: &'a ArticleText<'a>,
+}
+
+/// The whole text of an article, asked whether it writes a word
+/// ([`writes_word`]); each answer is kept, since the figures of one article
+/// ask about the same few words.
+pub(crate) struct ArticleText<'a> {
+    text: &'a str,
+    answers: std::cell::RefCell<Vec<(Term, bool)>>,
+}
+
+impl<'a> ArticleText<'a> {
+    pub(crate) fn new(text: &'a str) -> ArticleText<'a> {
+        ArticleText {
+            text,
+            answers: Default::default(),
+        }
+    }
+
+    /// Does the article write `word` ([`writes_word`])?
+    fn writes(&self, word: Term) -> bool {
+        if let Some(&(_, known)) = self.answers.borrow().iter().find(|(w, _)| *w == word) {
+            return known;
+        }
+        let found = writes_word(self.text, word.as_str());
+        self.answers.borrow_mut().push((word, found));
+        found
+    }
 }
 
 word_set!(
@@ -748,7 +775,7 @@ fn writes_word(text: &str, word: &str) -> bool {
     let rest = &word[1..];
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes.get(k).is_some_and(|b| b.is_ascii_alphanumeric());
-    text.match_indices(rest).any(|(at, _)| {
+    memchr::memmem::find_iter(bytes, rest.as_bytes()).any(|at| {
         let mut end = at + rest.len();
         if matches!(bytes.get(end), Some(b's' | b'S')) {
             end += 1;
@@ -3604,9 +3631,8 @@ pub(crate) fn analyse(
             .iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                let agent = agent_of_work(t.as_str())?;
-                (!kind_of_noun(t.as_str()) && writes_word(ctx.article, &agent))
-                    .then(|| (i, Term::new(&agent)))
+                let agent = Term::new(&agent_of_work(t.as_str())?);
+                (!kind_of_noun(t.as_str()) && ctx.article.writes(agent)).then_some((i, agent))
             })
             .collect();
         for (i, agent) in agents {
