@@ -2351,49 +2351,60 @@ mod real_prose_tests {
                 .collect()
         };
         let median = "The median salary of a US tugboat captain is";
-        // Four months apart, across a new year: one moment, two figures.
-        let found = kinds([
-            (&format!("{median} $74,000."), (2024, 11)),
-            (&format!("{median} $92,000."), (2025, 3)),
-        ]);
-        assert_eq!(found, [ConflictKind::Value]);
-        // The figures as written decide, not the hedge's reach.
-        let found = kinds([
-            (&format!("{median} about $74,000."), (2024, 11)),
-            (&format!("{median} $89,500."), (2025, 3)),
-        ]);
-        assert_eq!(found, [ConflictKind::Hedge]);
-        // A year's drift apart is no contradiction.
-        let found = kinds([
-            (&format!("{median} $74,000."), (2024, 11)),
-            (&format!("{median} $78,000."), (2025, 3)),
-        ]);
-        assert!(found.is_empty(), "{found:?}");
-        // Ten months apart: two moments.
-        let found = kinds([
-            (&format!("{median} $74,000."), (2024, 5)),
-            (&format!("{median} $92,000."), (2025, 3)),
-        ]);
-        assert!(found.is_empty(), "{found:?}");
-        // Eight months apart in one year: a wage republished once a year
-        // is the same figure...
-        let found = kinds([
-            (&format!("{median} $74,000."), (2025, 1)),
-            (&format!("{median} $92,000."), (2025, 9)),
-        ]);
-        assert_eq!(found, [ConflictKind::Value]);
-        // ... but a survey's share has moved on in eight months.
         let share = "Of US tugboat captains, the share who work 12-hour shifts is";
-        let found = kinds([
-            (&format!("{share} 41%."), (2025, 1)),
-            (&format!("{share} 58%."), (2025, 9)),
-        ]);
-        assert!(found.is_empty(), "{found:?}");
-        let found = kinds([
-            (&format!("{share} 41%."), (2025, 1)),
-            (&format!("{share} 58%."), (2025, 4)),
-        ]);
-        assert_eq!(found, [ConflictKind::Value]);
+        let at = |text: &str, figure: &str| format!("{text} {figure}.");
+        use ConflictKind::{Hedge, Value};
+        // (why, first article and its month, second article and its month,
+        // the findings).
+        // An article's text and the month it was published.
+        type Article = (String, (i32, u32));
+        let cases: [(&str, Article, Article, &[ConflictKind]); 7] = [
+            (
+                "four months apart, across a new year: one moment, two figures",
+                (at(median, "$74,000"), (2024, 11)),
+                (at(median, "$92,000"), (2025, 3)),
+                &[Value],
+            ),
+            (
+                "the figures as written decide, not the hedge's reach",
+                (at(median, "about $74,000"), (2024, 11)),
+                (at(median, "$89,500"), (2025, 3)),
+                &[Hedge],
+            ),
+            (
+                "a year's drift apart is no contradiction",
+                (at(median, "$74,000"), (2024, 11)),
+                (at(median, "$78,000"), (2025, 3)),
+                &[],
+            ),
+            (
+                "ten months apart: two moments",
+                (at(median, "$74,000"), (2024, 5)),
+                (at(median, "$92,000"), (2025, 3)),
+                &[],
+            ),
+            (
+                "eight months apart in one year: a wage republished once a year is the same figure",
+                (at(median, "$74,000"), (2025, 1)),
+                (at(median, "$92,000"), (2025, 9)),
+                &[Value],
+            ),
+            (
+                "but a survey's share has moved on in eight months",
+                (at(share, "41%"), (2025, 1)),
+                (at(share, "58%"), (2025, 9)),
+                &[],
+            ),
+            (
+                "and not in three",
+                (at(share, "41%"), (2025, 1)),
+                (at(share, "58%"), (2025, 4)),
+                &[Value],
+            ),
+        ];
+        for (why, (a, a_month), (b, b_month), expected) in cases {
+            assert_eq!(kinds([(&a, a_month), (&b, b_month)]), expected, "{why}");
+        }
     }
 
     #[test]

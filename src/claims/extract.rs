@@ -1910,9 +1910,6 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
     if toks.len() > 16 {
         return None;
     }
-    let dates = scan(&toks).or(previous
-        .and_then(|r| scan(&tokenize(text, r, 0)).year_only())
-        .unwrap_or_default());
     // "According to Indeed, here are ...:", "... ranges, according to
     // Indeed:": the source is no subject.
     let start = match toks.first() {
@@ -1928,7 +1925,15 @@ fn lead_in_of(text: &str, first: usize, lexicon: &Lexicon) -> Option<(LeadIn, Ti
         .find(|&k| is_subordinator(toks[k].word()) || is_based_on(&toks, k))
         .unwrap_or(toks.len());
     let lead = LeadIn::read(&toks[start..end], lexicon);
-    (!lead.is_empty()).then_some((lead, dates))
+    if lead.is_empty() {
+        return None;
+    }
+    let dates = scan(&toks).or_else(|| {
+        previous
+            .and_then(|r| scan(&tokenize(text, r, 0)).year_only())
+            .unwrap_or_default()
+    });
+    Some((lead, dates))
 }
 
 /// Is `line` a short paragraph in bold only ("**Boeing (2024)**"), which

@@ -396,6 +396,13 @@ impl TimeFacts {
         self
     }
 
+    /// [`TimeFacts::or`] for an `other` that only dates (a year and its
+    /// part, no "now"), read only when these facts name no date: reading
+    /// it costs a scan.
+    pub(crate) fn or_else(self, other: impl FnOnce() -> TimeFacts) -> TimeFacts {
+        if self.dated() { self } else { self.or(other()) }
+    }
+
     /// These facts with `other`'s rate when they have none: "Each year,
     /// 3.5 million children are treated ..." is a yearly count.
     pub(crate) fn rate_or(mut self, other: TimeFacts) -> TimeFacts {

@@ -1815,27 +1815,22 @@ fn sources_after(toks: &[Token<'_>], segment: &Range<usize>, q: &Quantity) -> Ra
     });
     for k in q.last..segment.end {
         let w = toks[k].word();
+        let agent = w == "by" && estimated;
+        if !(agent || matches!(w, "in" | "from")) {
+            continue;
+        }
         // The noun phrase after the preposition, to the end of the clause
         // or the next figure.
         let phrase_end = (k + 1..segment.end)
             .find(|&e| toks[e].kind != TokenKind::Word)
             .unwrap_or(segment.end);
-        if w == "by" && estimated && phrase_end > k + 1 {
+        if phrase_end == k + 1 {
+            continue;
+        }
+        if agent {
             return k..phrase_end;
         }
-        if matches!(w, "in" | "from")
-            && phrase_end > k + 1
-            && matches!(
-                toks[phrase_end - 1].word(),
-                "survey"
-                    | "surveys"
-                    | "report"
-                    | "reports"
-                    | "study"
-                    | "poll"
-                    | "census"
-                    | "estimates"
-            )
+        if is_document_noun(toks[phrase_end - 1].word())
             && phrase_end - k <= 7
             && !toks[k + 1..phrase_end]
                 .iter()
@@ -2398,8 +2393,16 @@ fn metric_of(ctx: &SubjectContext, has_base: bool) -> (Metric, i8) {
 }
 
 word_set!(
-    /// Verbs that give the size of what they follow ("the workforce
-    /// numbers 215,000", "stood at", "totaled").
+    /// Documents a figure is read in ([`sources_after`]).
+    is_document_noun: [
+    "survey", "surveys", "report", "reports", "study", "poll", "census", "estimates",
+]
+);
+
+word_set!(
+    /// Words after "workforce" that give its size: verbs ("the workforce
+    /// numbers 215,000", "stood at", "totaled") and "of" ("a workforce of
+    /// 215,000").
     is_sizing_verb: [
     "numbers", "numbered", "number", "totals", "totaled", "totalled", "total", "is", "was",
     "stands", "stood", "reached", "reaches", "of",
